@@ -1,0 +1,91 @@
+/**
+ * The readiness report model: the seven checks of the seed's checklist and the verdict.
+ * Type-only: every face (CLI, report files, desktop app) reads these shapes.
+ */
+
+/** The seven checks, one per failure mode of the seed article, in checklist order. */
+export type CheckId =
+  | 'distribution-shift'
+  | 'feature-parity'
+  | 'infrastructure-parity'
+  | 'load-sla'
+  | 'dependency-pinning'
+  | 'monitoring-coverage'
+  | 'rollback-readiness';
+
+/** ERROR: the check could not run because something broke. NOT RUN: the scenario did not enable it. */
+export type CheckStatus = 'PASS' | 'WARN' | 'FAIL' | 'ERROR' | 'NOT RUN';
+
+/** READY only when every check is PASS or WARN. */
+export type Verdict = 'READY' | 'NOT READY';
+
+/** One number (or short fact) behind a check's status, with the sample size where it has one. */
+export interface EvidenceItem {
+  readonly label: string;
+  readonly value: string | number | boolean | null;
+  readonly unit?: string;
+  readonly n?: number;
+}
+
+/** A resolved readiness check, as it appears in events, report.json and the UI. */
+export interface ReadinessCheck {
+  readonly id: CheckId;
+  readonly title: string;
+  readonly status: CheckStatus;
+  /** What was measured, in one sentence. */
+  readonly observed: string;
+  /** What the check needs to pass, in one sentence. */
+  readonly threshold: string;
+  readonly evidence: readonly EvidenceItem[];
+  /** What to do next. */
+  readonly next: string;
+}
+
+/** One model of the rehearsal as the report names it. */
+export interface ReportModel {
+  readonly role: 'blue' | 'green';
+  readonly name: string;
+  readonly path: string;
+  readonly sha256: string | null;
+  readonly digestVerified: boolean;
+  /** The execution provider actually used, and why it differs from the request. */
+  readonly executionProvider: string | null;
+  readonly fallbackReason: string | null;
+}
+
+/** report.json. Derived from events.jsonl only. */
+export interface ReadinessReport {
+  readonly schemaVersion: 1;
+  readonly verdict: Verdict;
+  readonly complete: boolean;
+  readonly scenario: { readonly name: string; readonly path: string; readonly description: string };
+  readonly runId: string;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly durationMs: number | null;
+  readonly models: readonly ReportModel[];
+  readonly dataWindows: readonly DataWindow[];
+  readonly machine: MachineInfo;
+  readonly versions: Readonly<Record<string, string>>;
+  readonly checks: readonly ReadinessCheck[];
+  readonly errors: readonly string[];
+}
+
+/** A stretch of a snapshot that the run read. */
+export interface DataWindow {
+  readonly source: string;
+  readonly role: string;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly rows: number;
+}
+
+/** The machine a run happened on. */
+export interface MachineInfo {
+  readonly platform: string;
+  readonly arch: string;
+  readonly cpus: number;
+  readonly cpuModel: string;
+  readonly memoryBytes: number;
+  readonly node: string;
+}

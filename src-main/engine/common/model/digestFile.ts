@@ -1,0 +1,34 @@
+/** `model.sha256` in sha256sum format: one `<hex>  <file>` line per file of the folder. */
+
+/** One line of a digest file. */
+export interface DigestLine {
+  readonly sha256: string;
+  readonly file: string;
+}
+
+/** Parses a digest file; a malformed line is reported by number. */
+export function parseDigestFile(text: string): { lines: DigestLine[]; problems: string[] } {
+  const lines: DigestLine[] = [];
+  const problems: string[] = [];
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) {
+      return;
+    }
+    const match = /^([0-9a-fA-F]{64}) [ *](.+)$/.exec(line);
+    if (!match) {
+      problems.push(`line ${index + 1}: expected "<64 hex digits>  <file>", found "${line.slice(0, 80)}"`);
+      return;
+    }
+    lines.push({ sha256: match[1]!.toLowerCase(), file: match[2]!.replace(/^\.\//, '') });
+  });
+  return { lines, problems };
+}
+
+/** Writes a digest file, sorted by file name so the bytes are the same on every machine. */
+export function formatDigestFile(lines: readonly DigestLine[]): string {
+  return [...lines]
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+    .map((l) => `${l.sha256}  ${l.file}\n`)
+    .join('');
+}

@@ -1,0 +1,58 @@
+/** Reads a snapshot in event-time order, in column chunks. Implemented with DuckDB in engine/node. */
+
+/** A numeric column of a chunk; `valid[i]` is 0 where the value was null. */
+export interface NumericColumn {
+  readonly kind: 'number';
+  readonly values: Float64Array;
+  readonly valid: Uint8Array;
+}
+
+/** A text (or categorical) column of a chunk; null where the value was null. */
+export interface TextColumn {
+  readonly kind: 'text';
+  readonly values: readonly (string | null)[];
+}
+
+export type ChunkColumn = NumericColumn | TextColumn;
+
+/** A slice of consecutive rows in event-time order. */
+export interface ColumnChunk {
+  readonly rowCount: number;
+  /** Event time of each row, in milliseconds on the data's own clock. */
+  readonly eventTime: Float64Array;
+  /** The label of each row (1 or 0, or a score), NaN where unknown; null when the snapshot has no label. */
+  readonly label: Float64Array | null;
+  readonly columns: Readonly<Record<string, ChunkColumn>>;
+}
+
+/** A column as the snapshot declares it. */
+export interface SnapshotColumn {
+  readonly name: string;
+  readonly type: string;
+}
+
+/** Rows that could not be read, counted with where they were. */
+export interface RejectSummary {
+  readonly rejected: number;
+  readonly examples: readonly { readonly file: string; readonly line: number | null; readonly message: string }[];
+}
+
+/** What to read: the columns needed (plain or derived), in a stretch of event time. */
+export interface SnapshotQuery {
+  readonly columns: readonly string[];
+  /** Derived columns: name -> SQL expression over one row. */
+  readonly derived: Readonly<Record<string, string>>;
+  readonly from?: number;
+  readonly to?: number;
+}
+
+/** One open snapshot. */
+export interface SnapshotSource {
+  readonly description: string;
+  readonly columns: readonly SnapshotColumn[];
+  /** Streams the rows in event-time order. */
+  read(query: SnapshotQuery): AsyncIterable<ColumnChunk>;
+  /** Rows that could not be read so far. */
+  rejects(): RejectSummary;
+  close(): Promise<void>;
+}

@@ -1,0 +1,59 @@
+/**
+ * What a run needs from the outside world, as ports (DESIGN.md, "Rules"): engine/node supplies
+ * the real adapters, tests supply in-memory ones.
+ */
+import type { DigestCheck, RunEventBody } from '../../../contract/events';
+import type { MachineInfo } from '../../../contract/report';
+import type { Clock } from '../ports/clock';
+import type { Inference } from '../ports/inference';
+import type { SnapshotSource } from '../ports/snapshot';
+import type { ModelSection } from '../scenario/sections/models';
+import type { SnapshotSection } from '../scenario/sections/snapshots';
+
+/** A model folder (or .onnx file) with its digests checked, not yet loaded. */
+export interface ModelArtifact {
+  readonly name: string;
+  readonly path: string;
+  readonly onnxPath: string;
+  /** sha256 of the .onnx file as read now. */
+  readonly sha256: string;
+  readonly verified: boolean;
+  readonly files: readonly DigestCheck[];
+  /** Why it is or is not verified, in one sentence. */
+  readonly message: string;
+  /** The model card's feature order, when the folder has a card. */
+  readonly featureOrder?: readonly string[];
+}
+
+/** A loaded model and, when the requested provider could not be used, why. */
+export interface LoadedModel {
+  readonly inference: Inference;
+  readonly fallbackReason: string | null;
+}
+
+/** Opens models. Verifying never loads; loading is only for verified (or allowed) artifacts. */
+export interface ModelStore {
+  verify(section: ModelSection): Promise<ModelArtifact>;
+  load(artifact: ModelArtifact, provider: 'cpu' | 'cuda'): Promise<LoadedModel>;
+}
+
+/** Opens snapshots. */
+export interface SnapshotStore {
+  open(section: SnapshotSection, role: string): Promise<SnapshotSource>;
+}
+
+/** Everything a run reads from outside its scenario. */
+export interface RunEnvironment {
+  readonly runId: string;
+  readonly clock: Clock;
+  readonly models: ModelStore;
+  readonly snapshots: SnapshotStore;
+  readonly machine: MachineInfo;
+  readonly versions: Readonly<Record<string, string>>;
+  /** The execution provider asked for (CLI flag, UI choice); CPU when absent. */
+  readonly executionProvider: 'cpu' | 'cuda';
+  /** Run models whose digests do not match or are missing; recorded in the log. */
+  readonly allowUnverified: boolean;
+  /** Told once about a notable condition (a provider fallback), besides the log. */
+  readonly announce?: (body: RunEventBody) => void;
+}

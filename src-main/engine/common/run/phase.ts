@@ -1,0 +1,26 @@
+/** One phase of a rehearsal: preflight, score, replay, load, rollout (DESIGN.md, "The shape of a rehearsal"). */
+import type { PhaseId } from '../../../contract/events';
+import type { CheckId } from '../../../contract/report';
+import type { Scenario } from '../scenario/schema';
+import type { ScenarioFile } from '../scenario/scenarioFile';
+import type { RunEnvironment } from './environment';
+import type { EventLog } from './eventLog';
+import type { RunState } from './state';
+
+/** What a phase works with. */
+export interface PhaseContext {
+  readonly file: ScenarioFile;
+  readonly env: RunEnvironment;
+  readonly log: EventLog;
+  readonly state: RunState;
+  /** True once the run was asked to stop; long phases check it between chunks. */
+  readonly stopped: () => boolean;
+}
+
+export interface Phase {
+  readonly id: PhaseId;
+  /** The readiness checks this phase resolves when it runs. */
+  readonly checks: readonly CheckId[];
+  enabled(scenario: Scenario): boolean;
+  run(context: PhaseContext): Promise<void>;
+}

@@ -1,0 +1,13 @@
+/** The phases of a rehearsal in the order they run; each capability adds its phase here. */
+import type { PhaseId } from '../../../contract/events';
+import type { Scenario } from '../scenario/schema';
+import type { Phase } from './phase';
+import { preflightPhase } from './phases/preflight';
+import { scorePhase } from './phases/score';
+
+export const PHASES: readonly Phase[] = [preflightPhase, scorePhase];
+
+/** The phases a scenario enables, in run order, ending with the verdict. */
+export function enabledPhases(scenario: Scenario): PhaseId[] {
+  return [...PHASES.filter((p) => p.enabled(scenario)).map((p) => p.id), 'verdict'];
+}

@@ -1,0 +1,22 @@
+/** What phases hand to later phases within one run. */
+import type { FeatureBatch, Inference } from '../ports/inference';
+import type { ColumnChunk } from '../ports/snapshot';
+import type { ModelArtifact } from './environment';
+
+/** A model ready to score: loaded, with its inputs planned. */
+export interface ReadyModel {
+  readonly role: 'blue' | 'green';
+  readonly artifact: ModelArtifact;
+  readonly inference: Inference;
+  readonly threshold: number;
+  /** Snapshot columns the model reads. */
+  readonly columns: readonly string[];
+  /** Builds the model's input tensors from a chunk. */
+  readonly toBatch: (chunk: ColumnChunk) => FeatureBatch;
+}
+
+/** Mutable per-run state, owned by the orchestrator and passed to each phase. */
+export interface RunState {
+  readonly models: ReadyModel[];
+  readonly artifacts: ModelArtifact[];
+}

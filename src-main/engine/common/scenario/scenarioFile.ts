@@ -1,0 +1,9 @@
+/** A validated scenario together with the file it came from. */
+import type { Scenario } from './schema';
+
+export interface ScenarioFile {
+  /** Absolute path of the scenario file. */
+  readonly path: string;
+  /** Paths inside are absolute. */
+  readonly scenario: Scenario;
+}
