@@ -1,0 +1,68 @@
+/**
+ * One rehearsal on this machine: the real adapters wired into the run spine, events appended to
+ * `<out>/events.jsonl` as they happen, and the report files written from the log at the end.
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { RunEvent, RunEventBody } from '../../../contract/events';
+import type { ReadinessReport, Verdict } from '../../../contract/report';
+import type { EventWriter } from '../../common/ports/eventSink';
+import { EventLog } from '../../common/run/eventLog';
+import type { InputError } from '../../common/run/inputError';
+import { rehearse } from '../../common/run/rehearse';
+import type { ScenarioFile } from '../../common/scenario/scenarioFile';
+import { openSnapshot } from '../duckdb/snapshotReader';
+import { EventFileWriter } from '../files/eventFile';
+import { fileModelStore } from '../model/modelStore';
+import { writeReport } from '../report/writeReport';
+import { machineInfo, runtimeVersions } from './machine';
+import { systemClock } from './systemClock';
+
+export interface RunOptions {
+  readonly outDir: string;
+  readonly executionProvider?: 'cpu' | 'cuda';
+  readonly allowUnverified?: boolean;
+  /** Extra listeners (the UI's event stream). */
+  readonly writers?: readonly EventWriter[];
+  readonly announce?: (body: RunEventBody) => void;
+  readonly stopped?: () => boolean;
+  readonly runId?: string;
+}
+
+export interface RunResult {
+  readonly verdict: Verdict;
+  readonly inputError: InputError | null;
+  readonly report: ReadinessReport;
+  readonly eventsPath: string;
+  readonly files: readonly string[];
+  readonly events: readonly RunEvent[];
+}
+
+/** Runs a validated scenario to its verdict and writes the run directory. */
+export async function runScenario(file: ScenarioFile, options: RunOptions): Promise<RunResult> {
+  const eventsPath = join(options.outDir, 'events.jsonl');
+  const writer = new EventFileWriter(eventsPath);
+  const log = new EventLog(systemClock, [writer, ...(options.writers ?? [])]);
+  try {
+    const outcome = await rehearse(
+      file,
+      {
+        runId: options.runId ?? randomUUID(),
+        clock: systemClock,
+        models: fileModelStore(),
+        snapshots: { open: openSnapshot },
+        machine: machineInfo(),
+        versions: runtimeVersions(),
+        executionProvider: options.executionProvider ?? 'cpu',
+        allowUnverified: options.allowUnverified ?? false,
+        ...(options.announce ? { announce: options.announce } : {}),
+      },
+      log,
+      options.stopped ? { stopped: options.stopped } : {},
+    );
+    const { report, files } = writeReport(log.events, options.outDir);
+    return { verdict: outcome.verdict, inputError: outcome.inputError, report, eventsPath, files: [eventsPath, ...files], events: log.events };
+  } finally {
+    writer.close();
+  }
+}

@@ -1,0 +1,31 @@
+/** The built-in scenarios (the top level of `scenarios/`) and the summary of any scenario file. */
+import { readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { ScenarioSummary } from '../../../contract/scenarioSummary';
+import { describeScenario } from '../../common/scenario/describeScenario';
+import { projectRoot } from '../run/projectRoot';
+import { loadScenario } from './loadScenario';
+
+/** The folder of built-in scenarios. */
+export function builtInScenarioFolder(): string {
+  return join(projectRoot(), 'scenarios');
+}
+
+/** Summarizes a scenario file, valid or not. */
+export function summarizeScenario(path: string, builtIn: boolean): ScenarioSummary {
+  const loaded = loadScenario(path);
+  if (!loaded.ok) {
+    return { path, name: basename(path), description: '', builtIn, valid: false, issues: loaded.issues, summary: `${loaded.issues.length} problem(s)` };
+  }
+  const { scenario } = loaded.file;
+  return { path, name: scenario.name, description: scenario.description, builtIn, valid: true, issues: [], summary: describeScenario(scenario, (p) => basename(p)) };
+}
+
+/** Every built-in scenario, sorted by file name, smoke first. */
+export function listBuiltInScenarios(): ScenarioSummary[] {
+  const folder = builtInScenarioFolder();
+  const files = readdirSync(folder)
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .sort((a, b) => (a.startsWith('smoke') ? -1 : b.startsWith('smoke') ? 1 : a.localeCompare(b)));
+  return files.map((f) => summarizeScenario(join(folder, f), true));
+}
