@@ -1,0 +1,17 @@
+/** A `rehearse` subcommand. */
+
+/** Where a command writes: stdout holds only results (only the JSON document under --json); stderr everything else. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface Command {
+  readonly name: string;
+  /** One line for `rehearse --help`. */
+  readonly summary: string;
+  /** The full usage text for `rehearse <name> --help`. */
+  readonly usage: string;
+  /** Returns the exit code. */
+  run(args: readonly string[], io: CliIo): Promise<number>;
+}

@@ -1,0 +1,69 @@
+/** `rehearse run <scenario> --out <dir>`: exit 0 READY, 1 NOT READY, 2 input that cannot be read or is invalid. */
+import { exitCodeOf } from '../../engine/common/checks/verdict';
+import { runScenario } from '../../engine/node/run/runScenario';
+import { formatIssue, loadScenario } from '../../engine/node/scenario/loadScenario';
+import { oneOf, parseFlags, requirePositional, UsageError } from '../args';
+import { formatChecklist, reportDigest } from '../checklist';
+import type { Command } from '../command';
+import { progressWriter } from '../progress';
+
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'rehearse a scenario headless; exit 0 READY, 1 NOT READY, 2 bad input',
+  usage: 'rehearse run <scenario> --out <dir> [--ep cpu|cuda] [--allow-unverified] [--json]',
+  async run(args, io) {
+    const { values, positionals } = parseFlags(args, {
+      out: { type: 'string' },
+      ep: { type: 'string' },
+      'allow-unverified': { type: 'boolean' },
+      json: { type: 'boolean' },
+    });
+    const path = requirePositional(positionals, 0, 'the scenario file');
+    if (values.out === undefined) {
+      throw new UsageError('missing --out <dir>: the folder for events.jsonl and the report');
+    }
+    const executionProvider = oneOf(values.ep, ['cpu', 'cuda'] as const, 'ep', 'cpu');
+    const loaded = loadScenario(path);
+    if (!loaded.ok) {
+      for (const issue of loaded.issues) {
+        io.err(formatIssue(issue));
+      }
+      return 2;
+    }
+    let stopRequested = false;
+    const onSignal = (): void => {
+      stopRequested = true;
+      io.err('stopping: finishing the current step and writing the report');
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    try {
+      const result = await runScenario(loaded.file, {
+        outDir: values.out,
+        executionProvider,
+        allowUnverified: values['allow-unverified'] ?? false,
+        writers: [progressWriter(io.err)],
+        announce: (body) => {
+          if (body.kind === 'ep.fallback') {
+            io.err(`execution provider: asked for ${body.requested}, using ${body.used}: ${body.reason}`);
+          }
+        },
+        stopped: () => stopRequested,
+      });
+      const reportPath = result.files.find((f) => f.endsWith('report.json')) ?? values.out;
+      if (values.json) {
+        io.out(JSON.stringify(reportDigest(result.report, values.out, result.files), null, 2));
+      } else {
+        io.out(formatChecklist(result.report, reportPath));
+      }
+      if (result.inputError) {
+        io.err(`error: ${result.inputError.message}`);
+        return 2;
+      }
+      return exitCodeOf(result.verdict);
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+  },
+};

@@ -1,0 +1,34 @@
+/** `rehearse validate <file>`: every problem with file, line and field path, exit 2; or a one-line summary, exit 0. */
+import { basename } from 'node:path';
+import { describeScenario } from '../../engine/common/scenario/describeScenario';
+import { formatIssue, loadScenario } from '../../engine/node/scenario/loadScenario';
+import { parseFlags, requirePositional } from '../args';
+import type { Command } from '../command';
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'check a scenario file: every problem with its line and field, or a one-line summary',
+  usage: 'rehearse validate <scenario.yaml|json> [--json]',
+  async run(args, io) {
+    const { values, positionals } = parseFlags(args, { json: { type: 'boolean' } });
+    const path = requirePositional(positionals, 0, 'the scenario file');
+    const loaded = loadScenario(path);
+    if (!loaded.ok) {
+      if (values.json) {
+        io.out(JSON.stringify({ valid: false, file: path, issues: loaded.issues }, null, 2));
+      }
+      for (const issue of loaded.issues) {
+        io.err(formatIssue(issue));
+      }
+      io.err(`${path}: ${loaded.issues.length} problem${loaded.issues.length === 1 ? '' : 's'}`);
+      return 2;
+    }
+    const summary = describeScenario(loaded.file.scenario, (p) => basename(p));
+    if (values.json) {
+      io.out(JSON.stringify({ valid: true, file: path, summary }, null, 2));
+    } else {
+      io.out(`valid: ${summary}`);
+    }
+    return 0;
+  },
+};

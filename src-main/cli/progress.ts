@@ -1,0 +1,42 @@
+/** Progress lines on stderr as a run appends events. */
+import type { RunEvent } from '../contract/events';
+import type { EventWriter } from '../engine/common/ports/eventSink';
+
+/** Prints the events a person follows a run by; the log has everything. */
+export function progressWriter(err: (text: string) => void): EventWriter {
+  return {
+    write(event: RunEvent): void {
+      switch (event.kind) {
+        case 'phase.started':
+          err(`[${event.phase}] started`);
+          break;
+        case 'phase.finished':
+          err(`[${event.phase}] ${event.outcome}${event.message ? `: ${event.message}` : ''}`);
+          break;
+        case 'model.loaded':
+          err(`  ${event.role} ${event.name} loaded on ${event.executionProvider} (sha256 ${event.sha256.slice(0, 12)})`);
+          break;
+        case 'model.verified':
+          if (!event.verified) {
+            err(`  ${event.role} ${event.name}: ${event.message}${event.allowUnverified ? ' (allowed by --allow-unverified)' : ''}`);
+          }
+          break;
+        case 'score.summary':
+          err(`  ${event.role} ${event.model}: n=${event.n} auc=${fmt(event.auc)} logLoss=${fmt(event.logLoss)} positiveRate=${fmt(event.positiveRate)} (${event.from ?? '?'} to ${event.to ?? '?'})`);
+          break;
+        case 'snapshot.rejects':
+          err(`  ${event.source}: ${event.rejected} rows could not be read`);
+          break;
+        case 'notice':
+          err(`  ${event.level}: ${event.message}`);
+          break;
+        default:
+          break;
+      }
+    },
+  };
+}
+
+function fmt(value: number | null): string {
+  return value === null ? '-' : value.toFixed(4);
+}
