@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenarioText } from '../../src-main/engine/common/scenario/parse';
+import { parseDuration, parseEventTime } from '../../src-main/engine/common/scenario/values';
+
+const VALID = `name: t
+models:
+  blue:
+    path: m
+snapshots:
+  production:
+    path: s.parquet
+    timestamp: date
+    label: delay > 15
+    labelDelay: 2h
+    from: 2001-03-01
+`;
+
+function issues(text: string) {
+  const result = parseScenarioText(text, 'x.yaml');
+  if (result.ok) {
+    throw new Error('expected problems');
+  }
+  return result.issues;
+}
+
+describe('scenario files', () => {
+  it('accepts a valid file and applies defaults', () => {
+    const result = parseScenarioText(VALID, 'x.yaml');
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.scenario.snapshots.production.labelDelay).toBe(7_200_000);
+      expect(result.scenario.snapshots.production.from).toBe(Date.UTC(2001, 2, 1));
+      expect(result.scenario.snapshots.production.maxRejectRate).toBe(0);
+      expect(result.scenario.models.blue.threshold).toBe(0.5);
+      expect(result.scenario.description).toBe('');
+    }
+  });
+
+  it('reads JSON too, with line numbers', () => {
+    const json = JSON.stringify({ name: 't', models: { blue: { path: 'm', colour: 'blue' } }, snapshots: { production: { path: 's', timestamp: 'd' } } }, null, 2);
+    const found = issues(json);
+    expect(found).toEqual([expect.objectContaining({ path: 'models.blue.colour', line: 6, message: expect.stringContaining('unknown key "colour"') })]);
+  });
+
+  it('names a typo in a key with its line, field path and the keys expected', () => {
+    const found = issues(VALID.replace('timestamp: date', 'timestmap: date'));
+    expect(found).toContainEqual(expect.objectContaining({ file: 'x.yaml', line: 8, path: 'snapshots.production.timestmap', message: expect.stringMatching(/unknown key "timestmap".*timestamp/) }));
+    expect(found).toContainEqual(expect.objectContaining({ path: 'snapshots.production.timestamp', message: 'missing; expected string' }));
+  });
+
+  it('rejects an unknown top-level key and lists the thirteen allowed', () => {
+    const [issue] = issues(`${VALID}colour: red\n`);
+    expect(issue).toMatchObject({ line: 12, path: 'colour' });
+    expect(issue!.message).toContain('name, description, models, snapshots, features, shifts, faults, profiles, load, rollout, alerts, drill, outputs');
+  });
+
+  it('names a wrong type with what was expected and found', () => {
+    const found = issues(VALID.replace('path: m', 'path: 42'));
+    expect(found).toEqual([expect.objectContaining({ line: 4, path: 'models.blue.path', message: 'expected string, got number' })]);
+  });
+
+  it('refuses a negative rate', () => {
+    const found = issues(VALID.replace('from: 2001-03-01', 'maxRejectRate: -0.5'));
+    expect(found).toEqual([expect.objectContaining({ path: 'snapshots.production.maxRejectRate', message: 'expected at least 0', line: 11 })]);
+  });
+
+  it('refuses a bad duration and a bad event time', () => {
+    const found = issues(VALID.replace('labelDelay: 2h', 'labelDelay: two hours').replace('from: 2001-03-01', 'from: 2001-02-30'));
+    expect(found.map((i) => i.path)).toEqual(['snapshots.production.labelDelay', 'snapshots.production.from']);
+    expect(found[0]!.message).toContain('expected a duration');
+    expect(found[1]!.message).toContain('expected an event time');
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    const [issue] = issues('name: [unclosed\nmodels: {}\n');
+    expect(issue!.message).toMatch(/^not valid YAML or JSON/);
+    expect(issue!.line).toBeGreaterThan(0);
+  });
+
+  it('refuses a document that is not a mapping', () => {
+    expect(issues('- a\n- b\n')[0]!.message).toContain('expected a mapping');
+  });
+
+  it('refuses sections whose capability has not landed rather than ignoring them', () => {
+    const [issue] = issues(`${VALID}drill:\n  stops: []\n`);
+    expect(issue).toMatchObject({ path: 'drill', message: expect.stringContaining('not supported by this version yet') });
+  });
+
+  it('refuses a SQL label with a statement separator', () => {
+    expect(issues(VALID.replace('delay > 15', '"1; DROP TABLE x"'))[0]!.message).toContain('one SQL expression');
+  });
+});
+
+describe('scenario values', () => {
+  it('parses durations', () => {
+    expect([parseDuration('500ms'), parseDuration('30s'), parseDuration('1.5h'), parseDuration('2d'), parseDuration('x')]).toEqual([500, 30_000, 5_400_000, 172_800_000, null]);
+  });
+  it('reads event times on the data clock, never through the machine zone', () => {
+    expect(parseEventTime('2001-03-01T06:30:00')).toBe(Date.UTC(2001, 2, 1, 6, 30));
+    expect(parseEventTime('2001-03-01 06:30')).toBe(Date.UTC(2001, 2, 1, 6, 30));
+    expect(parseEventTime('2001-13-01')).toBeNull();
+  });
+});

@@ -1,0 +1,105 @@
+/** In-memory ports for engine tests (STYLE.md 2): known scores and rows, no onnxruntime, no DuckDB. */
+import type { RunEvent } from '../../src-main/contract/events';
+import type { Clock } from '../../src-main/engine/common/ports/clock';
+import type { FeatureBatch, Inference } from '../../src-main/engine/common/ports/inference';
+import type { ColumnChunk, SnapshotSource } from '../../src-main/engine/common/ports/snapshot';
+import type { ModelArtifact, ModelStore, RunEnvironment, SnapshotStore } from '../../src-main/engine/common/run/environment';
+
+/** A clock that starts at a fixed instant and moves 1 ms per reading. */
+export function steppingClock(start = Date.UTC(2026, 0, 1)): Clock {
+  let t = start;
+  let m = 0;
+  return { now: () => (t += 1), monotonic: () => (m += 1) };
+}
+
+/** An in-memory model: sigmoid(sum of weight * column) over a [N, F] float input named `x`. */
+export function memoryInference(weights: readonly number[]): Inference {
+  return {
+    inputs: [{ name: 'x', type: 'float32', dims: ['N', weights.length] }],
+    outputs: [{ name: 'p', type: 'float32', dims: ['N', 1] }],
+    executionProvider: 'cpu',
+    async run(batch: FeatureBatch) {
+      const x = batch['x']!;
+      const n = x.dims[0]!;
+      const out = new Float32Array(n);
+      for (let i = 0; i < n; i++) {
+        let z = 0;
+        weights.forEach((w, j) => (z += w * Number(x.data[i * weights.length + j])));
+        out[i] = 1 / (1 + Math.exp(-z));
+      }
+      return out;
+    },
+    async close() {},
+  };
+}
+
+/** Models by path: each has a digest state and weights. */
+export function memoryModelStore(models: Record<string, { verified: boolean; weights: number[]; featureOrder?: string[] }>, loads: string[] = []): ModelStore {
+  return {
+    async verify(section): Promise<ModelArtifact> {
+      const m = models[section.path];
+      if (!m) {
+        throw new Error(`no model ${section.path}`);
+      }
+      return {
+        name: section.name ?? section.path,
+        path: section.path,
+        onnxPath: `${section.path}/model.onnx`,
+        sha256: 'a'.repeat(64),
+        verified: m.verified,
+        files: [{ file: 'model.onnx', expected: m.verified ? 'a'.repeat(64) : 'b'.repeat(64), actual: 'a'.repeat(64) }],
+        message: m.verified ? 'all 1 file digests match' : 'digest mismatch: model.onnx',
+        ...(m.featureOrder ? { featureOrder: m.featureOrder } : {}),
+      };
+    },
+    async load(artifact, provider) {
+      loads.push(artifact.path);
+      return { inference: memoryInference(models[artifact.path]!.weights), fallbackReason: provider === 'cuda' ? 'no CUDA here' : null };
+    },
+  };
+}
+
+/** A snapshot of numeric columns and labels, one row per hour from `start`. */
+export function memorySnapshotStore(columns: Record<string, number[]>, labels: number[], start = Date.UTC(2001, 2, 1)): SnapshotStore {
+  const n = labels.length;
+  return {
+    async open(): Promise<SnapshotSource> {
+      return {
+        description: 'memory',
+        columns: Object.keys(columns).map((name) => ({ name, type: 'DOUBLE' })),
+        async *read(query) {
+          const chunk: ColumnChunk = {
+            rowCount: n,
+            eventTime: Float64Array.from({ length: n }, (_, i) => start + i * 3_600_000),
+            label: Float64Array.from(labels),
+            columns: Object.fromEntries(query.columns.map((c) => [c, { kind: 'number' as const, values: Float64Array.from(columns[c]!), valid: new Uint8Array(n).fill(1) }])),
+          };
+          yield chunk;
+        },
+        rejects: () => ({ rejected: 0, examples: [] }),
+        async close() {},
+      };
+    },
+  };
+}
+
+/** A run environment of in-memory ports. */
+export function memoryEnvironment(models: ModelStore, snapshots: SnapshotStore, overrides: Partial<RunEnvironment> = {}): RunEnvironment {
+  return {
+    runId: '00000000-0000-4000-8000-000000000000',
+    clock: steppingClock(),
+    models,
+    snapshots,
+    machine: { platform: 'test', arch: 'x64', cpus: 2, cpuModel: 'test', memoryBytes: 1, node: 'v20' },
+    versions: { rehearsal: 'test' },
+    executionProvider: 'cpu',
+    allowUnverified: false,
+    ...overrides,
+  };
+}
+
+/** An EventWriter that keeps events in an array. */
+export function memoryWriter(): { events: RunEvent[]; write(event: RunEvent): void } {
+  const events: RunEvent[] = [];
+  return { events, write: (event) => events.push(event) };
+}

@@ -1,0 +1,55 @@
+/** Small ONNX models written by the project's own writer, for tests that need a model of a given layout. */
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatDigestFile } from '../../src-main/engine/common/model/digestFile';
+import { sha256File } from '../../src-main/engine/node/model/modelFolder';
+import { encodeModel, logisticRegression, type ModelSpec } from '../../src-main/engine/node/onnx/onnxModel';
+
+/** Writes a model folder (model.onnx, model.sha256, optional card) and returns its path. */
+export function writeModelFolder(dir: string, bytes: Uint8Array, card?: object): string {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'model.onnx'), bytes);
+  const files = ['model.onnx'];
+  if (card) {
+    writeFileSync(join(dir, 'model-card.json'), JSON.stringify(card, null, 2));
+    files.push('model-card.json');
+  }
+  writeFileSync(join(dir, 'model.sha256'), formatDigestFile(files.map((file) => ({ file, sha256: sha256File(join(dir, file)) }))));
+  return dir;
+}
+
+/** sigmoid(w . x + b) over a [N, F] matrix input. */
+export function matrixModel(weights: readonly number[], bias: number): Uint8Array {
+  return logisticRegression({ weights, bias });
+}
+
+/** One [N] input per feature, summed with weights, then sigmoid; output (N,2) [1-p, p]. */
+export function perFeatureModel(names: readonly string[], weights: readonly number[], bias: number): Uint8Array {
+  const nodes: ModelSpec['nodes'][number][] = [];
+  names.forEach((name, i) => {
+    nodes.push({ op: 'Mul', inputs: [name, `w${i}`], outputs: [`t${i}`] });
+  });
+  let acc = 't0';
+  for (let i = 1; i < names.length; i++) {
+    nodes.push({ op: 'Add', inputs: [acc, `t${i}`], outputs: [`s${i}`] });
+    acc = `s${i}`;
+  }
+  nodes.push({ op: 'Add', inputs: [acc, 'b'], outputs: ['logit'] });
+  nodes.push({ op: 'Sigmoid', inputs: ['logit'], outputs: ['p'] });
+  nodes.push({ op: 'Unsqueeze', inputs: ['p', 'axis1'], outputs: ['p_col'] });
+  nodes.push({ op: 'Sub', inputs: ['one', 'p_col'], outputs: ['q_col'] });
+  nodes.push({ op: 'Concat', inputs: ['q_col', 'p_col'], outputs: ['probabilities'], attributes: { axis: 1 } });
+  return encodeModel({
+    graphName: 'per_feature',
+    producer: 'rehearsal-test',
+    producerVersion: '1',
+    inputs: names.map((name) => ({ name, dims: ['N'] })),
+    outputs: [{ name: 'probabilities', dims: ['N', 2] }],
+    initializers: [
+      ...names.map((_, i) => ({ name: `w${i}`, dims: [1], values: [weights[i]!] })),
+      { name: 'b', dims: [1], values: [bias] },
+      { name: 'one', dims: [1], values: [1] },
+    ],
+    nodes: [...nodes, { op: 'Constant', inputs: [], outputs: ['axis1'], attributes: { value_ints: [1] } }].sort((a, b) => (a.op === 'Constant' ? -1 : b.op === 'Constant' ? 1 : 0)),
+  });
+}
