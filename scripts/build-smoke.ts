@@ -8,6 +8,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, sqlString } from '../src-main/engine/node/duckdb/database';
 import { formatDigestFile } from '../src-main/engine/common/model/digestFile';
+import { trainingSql } from '../src-main/engine/common/features/featureSpec';
+import { smokeSpec } from '../src-main/engine/common/features/specs/smoke';
 import { sha256File } from '../src-main/engine/node/model/modelFolder';
 import { logisticRegression } from '../src-main/engine/node/onnx/onnxModel';
 import { projectRoot } from '../src-main/engine/node/run/projectRoot';
@@ -23,8 +25,10 @@ await connection.run(
   `COPY (SELECT * FROM read_parquet(${sqlString(flights)}) WHERE date >= TIMESTAMP '2001-03-01' AND date < TIMESTAMP '2001-03-04' ORDER BY date)
    TO ${sqlString(join(out, 'flights-2001-03-01.parquet'))} (FORMAT parquet, COMPRESSION zstd)`,
 );
+// The training pipeline is the feature spec's SQL, the same definitions the serving pipeline mirrors.
+const features = trainingSql(smokeSpec, {});
 const rows = await connection.runAndReadAll(
-  `SELECT distance / 1000.0 AS distance_k, hour(date)::DOUBLE AS dep_hour, (delay > 15)::DOUBLE AS y
+  `SELECT (${features['distance_k']})::DOUBLE AS distance_k, (${features['dep_hour']})::DOUBLE AS dep_hour, (delay > 15)::DOUBLE AS y
    FROM read_parquet(${sqlString(flights)}) WHERE date < TIMESTAMP '2001-02-01' AND delay IS NOT NULL`,
 );
 const [x1, x2, y] = rows.getColumns().map((column) => Float64Array.from(column, Number)) as [Float64Array, Float64Array, Float64Array];
@@ -59,7 +63,7 @@ writeFileSync(join(modelDir, 'model.onnx'), bytes);
 const card = {
   name: 'smoke-v1',
   description: 'Logistic regression of P(delay > 15 min) on distance and departure hour, for fast tests. Not the demo model.',
-  featureOrder: ['distance_k', 'dep_hour'],
+  featureSpec: 'smoke-v1',
   trainingWindow: { from: '2001-01-01', to: '2001-02-01', rows: y.length },
   coefficients: { intercept: beta[0], distance_k: beta[1], dep_hour: beta[2] },
 };

@@ -54,7 +54,7 @@ export function memoryModelStore(models: Record<string, { verified: boolean; wei
     },
     async load(artifact, provider) {
       loads.push(artifact.path);
-      return { inference: memoryInference(models[artifact.path]!.weights), fallbackReason: provider === 'cuda' ? 'no CUDA here' : null };
+      return { inference: memoryInference(models[artifact.path]!.weights), fallbackReason: provider === 'cuda' ? 'no CUDA here' : null, features: null };
     },
   };
 }

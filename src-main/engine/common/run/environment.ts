@@ -4,6 +4,7 @@
  */
 import type { DigestCheck, RunEventBody } from '../../../contract/events';
 import type { MachineInfo } from '../../../contract/report';
+import type { FeatureSpec, ServingTables } from '../features/featureSpec';
 import type { Clock } from '../ports/clock';
 import type { Inference } from '../ports/inference';
 import type { SnapshotSource } from '../ports/snapshot';
@@ -23,12 +24,22 @@ export interface ModelArtifact {
   readonly message: string;
   /** The model card's feature order, when the folder has a card. */
   readonly featureOrder?: readonly string[];
+  /** The feature spec id the card names (training SQL + serving TypeScript). */
+  readonly featureSpec?: string;
+}
+
+/** A feature spec bound to the tables its model ships. */
+export interface BoundFeatures {
+  readonly spec: FeatureSpec;
+  readonly tables: ServingTables;
 }
 
 /** A loaded model and, when the requested provider could not be used, why. */
 export interface LoadedModel {
   readonly inference: Inference;
   readonly fallbackReason: string | null;
+  /** The model's own features, when its card names a spec; null for a bare model fed columns. */
+  readonly features: BoundFeatures | null;
 }
 
 /** Opens models. Verifying never loads; loading is only for verified (or allowed) artifacts. */

@@ -1,4 +1,5 @@
 /** What phases hand to later phases within one run. */
+import type { ServingPipeline } from '../features/featureSpec';
 import type { FeatureBatch, Inference } from '../ports/inference';
 import type { ColumnChunk } from '../ports/snapshot';
 import type { ModelArtifact } from './environment';
@@ -9,8 +10,12 @@ export interface ReadyModel {
   readonly artifact: ModelArtifact;
   readonly inference: Inference;
   readonly threshold: number;
-  /** Snapshot columns the model reads. */
+  /** Snapshot columns (or derived names) the model reads. */
   readonly columns: readonly string[];
+  /** The model's training-pipeline features as SQL, by derived name (`blue.dep_hour`). */
+  readonly derived: Readonly<Record<string, string>>;
+  /** The model's serving pipeline, when it has a feature spec. */
+  readonly serving: ServingPipeline | null;
   /** Builds the model's input tensors from a chunk. */
   readonly toBatch: (chunk: ColumnChunk) => FeatureBatch;
 }

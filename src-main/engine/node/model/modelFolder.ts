@@ -10,6 +10,7 @@ import type { DigestCheck } from '../../../contract/events';
 import { parseDigestFile } from '../../common/model/digestFile';
 import type { ModelArtifact } from '../../common/run/environment';
 import { InputError } from '../../common/run/inputError';
+import { readModelCard } from './modelCard';
 
 /** sha256 of a file, hex. */
 export function sha256File(path: string): string {
@@ -38,8 +39,15 @@ export function verifyModel(path: string, name?: string): ModelArtifact {
   const actualOnnx = sha256File(onnxPath);
   const digestPath = join(folder, 'model.sha256');
   const onnxFile = relative(folder, onnxPath);
-  const featureOrder = readFeatureOrder(folder, isFolder);
-  const base = { name: modelName, path, onnxPath, sha256: actualOnnx, ...(featureOrder ? { featureOrder } : {}) };
+  const card = isFolder ? readModelCard(folder) : null;
+  const base = {
+    name: modelName,
+    path,
+    onnxPath,
+    sha256: actualOnnx,
+    ...(card?.featureOrder ? { featureOrder: card.featureOrder } : {}),
+    ...(card?.featureSpec ? { featureSpec: card.featureSpec } : {}),
+  };
   if (!existsSync(digestPath)) {
     return { ...base, verified: false, files: [{ file: onnxFile, expected: null, actual: actualOnnx }], message: `no digest: ${digestPath} is missing` };
   }
@@ -60,25 +68,4 @@ export function verifyModel(path: string, name?: string): ModelArtifact {
       ? `all ${files.length} file digests match`
       : `digest mismatch: ${bad.map((f) => `${f.file} expected ${f.expected ?? 'a digest line'}, found ${f.actual ?? 'no file'}`).join('; ')}`;
   return { ...base, verified: bad.length === 0, files, message };
-}
-
-function readFeatureOrder(folder: string, isFolder: boolean): string[] | undefined {
-  const cardPath = join(folder, 'model-card.json');
-  if (!isFolder || !existsSync(cardPath)) {
-    return undefined;
-  }
-  let card: unknown;
-  try {
-    card = JSON.parse(readFileSync(cardPath, 'utf8'));
-  } catch (error) {
-    throw new InputError(cardPath, `expected JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const order = (card as { featureOrder?: unknown }).featureOrder;
-  if (order === undefined) {
-    return undefined;
-  }
-  if (!Array.isArray(order) || !order.every((x) => typeof x === 'string')) {
-    throw new InputError(`${cardPath}: featureOrder`, 'expected an array of feature names');
-  }
-  return order;
 }

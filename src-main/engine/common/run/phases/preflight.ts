@@ -6,6 +6,7 @@
  */
 import type { ReadinessCheck } from '../../../../contract/report';
 import { CHECK_TITLES } from '../../checks/catalog';
+import { servingPipeline, trainingSql } from '../../features/featureSpec';
 import { buildBatch, planInputs } from '../../features/inputPlan';
 import type { ModelSection } from '../../scenario/sections/models';
 import type { ModelArtifact } from '../environment';
@@ -51,7 +52,7 @@ export const preflightPhase: Phase = {
         log.append({ kind: 'notice', level: 'warn', message: `${role} model ${artifact.name} is not loaded: ${artifact.message}` });
         continue;
       }
-      const { inference, fallbackReason } = await env.models.load(artifact, env.executionProvider);
+      const { inference, fallbackReason, features } = await env.models.load(artifact, env.executionProvider);
       if (fallbackReason !== null) {
         const fallback = { kind: 'ep.fallback', role, requested: env.executionProvider, used: inference.executionProvider, reason: fallbackReason } as const;
         log.append(fallback);
@@ -67,13 +68,26 @@ export const preflightPhase: Phase = {
         inputs: inference.inputs,
         outputs: inference.outputs,
       });
-      const planned = planInputs(inference.inputs, section.inputs, artifact.featureOrder, available);
+      // A model with a feature spec computes its own features: the training half as SQL, named
+      // per model (`blue.dep_hour`) since blue and green may define a feature differently.
+      const derived = features ? Object.fromEntries(Object.entries(trainingSql(features.spec, features.tables)).map(([name, sql]) => [`${role}.${name}`, sql])) : {};
+      const order = features ? features.spec.features.map((f) => `${role}.${f.name}`) : artifact.featureOrder;
+      const planned = planInputs(inference.inputs, section.inputs, order, [...available, ...Object.keys(derived)]);
       if (!planned.ok) {
         await inference.close();
         throw new InputError(`models.${role} (${artifact.path})`, `the model's inputs do not match the snapshot: ${planned.problems.join('; ')}`);
       }
       const plan = planned.plan;
-      state.models.push({ role, artifact, inference, threshold: section.threshold, columns: plan.columns, toBatch: (chunk) => buildBatch(plan, chunk) });
+      state.models.push({
+        role,
+        artifact,
+        inference,
+        threshold: section.threshold,
+        columns: plan.columns,
+        derived,
+        serving: features ? servingPipeline(features.spec, features.tables) : null,
+        toBatch: (chunk) => buildBatch(plan, chunk),
+      });
     }
   },
 };

@@ -27,7 +27,7 @@ export const scorePhase: Phase = {
     const source = await env.snapshots.open(section, 'production');
     try {
       const columns = [...new Set(state.models.flatMap((m) => m.columns))];
-      const derived = file.scenario.features.derived;
+      const derived = Object.assign({}, file.scenario.features.derived, ...state.models.map((m) => m.derived)) as Record<string, string>;
       log.append({ kind: 'snapshot.opened', role: 'production', source: source.description, columns: source.columns, from: iso(section.from), to: iso(section.to) });
       const predictions = state.models.map(() => [] as Float32Array[]);
       const labels: Float64Array[] = [];

@@ -1,0 +1,46 @@
+/** Events of the run spine: start, phases, notices, errors, the end. */
+import type { CheckId, MachineInfo, Verdict } from '../report';
+
+/** The phases of a rehearsal, in order (DESIGN.md, "The shape of a rehearsal"). */
+export type PhaseId = 'preflight' | 'score' | 'replay' | 'load' | 'rollout' | 'verdict';
+
+export interface RunStarted {
+  readonly kind: 'run.started';
+  readonly runId: string;
+  readonly scenario: { readonly name: string; readonly path: string; readonly description: string };
+  readonly phases: readonly PhaseId[];
+  /** Checks the scenario enables; the rest resolve as NOT RUN. */
+  readonly enabledChecks: readonly CheckId[];
+  readonly machine: MachineInfo;
+  readonly versions: Readonly<Record<string, string>>;
+}
+
+export interface PhaseStarted {
+  readonly kind: 'phase.started';
+  readonly phase: PhaseId;
+}
+
+export interface PhaseFinished {
+  readonly kind: 'phase.finished';
+  readonly phase: PhaseId;
+  readonly outcome: 'ok' | 'error' | 'skipped';
+  readonly message?: string;
+}
+
+export interface Notice {
+  readonly kind: 'notice';
+  readonly level: 'info' | 'warn';
+  readonly message: string;
+}
+
+export interface RunError {
+  readonly kind: 'run.error';
+  readonly phase: PhaseId | null;
+  readonly message: string;
+}
+
+export interface RunFinished {
+  readonly kind: 'run.finished';
+  readonly verdict: Verdict;
+  readonly durationMs: number;
+}

@@ -1,0 +1,24 @@
+/** The smoke model's features: distance in thousands of miles and the local departure hour. */
+import type { FeatureSpec } from '../featureSpec';
+import { numberField, wallClockField } from '../rawRecord';
+
+export const smokeSpec: FeatureSpec = {
+  id: 'smoke-v1',
+  tables: [],
+  features: [
+    {
+      name: 'distance_k',
+      kind: 'numeric',
+      fields: ['distance'],
+      sql: () => 'distance / 1000.0',
+      serve: (record) => numberField(record, 'distance') / 1000,
+    },
+    {
+      name: 'dep_hour',
+      kind: 'numeric',
+      fields: ['date'],
+      sql: () => 'hour(date)',
+      serve: (record) => new Date(wallClockField(record, 'date')).getUTCHours(),
+    },
+  ],
+};

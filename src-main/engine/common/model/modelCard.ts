@@ -1,0 +1,18 @@
+/**
+ * model-card.json: what a model folder says about itself. Only the fields the engine reads are
+ * validated here; the card carries more (training window, metrics, library versions) for people
+ * and the report.
+ */
+import { z } from 'zod';
+
+export const modelCardSchema = z.looseObject({
+  name: z.string().min(1).optional(),
+  /** Input column order of the model's matrix input, when no feature spec is named. */
+  featureOrder: z.array(z.string().min(1)).optional(),
+  /** The feature spec (training SQL + serving TypeScript) the model was trained with. */
+  featureSpec: z.string().min(1).optional(),
+  /** The serving tables the spec reads: table name -> file under the model folder. */
+  servingTables: z.record(z.string(), z.string().min(1)).optional(),
+});
+
+export type ModelCard = z.output<typeof modelCardSchema>;
