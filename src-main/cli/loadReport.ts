@@ -15,6 +15,7 @@ export function formatLoadResult(result: LoadResult): string {
     row('corrected', result.latencyMs),
     row('uncorrected', result.uncorrectedLatencyMs),
     row('lateness', result.latenessMs),
+    row('conn. wait', result.connectionWaitMs),
     `schedule: ${result.onSchedule ? 'kept' : 'FELL BEHIND'} (lateness p99 ${result.latenessMs.p99} ms, ${result.dropped} dropped, ${result.connections} connections)`,
     `SLA p99 <= ${result.slaMs} ms: ${result.slaPass ? 'PASS' : 'FAIL'} (p99 ${result.latencyMs.p99} ms)`,
   ].join('\n');

@@ -32,17 +32,19 @@ export interface LoadResult {
   readonly latencyMs: LatencyPercentiles;
   /** Latency from the moment the request was written to a connection (what wrk, without 2, reports). */
   readonly uncorrectedLatencyMs: LatencyPercentiles;
-  /** How late requests were written against their planned time: how far behind schedule the generator fell. */
+  /** How late the generator handed requests over against their planned time: how far behind schedule it fell. */
   readonly latenessMs: LatencyPercentiles;
+  /** How long requests waited for a free connection (all busy with slow answers) before being written. */
+  readonly connectionWaitMs: LatencyPercentiles;
   /** Answers that were not 2xx, and requests whose connection failed. */
   readonly errors: number;
   /** Requests sent but not answered by their deadline (planned time + timeout), and 504 answers. */
   readonly timeouts: number;
-  /** Planned requests never sent: no connection was free before their deadline. Never silently left out. */
+  /** Planned requests never sent: handed over, or still waiting for a connection, at their deadline. Never silently left out. */
   readonly dropped: number;
   /** p99 (corrected) within the SLA, and no errors, timeouts or drops. */
   readonly slaPass: boolean;
-  /** No request dropped and lateness p99 within the schedule tolerance: the generator kept up. */
+  /** Nothing dropped and lateness p99 within the schedule tolerance: the generator itself kept up. */
   readonly onSchedule: boolean;
   readonly slaMs: number;
   /** Requests the Poisson schedule planned, sent, and answered with 2xx. */

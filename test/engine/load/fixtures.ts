@@ -12,6 +12,7 @@ export function loadResultAt(rps: number, p99Ms: number, changes: Partial<LoadRe
     latencyMs: flat(p99Ms),
     uncorrectedLatencyMs: flat(p99Ms * 0.8),
     latenessMs: flat(0.5),
+    connectionWaitMs: flat(0.1),
     errors: 0,
     timeouts: 0,
     dropped: 0,

@@ -9,7 +9,7 @@ import { seededRng } from '../../../src-main/engine/common/rng/seededRng';
 const p = (ms: number) => ({ p50: ms, p90: ms, p95: ms, p99: ms, p999: ms, max: ms });
 const tally = (changes: Partial<OpenLoopTally> = {}): OpenLoopTally => ({
   planned: 1000, sent: 1000, ok: 1000, errors: 0, timeouts: 0, dropped: 0, errorKinds: {}, elapsedMs: 10_000,
-  corrected: p(20), uncorrected: p(15), lateness: p(0.4), ...changes,
+  corrected: p(20), uncorrected: p(15), lateness: p(0.4), connectionWait: p(0.1), ...changes,
 });
 const facts: LoadRunFacts = { slaMs: 100, scheduleToleranceMs: 10, protocol: 'predict', url: 'u', payload: 'x', connections: 8, seed: 1 };
 const shape = rateShape('constant', 100, 10_000);
@@ -43,6 +43,7 @@ describe('connections for a rate', () => {
     expect(connectionsFor(300, 100)).toBe(60);
     expect(connectionsFor(1, 100)).toBe(4);
     expect(connectionsFor(1e6, 100)).toBe(MAX_CONNECTIONS);
+    expect(MAX_CONNECTIONS).toBe(256);
   });
 });
 

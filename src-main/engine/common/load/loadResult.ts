@@ -15,7 +15,7 @@ export interface LoadRunFacts {
   readonly seed: number;
 }
 
-/** The default schedule tolerance: a write up to 10 ms after its planned time is on schedule. */
+/** The default schedule tolerance: a hand-over up to 10 ms after its planned time is on schedule. */
 export const DEFAULT_SCHEDULE_TOLERANCE_MS = 10;
 
 /** The result of one run. The SLA holds only with answers, no errors, no timeouts and nothing dropped. */
@@ -30,6 +30,7 @@ export function loadResult(shape: RateShape, tally: OpenLoopTally, facts: LoadRu
     latencyMs,
     uncorrectedLatencyMs: rounded(tally.uncorrected),
     latenessMs,
+    connectionWaitMs: rounded(tally.connectionWait),
     errors: tally.errors,
     timeouts: tally.timeouts,
     dropped: tally.dropped,

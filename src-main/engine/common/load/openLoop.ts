@@ -3,8 +3,10 @@
  * transport at its planned time whether or not earlier ones were answered, and its latency is
  * measured from that planned time, so a stalled server cannot hide its stall by slowing the
  * sender down (coordinated omission). The uncorrected view, from the moment each request was
- * actually written, is kept beside it, and so is the lateness of every write: when the
- * generator itself falls behind, it says so.
+ * actually written, is kept beside it. A request's corrected latency is the sum of three parts,
+ * each kept: its lateness (handed over after its planned time: the generator itself fell
+ * behind), its wait for a free connection (every connection busy with a slow answer), and its
+ * uncorrected latency.
  */
 import type { LatencyPercentiles } from '../../../contract/load';
 import type { Clock } from '../ports/clock';
@@ -21,7 +23,7 @@ export interface OpenLoopPorts {
   readonly scheduler: LoadScheduler;
   readonly transport: LoadTransport;
   readonly rng: Rng;
-  /** A fresh, empty histogram; the driver keeps three (corrected, uncorrected, lateness). */
+  /** A fresh, empty histogram; the driver keeps four (corrected, uncorrected, lateness, connection wait). */
   readonly histogram: () => LatencyHistogram;
 }
 
@@ -38,7 +40,10 @@ export interface OpenLoopTally {
   readonly elapsedMs: number;
   readonly corrected: LatencyPercentiles;
   readonly uncorrected: LatencyPercentiles;
+  /** From the planned time to the hand-over, for every request: the generator's own lag. */
   readonly lateness: LatencyPercentiles;
+  /** From the hand-over to the write, for every request sent: waiting for a free connection. */
+  readonly connectionWait: LatencyPercentiles;
 }
 
 /** HTTP 504 is the server's own timeout answer (the model server's `--timeout-ms`), counted as a timeout. */
@@ -50,6 +55,7 @@ export async function runOpenLoop(shape: RateShape, timeoutMs: number, ports: Op
   const corrected = ports.histogram();
   const uncorrected = ports.histogram();
   const lateness = ports.histogram();
+  const connectionWait = ports.histogram();
   const errorKinds: Record<string, number> = {};
   const counts = { planned: 0, sent: 0, ok: 0, errors: 0, timeouts: 0, dropped: 0 };
   let lastDone = 0;
@@ -60,13 +66,13 @@ export async function runOpenLoop(shape: RateShape, timeoutMs: number, ports: Op
     counts.errors += 1;
     errorKinds[cause] = (errorKinds[cause] ?? 0) + 1;
   };
-  const settle = (request: PlannedRequest, outcome: RequestOutcome): void => {
+  const settle = (request: PlannedRequest, handedAt: number, outcome: RequestOutcome): void => {
     lastDone = Math.max(lastDone, outcome.doneAt);
     if (outcome.kind === 'dropped') {
       counts.dropped += 1;
     } else {
       counts.sent += 1;
-      lateness.record(outcome.sentAt - request.plannedAt);
+      connectionWait.record(outcome.sentAt - handedAt);
       if (outcome.kind === 'answered') {
         corrected.record(outcome.doneAt - request.plannedAt);
         uncorrected.record(outcome.doneAt - outcome.sentAt);
@@ -100,7 +106,8 @@ export async function runOpenLoop(shape: RateShape, timeoutMs: number, ports: Op
       const request: PlannedRequest = { seq: counts.planned, plannedAt, deadline: plannedAt + timeoutMs };
       counts.planned += 1;
       inFlight += 1;
-      void transport.send(request).then((outcome) => settle(request, outcome));
+      lateness.record(now - plannedAt);
+      void transport.send(request).then((outcome) => settle(request, now, outcome));
       next = arrivals.next();
     }
     if (!next.done) {
@@ -117,5 +124,6 @@ export async function runOpenLoop(shape: RateShape, timeoutMs: number, ports: Op
     corrected: corrected.percentiles(),
     uncorrected: uncorrected.percentiles(),
     lateness: lateness.percentiles(),
+    connectionWait: connectionWait.percentiles(),
   };
 }

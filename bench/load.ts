@@ -1,0 +1,162 @@
+/**
+ * `npm run bench:load` (issue 7): against one model-server endpoint, in one run, the highest
+ * rate wrk gets, the highest rate our generator sustains on schedule, and what Locust gets with
+ * the seed's locustfile; then the ratios (targets: ours >= 0.9x wrk, >= 5x Locust) and p99s.
+ *
+ * By default it starts `rehearse serve` on the smoke model; `--url <base>` benches an endpoint
+ * that is already running instead. `REHEARSAL_BENCH_SECONDS` sets each run's length (5 s).
+ * The machine may be shared: figures move between runs, the ratios less than the rates.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { LoadResult } from '../src-main/contract/load';
+import type { LoadPlan } from '../src-main/engine/common/load/loadPlan';
+import { prepareLoad, runPreparedLoad, type PreparedLoad } from '../src-main/engine/node/load/runLoad';
+
+const ROOT = join(import.meta.dirname, '..');
+const SECONDS = Number(process.env['REHEARSAL_BENCH_SECONDS'] ?? 5);
+const WORK = mkdtempSync(join(tmpdir(), 'rehearsal-bench-load-'));
+
+interface Measured {
+  readonly tool: string;
+  readonly rps: number;
+  readonly p99Ms: number | null;
+  readonly note: string;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { url: { type: 'string' }, model: { type: 'string' } } });
+  const server = values.url === undefined ? await startServer(values.model ?? join(ROOT, 'scenarios/smoke/model')) : null;
+  const url = values.url ?? server!.url;
+  try {
+    const plan: LoadPlan = { url, protocol: 'predict', rps: 1, shape: 'constant', durationMs: SECONDS * 1000, slaMs: 100, timeoutMs: 2000, payload: { kind: 'numeric' }, seed: 1 };
+    const prepared = await prepareLoad(plan, 1);
+    const width = (JSON.parse(prepared.bodies[0]!.toString()) as { features: number[] }).features.length;
+    log(`endpoint ${prepared.endpoint.href}; ${prepared.payload}; ${SECONDS} s per run`);
+
+    const wrk = bestOf([await runWrk(prepared, 1, 16), await runWrk(prepared, 1, 64), await runWrk(prepared, 2, 64)]);
+    const ours = await sustainedRate(plan, prepared, wrk.rps);
+    const locust = bestOf([await runLocust(url, width, 100), await runLocust(url, width, 300), await runLocust(url, width, 1000)]);
+
+    const rows = [wrk, ours, locust];
+    console.log('\ntool      rate (rps)   p99 (ms)  how');
+    for (const row of rows) {
+      console.log(`${row.tool.padEnd(8)}${row.rps.toFixed(0).padStart(12)}${(row.p99Ms === null ? '-' : row.p99Ms.toFixed(2)).padStart(11)}  ${row.note}`);
+    }
+    console.log(`\nours / wrk    = ${(ours.rps / wrk.rps).toFixed(2)}x (target >= 0.9x)`);
+    console.log(`ours / Locust = ${(ours.rps / locust.rps).toFixed(2)}x (target >= 5x)`);
+  } finally {
+    server?.process.kill('SIGTERM');
+  }
+}
+
+/** The highest rate at which our open loop stays on schedule with every request answered in time. */
+async function sustainedRate(plan: LoadPlan, prepared: PreparedLoad, wrkRps: number): Promise<Measured> {
+  const holds = (r: LoadResult): boolean => r.onSchedule && r.errors === 0 && r.timeouts === 0 && r.achievedRps >= 0.95 * r.plannedRps;
+  let best: LoadResult | null = null;
+  let low = 0;
+  let high = wrkRps * 1.3;
+  // Bisect between a rate known to hold (0) and one above what wrk reached.
+  for (let step = 0; step < 6; step++) {
+    const rps = Math.round(step === 0 ? wrkRps * 0.9 : (low + high) / 2);
+    const result = await runPreparedLoad({ ...plan, rps }, prepared);
+    const ok = holds(result);
+    log(`ours at ${rps} rps: achieved ${result.achievedRps.toFixed(0)}, p99 ${result.latencyMs.p99} ms (uncorrected ${result.uncorrectedLatencyMs.p99}), lateness p99 ${result.latenessMs.p99} ms, ${result.errors + result.timeouts + result.dropped} lost -> ${ok ? 'on schedule' : 'not sustained'}`);
+    if (ok) {
+      low = rps;
+      best = result;
+    } else {
+      high = rps;
+    }
+  }
+  if (best === null) {
+    return { tool: 'ours', rps: 0, p99Ms: null, note: 'no rate tried was sustained' };
+  }
+  return {
+    tool: 'ours',
+    rps: best.achievedRps,
+    p99Ms: best.latencyMs.p99,
+    note: `open loop at ${best.plannedRps} rps planned, on schedule (lateness p99 ${best.latenessMs.p99} ms); uncorrected p99 ${best.uncorrectedLatencyMs.p99} ms; ${best.connections} connections`,
+  };
+}
+
+/** wrk's closed loop with `connections` keep-alive connections, POSTing the same body. */
+async function runWrk(prepared: PreparedLoad, threads: number, connections: number): Promise<Measured> {
+  const script = join(WORK, 'post.lua');
+  const body = prepared.bodies[0]!.toString();
+  writeFileSync(script, `wrk.method = "POST"\nwrk.body = ${JSON.stringify(body)}\nwrk.headers["Content-Type"] = "application/json"\n`);
+  const run = await runProcess('wrk', [`-t${threads}`, `-c${connections}`, `-d${SECONDS}s`, '--latency', '-s', script, prepared.endpoint.href]);
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(run)?.[1] ?? Number.NaN);
+  const p99 = parseWrkLatency(/^\s+99%\s+([\d.]+)(us|ms|s)\s*$/m.exec(run));
+  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(run)?.[1];
+  log(`wrk -t${threads} -c${connections}: ${rps} rps, p99 ${p99} ms${non2xx ? `, ${non2xx} non-2xx` : ''}`);
+  return { tool: 'wrk', rps, p99Ms: p99, note: `closed loop, -t${threads} -c${connections}${non2xx ? `, ${non2xx} non-2xx answers` : ''}` };
+}
+
+/** Locust headless with the seed's locustfile and `users` users. */
+async function runLocust(url: string, width: number, users: number): Promise<Measured> {
+  const prefix = join(WORK, `locust-${users}`);
+  await runProcess('locust', ['-f', join(ROOT, 'bench/locustfile.py'), '--headless', '-u', String(users), '-r', String(users), '-t', `${SECONDS}s`, '--host', url, '--csv', prefix, '--only-summary'], { REHEARSAL_BENCH_WIDTH: String(width) });
+  const lines = readFileSync(`${prefix}_stats.csv`, 'utf8').trim().split('\n');
+  const header = lines[0]!.split(',');
+  const aggregated = lines.find((l) => l.includes(',Aggregated,'))!.split(',');
+  const column = (name: string): number => Number(aggregated[header.indexOf(name)]);
+  const rps = column('Requests/s');
+  const p99 = column('99%');
+  log(`locust -u ${users}: ${rps.toFixed(0)} rps, p99 ${p99} ms, ${column('Failure Count')} failures`);
+  return { tool: 'Locust', rps, p99Ms: p99, note: `the seed's locustfile (wait 0.1-0.5 s), ${users} users` };
+}
+
+function bestOf(runs: Measured[]): Measured {
+  return runs.reduce((best, run) => (run.rps > best.rps ? run : best));
+}
+
+function parseWrkLatency(match: RegExpExecArray | null): number | null {
+  if (!match) {
+    return null;
+  }
+  const scale = { us: 0.001, ms: 1, s: 1000 }[match[2] as 'us' | 'ms' | 's'];
+  return Number(match[1]) * scale;
+}
+
+/** Starts `rehearse serve` on a free port and waits for the URL it prints. */
+async function startServer(model: string): Promise<{ url: string; process: ChildProcess }> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/rehearse.mjs'), 'serve', '--model', model, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
+      if (match) {
+        resolve(match[0]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`rehearse serve exited with ${code} before printing its URL`)));
+  });
+  return { url, process: child };
+}
+
+async function runProcess(command: string, args: readonly string[], env: Record<string, string> = {}): Promise<string> {
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) {
+    throw new Error(`${command} exited with ${code}:\n${out.slice(-2000)}`);
+  }
+  return out;
+}
+
+function log(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+if (spawnSync('wrk', ['--version']).error || spawnSync('locust', ['--version']).error) {
+  console.error('bench:load needs wrk and locust on the PATH (Debian: wrk, python3-locust)');
+  process.exit(2);
+}
+await main();
