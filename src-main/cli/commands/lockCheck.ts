@@ -54,7 +54,7 @@ function formatComparison(c: LockComparison): string {
   const lines = [
     `training  ${c.training.file} (${c.training.format}, ${c.training.packages} packages)`,
     `serving   ${c.serving.file} (${c.serving.format}, ${c.serving.packages} packages)`,
-    `compared  ${c.compared} packages on both sides`,
+    `compared  ${c.compared} ${c.compared === 1 ? 'package' : 'packages'} on both sides`,
   ];
   const failing = c.problems.filter((p) => p.kind !== 'missing');
   if (failing.length > 0) {
