@@ -77,7 +77,7 @@ function ours(file: string): Line[] {
 }
 
 describe('requirements parsing agrees with pip', () => {
-  it.each(FIXTURES)('%s: the same requirements as pip reads', (file, context) => {
+  it.for(FIXTURES)('%s: the same requirements as pip reads', (file, context) => {
     requireService(context, pipAvailable, `${PYTHON} with pip (Debian: python3-pip)`);
     const result = spawnSync(PYTHON, ['-c', PIP_SCRIPT, join(LOCKS, file)], { encoding: 'utf8', cwd: LOCKS });
     expect(result.stderr).toBe('');
