@@ -31,6 +31,22 @@ describe('reading lock files from disk', () => {
     expect(readLockFile(join(dir, 'training.lock'))).toMatchObject({ format: 'package-lock', entries: [{ name: 'zod', line: 4 }] });
   });
 
+  it('reads a file that begins with a byte order mark, as pip does', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'requirements.txt'), '\uFEFFnumpy==1.26.4\r\n');
+    expect(readLockFile(join(dir, 'requirements.txt')).entries.map((e) => e.key)).toEqual(['numpy']);
+  });
+
+  it('reads an empty requirements file as no packages, and refuses an empty package-lock or environment', () => {
+    const dir = tempDir();
+    for (const name of ['requirements.txt', 'package-lock.json', 'environment.yml']) {
+      writeFileSync(join(dir, name), '');
+    }
+    expect(readLockFile(join(dir, 'requirements.txt')).entries).toEqual([]);
+    expect(inputErrorOf(() => readLockFile(join(dir, 'package-lock.json')))).toMatchObject({ where: `${join(dir, 'package-lock.json')}:1`, problem: expect.stringContaining('not valid JSON') });
+    expect(inputErrorOf(() => readLockFile(join(dir, 'environment.yml')))).toMatchObject({ where: `${join(dir, 'environment.yml')}:1`, problem: expect.stringContaining('expected a conda environment') });
+  });
+
   it('reports includes it does not follow: URLs, absolute paths, a file already read', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.txt'), '-r https://example.org/base.txt\n-r /etc/requirements.txt\n-r b.txt\nnumpy==1.26.4\n');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCondaEnvironmentText } from '../../../src-main/engine/common/locks/condaEnvironment';
-import { inputErrorOf, lockText } from './fixtures';
+import { expectInputError, lockText } from './fixtures';
 
 const parse = (text: string) => parseCondaEnvironmentText(text, 'env.yml');
 
@@ -53,8 +53,6 @@ describe('conda environment.yml', () => {
     ['dependencies:\n  - numpy@1.26\n', 'env.yml:2', '"numpy@1.26" is not a conda spec'],
     ['dependencies:\n  - =1.26\n', 'env.yml:2', 'does not start with a package name'],
   ])('refuses a bad environment (%#) naming the line', (text, where, problem) => {
-    const error = inputErrorOf(() => parse(text));
-    expect(error.where).toBe(where);
-    expect(error.problem).toContain(problem);
+    expectInputError(() => parse(text), where, problem);
   });
 });

@@ -1,6 +1,7 @@
 /** The committed lock fixtures, read as text for the pure parsers. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { ROOT } from '../../support/paths';
 
 export const LOCKS = join(ROOT, 'test/fixtures/locks');
@@ -8,6 +9,13 @@ export const LOCKS = join(ROOT, 'test/fixtures/locks');
 /** The text of a fixture under test/fixtures/locks. */
 export function lockText(name: string): string {
   return readFileSync(join(LOCKS, name), 'utf8');
+}
+
+/** Expects `parse` to throw an InputError at `where` whose problem contains `problem`. */
+export function expectInputError(parse: () => unknown, where: string, problem: string): void {
+  const error = inputErrorOf(parse);
+  expect(error.where).toBe(where);
+  expect(error.problem).toContain(problem);
 }
 
 /** Runs `parse` and returns the InputError it throws, so a test can read `where` and `problem`. */

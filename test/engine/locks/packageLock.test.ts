@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePackageLockText } from '../../../src-main/engine/common/locks/packageLock';
-import { inputErrorOf, lockText } from './fixtures';
+import { expectInputError, lockText } from './fixtures';
 
 describe('package-lock.json', () => {
   it('reads lockfileVersion 3 (packages only): an excerpt of this project’s own lock', () => {
@@ -50,8 +50,6 @@ describe('package-lock.json', () => {
     ['{\n  "lockfileVersion": 3,\n  "packages": {\n    "node_modules/a": "1.0.0"\n  }\n}', 'l.json:4', 'packages["node_modules/a"] is "1.0.0"; expected an object'],
     ['{\n  "lockfileVersion": 1,\n  "dependencies": {\n    "a": {\n      "dependencies": {\n        "b": { "resolved": "x" }\n      },\n      "version": "1.0.0"\n    }\n  }\n}', 'l.json:6', 'dependencies["a"].dependencies["b"] has no "version" string'],
   ])('refuses a bad lock (%#) naming the line', (text, where, problem) => {
-    const error = inputErrorOf(() => parsePackageLockText(text, 'l.json'));
-    expect(error.where).toBe(where);
-    expect(error.problem).toContain(problem);
+    expectInputError(() => parsePackageLockText(text, 'l.json'), where, problem);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRequirementsText } from '../../../src-main/engine/common/locks/requirements';
-import { inputErrorOf, lockText } from './fixtures';
+import { expectInputError, lockText } from './fixtures';
 
 const parse = (text: string) => parseRequirementsText(text, 'req.txt');
 
@@ -63,6 +63,18 @@ describe('requirements files and pip freeze output', () => {
     expect(lock.entries).toHaveLength(18);
   });
 
+  it('keeps no credential of a URL, in a spec, a pin or a note; git@ stays', () => {
+    const sha = '5f0c1e2d3b4a59687a8b9c0d1e2f3a4b5c6d7e8f';
+    const lock = parse(`featurekit @ https://deploy:s3cr3t@files.example.org/featurekit-0.4.2-py3-none-any.whl\n-e git+ssh://git@github.com/o/r.git@${sha}#egg=r\nx @ git+https://ghp_T0KEN@github.com/o/x.git@${sha}\n--index-url https://T0KEN@pypi.example.com/simple\n`);
+    expect(JSON.stringify(lock)).not.toMatch(/s3cr3t|T0KEN/);
+    expect(lock.entries.map((e) => e.spec)).toEqual([
+      'featurekit @ https://***@files.example.org/featurekit-0.4.2-py3-none-any.whl',
+      `-e git+ssh://git@github.com/o/r.git@${sha}#egg=r`,
+      `x @ git+https://***@github.com/o/x.git@${sha}`,
+    ]);
+    expect(lock.notes).toEqual(['req.txt:4: --index-url https://***@pypi.example.com/simple']);
+  });
+
   it.each([
     ['-r base.txt', { kind: 'requirements', target: 'base.txt' }],
     ['-rbase.txt', { kind: 'requirements', target: 'base.txt' }],
@@ -102,8 +114,6 @@ describe('requirements files and pip freeze output', () => {
     ['==1.0', 'req.txt:1', 'does not start with a package name'],
     ['numpy==1.0 \\\n  --hash', 'req.txt:1', '--hash needs a value'],
   ])('refuses %j naming the line and what was expected', (text, where, problem) => {
-    const error = inputErrorOf(() => parse(text));
-    expect(error.where).toBe(where);
-    expect(error.problem).toContain(problem);
+    expectInputError(() => parse(text), where, problem);
   });
 });

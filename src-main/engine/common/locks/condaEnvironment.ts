@@ -5,9 +5,10 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { InputError } from '../run/inputError';
-import type { LockEntry, LockFile, LockInclude, Pin } from './lockFile';
+import type { LockEntry, LockFile, Pin } from './lockFile';
 import { packageKey } from './packageNames';
-import { parseRequirementLine } from './requirements';
+import { withoutCredentials } from './distributionFile';
+import { addRequirementLine, type RequirementLines } from './requirements';
 
 const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*/;
 const NOT_ONE_VERSION = /[*|,<>!~]/;
@@ -33,13 +34,11 @@ export function parseCondaEnvironmentText(text: string, file: string): LockFile 
     const where = dependencies === undefined ? 1 : lineOf(dependencies);
     throw new InputError(`${file}:${where}`, `"dependencies" is ${dependencies === undefined ? 'missing' : 'not a list'}; expected a list of conda specs such as numpy=1.26.4=py311h64a7726_0`);
   }
-  const entries: LockEntry[] = [];
-  const includes: LockInclude[] = [];
-  const notes: string[] = [];
+  const read: RequirementLines = { entries: [], includes: [], notes: [] };
   for (const item of dependencies.items) {
     const line = lineOf(item);
     if (isScalar(item) && typeof item.value === 'string') {
-      entries.push(condaEntry(item.value.trim(), file, line));
+      read.entries.push(condaEntry(item.value.trim(), file, line));
       continue;
     }
     const pip = isMap(item) && item.items.length === 1 ? item.get('pip', true) : undefined;
@@ -51,19 +50,10 @@ export function parseCondaEnvironmentText(text: string, file: string): LockFile 
       if (!isScalar(requirement) || typeof requirement.value !== 'string') {
         throw new InputError(`${file}:${pipLine}`, 'expected a pip requirement string such as scikit-learn==1.4.1.post1');
       }
-      const parsed = parseRequirementLine(requirement.value.trim(), file, pipLine);
-      if (parsed.entry) {
-        entries.push(parsed.entry);
-      }
-      if (parsed.include) {
-        includes.push(parsed.include);
-      }
-      if (parsed.note) {
-        notes.push(parsed.note);
-      }
+      addRequirementLine(read, withoutCredentials(requirement.value.trim()), file, pipLine);
     }
   }
-  return { file, format: 'conda', entries, includes, notes };
+  return { file, format: 'conda', ...read };
 }
 
 /**

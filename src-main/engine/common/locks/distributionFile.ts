@@ -41,3 +41,12 @@ export function vcsRevision(url: string): { revision: string | null; commit: boo
 export function eggName(url: string): string | null {
   return /[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(url)?.[1] ?? null;
 }
+
+/**
+ * The text with the user info of every URL in it replaced by `***` (`https://deploy:token@host`
+ * becomes `https://***@host`), so an index or a wheel URL never carries a credential into the
+ * output or a report. `git@` (the ssh user every git host uses) is kept.
+ */
+export function withoutCredentials(text: string): string {
+  return text.replace(/(\/\/)([^/@\s]+)@/g, (whole, slashes: string, user: string) => (user === 'git' ? whole : `${slashes}***@`));
+}

@@ -6,7 +6,7 @@
  * `req_file.py` does.
  */
 import { InputError } from '../run/inputError';
-import { distributionOf, eggName, isVcsUrl } from './distributionFile';
+import { distributionOf, eggName, isVcsUrl, withoutCredentials } from './distributionFile';
 import type { LockEntry, LockFile, LockInclude, Pin } from './lockFile';
 import { packageKey } from './packageNames';
 import { formatRequirement, parseRequirement, pinOf, REQUIREMENT_EXPECTED, urlPin } from './pep508';
@@ -46,11 +46,16 @@ interface LogicalLine {
   readonly text: string;
 }
 
+/** What the lines of a requirements file (or a conda `pip:` list) add up to. */
+export interface RequirementLines {
+  readonly entries: LockEntry[];
+  readonly includes: LockInclude[];
+  readonly notes: string[];
+}
+
 /** Parses a requirements file or `pip freeze` output. Throws an InputError naming `file:line`. */
 export function parseRequirementsText(text: string, file: string): LockFile {
-  const entries: LockEntry[] = [];
-  const includes: LockInclude[] = [];
-  const notes: string[] = [];
+  const lines: RequirementLines = { entries: [], includes: [], notes: [] };
   // pip freeze announces an editable folder's name and version in the comment line above it.
   let announced: { name: string; version: string } | null = null;
   for (const logical of logicalLines(text)) {
@@ -59,34 +64,44 @@ export function parseRequirementsText(text: string, file: string): LockFile {
       announced = m ? { name: m[1]!, version: m[2]! } : null;
       continue;
     }
-    const content = logical.text.replace(COMMENT, '').trim();
+    const content = withoutCredentials(logical.text.replace(COMMENT, '').trim());
     if (content === '') {
       continue;
     }
-    const parsed = parseRequirementLine(content, file, logical.line, announced);
+    addRequirementLine(lines, content, file, logical.line, announced);
     announced = null;
-    if (parsed.entry) {
-      entries.push(parsed.entry);
-    }
-    if (parsed.include) {
-      includes.push(parsed.include);
-    }
-    if (parsed.note) {
-      notes.push(parsed.note);
-    }
   }
-  return { file, format: 'requirements', entries, includes, notes };
+  return { file, format: 'requirements', ...lines };
 }
 
 /**
- * One logical line of a requirements file (also one item of a conda `pip:` list): a requirement
- * with its options, or an option line.
+ * Reads one logical line of a requirements file (also one item of a conda `pip:` list), a
+ * requirement with its options or an option line, into `lines`.
  */
-export function parseRequirementLine(
+export function addRequirementLine(
+  lines: RequirementLines,
   content: string,
   file: string,
   line: number,
   announced: { name: string; version: string } | null = null,
+): void {
+  const parsed = parseRequirementLine(content, file, line, announced);
+  if (parsed.entry) {
+    lines.entries.push(parsed.entry);
+  }
+  if (parsed.include) {
+    lines.includes.push(parsed.include);
+  }
+  if (parsed.note) {
+    lines.notes.push(parsed.note);
+  }
+}
+
+function parseRequirementLine(
+  content: string,
+  file: string,
+  line: number,
+  announced: { name: string; version: string } | null,
 ): { entry?: LockEntry; include?: LockInclude; note?: string } {
   const where = `${file}:${line}`;
   const tokens = content.split(/\s+/);
@@ -113,7 +128,7 @@ export function parseRequirementLine(
     case '--editable':
       return { entry: editableEntry(value!, file, line, announced) };
     default:
-      return { note: `${where}: ${known.long}${value !== undefined ? ` ${redact(value)}` : ''}` };
+      return { note: `${where}: ${known.long}${value !== undefined ? ` ${value}` : ''}` };
   }
 }
 
@@ -219,9 +234,4 @@ function editableEntry(target: string, file: string, line: number, announced: { 
     ? urlPin(target)
     : { kind: 'unpinned', reason: `an editable install of the folder ${target}${announced ? ` (${announced.name}==${announced.version} when frozen)` : ''} runs whatever is on disk` };
   return { name: name ?? target, key: name ? packageKey('pypi', name) : target, ecosystem: 'pypi', spec: `-e ${target}`, pin, file, line };
-}
-
-/** Index URLs may carry credentials (`https://user:token@host/simple`); they never reach a report. */
-function redact(value: string): string {
-  return value.replace(/\/\/[^/@\s]+@/, '//***@');
 }

@@ -28,7 +28,8 @@ function readText(path: string, includedFrom?: string): string {
   if (statSync(path).isDirectory()) {
     throw new InputError(where, `${path} is a folder; expected a lock file (pip freeze output, requirements.txt, package-lock.json or environment.yml)`);
   }
-  const text = readFileSync(path, 'utf8');
+  // A byte order mark (Windows editors write one) is not part of the first line, as pip reads it.
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   if (text.includes('\u0000')) {
     throw new InputError(`${path}:1`, 'a binary file; expected a text lock file (pip freeze output, requirements.txt, package-lock.json or environment.yml)');
   }
