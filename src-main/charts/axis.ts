@@ -1,5 +1,5 @@
 /** Axes as plain ticks, and their SVG: d3's axis component needs a DOM, so the ticks come from the scales. */
-import type { ScaleLinear, ScaleTime } from 'd3';
+import { utcFormat, type ScaleLinear, type ScaleTime } from 'd3';
 import { element, textElement, type Tick } from './svg';
 
 /** Ticks of a linear scale, formatted as d3 formats them (optionally with a unit). */
@@ -8,10 +8,21 @@ export function linearTicks(scale: ScaleLinear<number, number>, count: number, u
   return scale.ticks(count).map((value) => ({ at: scale(value), label: `${format(value)}${unit}` }));
 }
 
-/** Ticks of an event-time scale, formatted by d3's multi-scale UTC format. */
+const DAY = utcFormat('%b %d');
+const HOUR = utcFormat('%H:%M');
+const SECOND = utcFormat('%H:%M:%S');
+
+/** An event-time tick: the date at midnight, else the time of day on a 24-hour clock (event times have no zone). */
+export function eventTimeLabel(value: Date): string {
+  if (value.getUTCSeconds() !== 0 || value.getUTCMilliseconds() !== 0) {
+    return SECOND(value);
+  }
+  return value.getUTCHours() === 0 && value.getUTCMinutes() === 0 ? DAY(value) : HOUR(value);
+}
+
+/** Ticks of an event-time scale. */
 export function timeTicks(scale: ScaleTime<number, number>, count: number): Tick[] {
-  const format = scale.tickFormat(count);
-  return scale.ticks(count).map((value) => ({ at: scale(value), label: format(value) }));
+  return scale.ticks(count).map((value) => ({ at: scale(value), label: eventTimeLabel(value) }));
 }
 
 /** A horizontal axis line at `y` from `x0` to `x1`, with tick marks and labels below. */
@@ -20,7 +31,8 @@ export function bottomAxis(ticks: readonly Tick[], y: number, x0: number, x1: nu
     element('line', { x1: x0, x2: x1, y1: y, y2: y, stroke: '#555' }),
     ...ticks.flatMap((t) => [
       element('line', { x1: t.at, x2: t.at, y1: y, y2: y + 4, stroke: '#555' }),
-      textElement(t.label, { x: t.at, y: y + 15, 'text-anchor': 'middle', fill: '#333' }),
+      // Labels at the ends of the axis lean inwards so they are not cut at the chart's edge.
+      textElement(t.label, { x: t.at, y: y + 15, 'text-anchor': t.at > x1 - 24 ? 'end' : 'middle', fill: '#333' }),
     ]),
     ...(title ? [textElement(title, { x: (x0 + x1) / 2, y: y + 30, 'text-anchor': 'middle', fill: '#333' })] : []),
   ]);

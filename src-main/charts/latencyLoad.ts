@@ -32,12 +32,12 @@ export interface LatencyLoadLayout {
   readonly slaY: number | null;
 }
 
-const HEIGHT = 260;
+const HEIGHT = 280;
 const GAP = 28;
 
 /** Lays the panels out side by side at `width`. */
 export function layoutLatencyLoad(data: LatencyLoadData, width = 720): LatencyLoadLayout {
-  const top = 28;
+  const top = 46;
   const bottom = HEIGHT - 44;
   const left = 52;
   const all = data.profiles.flatMap((p) => p.points);

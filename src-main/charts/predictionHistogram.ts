@@ -34,7 +34,7 @@ const HEIGHT = 240;
 
 /** Lays the histogram out at `width`. */
 export function layoutPredictionHistogram(data: PredictionHistogramData, width = 720): PredictionHistogramLayout {
-  const plot = { left: 52, top: 30, right: width - 12, bottom: HEIGHT - 44 };
+  const plot = { left: 52, top: 42, right: width - 12, bottom: HEIGHT - 44 };
   const bins = Math.max(0, ...data.series.map((s) => s.counts.length));
   const shares = data.series.map((s) => {
     const total = s.counts.reduce((a, b) => a + b, 0);

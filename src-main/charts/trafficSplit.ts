@@ -38,7 +38,7 @@ function gateShape(outcome: GateOutcome): string {
 
 /** Lays the chart out at `width`. */
 export function layoutTrafficSplit(data: TrafficSplitData, width = 720): TrafficSplitLayout {
-  const plot = { left: 52, top: 36, right: width - 12, bottom: HEIGHT - 44 };
+  const plot = { left: 52, top: 40, right: width - 12, bottom: HEIGHT - 44 };
   const start = eventTimeMs(data.range.from);
   const end = Math.max(eventTimeMs(data.range.to), start + 1);
   const x = scaleUtc().domain([start, end]).range([plot.left, plot.right]);
