@@ -13,7 +13,7 @@ import { renderJunit } from '../../common/report/formats/junit';
 import { renderMarkdown } from '../../common/report/formats/markdown';
 import { REPORT_FORMATS } from '../../common/scenario/sections/outputs';
 import { drawCharts } from './drawCharts';
-import { chromiumPrinter, findChromium, type PdfPrinter } from './pdfPrinter';
+import { chromiumPrinter, findChromium, type PdfPrinter } from './pdf/chromiumPrinter';
 
 /** The file each format is written to. */
 export const REPORT_FILES: Readonly<Record<ReportFormat, string>> = { json: 'report.json', md: 'report.md', junit: 'junit.xml', html: 'report.html', pdf: 'report.pdf' };

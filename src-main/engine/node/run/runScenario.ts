@@ -14,7 +14,7 @@ import type { ScenarioFile } from '../../common/scenario/scenarioFile';
 import { openSnapshot } from '../duckdb/snapshotReader';
 import { EventFileWriter } from '../files/eventFile';
 import { fileModelStore } from '../model/modelStore';
-import type { PdfPrinter } from '../report/pdfPrinter';
+import type { PdfPrinter } from '../report/pdf/chromiumPrinter';
 import { writeReport, type WrittenReport } from '../report/writeReport';
 import { machineInfo, runtimeVersions } from './machine';
 import { systemClock } from './systemClock';
