@@ -19,6 +19,7 @@ export const reportCommand: Command = {
     if (values.out === undefined) {
       throw new UsageError('missing --out <dir>: the folder for the report files');
     }
+    const formats = parseFormats(values.formats);
     const { events, torn } = readEventFile(path);
     if (torn) {
       io.err(`${path}: the last line was cut short (the run was killed while writing it); it is left out`);
@@ -26,7 +27,7 @@ export const reportCommand: Command = {
     if (!events.some((e) => e.kind === 'run.started')) {
       throw new InputError(path, 'expected a run log beginning with a "run.started" event');
     }
-    const { report, files, skipped } = await writeReport(events, values.out, { formats: parseFormats(values.formats) });
+    const { report, files, skipped } = await writeReport(events, values.out, { formats });
     announceSkipped(skipped, io);
     if (values.json) {
       io.out(JSON.stringify(reportDigest(report, values.out, files, skipped), null, 2));
