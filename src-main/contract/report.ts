@@ -4,6 +4,7 @@
  * type; its JSON Schema is docs/report.schema.json (kept in step by test/engine/reportSchema.test.ts).
  */
 import type { PhaseId } from './events/run';
+import type { ScoreSummary } from './events/score';
 import type { ReportCharts } from './charts';
 
 /** The seven checks, one per failure mode of the seed article, in checklist order. */
@@ -60,21 +61,8 @@ export interface ReportModel {
   readonly fallbackReason: string | null;
 }
 
-/** How a model scored the production snapshot (outcome metrics on the labelled rows). */
-export interface ModelScore {
-  readonly role: 'blue' | 'green';
-  readonly model: string;
-  readonly source: string;
-  readonly from: string | null;
-  readonly to: string | null;
-  readonly n: number;
-  readonly labelled: number;
-  readonly auc: number | null;
-  readonly logLoss: number | null;
-  readonly positiveRate: number | null;
-  readonly meanPrediction: number | null;
-  readonly quantiles: Readonly<Record<string, number>>;
-}
+/** How a model scored the production snapshot (outcome metrics on the labelled rows); the histogram goes to `charts`. */
+export type ModelScore = Omit<ScoreSummary, 'kind' | 'histogram'>;
 
 /** How a phase of the run ended; `unfinished` when the log stops inside it. */
 export interface PhaseOutcome {
