@@ -100,3 +100,13 @@ describe('report formats', () => {
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
   });
 });
+
+describe('a chart that cannot be drawn', () => {
+  it('says why in its place; the rest of the report stands', () => {
+    const report = buildReport(finishedRun({}));
+    const broken = { ...report, charts: { ...report.charts, trafficSplit: { measured: true as const, data: { range: { from: 'not a time', to: 'x' }, weights: [], gates: [], rollback: null } } } };
+    const html = renderHtml(broken, drawCharts(broken.charts));
+    expect(html).toContain('This chart could not be drawn: expected an ISO 8601 event time, got &quot;not a time&quot;');
+    expect(html).toContain('class="chart chart-prediction-histogram"');
+  });
+});
