@@ -5,6 +5,7 @@
  */
 import type { ScoreSummary } from '../../../../contract/events';
 import { logLoss, positiveRate, rocAuc } from '../../stats/classification';
+import { equalWidthHistogram } from '../../stats/histogram';
 import { mean, quantileSorted } from '../../stats/quantiles';
 import { formatEventTime } from '../../time/eventTime';
 import { InputError } from '../inputError';
@@ -12,6 +13,8 @@ import type { Phase, PhaseContext } from '../phase';
 import type { ReadyModel } from '../state';
 
 const QUANTILES = [0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99] as const;
+/** Twenty bins of 0.05 over [0, 1]: fine enough to compare blue with green, small enough for every log. */
+const HISTOGRAM_BINS = 20;
 
 export const scorePhase: Phase = {
   id: 'score',
@@ -100,6 +103,7 @@ function summarize(model: ReadyModel, scores: Float32Array, labels: Float64Array
     positiveRate: positiveRate(labels),
     meanPrediction: mean(scores),
     quantiles,
+    histogram: { lo: 0, hi: 1, ...equalWidthHistogram(scores, 0, 1, HISTOGRAM_BINS) },
   };
 }
 
