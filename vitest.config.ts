@@ -1,15 +1,16 @@
 /**
  * Tests by layer (STYLE.md 12): test/engine (in-memory ports), test/integration (real ORT, DuckDB,
  * HTTP, Docker, Prometheus), test/cli (the built `rehearse` as a process), test/electron (mocked
- * electron), test/install, test/lint. The global setup builds the CLI once if it is missing.
+ * electron), test/install, test/lint. The global setup builds the CLI and server bundles once if
+ * they are missing.
  *
- * Files named `*.serial.test.ts` measure latency (STYLE.md 12: "those tests run one file at a
- * time"): they run after every other file, one at a time, so no other test shares the CPU while
- * they compare a fault with the baseline they measured.
+ * test/timing holds the tests whose assertions compare latencies (a fault against a baseline
+ * measured in the same test): they run in their own project, one file at a time, after every
+ * other file has finished, so no other test competes for the two cores while they measure.
  */
 import { defineConfig } from 'vitest/config';
 
-const SERIAL = 'test/**/*.serial.test.ts';
+const TIMING = 'test/timing/**/*.test.ts';
 
 export default defineConfig({
   test: {
@@ -19,14 +20,8 @@ export default defineConfig({
     pool: 'forks',
     env: { ORT_DISABLE_TELEMETRY: '1' },
     projects: [
-      {
-        extends: true,
-        test: { name: 'parallel', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'], exclude: [SERIAL], sequence: { groupOrder: 0 } },
-      },
-      {
-        extends: true,
-        test: { name: 'serial', include: [SERIAL], fileParallelism: false, sequence: { groupOrder: 1 } },
-      },
+      { extends: true, test: { name: 'parallel', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'], exclude: [TIMING, '**/node_modules/**'], sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'timing', include: [TIMING], fileParallelism: false, sequence: { groupOrder: 1 } } },
     ],
   },
 });

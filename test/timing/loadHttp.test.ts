@@ -2,7 +2,7 @@
  * The load generator over real HTTP on 127.0.0.1 against a plain test server: the schedule the
  * server sees, errors, timeouts and drops counted exactly, every HTTP framing, and payloads from a
  * real snapshot through DuckDB. Loads of 3 s or less; the stall test compares with a baseline
- * measured in the same test. Runs one file at a time (`*.serial.test.ts`).
+ * measured in the same test. Runs one file at a time (test/timing).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { poissonArrivals } from '../../src-main/engine/common/load/poissonSchedule';
