@@ -7,10 +7,11 @@ import { UsageError } from './args';
 import type { CliIo, Command } from './command';
 import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
+import { serveCommand } from './commands/serve';
 import { validateCommand } from './commands/validate';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [runCommand, validateCommand, reportCommand];
+export const COMMANDS: readonly Command[] = [runCommand, validateCommand, reportCommand, serveCommand];
 
 /** Runs the CLI; returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

@@ -48,7 +48,7 @@ export function faultState(faults: ServerFaults, setAt: number): FaultState {
       const { crash, memoryGrowth } = faults;
       let reason: string | null = null;
       if (crash?.afterRequests !== undefined && requests > crash.afterRequests) {
-        reason = `injected crash at request ${requests}, after ${crash.afterRequests} answered`;
+        reason = `injected crash at request ${requests}, after ${crash.afterRequests} requests`;
       } else if (crashAt !== null && now >= crashAt) {
         reason = `injected crash ${crash?.afterMs} ms after the fault was set`;
       }

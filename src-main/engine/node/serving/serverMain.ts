@@ -11,6 +11,7 @@
  */
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import type { RunEventBody, ServerFaults } from '../../../contract/events';
 import { isInputError } from '../../common/run/inputError';
 import { NO_FAULTS } from '../../common/scenario/sections/faults';
@@ -22,6 +23,10 @@ import { isInferenceWorker, runInferenceWorker } from './inferenceWorker';
 import { DigestRefusal, loadServedModel, readFaults, type OpenedModel } from './loadServedModel';
 import { startModelServer } from './modelServer';
 import { parseServerArgv, type ServerOptions } from './serverOptions';
+
+// zod's English messages are loaded for their side effect, which bundling drops; the server
+// names what a bad body expected in those words, so they are loaded here by hand.
+z.config(z.locales.en());
 
 function emit(event: RunEventBody): void {
   // Pipes are written synchronously on Linux, so an event written just before an exit is kept.

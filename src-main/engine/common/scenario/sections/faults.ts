@@ -20,7 +20,7 @@ export const latencyFault = z.discriminatedUnion('distribution', [
   z.strictObject({ distribution: z.literal('normal'), meanMs: ms, sdMs: ms }),
   z.strictObject({ distribution: z.literal('lognormal'), medianMs: positiveMs, sigma: z.number().min(0).max(10) }),
   z.strictObject({ distribution: z.literal('exponential'), meanMs: positiveMs }),
-]);
+], { error: 'expected distribution fixed, uniform, normal, lognormal or exponential' });
 
 /** The faults of one server; every key but `seed` is optional, and absent means off. */
 export const serverFaultsSchema = z.strictObject({
