@@ -82,6 +82,11 @@ async function serve(argv: readonly string[]): Promise<number> {
     log(code === 'EADDRINUSE' ? `--port ${options.port}: the port is in use; expected a free port (0 picks one)` : `cannot listen: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
   }
+  // Faults at start are set (and their event written) before the server is announced, so whoever
+  // waits for `server.started` has already seen them.
+  if (describeFaults(faults) !== 'none') {
+    server.faults.set(faults, 'start');
+  }
   emit({
     kind: 'server.started',
     label,
@@ -100,9 +105,6 @@ async function serve(argv: readonly string[]): Promise<number> {
     heapMb: options.heapMb,
   });
   log(`serving ${model.name} (version ${model.version}, sha256 ${artifact.sha256.slice(0, 12)}) on ${worker.executionProvider} at ${server.url}: max batch ${options.maxBatch}, queue delay ${options.maxQueueDelayMs} ms, timeout ${options.timeoutMs} ms`);
-  if (describeFaults(faults) !== 'none') {
-    server.faults.set(faults, 'start');
-  }
   const running = server;
   await new Promise<void>((resolve) => {
     const stop = (signal: string): void => {
