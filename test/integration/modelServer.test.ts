@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { RawRecord } from '../../src-main/engine/common/features/rawRecord';
 import { servingPipeline } from '../../src-main/engine/common/features/featureSpec';
 import { smokeSpec } from '../../src-main/engine/common/features/specs/smoke';
 import { openOrtInference } from '../../src-main/engine/node/ort/ortInference';
@@ -11,14 +12,14 @@ import { get, metricValue, post, startTestServer, type TestServer } from '../sup
 import { requireService } from '../support/services';
 
 const SMOKE_MODEL = join(ROOT, 'scenarios/smoke/model');
-const RECORDS = [
+const RECORDS: RawRecord[] = [
   { date: '2001-03-01 06:05:00', distance: 337, origin: 'SFO', destination: 'LAX' },
   { date: '2001-03-02T18:40:00', distance: 2475 },
   { date: '2001-03-03 23:59:00', distance: '802' },
 ];
 
 /** P(delay) of each record as a bare ORT session computes it from the serving pipeline's features. */
-async function bareScores(records: typeof RECORDS): Promise<number[]> {
+async function bareScores(records: readonly RawRecord[]): Promise<number[]> {
   const { inference } = await openOrtInference(join(SMOKE_MODEL, 'model.onnx'), 'cpu');
   const scores = await inference.run(servingPipeline(smokeSpec, {}).toBatch(records, 'features'));
   await inference.close();

@@ -38,6 +38,21 @@ async function serve(argv: readonly string[]): Promise<number> {
   const log = (line: string): void => {
     process.stderr.write(`[${label}] ${line}\n`);
   };
+  // Signals are taken from the start, so one that arrives while the model loads is not lost; a
+  // second one while stopping ends the process at once.
+  let stopping = false;
+  const stopSignal = new Promise<void>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.on(signal, () => {
+        if (stopping) {
+          process.exit(1);
+        }
+        stopping = true;
+        log(`${signal}: stopping`);
+        resolve();
+      });
+    }
+  });
   let options: ServerOptions;
   let faults: ServerFaults;
   let opened: OpenedModel;
@@ -106,14 +121,7 @@ async function serve(argv: readonly string[]): Promise<number> {
   });
   log(`serving ${model.name} (version ${model.version}, sha256 ${artifact.sha256.slice(0, 12)}) on ${worker.executionProvider} at ${server.url}: max batch ${options.maxBatch}, queue delay ${options.maxQueueDelayMs} ms, timeout ${options.timeoutMs} ms`);
   const running = server;
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string): void => {
-      log(`${signal}: stopping`);
-      resolve();
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
-  });
+  await stopSignal;
   await running.close();
   await worker.close();
   log('stopped');
