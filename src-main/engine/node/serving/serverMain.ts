@@ -38,14 +38,15 @@ async function serve(argv: readonly string[]): Promise<number> {
   const log = (line: string): void => {
     process.stderr.write(`[${label}] ${line}\n`);
   };
-  // Signals are taken from the start, so one that arrives while the model loads is not lost; a
-  // second one while stopping ends the process at once.
+  // Signals are taken from the start, so one that arrives while the model loads is not lost. A
+  // second one while stopping is expected (Ctrl-C reaches `rehearse serve` and this child both,
+  // and the parent passes it on as SIGTERM) and changes nothing; the parent SIGKILLs if need be.
   let stopping = false;
   const stopSignal = new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.on(signal, () => {
         if (stopping) {
-          process.exit(1);
+          return;
         }
         stopping = true;
         log(`${signal}: stopping`);
