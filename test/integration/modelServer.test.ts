@@ -41,6 +41,7 @@ describe('the model server on the smoke model', () => {
     expect(await get(`${server.url}/v2/health/ready`)).toEqual({ status: 200, json: { ready: true } });
     expect(await get(`${server.url}/v2/models/smoke-v1/ready`)).toEqual({ status: 200, json: { name: 'smoke-v1', ready: true } });
     expect((await get(`${server.url}/v2`)).json).toMatchObject({ name: 'rehearsal-model-server' });
+    expect(await post(`${server.url}/v2/repository/index`, {})).toEqual({ status: 200, json: [{ name: 'smoke-v1', version: 'smoke-v1', state: 'READY' }] });
     expect(await get(`${server.url}/v2/models/smoke-v1`)).toEqual({
       status: 200,
       json: {
@@ -131,6 +132,15 @@ describe('dynamic batching on a real server', () => {
     const text = await (await fetch(`${server.url}/metrics`)).text();
     expect(metricValue(text, 'model_server_batch_size_count')).toBe(1);
     expect(metricValue(text, 'model_server_batch_size_sum')).toBe(4);
+  });
+});
+
+describe('execution providers', () => {
+  it('falls back from CUDA to CPU, says why, and still serves (no CUDA provider is installed here)', async () => {
+    const server = await startTestServer(SMOKE_MODEL, { ep: 'cuda' });
+    expect(server.started).toMatchObject({ requestedProvider: 'cuda', executionProvider: 'cpu', fallbackReason: expect.stringMatching(/^CUDA execution provider unavailable/) });
+    expect(server.log.some((l) => l.startsWith('[smoke-v1] execution provider: asked for cuda, using cpu: CUDA execution provider unavailable'))).toBe(true);
+    expect((await post(`${server.url}/predict`, { features: [0.5, 1] })).status).toBe(200);
   });
 });
 

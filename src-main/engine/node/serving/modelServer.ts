@@ -6,6 +6,7 @@
  *
  *   GET  /v2/health/live, /v2/health/ready, /v2, /v2/models/{name}[/versions/{v}][/ready]
  *   POST /v2/models/{name}[/versions/{v}]/infer     tensors in the model's layout
+ *   POST /v2/repository/index                       the models served (Triton's repository API)
  *   POST /predict                                   raw record(s) or numbers in input order
  *   GET  /metrics                                   Prometheus text format
  *   GET|PUT|DELETE /admin/faults                    loopback peers only
@@ -187,6 +188,11 @@ export async function startModelServer(model: ServedModel, runner: ModelRunner, 
         const answers = predictAnswers(done.result.scores, done.start, value.block.rows, model.version);
         return value.many ? { predictions: answers } : answers[0];
       });
+    }
+    if (method === 'POST' && path === '/v2/repository/index') {
+      // Triton's model repository index: how a load generator finds the model name without being told.
+      sendJson(response, 200, [{ name: model.name, version: model.version, state: accepting ? 'READY' : 'UNAVAILABLE' }]);
+      return;
     }
     const modelPath = MODEL_PATH.exec(path);
     if (modelPath) {
