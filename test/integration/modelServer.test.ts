@@ -90,6 +90,12 @@ describe('the model server on the smoke model', () => {
     });
   });
 
+  it('refuses a body over 32 MiB with 413 and keeps serving', async () => {
+    const huge = `{"features": [${'1,'.repeat(17 * 1024 * 1024)}1]}`;
+    expect(await post(`${server.url}/predict`, huge)).toEqual({ status: 413, json: { error: 'body: expected at most 33554432 bytes' } });
+    expect((await post(`${server.url}/predict`, { features: [1, 2] })).status).toBe(200);
+  });
+
   it('answers 404 for another model or an unknown route, 405 for a wrong method', async () => {
     expect(await post(`${server.url}/v2/models/other/infer`, {})).toEqual({ status: 404, json: { error: 'model "other" not found; this server serves "smoke-v1"' } });
     expect((await get(`${server.url}/nowhere`)).status).toBe(404);

@@ -15,22 +15,37 @@ export class BodyError extends Error {
   }
 }
 
-/** The whole body as text. */
+/** The whole body as text; a body over the limit, or cut short by the client, is a BodyError. */
 export function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let done = false;
+    const fail = (error: BodyError): void => {
+      if (!done) {
+        done = true;
+        reject(error);
+      }
+    };
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new BodyError(413, `body: expected at most ${MAX_BODY_BYTES} bytes`));
-        request.destroy();
-        return;
+        // Drain the rest unread, so the 413 can still be written on this connection.
+        chunks.length = 0;
+        fail(new BodyError(413, `body: expected at most ${MAX_BODY_BYTES} bytes`));
+      } else if (!done) {
+        chunks.push(chunk);
       }
-      chunks.push(chunk);
     });
-    request.on('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
-    request.on('error', (error) => reject(new BodyError(400, `body: ${error.message}`)));
+    request.on('end', () => {
+      if (!done) {
+        done = true;
+        resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+      }
+    });
+    request.on('error', (error) => fail(new BodyError(400, `body: ${error.message}`)));
+    // A client that goes away mid-body never sends 'end'; without this the request would wait forever.
+    request.on('close', () => fail(new BodyError(400, 'body: the client closed the connection before sending all of it')));
   });
 }
 
