@@ -2,20 +2,40 @@ import { describe, expect, it } from 'vitest';
 import { runOpenLoop, type OpenLoopTally } from '../../../src-main/engine/common/load/openLoop';
 import { poissonArrivals } from '../../../src-main/engine/common/load/poissonSchedule';
 import { rateShape } from '../../../src-main/engine/common/load/rateShape';
+import type { Scheduler } from '../../../src-main/engine/common/ports/scheduler';
 import { seededRng } from '../../../src-main/engine/common/rng/seededRng';
 import { exactHistogram } from '../../support/exactHistogram';
 import { memoryLoadTarget, type MemoryTargetOptions } from '../../support/memoryLoadTarget';
-import { virtualTime } from '../../support/virtualTime';
+import { virtualTime, type VirtualTime } from '../../support/virtualTime';
 
-const START = 1000;
+const START = 0;
+
+/** Moves virtual time until `work` settles. */
+async function drive<T>(time: VirtualTime, work: Promise<T>): Promise<T> {
+  let done = false;
+  const settled = work.finally(() => (done = true));
+  for (;;) {
+    await time.settle();
+    if (done) {
+      return settled;
+    }
+    if (time.pending === 0) {
+      throw new Error('virtual time: the work waits, but nothing is scheduled');
+    }
+    await time.advance(1);
+  }
+}
 
 /** Runs a constant-rate load on virtual time against an in-memory server. */
 async function run(options: { rps: number; durationMs: number; timeoutMs?: number; seed?: number; wakeLateMs?: number } & MemoryTargetOptions) {
-  const time = virtualTime(START, options.wakeLateMs ?? 0);
+  const time = virtualTime();
   const target = memoryLoadTarget(time, options);
   const shape = rateShape('constant', options.rps, options.durationMs);
-  const tally: OpenLoopTally = await time.drive(
-    runOpenLoop(shape, options.timeoutMs ?? 10_000, { clock: time.clock, scheduler: time.scheduler, transport: target, rng: seededRng(options.seed ?? 1), histogram: exactHistogram }),
+  // A slow event loop: every wake-up of the driver comes `wakeLateMs` after it asked.
+  const scheduler: Scheduler = { schedule: (delayMs, task) => time.scheduler.schedule(delayMs + (options.wakeLateMs ?? 0), task) };
+  const tally: OpenLoopTally = await drive(
+    time,
+    runOpenLoop(shape, options.timeoutMs ?? 10_000, { clock: time.clock, scheduler, transport: target, rng: seededRng(options.seed ?? 1), histogram: exactHistogram }),
   );
   const planned = [...poissonArrivals(shape, seededRng(options.seed ?? 1))].map((t) => START + t);
   return { tally, target, planned };

@@ -11,16 +11,16 @@
 import type { LatencyPercentiles } from '../../../contract/load';
 import type { Clock } from '../ports/clock';
 import type { LatencyHistogram } from '../ports/latencyHistogram';
-import type { LoadScheduler } from '../ports/loadScheduler';
 import type { LoadTransport, PlannedRequest, RequestOutcome } from '../ports/loadTransport';
 import type { Rng } from '../ports/rng';
+import type { Scheduler } from '../ports/scheduler';
 import { poissonArrivals } from './poissonSchedule';
 import type { RateShape } from './rateShape';
 
 /** What the driver needs from outside. */
 export interface OpenLoopPorts {
   readonly clock: Clock;
-  readonly scheduler: LoadScheduler;
+  readonly scheduler: Scheduler;
   readonly transport: LoadTransport;
   readonly rng: Rng;
   /** A fresh, empty histogram; the driver keeps four (corrected, uncorrected, lateness, connection wait). */
@@ -111,7 +111,11 @@ export async function runOpenLoop(shape: RateShape, timeoutMs: number, ports: Op
       next = arrivals.next();
     }
     if (!next.done) {
-      await scheduler.sleepUntil(start + next.value);
+      // Timers fire on whole milliseconds at best: a send can be about a millisecond late, and
+      // everything due by then goes out together. (A busy spin would be more exact but burns a
+      // core that, on a small machine, the server under test needs.)
+      const wait = Math.max(0, start + next.value - clock.monotonic());
+      await new Promise<void>((resolve) => scheduler.schedule(wait, resolve));
     }
   }
   if (inFlight > 0) {

@@ -17,11 +17,11 @@ import { inferBody, isNumericDatatype, numericPredictBody, recordBody, type Inpu
 import { InputError } from '../../common/run/inputError';
 import { seededRng } from '../../common/rng/seededRng';
 import { systemClock } from '../run/systemClock';
+import { systemScheduler } from '../run/systemScheduler';
 import { hdrLatencyHistogram } from './hdrHistogram';
 import { httpTransport } from './httpTransport';
 import { fetchModelMetadata, rowWidth, withSlash } from './modelMetadata';
 import { readSnapshotRecords } from './snapshotRecords';
-import { timerScheduler } from './timerScheduler';
 
 /** The endpoint and the bodies, ready before the clock starts. */
 export interface PreparedLoad {
@@ -84,7 +84,7 @@ export async function runPreparedLoad(plan: LoadPlan, prepared: PreparedLoad, cl
   try {
     const tally = await runOpenLoop(shape, plan.timeoutMs, {
       clock,
-      scheduler: timerScheduler(clock),
+      scheduler: systemScheduler,
       transport,
       rng: seededRng(plan.seed),
       histogram: hdrLatencyHistogram,
