@@ -1,6 +1,6 @@
 /**
- * A plain HTTP server on 127.0.0.1 for the load generator's HTTP tests, before and beside the
- * real model server: it answers `/predict`, OIP metadata and `infer` at once, and can stall
+ * A plain HTTP server on 127.0.0.1 for the load generator's HTTP tests, beside the real model
+ * server: it answers `/predict`, OIP metadata, the repository index and `infer` at once, and can stall
  * (hold every answer until a moment), fail or hang chosen requests, answer chunked, or close the
  * connection after each answer. It records when each request arrived.
  */
@@ -63,8 +63,8 @@ export async function startPlainTarget(initial: PlainTargetBehaviour = {}): Prom
     }
   };
   const handle = (req: IncomingMessage, res: ServerResponse, body: string): void => {
-    if (req.method === 'GET' && req.url === '/v2/models') {
-      return answer(res, 200, JSON.stringify({ models: [{ name: 'toy' }] }));
+    if (req.method === 'POST' && req.url === '/v2/repository/index') {
+      return answer(res, 200, JSON.stringify([{ name: 'toy', version: '1', state: 'READY' }]));
     }
     if (req.method === 'GET' && req.url === '/v2/models/toy') {
       return answer(res, 200, JSON.stringify(METADATA));

@@ -173,7 +173,7 @@ describe('payloads', () => {
     expect(new Set(dates.map((d) => d.slice(0, 10))).size).toBeGreaterThan(1);
   });
 
-  it('builds numeric payloads of the model\'s width from its OIP metadata, for /predict and infer', async () => {
+  it('builds numeric payloads of the model\'s width from its OIP metadata (the first model of the repository index), for /predict and infer', async () => {
     target.reset();
     await runLoad(plan({ rps: 100, durationMs: 500, protocol: 'oip' }));
     expect(new Set(target.paths)).toEqual(new Set(['/v2/models/toy/infer']));
@@ -184,5 +184,7 @@ describe('payloads', () => {
     target.reset();
     await runLoad(plan({ rps: 100, durationMs: 500, protocol: 'predict', modelName: 'toy' }));
     expect((JSON.parse(target.bodies[0]!) as { features: number[] }).features).toHaveLength(4);
+    // A name the server does not describe is bad input, before any load is sent.
+    await expect(runLoad(plan({ modelName: 'nope' }))).rejects.toThrow(/v2\/models\/nope: expected Open Inference Protocol model metadata/);
   });
 });

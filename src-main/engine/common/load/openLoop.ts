@@ -106,8 +106,9 @@ export async function runOpenLoop(shape: RateShape, timeoutMs: number, ports: Op
       const request: PlannedRequest = { seq: counts.planned, plannedAt, deadline: plannedAt + timeoutMs };
       counts.planned += 1;
       inFlight += 1;
-      lateness.record(now - plannedAt);
-      void transport.send(request).then((outcome) => settle(request, now, outcome));
+      const handedAt = clock.monotonic();
+      lateness.record(handedAt - plannedAt);
+      void transport.send(request).then((outcome) => settle(request, handedAt, outcome));
       next = arrivals.next();
     }
     if (!next.done) {

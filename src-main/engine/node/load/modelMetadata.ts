@@ -17,6 +17,8 @@ export interface ModelMetadata {
   readonly inputs: readonly TensorMetadata[];
 }
 
+const UNREACHABLE = 'cannot reach the server';
+
 /** Fetches the metadata of `name`, or of the server's first model when no name is given. */
 export async function fetchModelMetadata(baseUrl: string, name: string | undefined): Promise<ModelMetadata> {
   const model = name ?? (await firstModelName(baseUrl));
@@ -35,41 +37,26 @@ export function rowWidth(input: TensorMetadata, where: string): number {
 }
 
 /**
- * The first model the server lists: the model repository extension's index (Triton, KServe), or
- * a `GET /v2/models` listing. Servers with neither need `--model-name`.
+ * The first model the server lists in the model repository extension's index
+ * (`POST /v2/repository/index`, as Triton and the model server answer it). Servers without it
+ * need `--model-name`.
  */
 async function firstModelName(baseUrl: string): Promise<string> {
-  const base = withSlash(baseUrl);
-  const attempts: [URL, 'GET' | 'POST'][] = [
-    [new URL('v2/models', base), 'GET'],
-    [new URL('v2/repository/index', base), 'POST'],
-  ];
-  const problems: string[] = [];
-  for (const [url, method] of attempts) {
-    try {
-      const name = firstName(await getJson(url, method));
-      if (name !== null) {
-        return name;
-      }
-      problems.push(`${method} ${url.pathname}: no model listed`);
-    } catch (error) {
-      problems.push(error instanceof Error ? error.message : String(error));
+  const url = new URL('v2/repository/index', withSlash(baseUrl));
+  let body: unknown;
+  try {
+    body = await getJson(url, 'POST');
+  } catch (error) {
+    if (error instanceof InputError && error.problem.startsWith(UNREACHABLE)) {
+      throw error;
     }
+    throw new InputError(baseUrl, `cannot list the server's models (${error instanceof Error ? error.message : String(error)}); name one with --model-name`);
   }
-  throw new InputError(baseUrl, `cannot find the server's models (${problems.join('; ')}); name one with --model-name`);
-}
-
-function firstName(body: unknown): string | null {
-  const list = Array.isArray(body) ? body : isRecord(body) && Array.isArray(body['models']) ? body['models'] : [];
-  for (const item of list) {
-    if (typeof item === 'string') {
-      return item;
-    }
-    if (isRecord(item) && typeof item['name'] === 'string') {
-      return item['name'];
-    }
+  const first = Array.isArray(body) ? (body as unknown[]).find((m): m is { name: string } => isRecord(m) && typeof m['name'] === 'string') : undefined;
+  if (first === undefined) {
+    throw new InputError(url.href, 'the repository index lists no model; name one with --model-name');
   }
-  return null;
+  return first.name;
 }
 
 function parseMetadata(body: unknown, where: string): ModelMetadata {
@@ -94,7 +81,7 @@ async function getJson(url: URL, method: 'GET' | 'POST'): Promise<unknown> {
     response = await fetch(url, { method, headers: { accept: 'application/json', 'content-type': 'application/json' }, ...(method === 'POST' ? { body: '{}' } : {}), signal: AbortSignal.timeout(10_000) });
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
-    throw new InputError(url.href, `cannot reach the server: ${cause}`);
+    throw new InputError(url.href, `${UNREACHABLE}: ${cause}`);
   }
   const text = await response.text();
   if (!response.ok) {
