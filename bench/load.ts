@@ -8,7 +8,7 @@
  * The machine may be shared: figures move between runs, the ratios less than the rates.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,6 +24,8 @@ interface Measured {
   readonly tool: string;
   readonly rps: number;
   readonly p99Ms: number | null;
+  /** The tool's own CPU time (user + system) per request, in microseconds. */
+  readonly cpuUsPerRequest: number | null;
   readonly note: string;
 }
 
@@ -42,44 +44,64 @@ async function main(): Promise<void> {
     const locust = bestOf([await runLocust(url, width, 100), await runLocust(url, width, 300), await runLocust(url, width, 1000)]);
 
     const rows = [wrk, ours, locust];
-    console.log('\ntool      rate (rps)   p99 (ms)  how');
+    console.log('\ntool      rate (rps)   p99 (ms)  CPU/request (us)  how');
     for (const row of rows) {
-      console.log(`${row.tool.padEnd(8)}${row.rps.toFixed(0).padStart(12)}${(row.p99Ms === null ? '-' : row.p99Ms.toFixed(2)).padStart(11)}  ${row.note}`);
+      const cpu = row.cpuUsPerRequest === null ? '-' : row.cpuUsPerRequest.toFixed(1);
+      console.log(`${row.tool.padEnd(8)}${row.rps.toFixed(0).padStart(12)}${(row.p99Ms === null ? '-' : row.p99Ms.toFixed(2)).padStart(11)}${cpu.padStart(18)}  ${row.note}`);
     }
     console.log(`\nours / wrk    = ${(ours.rps / wrk.rps).toFixed(2)}x (target >= 0.9x)`);
     console.log(`ours / Locust = ${(ours.rps / locust.rps).toFixed(2)}x (target >= 5x)`);
   } finally {
     server?.process.kill('SIGTERM');
+    rmSync(WORK, { recursive: true, force: true });
   }
 }
 
-/** The highest rate at which our open loop stays on schedule with every request answered in time. */
+/**
+ * The highest rate at which our open loop stays on schedule (nothing dropped, hand-over lateness
+ * p99 within 10 ms) with every request answered (no errors, no timeouts, 95% of the planned rate
+ * answered per second): up from a quarter of wrk's rate by a quarter each step until a rate fails,
+ * then two bisections between the last that held and the first that failed.
+ */
 async function sustainedRate(plan: LoadPlan, prepared: PreparedLoad, wrkRps: number): Promise<Measured> {
-  const holds = (r: LoadResult): boolean => r.onSchedule && r.errors === 0 && r.timeouts === 0 && r.achievedRps >= 0.95 * r.plannedRps;
+  const cpu = new Map<LoadResult, number>();
+  const attempt = async (rps: number): Promise<LoadResult | null> => {
+    const before = process.cpuUsage();
+    const result = await runPreparedLoad({ ...plan, rps: Math.round(rps) }, prepared);
+    const used = process.cpuUsage(before);
+    cpu.set(result, (used.user + used.system) / result.requests.sent);
+    const held = result.onSchedule && result.errors === 0 && result.timeouts === 0 && result.achievedRps >= 0.95 * result.plannedRps;
+    log(`ours at ${Math.round(rps)} rps: achieved ${result.achievedRps.toFixed(0)}, p99 ${result.latencyMs.p99} ms (uncorrected ${result.uncorrectedLatencyMs.p99}), lateness p99 ${result.latenessMs.p99} ms, ${result.errors + result.timeouts} errors and timeouts, ${result.dropped} dropped -> ${held ? 'sustained' : 'not sustained'}`);
+    return held ? result : null;
+  };
   let best: LoadResult | null = null;
-  let low = 0;
-  let high = wrkRps * 1.3;
-  // Bisect between a rate known to hold (0) and one above what wrk reached.
-  for (let step = 0; step < 6; step++) {
-    const rps = Math.round(step === 0 ? wrkRps * 0.9 : (low + high) / 2);
-    const result = await runPreparedLoad({ ...plan, rps }, prepared);
-    const ok = holds(result);
-    log(`ours at ${rps} rps: achieved ${result.achievedRps.toFixed(0)}, p99 ${result.latencyMs.p99} ms (uncorrected ${result.uncorrectedLatencyMs.p99}), lateness p99 ${result.latenessMs.p99} ms, ${result.errors + result.timeouts + result.dropped} lost -> ${ok ? 'on schedule' : 'not sustained'}`);
-    if (ok) {
-      low = rps;
-      best = result;
+  let failed: number | null = null;
+  for (let rps = wrkRps / 4; rps <= wrkRps * 1.5; rps *= 1.25) {
+    const result = await attempt(rps);
+    if (result === null) {
+      failed = rps;
+      break;
+    }
+    best = result;
+  }
+  for (let i = 0; i < 2 && best !== null && failed !== null; i++) {
+    const mid = (best.plannedRps + failed) / 2;
+    const result = await attempt(mid);
+    if (result === null) {
+      failed = mid;
     } else {
-      high = rps;
+      best = result;
     }
   }
   if (best === null) {
-    return { tool: 'ours', rps: 0, p99Ms: null, note: 'no rate tried was sustained' };
+    return { tool: 'ours', rps: 0, p99Ms: null, cpuUsPerRequest: null, note: `not even ${Math.round(wrkRps / 4)} rps was sustained` };
   }
   return {
     tool: 'ours',
     rps: best.achievedRps,
     p99Ms: best.latencyMs.p99,
-    note: `open loop at ${best.plannedRps} rps planned, on schedule (lateness p99 ${best.latenessMs.p99} ms); uncorrected p99 ${best.uncorrectedLatencyMs.p99} ms; ${best.connections} connections`,
+    cpuUsPerRequest: cpu.get(best) ?? null,
+    note: `open loop at ${best.plannedRps} rps planned, lateness p99 ${best.latenessMs.p99} ms; uncorrected p99 ${best.uncorrectedLatencyMs.p99} ms; up to ${best.connections} connections`,
   };
 }
 
@@ -89,18 +111,19 @@ async function runWrk(prepared: PreparedLoad, threads: number, connections: numb
   const body = prepared.bodies[0]!.toString();
   writeFileSync(script, `wrk.method = "POST"\nwrk.body = ${JSON.stringify(body)}\nwrk.headers["Content-Type"] = "application/json"\n`);
   const run = await runProcess('wrk', [`-t${threads}`, `-c${connections}`, `-d${SECONDS}s`, '--latency', '-s', script, prepared.endpoint.href]);
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(run)?.[1] ?? Number.NaN);
-  const p99 = parseWrkLatency(/^\s+99%\s+([\d.]+)(us|ms|s)\s*$/m.exec(run));
-  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(run)?.[1];
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(run.output)?.[1] ?? Number.NaN);
+  const requests = Number(/(\d+) requests in/.exec(run.output)?.[1] ?? Number.NaN);
+  const p99 = parseWrkLatency(/^\s+99%\s+([\d.]+)(us|ms|s)\s*$/m.exec(run.output));
+  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(run.output)?.[1];
   log(`wrk -t${threads} -c${connections}: ${rps} rps, p99 ${p99} ms${non2xx ? `, ${non2xx} non-2xx` : ''}`);
-  return { tool: 'wrk', rps, p99Ms: p99, note: `closed loop, -t${threads} -c${connections}${non2xx ? `, ${non2xx} non-2xx answers` : ''}` };
+  return { tool: 'wrk', rps, p99Ms: p99, cpuUsPerRequest: run.cpuMs * 1000 / requests, note: `closed loop, -t${threads} -c${connections}${non2xx ? `, ${non2xx} non-2xx answers` : ''}` };
 }
 
 /** Locust headless with the seed's locustfile and `users` users. */
 async function runLocust(url: string, width: number, users: number): Promise<Measured> {
   const prefix = join(WORK, `locust-${users}`);
   // Locust exits 1 when any request failed (the seed's file fails those over 100 ms); the figures still count.
-  await runProcess('locust', ['-f', join(ROOT, 'bench/locustfile.py'), '--headless', '-u', String(users), '-r', String(users), '-t', `${SECONDS}s`, '--host', url, '--csv', prefix, '--only-summary'], { REHEARSAL_BENCH_WIDTH: String(width) }, [0, 1]);
+  const run = await runProcess('locust', ['-f', join(ROOT, 'bench/locustfile.py'), '--headless', '-u', String(users), '-r', String(users), '-t', `${SECONDS}s`, '--host', url, '--csv', prefix, '--only-summary'], { REHEARSAL_BENCH_WIDTH: String(width) }, [0, 1]);
   const lines = readFileSync(`${prefix}_stats.csv`, 'utf8').trim().split('\n');
   const header = lines[0]!.split(',');
   const aggregated = lines.find((l) => l.includes(',Aggregated,'))!.split(',');
@@ -108,7 +131,7 @@ async function runLocust(url: string, width: number, users: number): Promise<Mea
   const rps = column('Requests/s');
   const p99 = column('99%');
   log(`locust -u ${users}: ${rps.toFixed(0)} rps, p99 ${p99} ms, ${column('Failure Count')} failures`);
-  return { tool: 'Locust', rps, p99Ms: p99, note: `the seed's locustfile (wait 0.1-0.5 s), ${users} users` };
+  return { tool: 'Locust', rps, p99Ms: p99, cpuUsPerRequest: run.cpuMs * 1000 / column('Request Count'), note: `the seed's locustfile (wait 0.1-0.5 s), ${users} users` };
 }
 
 function bestOf(runs: Measured[]): Measured {
@@ -140,24 +163,26 @@ async function startServer(model: string): Promise<{ url: string; process: Child
   return { url, process: child };
 }
 
-async function runProcess(command: string, args: readonly string[], env: Record<string, string> = {}, okCodes: readonly number[] = [0]): Promise<string> {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+/** Runs a tool to its end under /usr/bin/time, returning its output and the CPU time it used. */
+async function runProcess(command: string, args: readonly string[], env: Record<string, string> = {}, okCodes: readonly number[] = [0]): Promise<{ output: string; cpuMs: number }> {
+  const child = spawn('/usr/bin/time', ['-f', 'cpu-seconds %U %S', command, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   if (code === null || !okCodes.includes(code)) {
-    throw new Error(`${command} exited with ${code}:\n${out.slice(-2000)}`);
+    throw new Error(`${command} exited with ${code}:\n${output.slice(-2000)}`);
   }
-  return out;
+  const cpu = /cpu-seconds ([\d.]+) ([\d.]+)/.exec(output);
+  return { output, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : Number.NaN };
 }
 
 function log(text: string): void {
   process.stderr.write(`${text}\n`);
 }
 
-if (spawnSync('wrk', ['--version']).error || spawnSync('locust', ['--version']).error) {
-  console.error('bench:load needs wrk and locust on the PATH (Debian: wrk, python3-locust)');
+if (spawnSync('wrk', ['--version']).error || spawnSync('locust', ['--version']).error || spawnSync('/usr/bin/time', ['true']).error) {
+  console.error('bench:load needs wrk, locust and /usr/bin/time (Debian: wrk, python3-locust, time)');
   process.exit(2);
 }
 await main();
