@@ -9,7 +9,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LoadResult } from '../src-main/contract/load';
@@ -29,7 +29,12 @@ interface Measured {
   readonly note: string;
 }
 
+interface WrkRun extends Measured {
+  readonly connections: number;
+}
+
 async function main(): Promise<void> {
+  shieldFromNeighbours();
   const { values } = parseArgs({ options: { url: { type: 'string' }, model: { type: 'string' } } });
   const server = values.url === undefined ? await startServer(values.model ?? join(ROOT, 'scenarios/smoke/model')) : null;
   const url = values.url ?? server!.url;
@@ -40,7 +45,8 @@ async function main(): Promise<void> {
     log(`endpoint ${prepared.endpoint.href}; ${prepared.payload}; ${SECONDS} s per run`);
 
     const wrk = bestOf([await runWrk(prepared, 1, 16), await runWrk(prepared, 1, 64), await runWrk(prepared, 2, 64)]);
-    const ours = await sustainedRate(plan, prepared, wrk.rps);
+    // The same endpoint through as many connections as wrk's best run: only the loop differs.
+    const ours = await sustainedRate({ ...plan, connections: wrk.connections }, prepared, wrk.rps);
     const locust = bestOf([await runLocust(url, width, 100), await runLocust(url, width, 300), await runLocust(url, width, 1000)]);
 
     const rows = [wrk, ours, locust];
@@ -60,12 +66,16 @@ async function main(): Promise<void> {
 /**
  * The highest rate at which our open loop stays on schedule (nothing dropped, hand-over lateness
  * p99 within 10 ms) with every request answered (no errors, no timeouts, 95% of the planned rate
- * answered per second): up from a quarter of wrk's rate by a quarter each step until a rate fails,
- * then two bisections between the last that held and the first that failed.
+ * answered per second): up from a quarter of wrk's rate by a quarter each step until a rate fails
+ * twice, then two bisections between the last that held and the first that failed.
  */
 async function sustainedRate(plan: LoadPlan, prepared: PreparedLoad, wrkRps: number): Promise<Measured> {
   const cpu = new Map<LoadResult, number>();
-  const attempt = async (rps: number): Promise<LoadResult | null> => {
+  // A first run warms the JIT, the sockets and the server; it is not counted.
+  await runPreparedLoad({ ...plan, rps: Math.round(wrkRps / 4), durationMs: 2000 }, prepared);
+  // On a shared machine a neighbour's burst can cost one run its schedule: each rate gets two tries.
+  const attempt = async (rps: number): Promise<LoadResult | null> => (await once(rps)) ?? (await once(rps));
+  const once = async (rps: number): Promise<LoadResult | null> => {
     const before = process.cpuUsage();
     const result = await runPreparedLoad({ ...plan, rps: Math.round(rps) }, prepared);
     const used = process.cpuUsage(before);
@@ -106,7 +116,7 @@ async function sustainedRate(plan: LoadPlan, prepared: PreparedLoad, wrkRps: num
 }
 
 /** wrk's closed loop with `connections` keep-alive connections, POSTing the same body. */
-async function runWrk(prepared: PreparedLoad, threads: number, connections: number): Promise<Measured> {
+async function runWrk(prepared: PreparedLoad, threads: number, connections: number): Promise<WrkRun> {
   const script = join(WORK, 'post.lua');
   const body = prepared.bodies[0]!.toString();
   writeFileSync(script, `wrk.method = "POST"\nwrk.body = ${JSON.stringify(body)}\nwrk.headers["Content-Type"] = "application/json"\n`);
@@ -116,7 +126,7 @@ async function runWrk(prepared: PreparedLoad, threads: number, connections: numb
   const p99 = parseWrkLatency(/^\s+99%\s+([\d.]+)(us|ms|s)\s*$/m.exec(run.output));
   const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(run.output)?.[1];
   log(`wrk -t${threads} -c${connections}: ${rps} rps, p99 ${p99} ms${non2xx ? `, ${non2xx} non-2xx` : ''}`);
-  return { tool: 'wrk', rps, p99Ms: p99, cpuUsPerRequest: run.cpuMs * 1000 / requests, note: `closed loop, -t${threads} -c${connections}${non2xx ? `, ${non2xx} non-2xx answers` : ''}` };
+  return { tool: 'wrk', connections, rps, p99Ms: p99, cpuUsPerRequest: run.cpuMs * 1000 / requests, note: `closed loop, -t${threads} -c${connections}${non2xx ? `, ${non2xx} non-2xx answers` : ''}` };
 }
 
 /** Locust headless with the seed's locustfile and `users` users. */
@@ -134,7 +144,7 @@ async function runLocust(url: string, width: number, users: number): Promise<Mea
   return { tool: 'Locust', rps, p99Ms: p99, cpuUsPerRequest: run.cpuMs * 1000 / column('Request Count'), note: `the seed's locustfile (wait 0.1-0.5 s), ${users} users` };
 }
 
-function bestOf(runs: Measured[]): Measured {
+function bestOf<T extends Measured>(runs: T[]): T {
   return runs.reduce((best, run) => (run.rps > best.rps ? run : best));
 }
 
@@ -175,6 +185,20 @@ async function runProcess(command: string, args: readonly string[], env: Record<
   }
   const cpu = /cpu-seconds ([\d.]+) ([\d.]+)/.exec(output);
   return { output, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : Number.NaN };
+}
+
+/**
+ * The machine may be shared with other work. Raising this process's priority (children inherit
+ * it: the server, wrk, Locust) keeps every tool measured on the same footing, and ahead of the
+ * neighbours; without the privilege to do so, the figures are noisier and the run says so.
+ */
+function shieldFromNeighbours(): void {
+  try {
+    setPriority(-10);
+    log('running at nice -10 (the server, wrk and Locust inherit it)');
+  } catch {
+    log('could not raise the priority (needs root or CAP_SYS_NICE): expect noisier figures on a busy machine');
+  }
 }
 
 function log(text: string): void {

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ResponseFormatError, ResponseReader, type ResponseHead } from '../../../src-main/engine/node/load/responseReader';
+import { ResponseFormatError, ResponseReader } from '../../../src-main/engine/node/load/responseReader';
+
+interface ResponseHead {
+  readonly status: number;
+  readonly keepAlive: boolean;
+}
 
 /** Feeds `bytes` in pieces of `size` and returns every response read. */
 function read(bytes: string, size = bytes.length): { heads: ResponseHead[]; reader: ResponseReader } {
   const heads: ResponseHead[] = [];
-  const reader = new ResponseReader((head) => heads.push(head));
+  const reader = new ResponseReader((status, keepAlive) => heads.push({ status, keepAlive }));
   const buffer = Buffer.from(bytes, 'latin1');
   for (let i = 0; i < buffer.length; i += size) {
     reader.push(buffer.subarray(i, i + size));

@@ -108,7 +108,7 @@ export async function runOpenLoop(shape: RateShape, timeoutMs: number, ports: Op
       inFlight += 1;
       const handedAt = clock.monotonic();
       lateness.record(handedAt - plannedAt);
-      void transport.send(request).then((outcome) => settle(request, handedAt, outcome));
+      transport.send(request, (outcome) => settle(request, handedAt, outcome));
       next = arrivals.next();
     }
     if (!next.done) {

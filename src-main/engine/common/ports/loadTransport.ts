@@ -19,9 +19,14 @@ export type RequestOutcome =
   | { readonly kind: 'timeout'; readonly sentAt: number; readonly doneAt: number }
   | { readonly kind: 'dropped'; readonly doneAt: number };
 
-/** Where the load goes. `send` never rejects: every failure is an outcome. */
+/**
+ * Where the load goes. `send` calls `done` exactly once with what became of the request:
+ * every failure is an outcome. A callback rather than a promise because this is the hot path of
+ * a generator that must outrun wrk (issue 7): two promises a request were a measurable share of
+ * its CPU.
+ */
 export interface LoadTransport {
-  send(request: PlannedRequest): Promise<RequestOutcome>;
+  send(request: PlannedRequest, done: (outcome: RequestOutcome) => void): void;
   /** Closes every connection; outstanding requests end as failures. */
   close(): Promise<void>;
 }

@@ -26,11 +26,7 @@ export interface HttpTransportOptions {
 
 interface Waiting {
   readonly request: PlannedRequest;
-  readonly resolve: (outcome: RequestOutcome) => void;
-}
-
-interface InFlight extends Waiting {
-  readonly sentAt: number;
+  readonly done: (outcome: RequestOutcome) => void;
 }
 
 /** How often deadlines are checked: a timeout is seen at most this late. */
@@ -61,22 +57,20 @@ class HttpConnectionPool implements LoadTransport {
     this.sweeper.unref();
   }
 
-  send(request: PlannedRequest): Promise<RequestOutcome> {
-    return new Promise((resolve) => {
-      const waiting = { request, resolve };
-      const now = this.options.clock.monotonic();
-      // Handed over after its deadline (the generator fell that far behind): never sent.
-      if (this.closed || now >= request.deadline) {
-        resolve({ kind: 'dropped', doneAt: now });
-        return;
-      }
-      const connection = this.idle.pop() ?? (this.open.size < this.options.connections ? this.connect() : null);
-      if (connection) {
-        this.write(connection, waiting);
-      } else {
-        this.queue.push(waiting);
-      }
-    });
+  send(request: PlannedRequest, done: (outcome: RequestOutcome) => void): void {
+    const now = this.options.clock.monotonic();
+    // Handed over after its deadline (the generator fell that far behind): never sent.
+    if (this.closed || now >= request.deadline) {
+      done({ kind: 'dropped', doneAt: now });
+      return;
+    }
+    const waiting = { request, done };
+    const connection = this.idle.pop() ?? (this.open.size < this.options.connections ? this.connect() : null);
+    if (connection) {
+      this.write(connection, waiting);
+    } else {
+      this.queue.push(waiting);
+    }
   }
 
   async close(): Promise<void> {
@@ -84,7 +78,7 @@ class HttpConnectionPool implements LoadTransport {
     clearInterval(this.sweeper);
     const now = this.options.clock.monotonic();
     for (const waiting of this.queue.splice(this.queueHead)) {
-      waiting.resolve({ kind: 'dropped', doneAt: now });
+      waiting.done({ kind: 'dropped', doneAt: now });
     }
     this.queueHead = 0;
     for (const connection of [...this.open]) {
@@ -96,7 +90,7 @@ class HttpConnectionPool implements LoadTransport {
     const { url } = this.options;
     const connection = new Connection(
       connect({ host: url.hostname, port: Number(url.port || 80), noDelay: true }),
-      (c, status) => this.answered(c, status),
+      (c, status, keepAlive) => this.answered(c, status, keepAlive),
       (c, cause) => this.retire(c, cause),
     );
     this.open.add(connection);
@@ -104,18 +98,18 @@ class HttpConnectionPool implements LoadTransport {
   }
 
   private write(connection: Connection, waiting: Waiting): void {
-    const sentAt = this.options.clock.monotonic();
-    connection.current = { ...waiting, sentAt };
+    connection.current = waiting;
+    connection.sentAt = this.options.clock.monotonic();
     connection.write(this.requests[waiting.request.seq % this.requests.length]!);
   }
 
-  private answered(connection: Connection, status: { status: number; keepAlive: boolean }): void {
+  private answered(connection: Connection, status: number, keepAlive: boolean): void {
     const current = connection.current;
     connection.current = null;
     if (current) {
-      current.resolve({ kind: 'answered', status: status.status, sentAt: current.sentAt, doneAt: this.options.clock.monotonic() });
+      current.done({ kind: 'answered', status, sentAt: connection.sentAt, doneAt: this.options.clock.monotonic() });
     }
-    if (!status.keepAlive) {
+    if (!keepAlive) {
       this.retire(connection, null);
       return;
     }
@@ -141,7 +135,7 @@ class HttpConnectionPool implements LoadTransport {
         this.compactQueue();
         return waiting;
       }
-      waiting.resolve({ kind: 'dropped', doneAt: now });
+      waiting.done({ kind: 'dropped', doneAt: now });
     }
     this.compactQueue();
     return null;
@@ -161,7 +155,8 @@ class HttpConnectionPool implements LoadTransport {
     connection.destroy();
     if (current) {
       const doneAt = this.options.clock.monotonic();
-      current.resolve(timedOut ? { kind: 'timeout', sentAt: current.sentAt, doneAt } : { kind: 'failed', cause: cause ?? 'connection closed', sentAt: current.sentAt, doneAt });
+      const sentAt = connection.sentAt;
+      current.done(timedOut ? { kind: 'timeout', sentAt, doneAt } : { kind: 'failed', cause: cause ?? 'connection closed', sentAt, doneAt });
     }
     if (!this.closed && this.queueHead < this.queue.length) {
       const next = this.nextWaiting();
@@ -180,7 +175,7 @@ class HttpConnectionPool implements LoadTransport {
       }
     }
     while (this.queueHead < this.queue.length && this.queue[this.queueHead]!.request.deadline <= now) {
-      this.queue[this.queueHead]!.resolve({ kind: 'dropped', doneAt: now });
+      this.queue[this.queueHead]!.done({ kind: 'dropped', doneAt: now });
       this.queueHead += 1;
     }
     this.compactQueue();
@@ -194,17 +189,18 @@ class HttpConnectionPool implements LoadTransport {
   }
 }
 
-/** One keep-alive socket and the request on it. */
+/** One keep-alive socket, the request on it and when that was written. */
 class Connection {
-  current: InFlight | null = null;
+  current: Waiting | null = null;
+  sentAt = 0;
   private readonly reader: ResponseReader;
 
   constructor(
     private readonly socket: Socket,
-    onAnswer: (connection: Connection, head: { status: number; keepAlive: boolean }) => void,
+    onAnswer: (connection: Connection, status: number, keepAlive: boolean) => void,
     onFailure: (connection: Connection, cause: string) => void,
   ) {
-    this.reader = new ResponseReader((head) => onAnswer(this, head));
+    this.reader = new ResponseReader((status, keepAlive) => onAnswer(this, status, keepAlive));
     socket.on('data', (chunk: Buffer) => {
       try {
         this.reader.push(chunk);

@@ -6,16 +6,12 @@
  * docs/ARCHITECTURE.md, "Load").
  */
 
-/** One complete response. */
-export interface ResponseHead {
-  readonly status: number;
-  /** False when the server said `Connection: close` (or spoke HTTP/1.0 without keep-alive). */
-  readonly keepAlive: boolean;
-}
-
 const CRLF = Buffer.from('\r\n');
 const HEADER_END = Buffer.from('\r\n\r\n');
 const EMPTY = Buffer.alloc(0);
+const HTTP_1 = Buffer.from('HTTP/1.');
+const COLON = 0x3a;
+const SPACE = 0x20;
 /** A response head larger than this is refused rather than buffered without bound. */
 const MAX_HEAD_BYTES = 64 * 1024;
 
@@ -37,10 +33,13 @@ export class ResponseFormatError extends Error {
 /** Feeds bytes in; calls `onResponse` once per complete response, in order. */
 export class ResponseReader {
   private pending: Buffer = EMPTY;
-  private head: ResponseHead | null = null;
+  private status = 0;
+  private keepAlive = true;
+  private inBody = false;
   private body: BodyState | null = null;
 
-  constructor(private readonly onResponse: (head: ResponseHead) => void) {}
+  /** `onResponse(status, keepAlive)`: keepAlive is false when the server said `Connection: close` (or spoke HTTP/1.0 without keep-alive). */
+  constructor(private readonly onResponse: (status: number, keepAlive: boolean) => void) {}
 
   /** Consumes a chunk of bytes from the socket. Throws ResponseFormatError on a malformed response. */
   push(chunk: Buffer): void {
@@ -49,7 +48,7 @@ export class ResponseReader {
     let offset = 0;
     while (offset < data.length) {
       const body = this.body;
-      if (this.head === null || body === null) {
+      if (!this.inBody || body === null) {
         const end = data.indexOf(HEADER_END, offset);
         if (end < 0) {
           if (data.length - offset > MAX_HEAD_BYTES) {
@@ -58,7 +57,7 @@ export class ResponseReader {
           this.keep(data, offset);
           return;
         }
-        this.startResponse(data.toString('latin1', offset, end));
+        this.startResponse(data, offset, end);
         offset = end + HEADER_END.length;
         continue;
       }
@@ -119,7 +118,7 @@ export class ResponseReader {
       this.finish();
       return true;
     }
-    return this.head === null && this.pending.length === 0;
+    return !this.inBody && this.pending.length === 0;
   }
 
   /** Copies an incomplete line so the socket's buffer is not retained. */
@@ -127,39 +126,42 @@ export class ResponseReader {
     this.pending = Buffer.from(data.subarray(offset));
   }
 
-  private startResponse(headText: string): void {
-    const lines = headText.split('\r\n');
-    const status = /^HTTP\/1\.([01]) (\d{3})/.exec(lines[0] ?? '');
-    if (!status) {
-      throw new ResponseFormatError(`not an HTTP/1.x status line: ${JSON.stringify((lines[0] ?? '').slice(0, 60))}`);
+  /** Reads the status line and the three headers that matter from the bytes, allocating nothing per header. */
+  private startResponse(data: Buffer, start: number, end: number): void {
+    if (end - start < 12 || !startsWith(data, start, HTTP_1) || data[start + 8] !== SPACE || !isDigits(data, start + 9, 3)) {
+      throw new ResponseFormatError(`not an HTTP/1.x status line: ${JSON.stringify(data.toString('latin1', start, Math.min(end, start + 60)).split('\r\n')[0])}`);
     }
-    const code = Number(status[2]);
+    const http10 = data[start + 7] === 0x30;
+    const status = (data[start + 9]! - 0x30) * 100 + (data[start + 10]! - 0x30) * 10 + (data[start + 11]! - 0x30);
     let length: number | null = null;
     let chunked = false;
-    let connection = '';
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i]!;
-      const colon = line.indexOf(':');
-      if (colon < 0) {
-        continue;
+    let connection: 'close' | 'keep-alive' | null = null;
+    let line = data.indexOf(CRLF, start);
+    while (line >= 0 && line < end) {
+      const from = line + CRLF.length;
+      const next = data.indexOf(CRLF, from);
+      const to = next < 0 || next > end ? end : next;
+      const colon = data.indexOf(COLON, from);
+      if (colon > from && colon < to) {
+        const value = trimmed(data, colon + 1, to);
+        if (nameIs(data, from, colon, 'content-length')) {
+          length = isDigits(data, value.from, value.to - value.from) ? Number(data.toString('latin1', value.from, value.to)) : Number.NaN;
+        } else if (nameIs(data, from, colon, 'transfer-encoding')) {
+          chunked = data.toString('latin1', value.from, value.to).toLowerCase().split(',').some((v) => v.trim() === 'chunked');
+        } else if (nameIs(data, from, colon, 'connection')) {
+          connection = nameIs(data, value.from, value.to, 'close') ? 'close' : nameIs(data, value.from, value.to, 'keep-alive') ? 'keep-alive' : null;
+        }
       }
-      const name = line.slice(0, colon).trim().toLowerCase();
-      const value = line.slice(colon + 1).trim();
-      if (name === 'content-length') {
-        length = Number(value);
-      } else if (name === 'transfer-encoding') {
-        chunked = value.toLowerCase().split(',').some((v) => v.trim() === 'chunked');
-      } else if (name === 'connection') {
-        connection = value.toLowerCase();
-      }
+      line = next;
     }
-    const keepAlive = status[1] === '1' ? connection !== 'close' : connection === 'keep-alive';
-    if (code >= 100 && code < 200) {
+    if (status >= 100 && status < 200) {
       // An interim answer (100 Continue): the real one follows on the same connection.
       return;
     }
-    this.head = { status: code, keepAlive };
-    if (code === 204 || code === 304) {
+    this.status = status;
+    this.keepAlive = http10 ? connection === 'keep-alive' : connection !== 'close';
+    this.inBody = true;
+    if (status === 204 || status === 304) {
       this.finish();
     } else if (chunked) {
       this.body = { kind: 'chunk-size' };
@@ -172,15 +174,56 @@ export class ResponseReader {
         this.finish();
       }
     } else {
-      this.head = { status: code, keepAlive: false };
+      this.keepAlive = false;
       this.body = { kind: 'until-close' };
     }
   }
 
   private finish(): void {
-    const head = this.head!;
-    this.head = null;
+    this.inBody = false;
     this.body = null;
-    this.onResponse(head);
+    this.onResponse(this.status, this.keepAlive);
   }
+}
+
+function startsWith(data: Buffer, at: number, prefix: Buffer): boolean {
+  return data.compare(prefix, 0, prefix.length, at, at + prefix.length) === 0;
+}
+
+function isDigits(data: Buffer, at: number, count: number): boolean {
+  if (count <= 0) {
+    return false;
+  }
+  for (let i = at; i < at + count; i++) {
+    const c = data[i];
+    if (c === undefined || c < 0x30 || c > 0x39) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Bytes [from, to) equal `lower` ignoring ASCII case (header names and tokens are ASCII). */
+function nameIs(data: Buffer, from: number, to: number, lower: string): boolean {
+  if (to - from !== lower.length) {
+    return false;
+  }
+  for (let i = 0; i < lower.length; i++) {
+    const c = data[from + i]!;
+    if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== lower.charCodeAt(i)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** [from, to) without surrounding spaces and tabs. */
+function trimmed(data: Buffer, from: number, to: number): { from: number; to: number } {
+  while (from < to && (data[from] === SPACE || data[from] === 0x09)) {
+    from++;
+  }
+  while (to > from && (data[to - 1] === SPACE || data[to - 1] === 0x09)) {
+    to--;
+  }
+  return { from, to };
 }
