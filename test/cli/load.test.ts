@@ -54,12 +54,13 @@ describe('rehearse load', () => {
     const run = await rehearseAsync(['load', '--url', target.url, '--rate', '40', '--duration', '1s', '--sla-ms', '5000', '--find-knee', '--max-rps', '80', '--json']);
     const knee = JSON.parse(run.stdout) as KneeResult & { targetRps: number };
     expect(knee.targetRps).toBe(40);
-    // From a quarter of the target, up by half each step, to the cap of 80 unless a run broke first.
-    const rates = knee.steps.map((s) => s.rps);
+    // From a quarter of the target, up by half each step, to the cap of 80 unless a run broke
+    // first (a rate the generator fell behind at is tried twice).
+    const rates = [...new Set(knee.steps.map((s) => s.rps))];
     expect(rates).toEqual([10, 15, 22.5, 33.8, 50.7, 76.1, 80].slice(0, rates.length));
     const held = knee.steps.filter((s) => s.slaPass && s.onSchedule).map((s) => s.rps);
     expect(knee.kneeRps).toBe(held.at(-1) ?? null);
-    expect(knee.stoppedBy).toBe(rates.length === 7 && held.length === 7 ? 'max-rate' : 'generator');
+    expect(knee.stoppedBy).toBe(knee.kneeRps === 80 ? 'max-rate' : 'generator');
     expect(run.code).toBe(knee.kneeRps !== null && knee.kneeRps >= 40 ? 0 : 1);
   });
 

@@ -20,8 +20,11 @@ export function hdrLatencyHistogram(): LatencyHistogram {
       if (histogram.totalCount === 0) {
         return { p50: 0, p90: 0, p95: 0, p99: 0, p999: 0, max: 0 };
       }
-      const at = (p: number): number => histogram.getValueAtPercentile(p) / 1000;
-      return { p50: at(50), p90: at(90), p95: at(95), p99: at(99), p999: at(99.9), max: histogram.maxValue / 1000 };
+      // A percentile is reported as its bucket's highest equivalent value, which can pass the
+      // largest value recorded (by up to 0.1%); no percentile is reported above the max.
+      const max = histogram.maxValue;
+      const at = (p: number): number => Math.min(histogram.getValueAtPercentile(p), max) / 1000;
+      return { p50: at(50), p90: at(90), p95: at(95), p99: at(99), p999: at(99.9), max: max / 1000 };
     },
   };
 }
