@@ -4,7 +4,7 @@
  */
 import { DuckDBTypeId, type DuckDBConnection, type DuckDBDataChunk, type DuckDBInstance } from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
-import type { ChunkColumn, ColumnChunk, RejectSummary, SnapshotColumn, SnapshotQuery, SnapshotSource } from '../../common/ports/snapshot';
+import type { ChunkColumn, ColumnChunk, RejectSummary, SnapshotColumn, SnapshotExtent, SnapshotQuery, SnapshotSource } from '../../common/ports/snapshot';
 import { InputError } from '../../common/run/inputError';
 import type { SnapshotSection } from '../../common/scenario/sections/snapshots';
 import { openDatabase, sqlIdentifier, sqlString } from './database';
@@ -97,14 +97,7 @@ class DuckDbSnapshot implements SnapshotSource {
       select.push(`(${expression}) AS ${sqlIdentifier(name)}`);
       names.push(name);
     }
-    const where = [`${ts} IS NOT NULL`];
-    if (query.from !== undefined) {
-      where.push(`${ts} >= make_timestamp(${Math.round(query.from * 1000)})`);
-    }
-    if (query.to !== undefined) {
-      where.push(`${ts} < make_timestamp(${Math.round(query.to * 1000)})`);
-    }
-    const sql = `SELECT ${select.join(', ')} FROM ${this.reader} WHERE ${where.join(' AND ')} ORDER BY ${ts}`;
+    const sql = `SELECT ${select.join(', ')} FROM ${this.reader} WHERE ${this.where(query)} ORDER BY ${ts}`;
     let result;
     try {
       result = await this.connection.stream(sql);
@@ -118,6 +111,32 @@ class DuckDbSnapshot implements SnapshotSource {
       }
       yield toColumnChunk(chunk, names, this.section.label !== undefined);
     }
+  }
+
+  async extent(query: SnapshotQuery): Promise<SnapshotExtent> {
+    const ts = sqlIdentifier(this.section.timestamp);
+    const sql = `SELECT count(*)::DOUBLE AS n, epoch_ms(min(CAST(${ts} AS TIMESTAMP)))::DOUBLE AS lo, epoch_ms(max(CAST(${ts} AS TIMESTAMP)))::DOUBLE AS hi FROM ${this.reader} WHERE ${this.where(query)}`;
+    let row: Record<string, unknown> | undefined;
+    try {
+      row = (await this.connection.runAndReadAll(sql)).getRowObjects()[0];
+    } catch (error) {
+      throw new InputError(`snapshots.${this.role} (${this.section.path})`, `counting the snapshot's rows failed: ${firstLine(error)}`);
+    }
+    const number = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+    return { rows: number(row?.['n']) ?? 0, from: number(row?.['lo']), to: number(row?.['hi']) };
+  }
+
+  /** The rows a query reads: a timestamp, within [from, to). */
+  private where(query: SnapshotQuery): string {
+    const ts = sqlIdentifier(this.section.timestamp);
+    const where = [`${ts} IS NOT NULL`];
+    if (query.from !== undefined) {
+      where.push(`${ts} >= make_timestamp(${Math.round(query.from * 1000)})`);
+    }
+    if (query.to !== undefined) {
+      where.push(`${ts} < make_timestamp(${Math.round(query.to * 1000)})`);
+    }
+    return where.join(' AND ');
   }
 
   rejects(): RejectSummary {

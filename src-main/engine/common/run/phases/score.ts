@@ -10,6 +10,7 @@ import { mean, quantileSorted } from '../../stats/quantiles';
 import { formatEventTime } from '../../time/eventTime';
 import { InputError } from '../inputError';
 import type { Phase, PhaseContext } from '../phase';
+import { ProgressTask } from '../progress';
 import type { ReadyModel } from '../state';
 
 const QUANTILES = [0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99] as const;
@@ -21,7 +22,7 @@ export const scorePhase: Phase = {
   checks: [],
   enabled: () => true,
   async run(context: PhaseContext): Promise<void> {
-    const { file, env, log, state, stopped } = context;
+    const { file, env, log, state, control } = context;
     if (state.models.length === 0) {
       log.append({ kind: 'notice', level: 'warn', message: 'no model was loaded, so nothing was scored' });
       return;
@@ -37,9 +38,23 @@ export const scorePhase: Phase = {
       let first: number | null = null;
       let last: number | null = null;
       let rows = 0;
-      for await (const chunk of source.read({ columns, derived, from: section.from, to: section.to })) {
+      const query = { columns, derived, from: section.from, to: section.to };
+      const extent = source.extent ? await source.extent(query) : null;
+      const progress = new ProgressTask(log, {
+        task: 'score.production',
+        phase: 'score',
+        label: `Scoring production rows through ${state.models.map((m) => `${m.role} ${m.artifact.name}`).join(' and ')}`,
+        total: extent?.rows ?? null,
+        unit: 'rows',
+        ...(extent && extent.from !== null && extent.to !== null ? { range: { from: formatEventTime(extent.from), to: formatEventTime(extent.to) } } : {}),
+      });
+      for await (const chunk of source.read(query)) {
         if (chunk.rowCount === 0) {
           continue;
+        }
+        // A person may pause, step, change the speed or stop here (issue 12).
+        if ((await control.checkpoint(chunk.eventTime[0]!)) === 'stop') {
+          break;
         }
         first ??= chunk.eventTime[0]!;
         last = chunk.eventTime[chunk.rowCount - 1]!;
@@ -48,10 +63,9 @@ export const scorePhase: Phase = {
         for (const [k, model] of state.models.entries()) {
           predictions[k]!.push(await model.inference.run(model.toBatch(chunk)));
         }
-        if (stopped()) {
-          break;
-        }
+        progress.advance(chunk.rowCount, last);
       }
+      progress.finish(last ?? undefined);
       const rejects = source.rejects();
       if (rejects.rejected > 0) {
         log.append({ kind: 'snapshot.rejects', role: 'production', source: source.description, rejected: rejects.rejected, read: rows, examples: rejects.examples });

@@ -1,0 +1,18 @@
+/**
+ * Entry of the process that hosts the engine: an Electron utility process (desktop app) or a Node
+ * child process (`rehearse ui`). Its only argument is the service's options as JSON. Both parents
+ * pass ORT_DISABLE_TELEMETRY=1 in the environment: imports are hoisted, so setting it here would
+ * come after onnxruntime has loaded.
+ */
+import { parentPort } from './messagePort';
+import { createRehearsalService, type ServiceOptions } from './rehearsalService';
+import { hostService } from './serviceHost';
+
+const options = JSON.parse(process.argv[2] ?? '{}') as { runsFolder?: unknown; launchScenario?: unknown };
+const chosen: ServiceOptions = {
+  ...(typeof options.runsFolder === 'string' ? { runsFolder: options.runsFolder } : {}),
+  ...(typeof options.launchScenario === 'string' ? { launchScenario: options.launchScenario } : {}),
+};
+hostService(parentPort(), createRehearsalService(chosen));
+// A Node child whose parent went away has no one to answer; Electron ends its utility processes itself.
+process.on('disconnect', () => process.exit(0));
