@@ -8,10 +8,11 @@ import type { CliIo, Command } from './command';
 import { lockCheckCommand } from './commands/lockCheck';
 import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
+import { uiCommand } from './commands/ui';
 import { validateCommand } from './commands/validate';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [runCommand, validateCommand, reportCommand, lockCheckCommand];
+export const COMMANDS: readonly Command[] = [runCommand, validateCommand, reportCommand, lockCheckCommand, uiCommand];
 
 /** Runs the CLI; returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

@@ -17,20 +17,26 @@ export interface RunViewQuery {
   readonly untilSeq?: number;
 }
 
-/** The lanes of the timeline and the load panel; each is a chart's data or why there is none. */
+/**
+ * A lane's data: the chart's slot as the report has it, or, while the phase that fills the lane
+ * is still to run or running, `pending` with what it waits for.
+ */
+export type LaneSlot<T> = ChartSlot<T> | { readonly measured: false; readonly pending: true; readonly reason: string };
+
+/** The lanes of the timeline and the load panel; each is a chart's data, why there is none, or what it waits for. */
 export interface RunLanes {
   /** Feature x window PSI (replay, issue 4). */
-  readonly drift: ChartSlot<DriftHeatmapData>;
+  readonly drift: LaneSlot<DriftHeatmapData>;
   /** Blue vs green prediction histograms over the range (score today; replay windows later). */
-  readonly predictions: ChartSlot<PredictionHistogramData>;
+  readonly predictions: LaneSlot<PredictionHistogramData>;
   /** Green's weight, gates and rollback (rollout, issue 8). */
-  readonly traffic: ChartSlot<TrafficSplitData>;
+  readonly traffic: LaneSlot<TrafficSplitData>;
   /** p99 of each rollout step at its event time (rollout, issue 8). */
-  readonly latency: ChartSlot<RolloutLatencyData>;
+  readonly latency: LaneSlot<RolloutLatencyData>;
   /** Alerts in four layers and injected faults (monitoring, issue 9; shifts, issue 4; faults, issue 5). */
-  readonly alerts: ChartSlot<AlertTimelineData>;
+  readonly alerts: LaneSlot<AlertTimelineData>;
   /** The load panel: latency percentiles against request rate per profile (load, issue 7). Not event time. */
-  readonly load: ChartSlot<LatencyLoadData>;
+  readonly load: LaneSlot<LatencyLoadData>;
 }
 
 /** One row of the live checklist. PENDING: the run enables the check and has not resolved it yet. */

@@ -183,7 +183,7 @@ describe('window factory', () => {
     expect(window.webContents.openHandler).not.toBeNull();
   });
 
-  it('the renderer page carries a strict CSP: scripts only from the app, no objects, no framing', () => {
+  it('the renderer page carries a strict CSP: scripts only from the app, no objects, no base or form targets', () => {
     const pages = [join(ROOT, 'src-renderer/index.html'), join(ROOT, 'out/renderer/index.html')].filter((p) => existsSync(p));
     expect(pages.length).toBeGreaterThan(0);
     for (const page of pages) {
@@ -193,7 +193,8 @@ describe('window factory', () => {
       expect(directives.get('default-src')).toEqual(["'self'"]);
       expect(directives.get('script-src')).toEqual(["'self'"]);
       expect(directives.get('object-src')).toEqual(["'none'"]);
-      expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+      expect(directives.get('form-action')).toEqual(["'none'"]);
+      // frame-ancestors is ignored in a meta tag; browser mode sends it as a header (test/cli/ui.test.ts).
       expect(directives.get('base-uri')).toEqual(["'none'"]);
     }
   });

@@ -60,7 +60,9 @@ describe('run view', () => {
     const cut = events.find((e) => e.kind === 'run.control')!.seq;
     const view = runView({ runId: 'r', outDir: '/o', events, control: RUNNING }, { untilSeq: cut });
     expect(view.lastSeq).toBe(cut);
-    expect(view.lanes.predictions.measured).toBe(false);
+    // The score phase is under way: its lane waits; lanes of phases this run does not have say so.
+    expect(view.lanes.predictions).toEqual({ measured: false, pending: true, reason: 'the score phase is running; this lane fills when it reports' });
+    expect(view.lanes.drift).toEqual({ measured: false, reason: 'this run had no replay phase, which measures drift per feature and event-time window' });
     expect(view.verdict).toBeNull();
     expect(view.position).toBe('2001-03-02T00:00:00');
     // The extent already spans the task's announced range, so the axis does not grow as the run goes.

@@ -5,8 +5,9 @@
  * counts, so a drill never shows the future.
  */
 import type { EventTimeRange } from '../../../contract/charts';
-import type { Progress, RunEvent } from '../../../contract/events';
-import type { ActivityItem, RunControlState, RunLanes, RunView, RunViewQuery } from '../../../contract/runView';
+import type { ChartSlot } from '../../../contract/charts';
+import type { PhaseId, Progress, RunEvent } from '../../../contract/events';
+import type { ActivityItem, LaneSlot, RunControlState, RunLanes, RunView, RunViewQuery } from '../../../contract/runView';
 import { alertTimelineData } from '../report/charts/alertTimelineData';
 import { driftHeatmapData } from '../report/charts/driftHeatmapData';
 import { latencyLoadData } from '../report/charts/latencyLoadData';
@@ -55,16 +56,32 @@ export function runView(run: RunRecord, query: RunViewQuery = {}): RunView {
   };
 }
 
-/** Event-time lanes see the range; the load panel is about request rates, not event time, so it sees the whole log. */
+/**
+ * Event-time lanes see the range; the load panel is about request rates, not event time, so it
+ * sees the whole log. A lane without data whose phase is still ahead or under way is pending.
+ */
 function lanesOf(inRange: readonly RunEvent[], all: readonly RunEvent[]): RunLanes {
+  const lane = <T>(slot: ChartSlot<T>, phase: PhaseId): LaneSlot<T> => (slot.measured ? slot : pendingOr(slot, all, phase));
   return {
-    drift: driftHeatmapData(inRange),
-    predictions: predictionHistogramData(inRange),
-    traffic: trafficSplitData(inRange),
-    latency: rolloutLatencyData(inRange),
-    alerts: alertTimelineData(inRange),
-    load: latencyLoadData(all),
+    drift: lane(driftHeatmapData(inRange), 'replay'),
+    predictions: lane(predictionHistogramData(inRange), 'score'),
+    traffic: lane(trafficSplitData(inRange), 'rollout'),
+    latency: lane(rolloutLatencyData(inRange), 'rollout'),
+    alerts: lane(alertTimelineData(inRange), 'replay'),
+    load: lane(latencyLoadData(all), 'load'),
   };
+}
+
+/** `pending` while the run plans `phase` and has not finished it; the slot as it is otherwise. */
+function pendingOr<T>(slot: ChartSlot<T>, events: readonly RunEvent[], phase: PhaseId): LaneSlot<T> {
+  const started = events.find((e) => e.kind === 'run.started');
+  const planned = started?.kind === 'run.started' && started.phases.includes(phase);
+  const over = events.some((e) => (e.kind === 'phase.finished' && e.phase === phase) || e.kind === 'run.finished');
+  if (!planned || over) {
+    return slot;
+  }
+  const running = events.some((e) => e.kind === 'phase.started' && e.phase === phase);
+  return { measured: false, pending: true, reason: running ? `the ${phase} phase is running; this lane fills when it reports` : `waits for the ${phase} phase` };
 }
 
 /** The latest event time reached. */

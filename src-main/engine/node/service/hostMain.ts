@@ -16,3 +16,5 @@ const chosen: ServiceOptions = {
 hostService(parentPort(), createRehearsalService(chosen));
 // A Node child whose parent went away has no one to answer; Electron ends its utility processes itself.
 process.on('disconnect', () => process.exit(0));
+// Ctrl-C reaches the whole process group: the parent decides when the engine ends.
+process.on('SIGINT', () => undefined);

@@ -19,6 +19,8 @@ export function serviceHostEntry(): string {
 export interface ServiceProcess {
   readonly api: RemoteService;
   readonly pid: number;
+  /** Resolves when the process has ended, for whatever reason. */
+  readonly exited: Promise<void>;
   /** Ends the process; runs still going leave their events.jsonl as written so far. */
   stop(): Promise<void>;
 }
@@ -46,6 +48,7 @@ export function startServiceProcess(options: { readonly runsFolder?: string; rea
   return {
     api,
     pid: child.pid!,
+    exited: exited.then(() => undefined),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
