@@ -23,10 +23,11 @@ export function hostService(port: MessagePortLike, api: RehearsalApi): () => voi
 
 /** The reply to one message: the member's value, or the error as plain data. */
 export async function answer(api: RehearsalApi, message: unknown): Promise<ServerMessage> {
-  let id = -1;
+  // A refused message still gets its reply under its own id when it has one, so the caller is not left waiting.
+  const raw = (message as { id?: unknown } | null)?.id;
+  const id = typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0 ? raw : -1;
   try {
     const call = parseCall(message);
-    id = call.id;
     const value = await dispatchCall(api, call.member, call.args);
     return { type: 'reply', id, ok: true, value: value ?? null };
   } catch (error) {
