@@ -1,7 +1,9 @@
 /**
  * Tests by layer (STYLE.md 12): test/engine (in-memory ports), test/integration (real ORT, DuckDB,
  * HTTP, Docker, Prometheus), test/cli (the built `rehearse` as a process), test/electron (mocked
- * electron), test/install, test/lint. The global setup builds the CLI once if it is missing.
+ * electron), test/renderer (components with a fake RehearsalApi; happy-dom, chosen per file),
+ * test/e2e (playwright-core driving Debian chromium against browser mode), test/install,
+ * test/lint. The global setup builds the CLI once if it is missing.
  */
 import { defineConfig } from 'vitest/config';
 

@@ -6,9 +6,10 @@
 import { app, BrowserWindow, ipcMain, utilityProcess } from 'electron';
 import { pathToFileURL } from 'node:url';
 import type { EventChannel } from '../contract/ipc';
+import { isPrintRequest, type PrintReply } from '../engine/node/service/parentPrinter';
 import { connectService } from '../engine/node/service/remoteService';
 import { registerApiHandlers } from './ipc';
-import { createMainWindow } from './window';
+import { createMainWindow, printHtmlToPdf } from './window';
 
 /** Where the shell's parts are. */
 export interface DesktopPaths {
@@ -44,7 +45,18 @@ export function scenarioArgument(argv: readonly string[]): string | undefined {
 export async function startDesktop(paths: DesktopPaths, launchScenario?: string): Promise<void> {
   await app.whenReady();
   const isAppUrl = appUrlCheck(paths);
-  const engine = utilityProcess.fork(paths.serviceHost, [JSON.stringify(launchScenario === undefined ? {} : { launchScenario })], { serviceName: 'Rehearsal engine', stdio: 'inherit' });
+  const options = { printer: 'parent', ...(launchScenario === undefined ? {} : { launchScenario }) };
+  const engine = utilityProcess.fork(paths.serviceHost, [JSON.stringify(options)], { serviceName: 'Rehearsal engine', stdio: 'inherit' });
+  // report.pdf: the engine asks, Electron's own Chromium prints.
+  engine.on('message', (message: unknown) => {
+    if (isPrintRequest(message)) {
+      const reply = (answer: PrintReply): void => engine.postMessage(answer);
+      printHtmlToPdf(message.html).then(
+        (pdf) => reply({ type: 'printed', id: message.id, ok: true, pdf: Buffer.from(pdf).toString('base64') }),
+        (error: unknown) => reply({ type: 'printed', id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) }),
+      );
+    }
+  });
   const api = connectService({
     post: (message) => engine.postMessage(message),
     onMessage(listener) {

@@ -29,7 +29,7 @@ export function ExportMenu({ formats, disabled, onExport }: { formats: RunChoice
       {open && (
         <div className="popover" role="dialog" aria-label="Export the report">
           <h4>Export the report</h4>
-          <p className="muted">Written from the run's events so far by the same writer as `rehearse run`.</p>
+          <p className="muted">Written from the run's events so far by the same report writer as rehearse run.</p>
           <div className="formats">
             {(formats?.options ?? []).map((format) => (
               <label key={format}>

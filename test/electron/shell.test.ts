@@ -39,18 +39,26 @@ class FakeContents {
   send(...args: unknown[]): void {
     this.sent.push(args);
   }
+  async printToPDF(options: unknown): Promise<Buffer> {
+    this.sent.push(['printToPDF', options]);
+    return Buffer.from('%PDF-1.4 printed by Electron');
+  }
 }
 
 class FakeWindow {
   static readonly created: FakeWindow[] = [];
   readonly webContents = new FakeContents();
   readonly loaded: string[] = [];
-  constructor(readonly options: { webPreferences: Record<string, unknown> }) {
+  destroyed = false;
+  constructor(readonly options: { show?: boolean; webPreferences: Record<string, unknown> }) {
     FakeWindow.created.push(this);
   }
   once(): void {}
   isDestroyed(): boolean {
-    return false;
+    return this.destroyed;
+  }
+  destroy(): void {
+    this.destroyed = true;
   }
   async loadFile(path: string): Promise<void> {
     this.loaded.push(path);
@@ -80,6 +88,7 @@ vi.mock('electron', () => ({
 const { isTrustedSender, registerApiHandlers } = await import('../../src-main/electron/ipc');
 const { createMainWindow, lockDown, secureWebPreferences } = await import('../../src-main/electron/window');
 const { appUrlCheck, scenarioArgument, startDesktop } = await import('../../src-main/electron/desktop');
+const { apiMessagesOnly, parentPrinter } = await import('../../src-main/engine/node/service/parentPrinter');
 
 const APP = 'file:///app/out/renderer/index.html';
 const isAppUrl = (url: string) => url === APP;
@@ -220,7 +229,7 @@ describe('desktop wiring', () => {
   it('hosts the engine in a utility process: IPC calls go there, its events go to the window', async () => {
     ipcHandlers.clear();
     await startDesktop({ rendererFile: '/app/out/renderer/index.html', preload: '/app/out/preload/index.cjs', serviceHost: '/app/out/main/serviceHost.js' }, 'demo.yaml');
-    expect(forks).toEqual([{ path: '/app/out/main/serviceHost.js', args: [JSON.stringify({ launchScenario: 'demo.yaml' })], options: { serviceName: 'Rehearsal engine', stdio: 'inherit' } }]);
+    expect(forks).toEqual([{ path: '/app/out/main/serviceHost.js', args: [JSON.stringify({ printer: 'parent', launchScenario: 'demo.yaml' })], options: { serviceName: 'Rehearsal engine', stdio: 'inherit' } }]);
     const window = FakeWindow.created.at(-1)!;
     expect(window.loaded).toEqual(['/app/out/renderer/index.html']);
     // The bundled page is trusted; its validated call goes to the engine's process.
@@ -238,6 +247,47 @@ describe('desktop wiring', () => {
     await expect(failed).rejects.toThrow('the engine process ended (exit code 1)');
     appEvents.get('window-all-closed')!();
     expect(engine.kill).toHaveBeenCalled();
+  });
+});
+
+describe('report.pdf in the desktop app', () => {
+  it("the engine's printer asks the shell, and Electron prints in a hidden window with no script and no preload", async () => {
+    // The engine and window of 'desktop wiring' above.
+    const main = FakeWindow.created.at(-1)!;
+    engine.posted.length = 0;
+    engine.emit('message', { type: 'print', id: 9, html: '<h1>Rehearsal smoke: NOT READY</h1>' });
+    await vi.waitFor(() => expect(engine.posted).toHaveLength(1));
+    expect(engine.posted[0]).toEqual({ type: 'printed', id: 9, ok: true, pdf: Buffer.from('%PDF-1.4 printed by Electron').toString('base64') });
+    const printer = FakeWindow.created.at(-1)!;
+    expect(printer).not.toBe(main);
+    expect(printer.options.show).toBe(false);
+    expect(printer.options.webPreferences).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(printer.options.webPreferences).not.toHaveProperty('preload');
+    expect(printer.loaded[0]).toBe(`data:text/html;charset=utf-8;base64,${Buffer.from('<h1>Rehearsal smoke: NOT READY</h1>').toString('base64')}`);
+    expect(printer.webContents.openHandler!()).toEqual({ action: 'deny' });
+    expect(printer.destroyed).toBe(true);
+  });
+
+  it("on the engine's side, a print is a request on the port, and print replies never reach the API host", async () => {
+    const sent: unknown[] = [];
+    const listeners: ((m: unknown) => void)[] = [];
+    const port = { post: (m: unknown) => sent.push(m), onMessage: (l: (m: unknown) => void) => (listeners.push(l), () => undefined) };
+    const printer = parentPrinter(port);
+    const apiSeen: unknown[] = [];
+    apiMessagesOnly(port).onMessage((m) => apiSeen.push(m));
+    const printed = printer.print('<p>report</p>');
+    const failed = printer.print('<p>again</p>');
+    expect(sent).toEqual([
+      { type: 'print', id: 1, html: '<p>report</p>' },
+      { type: 'print', id: 2, html: '<p>again</p>' },
+    ]);
+    const deliver = (m: unknown) => listeners.forEach((l) => l(m));
+    deliver({ type: 'printed', id: 1, ok: true, pdf: Buffer.from('%PDF').toString('base64') });
+    deliver({ type: 'printed', id: 2, ok: false, message: 'printing failed' });
+    deliver({ type: 'call', id: 1, member: 'getLaunch', args: [] });
+    expect(Buffer.from(await printed).toString()).toBe('%PDF');
+    await expect(failed).rejects.toThrow('printing failed');
+    expect(apiSeen).toEqual([{ type: 'call', id: 1, member: 'getLaunch', args: [] }]);
   });
 });
 
