@@ -37,11 +37,22 @@ export interface RejectSummary {
   readonly examples: readonly { readonly file: string; readonly line: number | null; readonly message: string }[];
 }
 
+/**
+ * A small table the derived columns' SQL may read (a model's frozen encodings, a lookup of route
+ * delay rates): registered under its name for the query, so a feature is a join, not a literal.
+ */
+export interface SqlRelation {
+  readonly columns: readonly { readonly name: string; readonly type: 'VARCHAR' | 'DOUBLE' | 'BIGINT' }[];
+  readonly rows: readonly (readonly (string | number)[])[];
+}
+
 /** What to read: the columns needed (plain or derived), in a stretch of event time. */
 export interface SnapshotQuery {
   readonly columns: readonly string[];
   /** Derived columns: name -> SQL expression over one row. */
   readonly derived: Readonly<Record<string, string>>;
+  /** Relations the derived SQL reads, by the name it uses (unquoted). */
+  readonly relations?: Readonly<Record<string, SqlRelation>>;
   readonly from?: number;
   readonly to?: number;
 }

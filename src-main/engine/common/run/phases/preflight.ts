@@ -6,7 +6,7 @@
  */
 import type { ReadinessCheck } from '../../../../contract/report';
 import { CHECK_TITLES } from '../../checks/catalog';
-import { servingPipeline, trainingSql } from '../../features/featureSpec';
+import { servingPipeline, trainingPipeline } from '../../features/featureSpec';
 import { buildBatch, planInputs } from '../../features/inputPlan';
 import type { ModelSection } from '../../scenario/sections/models';
 import type { ModelArtifact } from '../environment';
@@ -70,7 +70,8 @@ export const preflightPhase: Phase = {
       });
       // A model with a feature spec computes its own features: the training half as SQL, named
       // per model (`blue.dep_hour`) since blue and green may define a feature differently.
-      const derived = features ? Object.fromEntries(Object.entries(trainingSql(features.spec, features.tables)).map(([name, sql]) => [`${role}.${name}`, sql])) : {};
+      const training = features ? trainingPipeline(features.spec, features.tables, role) : { sql: {}, relations: {} };
+      const derived = Object.fromEntries(Object.entries(training.sql).map(([name, sql]) => [`${role}.${name}`, sql]));
       const order = features ? features.spec.features.map((f) => `${role}.${f.name}`) : artifact.featureOrder;
       const planned = planInputs(inference.inputs, section.inputs, order, [...available, ...Object.keys(derived)]);
       if (!planned.ok) {
@@ -85,6 +86,7 @@ export const preflightPhase: Phase = {
         threshold: section.threshold,
         columns: plan.columns,
         derived,
+        relations: training.relations,
         serving: features ? servingPipeline(features.spec, features.tables) : null,
         toBatch: (chunk) => buildBatch(plan, chunk),
       });

@@ -4,6 +4,7 @@
  * Blue and green see the same rows.
  */
 import type { ScoreSummary } from '../../../../contract/events';
+import type { SqlRelation } from '../../ports/snapshot';
 import { logLoss, positiveRate, rocAuc } from '../../stats/classification';
 import { mean, quantileSorted } from '../../stats/quantiles';
 import { formatEventTime } from '../../time/eventTime';
@@ -34,7 +35,8 @@ export const scorePhase: Phase = {
       let first: number | null = null;
       let last: number | null = null;
       let rows = 0;
-      for await (const chunk of source.read({ columns, derived, from: section.from, to: section.to })) {
+      const relations = Object.assign({}, ...state.models.map((m) => m.relations)) as Record<string, SqlRelation>;
+      for await (const chunk of source.read({ columns, derived, relations, from: section.from, to: section.to })) {
         if (chunk.rowCount === 0) {
           continue;
         }

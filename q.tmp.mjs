@@ -1,0 +1,16 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+const inst = await DuckDBInstance.create(':memory:', {autoinstall_known_extensions:'false', autoload_known_extensions:'false'});
+const c = await inst.connect();
+const q = async (s) => { const t=Date.now(); try { const r = await c.runAndReadAll(s); console.log(JSON.stringify(r.getRowObjectsJson()).slice(0,700), Date.now()-t,'ms'); } catch(e) { console.log('ERR', e.message.slice(0,400)); } };
+const R = `read_csv('/tmp/dd/a.csv', store_rejects=true, rejects_table='rj', rejects_scan='rs', types={'ts':'TIMESTAMP'})`;
+await q(`describe select * from ${R}`);
+await q(`select scan_id, count(*) from rj group by all`);
+await q(`select count(*) from ${R}`);
+await q(`select scan_id, count(*) from rj group by all`);
+await q(`select scan_id, file_path from rs`);
+await q(`select count(*) from read_csv('/tmp/dd/c.csv', store_rejects=true, rejects_table='rj', rejects_scan='rs', types={'ts':'TIMESTAMP'})`);
+await q(`select scan_id, count(*) from rj group by all`);
+await q(`select scan_id, file_path from rs`);
+await q(`drop table rj; drop table rs;`);
+await q(`select count(*) from ${R}`);
+await q(`select scan_id, count(*) from rj group by all`);
