@@ -10,6 +10,9 @@ import { existsSync } from 'node:fs';
 import type { RejectSummary, SnapshotColumn } from '../../common/ports/snapshot';
 import { InputError } from '../../common/run/inputError';
 import type { SnapshotSection } from '../../common/scenario/sections/snapshots';
+
+/** The fields of a snapshot section the format readers use; the timestamp may be absent. */
+type FormatSection = Pick<SnapshotSection, 'path' | 'format'> & { readonly timestamp?: string | undefined };
 import { sqlString } from './database';
 
 export type SnapshotFormat = 'parquet' | 'csv' | 'jsonl';
@@ -70,7 +73,7 @@ export async function snapshotFiles(connection: DuckDBConnection, path: string, 
 }
 
 /** Opens the reader of the section's format over the listed files. */
-export async function formatReader(connection: DuckDBConnection, section: SnapshotSection, files: readonly string[]): Promise<FormatReader> {
+export async function formatReader(connection: DuckDBConnection, section: FormatSection, files: readonly string[]): Promise<FormatReader> {
   const format = snapshotFormat(section);
   switch (format) {
     case 'parquet':
@@ -122,12 +125,13 @@ async function parquetReader(connection: DuckDBConnection, files: readonly strin
 const CSV_REJECTS = 'rehearsal_csv_rejects';
 const CSV_SCANS = 'rehearsal_csv_scans';
 
-async function csvReader(connection: DuckDBConnection, section: SnapshotSection, files: readonly string[]): Promise<FormatReader> {
+async function csvReader(connection: DuckDBConnection, section: FormatSection, files: readonly string[]): Promise<FormatReader> {
   const options = `store_rejects = true, rejects_table = ${sqlString(CSV_REJECTS)}, rejects_scan = ${sqlString(CSV_SCANS)}`;
   const sniffed = await describe(connection, `read_csv(${fileList(files)}, ${options})`);
   // The event-time column is read as a timestamp, so a bad value is a rejected line with its number
   // rather than a column silently sniffed as text.
-  const typed = sniffed.some((c) => c.name === section.timestamp) ? `, types = {${sqlString(section.timestamp)}: 'TIMESTAMP'}` : '';
+  const timestamp = section.timestamp;
+  const typed = timestamp !== undefined && sniffed.some((c) => c.name === timestamp) ? `, types = {${sqlString(timestamp)}: 'TIMESTAMP'}` : '';
   const rows = `(SELECT *, NULL::VARCHAR AS __file, NULL::BIGINT AS __line FROM read_csv(${fileList(files)}, ${options}${typed}))`;
   return {
     format: 'csv',
@@ -154,7 +158,7 @@ async function csvReader(connection: DuckDBConnection, section: SnapshotSection,
   };
 }
 
-async function jsonLinesReader(connection: DuckDBConnection, section: SnapshotSection, files: readonly string[]): Promise<FormatReader> {
+async function jsonLinesReader(connection: DuckDBConnection, section: FormatSection, files: readonly string[]): Promise<FormatReader> {
   // Each line is one VARCHAR value: no quoting, and a delimiter that valid JSON never holds raw.
   const text = `read_csv(${fileList(files)}, columns = {'line': 'VARCHAR'}, header = false, delim = chr(1), quote = '', escape = '', filename = true, auto_detect = false)`;
   const numbered = `(SELECT line, filename AS __file, ordinality - min(ordinality) OVER (PARTITION BY filename) + 1 AS __line FROM ${text} WITH ORDINALITY)`;

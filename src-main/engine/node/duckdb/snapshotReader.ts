@@ -13,8 +13,14 @@ import { openDatabase, sqlIdentifier } from './database';
 import { registerRelations } from './relations';
 import { firstLine, formatReader, REJECT_EXAMPLES, snapshotFiles, snapshotFormat, type FormatReader } from './snapshotFormats';
 
+/**
+ * A snapshot to open: a scenario's section, or what `rehearse score` was given, where the
+ * timestamp is optional (without one, rows stream in file order and no time window applies).
+ */
+export type SnapshotRequest = Omit<SnapshotSection, 'timestamp'> & { readonly timestamp?: string | undefined };
+
 /** Opens a snapshot and reads its schema; a missing file or an unknown timestamp column is an InputError. */
-export async function openSnapshot(section: SnapshotSection, role: string): Promise<SnapshotSource> {
+export async function openSnapshot(section: SnapshotRequest, role: string): Promise<SnapshotSource> {
   const format = snapshotFormat(section);
   const { instance, connection } = await openDatabase();
   try {
@@ -22,7 +28,7 @@ export async function openSnapshot(section: SnapshotSection, role: string): Prom
     const reader = await formatReader(connection, section, files).catch((error: unknown) => {
       throw error instanceof InputError ? error : new InputError(section.path, `cannot be read as ${format}: ${firstLine(error)}`);
     });
-    if (!reader.columns.some((c) => c.name === section.timestamp)) {
+    if (section.timestamp !== undefined && !reader.columns.some((c) => c.name === section.timestamp)) {
       throw new InputError(`snapshots.${role}.timestamp`, `expected a column of ${section.path}; "${section.timestamp}" is not one of: ${reader.columns.map((c) => c.name).join(', ')}`);
     }
     return new DuckDbSnapshot(section, role, reader, instance, connection);
@@ -39,7 +45,7 @@ class DuckDbSnapshot implements SnapshotSource {
   private lastRejects: RejectSummary = { rejected: 0, examples: [] };
 
   constructor(
-    private readonly section: SnapshotSection,
+    private readonly section: SnapshotRequest,
     private readonly role: string,
     private readonly reader: FormatReader,
     private readonly instance: DuckDBInstance,
@@ -51,8 +57,12 @@ class DuckDbSnapshot implements SnapshotSource {
 
   async *read(query: SnapshotQuery): AsyncIterable<ColumnChunk> {
     const where = `snapshots.${this.role} (${this.section.path})`;
-    const ts = sqlIdentifier(this.section.timestamp);
-    const select = [`epoch_ms(CAST(${ts} AS TIMESTAMP))::DOUBLE AS __t`];
+    const timestamp = this.section.timestamp;
+    const ts = timestamp === undefined ? null : sqlIdentifier(timestamp);
+    if (ts === null && (query.from !== undefined || query.to !== undefined)) {
+      throw new InputError(where, 'a time window needs the timestamp column of the snapshot');
+    }
+    const select = [ts === null ? "'NaN'::DOUBLE AS __t" : `epoch_ms(CAST(${ts} AS TIMESTAMP))::DOUBLE AS __t`];
     select.push(this.section.label === undefined ? 'NULL::DOUBLE AS __label' : `CAST((${this.section.label}) AS DOUBLE) AS __label`, '__file', '__line');
     const names: string[] = [];
     for (const name of query.columns) {
@@ -72,7 +82,8 @@ class DuckDbSnapshot implements SnapshotSource {
       window.push(`${ts} < make_timestamp(${Math.round(query.to * 1000)})`);
     }
     const filter = window.length === 0 ? '' : ` WHERE ${ts} IS NULL OR (${window.join(' AND ')})`;
-    const sql = `SELECT ${select.join(', ')} FROM ${this.reader.rows}${filter} ORDER BY ${ts} NULLS FIRST`;
+    const order = ts === null ? '' : ` ORDER BY ${ts} NULLS FIRST`;
+    const sql = `SELECT ${select.join(', ')} FROM ${this.reader.rows}${filter}${order}`;
     const untimed: UntimedRow[] = [];
     let result;
     try {
@@ -111,8 +122,8 @@ class DuckDbSnapshot implements SnapshotSource {
   }
 }
 
-function mergeRejects(format: RejectSummary, untimed: readonly UntimedRow[], section: SnapshotSection): RejectSummary {
-  const message = `no event time: "${section.timestamp}" is null or not a timestamp`;
+function mergeRejects(format: RejectSummary, untimed: readonly UntimedRow[], section: SnapshotRequest): RejectSummary {
+  const message = `no event time: "${section.timestamp ?? ''}" is null or not a timestamp`;
   const examples = [...format.examples, ...untimed.map((row) => ({ file: row.file ?? section.path, line: row.line, message }))];
   return { rejected: format.rejected + untimed.length, examples: examples.slice(0, REJECT_EXAMPLES) };
 }
