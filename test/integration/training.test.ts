@@ -10,6 +10,7 @@ import { flightsV1Spec } from '../../src-main/engine/common/features/specs/fligh
 import { openOrtInference } from '../../src-main/engine/node/ort/ortInference';
 import { predictMatrix } from '../../src-main/engine/node/ort/predictMatrix';
 import { readFeatureMatrix } from '../../src-main/engine/node/training/featureMatrix';
+import { selectBackend } from '../../src-main/engine/node/training/tfBackend';
 import { disposeTabularNet, tabularNetFromWeights, tabularNetPredict } from '../../src-main/engine/node/training/tabularNetTf';
 import { loadBoundFeatures, readModelCard } from '../../src-main/engine/node/model/modelCard';
 import { buildFlightsModel, type BuiltModel, type FlightsModelPlan } from '../../scripts/demo/buildFlightsModel';
@@ -101,6 +102,12 @@ describe('training the demo model on a slice (tfjs pure JS, real ORT, real DuckD
     expect(worst).toBeLessThan(1e-5);
     // Unseen airports reach the model as code 0 and are scored, not refused.
     expect(Array.from(x.filter((_, i) => i % width === 3)).some((code) => code === 0)).toBe(true);
+  });
+
+  it('falls back from tfjs-node-gpu to the pure-JS backend with the reason when it is not installed', async () => {
+    const choice = await selectBackend('auto');
+    expect(choice.name).toBe('cpu');
+    expect(choice.reason).toMatch(/^@tensorflow\/tfjs-node-gpu is not usable \(.+\); pure-JS backend$/);
   });
 
   it('passes onnx.checker (Debian python3-onnx: IR 8, opset 17)', (context) => {

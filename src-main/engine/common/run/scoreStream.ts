@@ -10,6 +10,7 @@ import { mean, quantileSorted } from '../stats/quantiles';
 import { formatEventTime } from '../time/eventTime';
 import { InputError } from './inputError';
 import type { ReadyModel } from './state';
+import { concatTyped } from '../stats/typedArrays';
 
 const QUANTILES = [0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99] as const;
 
@@ -58,7 +59,7 @@ export async function scoreStream(
       break;
     }
   }
-  return { predictions: predictions.map((parts) => concat(parts, Float32Array)), labels: concat(labels, Float64Array), rows, first, last, rejects: source.rejects() };
+  return { predictions: predictions.map((parts) => concatTyped(parts, Float32Array)), labels: concatTyped(labels, Float64Array), rows, first, last, rejects: source.rejects() };
 }
 
 /** The rejected share of a read, as an InputError when it is above what the run tolerates. */
@@ -107,14 +108,4 @@ export function summarizeScores(model: ReadyModel, scores: Float32Array, labels:
     meanPrediction: mean(scores),
     quantiles,
   };
-}
-
-function concat<T extends Float32Array | Float64Array>(parts: readonly T[], Kind: { new (length: number): T }): T {
-  const out = new Kind(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }

@@ -82,7 +82,7 @@ class DuckDbSnapshot implements SnapshotSource {
       window.push(`${ts} < make_timestamp(${Math.round(query.to * 1000)})`);
     }
     const filter = window.length === 0 ? '' : ` WHERE ${ts} IS NULL OR (${window.join(' AND ')})`;
-    const order = ts === null ? '' : ` ORDER BY ${ts} NULLS FIRST`;
+    const order = ts === null ? ' ORDER BY __file, __row' : ` ORDER BY ${ts} NULLS FIRST, __file, __row`;
     const sql = `SELECT ${select.join(', ')} FROM ${this.reader.rows}${filter}${order}`;
     const untimed: UntimedRow[] = [];
     let result;

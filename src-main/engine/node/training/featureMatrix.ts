@@ -6,6 +6,7 @@
 import { trainingPipeline, type FeatureSpec, type ServingTables } from '../../common/features/featureSpec';
 import type { SnapshotSection } from '../../common/scenario/sections/snapshots';
 import { openSnapshot } from '../duckdb/snapshotReader';
+import { concatTyped } from '../../common/stats/typedArrays';
 
 /** Rows of features, labels (NaN where unknown) and event times, row-major. */
 export interface FeatureMatrix {
@@ -48,7 +49,7 @@ export async function readFeatureMatrix(section: SnapshotSection, spec: FeatureS
   } finally {
     await source.close();
   }
-  return { features: names, rows, x: concat(x, Float32Array), y: concat(y, Float32Array), eventTime: concat(times, Float64Array) };
+  return { features: names, rows, x: concatTyped(x, Float32Array), y: concatTyped(y, Float32Array), eventTime: concatTyped(times, Float64Array) };
 }
 
 /** The rows of a matrix whose event time is in [from, to). */
@@ -69,14 +70,4 @@ export function sliceByTime(matrix: FeatureMatrix, from: number, to: number): Fe
     y: matrix.y.subarray(start, end),
     eventTime: matrix.eventTime.subarray(start, end),
   };
-}
-
-function concat<T extends Float32Array | Float64Array>(parts: readonly T[], Kind: { new (length: number): T }): T {
-  const out = new Kind(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
