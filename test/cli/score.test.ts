@@ -128,3 +128,14 @@ describe('rehearse score', () => {
     expect(result.stderr).toContain(message);
   });
 });
+
+describe('rehearse score with a model card', () => {
+  it('names the raw fields its feature spec reads that the snapshot lacks', () => {
+    const dir = tempDir();
+    const snapshot = join(dir, 'no-origin.csv');
+    writeFileSync(snapshot, 'date,distance,destination,delay\n2001-03-01 06:00:00,300,LAX,3\n');
+    const result = rehearse(['score', '--model', 'scenarios/demo/models/blue-v1', '--snapshot', snapshot, '--label', 'delay > 15', '--timestamp', 'date']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--model scenarios/demo/models/blue-v1: feature spec flights-v1 reads "origin": expected in the snapshot, found columns: date, distance, destination, delay');
+  });
+});

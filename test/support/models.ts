@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { formatDigestFile } from '../../src-main/engine/common/model/digestFile';
 import { sha256File } from '../../src-main/engine/node/model/modelFolder';
 import { encodeModel, logisticRegression, type ModelSpec } from '../../src-main/engine/node/onnx/onnxModel';
+import { seededRng } from '../../src-main/engine/common/rng/seededRng';
 
 /** Writes a model folder (model.onnx, model.sha256, optional card) and returns its path. */
 export function writeModelFolder(dir: string, bytes: Uint8Array, card?: object): string {
@@ -99,5 +100,44 @@ export function labelAndProbabilitiesModel(names: readonly string[], weights: re
     ],
     initializers: [...names.map((_, i) => ({ name: `w${i}`, dims: [1], values: [weights[i]!] })), { name: 'b', dims: [1], values: [bias] }, { name: 'one', dims: [1], values: [1] }],
     nodes,
+  });
+}
+
+/**
+ * A two-layer perceptron on a [N, F] input: sigmoid(gelu(X W1 + b1) W2 + b2), weights drawn from
+ * `seed`, GELU written as the Div/Erf/Add/Mul/Mul pattern PyTorch exports. onnxruntime's
+ * extended graph optimizations fuse that pattern into one Gelu kernel, which rounds differently
+ * (1.2e-7 apart on this machine), so the two optimization levels really compute differently.
+ */
+export function mlpModel(features: number, hidden: number, seed: number): Uint8Array {
+  const rng = seededRng(seed);
+  const uniform = (n: number, scale: number) => Array.from({ length: n }, () => (rng.next() * 2 - 1) * scale);
+  return encodeModel({
+    graphName: 'mlp',
+    producer: 'rehearsal-test',
+    producerVersion: '1',
+    inputs: [{ name: 'features', dims: ['N', features] }],
+    outputs: [{ name: 'probability', dims: ['N', 1] }],
+    initializers: [
+      { name: 'W1', dims: [features, hidden], values: uniform(features * hidden, 2 / Math.sqrt(features)) },
+      { name: 'B1', dims: [hidden], values: uniform(hidden, 0.5) },
+      { name: 'W2', dims: [hidden, 1], values: uniform(hidden, 2 / Math.sqrt(hidden)) },
+      { name: 'B2', dims: [1], values: [0] },
+      { name: 'sqrt2', dims: [], values: [Math.SQRT2] },
+      { name: 'one', dims: [], values: [1] },
+      { name: 'half', dims: [], values: [0.5] },
+    ],
+    nodes: [
+      { op: 'MatMul', inputs: ['features', 'W1'], outputs: ['h_raw'] },
+      { op: 'Add', inputs: ['h_raw', 'B1'], outputs: ['h'] },
+      { op: 'Div', inputs: ['h', 'sqrt2'], outputs: ['h_scaled'] },
+      { op: 'Erf', inputs: ['h_scaled'], outputs: ['h_erf'] },
+      { op: 'Add', inputs: ['h_erf', 'one'], outputs: ['h_erf1'] },
+      { op: 'Mul', inputs: ['h', 'h_erf1'], outputs: ['h_gated'] },
+      { op: 'Mul', inputs: ['h_gated', 'half'], outputs: ['g'] },
+      { op: 'MatMul', inputs: ['g', 'W2'], outputs: ['logit_raw'] },
+      { op: 'Add', inputs: ['logit_raw', 'B2'], outputs: ['logit'] },
+      { op: 'Sigmoid', inputs: ['logit'], outputs: ['probability'] },
+    ],
   });
 }

@@ -6,6 +6,7 @@
  * Per categorical feature: the count of each code. The same numeric profile of the predictions.
  */
 import { z } from 'zod';
+import { equalWidthHistogram, linspace } from '../stats/histogram';
 import { mean, quantileSorted } from '../stats/quantiles';
 
 const count = z.number().int().nonnegative();
@@ -68,18 +69,11 @@ export function numericProfile(values: ArrayLike<number>, bins = 20): NumericPro
   for (const v of sorted) {
     squares += (v - average) ** 2;
   }
-  // Edges as np.linspace computes them (start + i * step, the last exactly max); a value falls in
-  // the last bin whose left edge it reaches, as np.histogram decides it.
-  const step = (max - min) / bins;
-  const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? max : min + i * step));
-  const counts = new Array<number>(bins).fill(0);
-  let k = 0;
-  for (const v of sorted) {
-    while (k < bins - 1 && v >= edges[k + 1]!) {
-      k++;
-    }
-    counts[k]! += 1;
-  }
+  // As np.histogram(values, bins) does: equal-width bins over [min, max], or over
+  // [min - 0.5, max + 0.5] when every value is the same.
+  const [lo, hi] = max > min ? [min, max] : [min - 0.5, max + 0.5];
+  const { counts } = equalWidthHistogram(sorted, lo, hi, bins);
+  const edges = linspace(lo, hi, bins + 1);
   return {
     kind: 'numeric',
     count: n,
@@ -89,7 +83,7 @@ export function numericProfile(values: ArrayLike<number>, bins = 20): NumericPro
     mean: average,
     std: n > 0 ? Math.sqrt(squares / n) : 0,
     quantiles: { probabilities: [...PROFILE_QUANTILES], values: PROFILE_QUANTILES.map((q) => quantileSorted(sorted, q) ?? 0) },
-    histogram: { edges, counts },
+    histogram: { edges: Array.from(edges), counts },
   };
 }
 

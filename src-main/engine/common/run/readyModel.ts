@@ -23,6 +23,12 @@ export async function readyModel(
   where: string,
 ): Promise<ReadyModel> {
   const { inference, features } = loaded;
+  // The spec's SQL reads raw fields: a missing one is named here, not as a DuckDB binder error.
+  const absent = features ? [...new Set(features.spec.features.flatMap((f) => f.fields))].filter((field) => !available.includes(field)) : [];
+  if (absent.length > 0) {
+    await inference.close();
+    throw new InputError(where, `feature spec ${features!.spec.id} reads ${absent.map((f) => `"${f}"`).join(', ')}: expected in the snapshot, found columns: ${available.join(', ')}`);
+  }
   // A model with a feature spec computes its own features: the training half as SQL, named per
   // model (`blue.dep_hour`) since blue and green may define a feature differently.
   const training = features ? trainingPipeline(features.spec, features.tables, role) : { sql: {}, relations: {} };

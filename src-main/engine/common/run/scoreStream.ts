@@ -6,6 +6,7 @@
 import type { ScoreSummary } from '../../../contract/events';
 import type { RejectSummary, SnapshotSource, SqlRelation } from '../ports/snapshot';
 import { logLoss, positiveRate, rocAuc } from '../stats/classification';
+import { equalWidthHistogram } from '../stats/histogram';
 import { mean, quantileSorted } from '../stats/quantiles';
 import { formatEventTime } from '../time/eventTime';
 import { InputError } from './inputError';
@@ -13,6 +14,8 @@ import type { ReadyModel } from './state';
 import { concatTyped } from '../stats/typedArrays';
 
 const QUANTILES = [0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99] as const;
+/** Twenty bins of 0.05 over [0, 1]: fine enough to compare blue with green, small enough for every log. */
+const HISTOGRAM_BINS = 20;
 
 /** What a stream through the models gave. */
 export interface ScoredStream {
@@ -107,5 +110,6 @@ export function summarizeScores(model: ReadyModel, scores: Float32Array, labels:
     positiveRate: positiveRate(labels),
     meanPrediction: mean(scores),
     quantiles,
+    histogram: { lo: 0, hi: 1, ...equalWidthHistogram(scores, 0, 1, HISTOGRAM_BINS) },
   };
 }
