@@ -39,7 +39,7 @@ describe.each(['blue-v1', 'green-v2'])('the %s feature spec on the demo data (re
     let compared = 0;
     const mismatches: string[] = [];
     const seen = { unseenAirport: 0, unknownRoute: 0, weeks: new Set<number>() };
-    for await (const chunk of source.read({ columns: ['distance', 'origin', 'destination', ...names], derived: training.sql, relations: training.relations })) {
+    for await (const chunk of source.read({ columns: ['distance', 'origin', 'destination', ...names], derived: training.sql, relations: training.relations, joins: training.joins })) {
       for (let i = 0; i < chunk.rowCount; i++) {
         const text = (name: string): string => {
           const column = chunk.columns[name]!;

@@ -17,6 +17,14 @@ async function readAll(source: SnapshotSource, columns: string[], derived: Recor
   return out;
 }
 
+async function readAllFrom(chunks: AsyncIterable<ColumnChunk>): Promise<number> {
+  let rows = 0;
+  for await (const chunk of chunks) {
+    rows += chunk.rowCount;
+  }
+  return rows;
+}
+
 describe('snapshot rejects (real DuckDB)', () => {
   it('CSV: every rejected line with its file and line number, through store_rejects, across a glob', async () => {
     const dir = tempDir();
@@ -72,24 +80,32 @@ describe('snapshot rejects (real DuckDB)', () => {
     });
   });
 
-  it('joins derived SQL against registered relations', async () => {
+  it('joins lookups into registered relations, and refuses a relation whose keys repeat', async () => {
     const source = await openSnapshot(snapshotSchemaDefaults({ path: SMOKE_PARQUET, timestamp: 'date' }), 'production');
+    const codes = (rows: (string | number)[][]) => ({ 'blue.codes': { columns: [{ name: 'code', type: 'VARCHAR' as const }, { name: 'idx', type: 'BIGINT' as const }], rows } });
+    const joins = [{ alias: 'blue.lookup0', relation: 'blue.codes', on: { code: 'origin' }, columns: ['idx'] }];
+    const derived = { code: 'coalesce("blue.lookup0.idx", 0)' };
     const out: ColumnChunk[] = [];
-    const relations = { 'blue.codes': { columns: [{ name: 'code', type: 'VARCHAR' as const }, { name: 'idx', type: 'BIGINT' as const }], rows: [['SFO', 7]] } };
-    for await (const chunk of source.read({ columns: ['origin', 'code'], derived: { code: `coalesce((SELECT c.idx FROM "blue.codes" c WHERE c.code = origin), 0)` }, relations })) {
+    for await (const chunk of source.read({ columns: ['origin', 'code'], derived, relations: codes([['SFO', 7], ['LAX', 8]]), joins })) {
       out.push(chunk);
     }
-    await source.close();
     let sfo = 0;
+    let rows = 0;
     for (const chunk of out) {
       const origin = chunk.columns['origin']!;
       const code = chunk.columns['code']!;
       for (let i = 0; i < chunk.rowCount; i++) {
-        const isSfo = origin.kind === 'text' && origin.values[i] === 'SFO';
-        sfo += isSfo ? 1 : 0;
-        expect(code.kind === 'number' && code.values[i]).toBe(isSfo ? 7 : 0);
+        const value = origin.kind === 'text' ? origin.values[i] : null;
+        sfo += value === 'SFO' ? 1 : 0;
+        expect(code.kind === 'number' && code.values[i]).toBe(value === 'SFO' ? 7 : value === 'LAX' ? 8 : 0);
       }
+      rows += chunk.rowCount;
     }
+    // A LEFT JOIN keeps every snapshot row exactly once.
+    expect(rows).toBe(49071);
     expect(sfo).toBeGreaterThan(100);
+    const repeated = source.read({ columns: ['code'], derived, relations: codes([['SFO', 7], ['SFO', 9]]), joins });
+    await expect(readAllFrom(repeated)).rejects.toMatchObject({ problem: expect.stringContaining('relation blue.codes has 1 repeated keys (code); a lookup needs unique keys') });
+    await source.close();
   });
 });

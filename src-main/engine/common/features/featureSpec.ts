@@ -4,17 +4,22 @@
  * pipeline, TypeScript over one raw record. The parity check (issue 10) compares the two.
  */
 import type { FeatureBatch } from '../ports/inference';
-import type { SqlRelation } from '../ports/snapshot';
+import type { LookupJoin, SqlRelation } from '../ports/snapshot';
 import type { RawRecord } from './rawRecord';
 
 /** Lookup tables a model ships in its `serving/` folder (encodings, route delay rates, ...), by name. */
 export type ServingTables = Readonly<Record<string, unknown>>;
 
-/** What a feature's SQL may use besides the row: the model's tables, and their relations by SQL name. */
+/** What a feature's SQL may use besides the row: the model's tables, and lookups into their relations. */
 export interface SqlContext {
   readonly tables: ServingTables;
-  /** The quoted SQL name of one of the spec's relations (`spec.relations`) in this query. */
-  relation(name: string): string;
+  /**
+   * A column of the spec's relation `relation` (`spec.relations`) on the row whose key columns
+   * equal the given SQL expressions over the snapshot row, or NULL when none does: a LEFT JOIN
+   * the reader adds (DuckDB plans it as a hash join; a correlated subquery would hold the whole
+   * snapshot to decorrelate it). Returns the SQL that names the joined column.
+   */
+  lookup(relation: string, on: Readonly<Record<string, string>>, column: string): string;
 }
 
 /** One feature, twice. */
@@ -75,12 +80,14 @@ export function servingPipeline(spec: FeatureSpec, tables: ServingTables): Servi
   };
 }
 
-/** The training half of a spec bound to a model's tables: SQL per feature and the relations it reads. */
+/** The training half of a spec bound to a model's tables: SQL per feature and the lookups it reads. */
 export interface TrainingPipeline {
   /** Feature name -> SQL expression over one row. */
   readonly sql: Readonly<Record<string, string>>;
-  /** Relation name (as the SQL refers to it) -> rows. */
+  /** Relation name (qualified) -> rows. */
   readonly relations: Readonly<Record<string, SqlRelation>>;
+  /** The lookups the SQL reads, as joins for the reader. */
+  readonly joins: readonly LookupJoin[];
 }
 
 /**
@@ -90,19 +97,38 @@ export interface TrainingPipeline {
 export function trainingPipeline(spec: FeatureSpec, tables: ServingTables, namespace = ''): TrainingPipeline {
   const own = spec.relations?.(tables) ?? {};
   const qualified = (name: string): string => (namespace === '' ? name : `${namespace}.${name}`);
+  const joins: LookupJoin[] = [];
   const context: SqlContext = {
     tables,
-    relation(name) {
-      if (!(name in own)) {
-        throw new Error(`feature spec ${spec.id} has no relation "${name}"; it has: ${Object.keys(own).join(', ') || 'none'}`);
+    lookup(relation, on, column) {
+      const rows = own[relation];
+      if (rows === undefined) {
+        throw new Error(`feature spec ${spec.id} has no relation "${relation}"; it has: ${Object.keys(own).join(', ') || 'none'}`);
       }
-      return `"${qualified(name).replaceAll('"', '""')}"`;
+      if (!rows.columns.some((c) => c.name === column)) {
+        throw new Error(`feature spec ${spec.id}: relation "${relation}" has no column "${column}"`);
+      }
+      const key = JSON.stringify([qualified(relation), on]);
+      let join = joins.find((j) => JSON.stringify([j.relation, j.on]) === key);
+      if (join === undefined) {
+        join = { alias: qualified(`lookup${joins.length}`), relation: qualified(relation), on, columns: [] };
+        joins.push(join);
+      }
+      if (!join.columns.includes(column)) {
+        (join.columns as string[]).push(column);
+      }
+      return quoteIdentifier(`${join.alias}.${column}`);
     },
   };
   return {
     sql: Object.fromEntries(spec.features.map((f) => [f.name, f.sql(context)])),
     relations: Object.fromEntries(Object.entries(own).map(([name, relation]) => [qualified(name), relation])),
+    joins,
   };
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
 }
 
 /** The training half of a spec as feature name -> SQL, for specs that read no relation. */

@@ -31,7 +31,7 @@ export async function readyModel(
   }
   // A model with a feature spec computes its own features: the training half as SQL, named per
   // model (`blue.dep_hour`) since blue and green may define a feature differently.
-  const training = features ? trainingPipeline(features.spec, features.tables, role) : { sql: {}, relations: {} };
+  const training = features ? trainingPipeline(features.spec, features.tables, role) : { sql: {}, relations: {}, joins: [] };
   const derived = Object.fromEntries(Object.entries(training.sql).map(([name, sql]) => [`${role}.${name}`, sql]));
   const order = features ? features.spec.features.map((f) => `${role}.${f.name}`) : artifact.featureOrder;
   const planned = planInputs(inference.inputs, section.inputs, order, [...available, ...Object.keys(derived)]);
@@ -48,6 +48,7 @@ export async function readyModel(
     columns: plan.columns,
     derived,
     relations: training.relations,
+    joins: training.joins,
     serving: features ? servingPipeline(features.spec, features.tables) : null,
     toBatch: (chunk) => buildBatch(plan, chunk),
   };

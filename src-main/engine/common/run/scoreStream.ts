@@ -40,12 +40,13 @@ export async function scoreStream(
   const columns = [...new Set(models.flatMap((m) => m.columns))];
   const allDerived = Object.assign({}, derived, ...models.map((m) => m.derived)) as Record<string, string>;
   const relations = Object.assign({}, ...models.map((m) => m.relations)) as Record<string, SqlRelation>;
+  const joins = models.flatMap((m) => m.joins);
   const predictions = models.map(() => [] as Float32Array[]);
   const labels: Float64Array[] = [];
   let first: number | null = null;
   let last: number | null = null;
   let rows = 0;
-  for await (const chunk of source.read({ columns, derived: allDerived, relations, from: window.from, to: window.to })) {
+  for await (const chunk of source.read({ columns, derived: allDerived, relations, joins, from: window.from, to: window.to })) {
     if (chunk.rowCount === 0) {
       continue;
     }

@@ -26,9 +26,9 @@ export interface FormatReader {
   /** The snapshot's own columns. */
   readonly columns: readonly SnapshotColumn[];
   /**
-   * A table expression: the snapshot's columns, plus `__file` and `__line` (null where unknown)
-   * and `__row`, a key that orders a file's rows as stored (ties in event time are broken by
-   * file and row, so a replay is the same every time, whatever DuckDB's threads do).
+   * A table expression: the snapshot's columns, plus `__file` and `__line` (null where unknown),
+   * and `__file_index` and `__row`, integers that order the rows as stored (ties in event time
+   * are broken by them, so a replay is the same every time, whatever DuckDB's threads do).
    */
   readonly rows: string;
   /** Runs before each read (a fresh count of rejects). */
@@ -97,7 +97,7 @@ async function describe(connection: DuckDBConnection, table: string): Promise<Sn
     .filter((c) => !HELPER_COLUMNS.has(c.name));
 }
 
-const HELPER_COLUMNS = new Set(['__file', '__line', '__row']);
+const HELPER_COLUMNS = new Set(['__file', '__file_index', '__line', '__row']);
 
 function fileList(files: readonly string[]): string {
   return `[${files.map(sqlString).join(', ')}]`;
@@ -117,7 +117,8 @@ async function parquetReader(connection: DuckDBConnection, files: readonly strin
   if (readable.length === 0) {
     throw new InputError(files.length === 1 ? files[0]! : files.join(', '), unreadable[0]!.message);
   }
-  const rows = `(SELECT * EXCLUDE (file_row_number), NULL::BIGINT AS __line, file_row_number AS __row FROM read_parquet(${fileList(readable)}, filename = '__file', file_row_number = true))`;
+  // filename, file_index and file_row_number are DuckDB's virtual columns of a multi-file scan.
+  const rows = `(SELECT *, filename AS __file, file_index AS __file_index, NULL::BIGINT AS __line, file_row_number AS __row FROM read_parquet(${fileList(readable)}))`;
   return {
     format: 'parquet',
     columns: await describe(connection, rows),
@@ -138,7 +139,7 @@ async function csvReader(connection: DuckDBConnection, section: FormatSection, f
   // rather than a column silently sniffed as text.
   const timestamp = section.timestamp;
   const typed = timestamp !== undefined && sniffed.some((c) => c.name === timestamp) ? `, types = {${sqlString(timestamp)}: 'TIMESTAMP'}` : '';
-  const rows = `(SELECT * EXCLUDE (ordinality), NULL::BIGINT AS __line, ordinality AS __row FROM read_csv(${fileList(files)}, ${options}${typed}, filename = '__file') WITH ORDINALITY)`;
+  const rows = `(SELECT * EXCLUDE (ordinality), filename AS __file, file_index AS __file_index, NULL::BIGINT AS __line, ordinality AS __row FROM read_csv(${fileList(files)}, ${options}${typed}) WITH ORDINALITY)`;
   return {
     format: 'csv',
     columns: await describe(connection, rows),
@@ -167,7 +168,7 @@ async function csvReader(connection: DuckDBConnection, section: FormatSection, f
 async function jsonLinesReader(connection: DuckDBConnection, section: FormatSection, files: readonly string[]): Promise<FormatReader> {
   // Each line is one VARCHAR value: no quoting, and a delimiter that valid JSON never holds raw.
   const text = `read_csv(${fileList(files)}, columns = {'line': 'VARCHAR'}, header = false, delim = chr(1), quote = '', escape = '', filename = true, auto_detect = false)`;
-  const numbered = `(SELECT line, filename AS __file, ordinality - min(ordinality) OVER (PARTITION BY filename) + 1 AS __line, ordinality AS __row FROM ${text} WITH ORDINALITY)`;
+  const numbered = `(SELECT line, filename AS __file, file_index AS __file_index, ordinality - min(ordinality) OVER (PARTITION BY filename) + 1 AS __line, ordinality AS __row FROM ${text} WITH ORDINALITY)`;
   const isObject = "CASE WHEN json_valid(line) THEN json_type(line) = 'OBJECT' ELSE false END";
   const sampled = await connection.runAndReadAll(`SELECT json_group_structure(line::JSON) AS s FROM (SELECT line FROM ${text} WHERE line IS NOT NULL AND ${isObject} LIMIT 20480)`);
   const structure = sampled.getRowObjectsJson()[0]?.['s'];
@@ -176,7 +177,7 @@ async function jsonLinesReader(connection: DuckDBConnection, section: FormatSect
   }
   const fields = JSON.parse(structure) as Record<string, unknown>;
   const types = Object.fromEntries(Object.entries(fields).map(([name, type]) => [name, name === section.timestamp ? 'TIMESTAMP' : columnType(type)]));
-  const rows = `(SELECT __file, __line, __row, unnest(json_transform(line, ${sqlString(JSON.stringify(types))})) FROM ${numbered} WHERE line IS NOT NULL AND ${isObject})`;
+  const rows = `(SELECT __file, __file_index, __line, __row, unnest(json_transform(line, ${sqlString(JSON.stringify(types))})) FROM ${numbered} WHERE line IS NOT NULL AND ${isObject})`;
   let bad: RejectSummary = { rejected: 0, examples: [] };
   return {
     format: 'jsonl',

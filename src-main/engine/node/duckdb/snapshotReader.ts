@@ -10,7 +10,7 @@ import { InputError } from '../../common/run/inputError';
 import type { SnapshotSection } from '../../common/scenario/sections/snapshots';
 import { toColumnChunk, type UntimedRow } from './columnChunk';
 import { openDatabase, sqlIdentifier } from './database';
-import { registerRelations } from './relations';
+import { lookupJoins, registerRelations } from './relations';
 import { firstLine, formatReader, REJECT_EXAMPLES, snapshotFiles, snapshotFormat, type FormatReader } from './snapshotFormats';
 
 /**
@@ -63,7 +63,10 @@ class DuckDbSnapshot implements SnapshotSource {
       throw new InputError(where, 'a time window needs the timestamp column of the snapshot');
     }
     const select = [ts === null ? "'NaN'::DOUBLE AS __t" : `epoch_ms(CAST(${ts} AS TIMESTAMP))::DOUBLE AS __t`];
-    select.push(this.section.label === undefined ? 'NULL::DOUBLE AS __label' : `CAST((${this.section.label}) AS DOUBLE) AS __label`, '__file', '__line');
+    // Where a row came from is carried only for rows without an event time (the rejects): a file
+    // name on each of millions of rows would double what the sort holds.
+    const untimedOnly = (column: string): string => (ts === null ? `NULL AS ${column}` : `CASE WHEN ${ts} IS NULL THEN ${column} END AS ${column}`);
+    select.push(this.section.label === undefined ? 'NULL::DOUBLE AS __label' : `CAST((${this.section.label}) AS DOUBLE) AS __label`, untimedOnly('__file'), untimedOnly('__line'));
     const names: string[] = [];
     for (const name of query.columns) {
       const expression = query.derived[name] ?? (this.columns.some((c) => c.name === name) ? sqlIdentifier(name) : undefined);
@@ -82,14 +85,14 @@ class DuckDbSnapshot implements SnapshotSource {
       window.push(`${ts} < make_timestamp(${Math.round(query.to * 1000)})`);
     }
     const filter = window.length === 0 ? '' : ` WHERE ${ts} IS NULL OR (${window.join(' AND ')})`;
-    const order = ts === null ? ' ORDER BY __file, __row' : ` ORDER BY ${ts} NULLS FIRST, __file, __row`;
-    const sql = `SELECT ${select.join(', ')} FROM ${this.reader.rows}${filter}${order}`;
+    const order = ts === null ? ' ORDER BY __file_index, __row' : ` ORDER BY ${ts} NULLS FIRST, __file_index, __row`;
     const untimed: UntimedRow[] = [];
     let result;
     try {
       await registerRelations(this.connection, query.relations ?? {});
+      const joins = await lookupJoins(this.connection, query.joins ?? []);
       await this.reader.beforeRead(this.connection);
-      result = await this.connection.stream(sql);
+      result = await this.connection.stream(`SELECT ${select.join(', ')} FROM ${this.reader.rows} AS __snapshot${joins}${filter}${order}`);
     } catch (error) {
       throw new InputError(where, `the query over the snapshot failed: ${firstLine(error)}`);
     }

@@ -27,7 +27,7 @@ export async function readFeatureMatrix(section: SnapshotSection, spec: FeatureS
   const times: Float64Array[] = [];
   let rows = 0;
   try {
-    for await (const chunk of source.read({ columns: names, derived: pipeline.sql, relations: pipeline.relations, ...window })) {
+    for await (const chunk of source.read({ columns: names, derived: pipeline.sql, relations: pipeline.relations, joins: pipeline.joins, ...window })) {
       const block = new Float32Array(chunk.rowCount * names.length);
       names.forEach((name, j) => {
         const column = chunk.columns[name]!;

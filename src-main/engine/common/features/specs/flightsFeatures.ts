@@ -40,7 +40,7 @@ function airportIndex(name: string, field: 'origin' | 'destination'): FeatureDef
     name,
     kind: 'categorical',
     fields: [field],
-    sql: ({ relation }) => `coalesce((SELECT a.idx FROM ${relation('airports')} a WHERE a.code = ${field}), 0)`,
+    sql: ({ lookup }) => `coalesce(${lookup('airports', { code: field }, 'idx')}, 0)`,
     serve: (record, tables) => airports(tables).index.get(textField(record, field)) ?? 0,
   };
 }
@@ -53,10 +53,10 @@ export const routeDelayRate: FeatureDefinition = {
   name: 'route_delay_rate',
   kind: 'numeric',
   fields: ['date', 'origin', 'destination'],
-  sql: ({ tables, relation }) => {
-    const lookup = routeDelay(tables);
-    const week = `least(greatest(floor((epoch_ms(date) - ${lookup.startMs}) / ${WEEK_MS}.0), 0), ${lookup.table.weeks - 1})`;
-    return `coalesce((SELECT r.rate FROM ${relation('route_delay')} r WHERE r.route = origin || '-' || destination AND r.week = ${week}), ${lookup.table.prior})`;
+  sql: ({ tables, lookup }) => {
+    const table = routeDelay(tables);
+    const week = `least(greatest(floor((epoch_ms(date) - ${table.startMs}) / ${WEEK_MS}.0), 0), ${table.table.weeks - 1})::BIGINT`;
+    return `coalesce(${lookup('route_delay', { route: "origin || '-' || destination", week }, 'rate')}, ${table.table.prior})`;
   },
   serve: (record, tables) => {
     const lookup = routeDelay(tables);
