@@ -10,10 +10,19 @@ import { lockCheckCommand } from './commands/lockCheck';
 import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
 import { scoreCommand } from './commands/score';
+import { serveCommand } from './commands/serve';
 import { validateCommand } from './commands/validate';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [runCommand, validateCommand, reportCommand, lockCheckCommand, inspectCommand, scoreCommand];
+export const COMMANDS: readonly Command[] = [
+  runCommand,
+  validateCommand,
+  reportCommand,
+  serveCommand,
+  lockCheckCommand,
+  inspectCommand,
+  scoreCommand,
+];
 
 /** Runs the CLI; returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
