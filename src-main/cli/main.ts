@@ -5,9 +5,11 @@
 import { isInputError } from '../engine/common/run/inputError';
 import { UsageError } from './args';
 import type { CliIo, Command } from './command';
+import { inspectCommand } from './commands/inspect';
 import { lockCheckCommand } from './commands/lockCheck';
 import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
+import { scoreCommand } from './commands/score';
 import { serveCommand } from './commands/serve';
 import { validateCommand } from './commands/validate';
 
@@ -18,6 +20,8 @@ export const COMMANDS: readonly Command[] = [
   reportCommand,
   serveCommand,
   lockCheckCommand,
+  inspectCommand,
+  scoreCommand,
 ];
 
 /** Runs the CLI; returns the exit code. Never throws. */
