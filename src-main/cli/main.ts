@@ -5,14 +5,26 @@
 import { isInputError } from '../engine/common/run/inputError';
 import { UsageError } from './args';
 import type { CliIo, Command } from './command';
+import { inspectCommand } from './commands/inspect';
 import { lockCheckCommand } from './commands/lockCheck';
 import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
+import { scoreCommand } from './commands/score';
+import { serveCommand } from './commands/serve';
 import { uiCommand } from './commands/ui';
 import { validateCommand } from './commands/validate';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [runCommand, validateCommand, reportCommand, lockCheckCommand, uiCommand];
+export const COMMANDS: readonly Command[] = [
+  runCommand,
+  validateCommand,
+  reportCommand,
+  serveCommand,
+  lockCheckCommand,
+  inspectCommand,
+  scoreCommand,
+  uiCommand,
+];
 
 /** Runs the CLI; returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

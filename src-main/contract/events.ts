@@ -9,6 +9,7 @@ import type { ModelLoaded, ModelVerified, ProviderFallback } from './events/mode
 import type { Progress } from './events/progress';
 import type { Notice, PhaseFinished, PhaseStarted, RunError, RunFinished, RunStarted } from './events/run';
 import type { ScoreSummary } from './events/score';
+import type { ServerCrashing, ServerFaultsChanged, ServerRefused, ServerStarted, ServerStopped } from './events/server';
 import type { SnapshotOpened, SnapshotRejects } from './events/snapshots';
 
 export type * from './events/checks';
@@ -17,6 +18,7 @@ export type * from './events/models';
 export type * from './events/progress';
 export type * from './events/run';
 export type * from './events/score';
+export type * from './events/server';
 export type * from './events/snapshots';
 
 /** The fields every event carries, written first on its line. */
@@ -45,7 +47,8 @@ export type RunEventBody =
   | RunControlled
   | Progress
   | RunError
-  | RunFinished;
+  | RunFinished
+  | ServerStarted | ServerRefused | ServerFaultsChanged | ServerCrashing | ServerStopped;
 
 /** One line of events.jsonl. */
 export type RunEvent = EventEnvelope & RunEventBody;

@@ -6,7 +6,8 @@ import { EventLog } from '../../src-main/engine/common/run/eventLog';
 import { rehearse } from '../../src-main/engine/common/run/rehearse';
 import { parseScenarioText } from '../../src-main/engine/common/scenario/parse';
 import { memoryEnvironment, memoryModelStore, memoryWriter } from '../support/memoryPorts';
-import { chunkedSnapshotStore, settle, virtualTime } from '../support/virtualTime';
+import { chunkedSnapshotStore } from '../support/chunkedSnapshot';
+import { virtualTime } from '../support/virtualTime';
 
 const HOUR = 3_600_000;
 
@@ -14,7 +15,7 @@ function attached(options: { speed?: 1 | 10 | 100 | 1000 | 'max'; phases?: ('pre
   const time = virtualTime();
   const writer = memoryWriter();
   const log = new EventLog(time.clock, [writer]);
-  const control = new RunControl(time.clock, time.sleeper, options.speed ? { speed: options.speed } : {});
+  const control = new RunControl(time.clock, time.scheduler, options.speed ? { speed: options.speed } : {});
   control.attach(log, options.phases ?? ['preflight', 'score']);
   return { time, writer, control };
 }
@@ -31,8 +32,8 @@ describe('run control', () => {
     const { time, control } = attached({ speed: 1000 });
     expect(await control.checkpoint(0)).toBe('continue');
     const next = pending(control, HOUR);
-    await settle();
-    expect(time.sleeps).toEqual([3600]);
+    await time.settle();
+    expect(time.pending).toBe(1);
     await time.advance(3599);
     expect(next.outcome).toBeNull();
     await time.advance(1);
@@ -43,31 +44,33 @@ describe('run control', () => {
     const { time, control, writer } = attached({ speed: 1 });
     await control.checkpoint(0);
     const slow = pending(control, HOUR);
-    await settle();
-    expect(time.sleeps).toEqual([HOUR]);
+    await time.advance(HOUR - 1);
+    expect(slow.outcome).toBeNull();
     expect(control.command({ kind: 'speed', speed: 'max' })).toMatchObject({ effect: 'applied' });
-    await settle();
+    await time.settle();
     expect(slow.outcome).toBe('continue');
+    // The hour's wait was cancelled, not left behind.
+    expect(time.pending).toBe(0);
     expect(await control.checkpoint(100 * HOUR)).toBe('continue');
-    expect(time.sleeps).toEqual([HOUR]);
+    expect(time.pending).toBe(0);
     expect(writer.events.at(-1)).toMatchObject({ kind: 'run.control', command: { kind: 'speed', speed: 'max' }, eventTime: '1970-01-01T01:00:00' });
   });
 
   it('pause holds the run at its next checkpoint until resume; step lets exactly one unit through', async () => {
-    const { control, writer } = attached();
+    const { time, control, writer } = attached();
     expect(control.command({ kind: 'pause' })).toMatchObject({ effect: 'applied' });
     expect(control.state()).toMatchObject({ state: 'paused', accepts: ['resume', 'step', 'speed', 'promote', 'rollback', 'stop'] });
     const first = pending(control, 0);
-    await settle();
+    await time.settle();
     expect(first.outcome).toBeNull();
     control.command({ kind: 'step' });
-    await settle();
+    await time.settle();
     expect(first.outcome).toBe('continue');
     const second = pending(control, HOUR);
-    await settle();
+    await time.settle();
     expect(second.outcome).toBeNull();
     control.command({ kind: 'resume' });
-    await settle();
+    await time.settle();
     expect(second.outcome).toBe('continue');
     expect(control.state().state).toBe('running');
     expect(writer.events.map((e) => e.kind === 'run.control' && [e.command.kind, e.effect, e.eventTime])).toEqual([
@@ -85,12 +88,12 @@ describe('run control', () => {
   });
 
   it('stop ends a paused run at its checkpoint', async () => {
-    const { control } = attached();
+    const { time, control } = attached();
     control.command({ kind: 'pause' });
     const held = pending(control, 0);
-    await settle();
+    await time.settle();
     control.command({ kind: 'stop' });
-    await settle();
+    await time.settle();
     expect(held.outcome).toBe('stop');
     expect(control.state()).toMatchObject({ state: 'stopping', accepts: [] });
     expect(control.command({ kind: 'resume' })).toMatchObject({ effect: 'ignored', note: 'the run is stopping' });
@@ -121,7 +124,7 @@ describe('run control', () => {
   it('keeps commands given before the run started and records them when it does; ignores them after the end', () => {
     const time = virtualTime();
     const writer = memoryWriter();
-    const control = new RunControl(time.clock, time.sleeper);
+    const control = new RunControl(time.clock, time.scheduler);
     expect(control.state().state).toBe('starting');
     expect(control.command({ kind: 'pause' })).toMatchObject({ effect: 'queued' });
     control.attach(new EventLog(time.clock, [writer]), ['score']);
@@ -145,23 +148,23 @@ describe('run control in the spine', () => {
   it('a paused run scores one chunk per step, progress says how far, and resume finishes it', async () => {
     const time = virtualTime();
     const writer = memoryWriter();
-    const control = new RunControl(time.clock, time.sleeper);
+    const control = new RunControl(time.clock, time.scheduler);
     control.command({ kind: 'pause' });
     const env = memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1] } }), chunkedSnapshotStore(values, labels, 4), { clock: time.clock });
     const done = rehearse(file, env, new EventLog(time.clock, [writer]), { control, notices: ['backend "docker" chosen: not in this version'] });
-    await settle();
+    await time.settle();
     // Held before the first phase.
     expect(writer.events.map((e) => e.kind)).toEqual(['run.started', 'notice', 'run.control']);
     control.command({ kind: 'step' }); // preflight
-    await settle();
+    await time.settle();
     control.command({ kind: 'step' }); // into score
-    await settle();
+    await time.settle();
     control.command({ kind: 'step' }); // the first chunk of four rows
-    await settle();
+    await time.settle();
     const scored = () => writer.events.filter((e) => e.kind === 'progress').map((e) => e.kind === 'progress' && e.done);
     expect(scored()).toEqual([0, 4]);
     control.command({ kind: 'step' });
-    await settle();
+    await time.settle();
     expect(scored()).toEqual([0, 4, 8]);
     control.command({ kind: 'resume' });
     const outcome = await done;
@@ -176,11 +179,11 @@ describe('run control in the spine', () => {
   it('stop from the app ends the run with its verdict and the report still derivable', async () => {
     const time = virtualTime();
     const writer = memoryWriter();
-    const control = new RunControl(time.clock, time.sleeper);
+    const control = new RunControl(time.clock, time.scheduler);
     control.command({ kind: 'pause' });
     const env = memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1] } }), chunkedSnapshotStore(values, labels, 4), { clock: time.clock });
     const done = rehearse(file, env, new EventLog(time.clock, [writer]), { control });
-    await settle();
+    await time.settle();
     control.command({ kind: 'stop' });
     await done;
     expect(writer.events.filter((e) => e.kind === 'phase.finished').map((e) => e.kind === 'phase.finished' && e.message)).toEqual(['stopped', 'stopped']);

@@ -1,79 +1,62 @@
-/** Virtual real time for engine tests (STYLE.md 3): a Clock and a Sleeper that move only when the test says. */
+/** Virtual time for engine tests (STYLE.md 3): a clock and a scheduler that move only when told. */
 import type { Clock } from '../../src-main/engine/common/ports/clock';
-import type { Sleeper } from '../../src-main/engine/common/ports/sleeper';
-import type { SnapshotStore } from '../../src-main/engine/common/run/environment';
+import type { Scheduler } from '../../src-main/engine/common/ports/scheduler';
 
-/** A clock and a sleeper on one virtual timeline; `advance` wakes the sleeps that fall due. */
-export function virtualTime(): { clock: Clock; sleeper: Sleeper; advance(ms: number): Promise<void>; sleeps: number[]; waiting(): number } {
+/** A clock and scheduler sharing one virtual time, in ms. */
+export interface VirtualTime {
+  readonly clock: Clock;
+  readonly scheduler: Scheduler;
+  /** Moves time forward, running every task that falls due, in order. */
+  advance(ms: number): Promise<void>;
+  /** Lets pending promise callbacks run without moving time. */
+  settle(): Promise<void>;
+  readonly pending: number;
+}
+
+/** Virtual time starting at 0. */
+export function virtualTime(): VirtualTime {
   let now = 0;
-  const due: { at: number; wake: () => void }[] = [];
-  const sleeps: number[] = [];
+  let nextId = 0;
+  const tasks: { at: number; id: number; run: () => void }[] = [];
+  const settle = async (): Promise<void> => {
+    for (let i = 0; i < 20; i++) {
+      await Promise.resolve();
+    }
+  };
   return {
     clock: { now: () => now, monotonic: () => now },
-    sleeper: {
-      sleep(ms, signal) {
-        sleeps.push(ms);
-        return new Promise<void>((resolve) => {
-          const entry = { at: now + ms, wake: resolve };
-          due.push(entry);
-          signal.addEventListener('abort', () => {
-            const at = due.indexOf(entry);
-            if (at >= 0) {
-              due.splice(at, 1);
-            }
-            resolve();
-          });
-        });
+    scheduler: {
+      schedule(delayMs, run) {
+        const task = { at: now + Math.max(0, delayMs), id: nextId++, run };
+        tasks.push(task);
+        return () => {
+          const at = tasks.indexOf(task);
+          if (at >= 0) {
+            tasks.splice(at, 1);
+          }
+        };
       },
     },
     async advance(ms) {
-      now += ms;
-      for (const entry of due.filter((d) => d.at <= now)) {
-        due.splice(due.indexOf(entry), 1);
-        entry.wake();
+      const end = now + ms;
+      await settle();
+      for (;;) {
+        tasks.sort((a, b) => a.at - b.at || a.id - b.id);
+        const next = tasks[0];
+        if (!next || next.at > end) {
+          break;
+        }
+        tasks.shift();
+        now = next.at;
+        next.run();
+        await settle();
       }
+      now = end;
       await settle();
     },
-    sleeps,
-    waiting: () => due.length,
-  };
-}
-
-/** Lets every promise callback that is ready run. */
-export async function settle(): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    await Promise.resolve();
-  }
-}
-
-/** A snapshot of one numeric column `a` and labels, one row per hour from March 1 2001, in chunks of `chunkRows`. */
-export function chunkedSnapshotStore(values: readonly number[], labels: readonly number[], chunkRows: number): SnapshotStore & { extentAsked: number } {
-  const start = Date.UTC(2001, 2, 1);
-  const store = {
-    extentAsked: 0,
-    async open() {
-      return {
-        description: 'chunked memory',
-        columns: [{ name: 'a', type: 'DOUBLE' }],
-        async *read() {
-          for (let at = 0; at < values.length; at += chunkRows) {
-            const n = Math.min(chunkRows, values.length - at);
-            yield {
-              rowCount: n,
-              eventTime: Float64Array.from({ length: n }, (_, i) => start + (at + i) * 3_600_000),
-              label: Float64Array.from(labels.slice(at, at + n)),
-              columns: { a: { kind: 'number' as const, values: Float64Array.from(values.slice(at, at + n)), valid: new Uint8Array(n).fill(1) } },
-            };
-          }
-        },
-        async extent() {
-          store.extentAsked += 1;
-          return { rows: values.length, from: start, to: start + (values.length - 1) * 3_600_000 };
-        },
-        rejects: () => ({ rejected: 0, examples: [] }),
-        async close() {},
-      };
+    settle,
+    get pending() {
+      return tasks.length;
     },
   };
-  return store;
 }

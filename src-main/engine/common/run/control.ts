@@ -7,13 +7,13 @@
  *
  * Pacing: at speed s, a chunk or window that starts t ms of event time after the pacing anchor
  * is not begun before t / s ms of real time after it. Real time comes from the injected Clock
- * and waiting from the injected Sleeper (STYLE.md 3): this file has no timers.
+ * and waiting from the injected Scheduler (STYLE.md 3): this file has no timers.
  */
 import type { ControlEffect, PhaseId, RunCommand, RunCommandKind, RunSpeed } from '../../../contract/events';
 import type { ControlReceipt } from '../../../contract/rehearsalApi';
 import type { RunControlState } from '../../../contract/runView';
 import type { Clock } from '../ports/clock';
-import type { Sleeper } from '../ports/sleeper';
+import type { Scheduler } from '../ports/scheduler';
 import type { EventLog } from './eventLog';
 
 /** A decision a person made for the rollout, for the rollout phase to take at its next step. */
@@ -46,11 +46,11 @@ export class RunControl {
   private position: number | null = null;
   private anchor: { readonly event: number; readonly real: number } | null = null;
   private readonly decisions: RolloutDecision[] = [];
-  private waiting: AbortController | null = null;
+  private waking: (() => void) | null = null;
 
   constructor(
     private readonly clock: Clock,
-    private readonly sleeper: Sleeper,
+    private readonly scheduler: Scheduler,
     options: { readonly speed?: RunSpeed } = {},
   ) {
     this.speed = options.speed ?? 'max';
@@ -208,19 +208,23 @@ export class RunControl {
     return receipt('queued', `the rollout phase takes the ${what} at its next step`);
   }
 
-  private async wait(ms: number | null): Promise<void> {
-    const controller = new AbortController();
-    this.waiting = controller;
-    const woken = new Promise<void>((resolve) => controller.signal.addEventListener('abort', () => resolve(), { once: true }));
-    try {
-      await (ms === null ? woken : Promise.race([this.sleeper.sleep(ms, controller.signal), woken]));
-    } finally {
-      controller.abort();
-      this.waiting = null;
-    }
+  /** Waits `ms` of real time, or until a command arrives (null: only a command ends it). */
+  private wait(ms: number | null): Promise<void> {
+    return new Promise<void>((resolve) => {
+      let cancel = (): void => undefined;
+      const done = (): void => {
+        cancel();
+        this.waking = null;
+        resolve();
+      };
+      this.waking = done;
+      if (ms !== null) {
+        cancel = this.scheduler.schedule(ms, done);
+      }
+    });
   }
 
   private wake(): void {
-    this.waiting?.abort();
+    this.waking?.();
   }
 }

@@ -5,7 +5,7 @@
 import type { CheckId, ReadinessCheck, Verdict } from '../../../contract/report';
 import { CHECK_IDS, notRunCheck, unresolvedCheck } from '../checks/catalog';
 import { verdictOf } from '../checks/verdict';
-import { NO_WAIT } from '../ports/sleeper';
+import type { Scheduler } from '../ports/scheduler';
 import type { ScenarioFile } from '../scenario/scenarioFile';
 import { RunControl } from './control';
 import type { RunEnvironment } from './environment';
@@ -30,9 +30,17 @@ export interface RehearseOptions {
   readonly notices?: readonly string[];
 }
 
+/** A run nobody controls goes at full speed and is never paced, so this never waits. */
+const UNPACED: Scheduler = {
+  schedule(_delayMs, task) {
+    task();
+    return () => undefined;
+  },
+};
+
 /** Runs a rehearsal to its verdict. Never throws for a phase failure: it becomes events and checks. */
 export async function rehearse(file: ScenarioFile, env: RunEnvironment, log: EventLog, options: RehearseOptions = {}): Promise<RunOutcome> {
-  const control = options.control ?? new RunControl(env.clock, NO_WAIT);
+  const control = options.control ?? new RunControl(env.clock, UNPACED);
   const stopped = (): boolean => control.stopped();
   const started = env.clock.monotonic();
   const phases = (options.phases ?? PHASES).filter((p) => p.enabled(file.scenario));

@@ -42,7 +42,7 @@ export function equalWidthHistogram(values: ArrayLike<number>, lo: number, hi: n
 }
 
 /** `np.linspace(lo, hi, n)`: `lo + i * step`, with the last value exactly `hi`. */
-function linspace(lo: number, hi: number, n: number): Float64Array {
+export function linspace(lo: number, hi: number, n: number): Float64Array {
   const step = (hi - lo) / (n - 1);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { RunEvent } from '../../../contract/events';
 import type { ExportedReport, RehearsalApi, RunHandle, RunRequest } from '../../../contract/rehearsalApi';
 import type { ReportFormat } from '../../../contract/report';
-import type { Sleeper } from '../../common/ports/sleeper';
+import type { Scheduler } from '../../common/ports/scheduler';
 import { RunControl } from '../../common/run/control';
 import { InputError } from '../../common/run/inputError';
 import { runView } from '../../common/view/runView';
@@ -18,7 +18,7 @@ import { choiceNotices, runChoices } from '../run/runChoices';
 import { projectRoot } from '../run/projectRoot';
 import { runScenario } from '../run/runScenario';
 import { systemClock } from '../run/systemClock';
-import { systemSleeper } from '../run/systemSleeper';
+import { systemScheduler } from '../run/systemScheduler';
 import { formatIssue, loadScenario } from '../scenario/loadScenario';
 import { builtInScenarioFolder, listBuiltInScenarios, listScenarioFiles, summarizeScenario } from '../scenario/scenarioLibrary';
 
@@ -33,7 +33,7 @@ export interface ServiceOptions {
   /** The scenario to open with (`--scenario`); the first built-in one when absent. */
   readonly launchScenario?: string;
   /** How paced runs wait; the system's timers by default. */
-  readonly sleeper?: Sleeper;
+  readonly scheduler?: Scheduler;
   /** How exported PDFs are printed; Chromium on this machine by default. */
   readonly printer?: PdfPrinter | { readonly unavailable: string };
 }
@@ -85,7 +85,7 @@ export function createRehearsalService(options: ServiceOptions = {}): RehearsalS
       }
       const runId = randomUUID();
       const outDir = join(runsFolder, runId);
-      const control = new RunControl(systemClock, options.sleeper ?? systemSleeper, { speed: request.speed ?? 'max' });
+      const control = new RunControl(systemClock, options.scheduler ?? systemScheduler, { speed: request.speed ?? 'max' });
       const run: ServiceRun = { runId, outDir, events: [], control, done: Promise.resolve() };
       runs.set(runId, run);
       const fanOut = (event: RunEvent): void => {
