@@ -11,6 +11,7 @@ import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
 import { scoreCommand } from './commands/score';
 import { serveCommand } from './commands/serve';
+import { uiCommand } from './commands/ui';
 import { validateCommand } from './commands/validate';
 
 /** Every command, in the order `--help` lists them. */
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   lockCheckCommand,
   inspectCommand,
   scoreCommand,
+  uiCommand,
 ];
 
 /** Runs the CLI; returns the exit code. Never throws. */
