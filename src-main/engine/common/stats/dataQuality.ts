@@ -4,21 +4,11 @@
  * reference's range. Distribution statistics use only the non-null finite values; these say what
  * was left out.
  */
+import type { LeftOutCounts } from '../../../contract/drift';
 import { countAtMost, countBelow, type SortedSample } from './sortedSample';
 
-/** Values left out of the distribution statistics, by reason. */
-export interface LeftOut {
-  readonly null: number;
-  readonly nan: number;
-  readonly infinity: number;
-  /** Text where a number was expected (a column of mixed types). */
-  readonly notNumeric: number;
-}
-
-export const NOTHING_LEFT_OUT: LeftOut = { null: 0, nan: 0, infinity: 0, notNumeric: 0 };
-
 /** What a numeric column holds besides its finite values. */
-export function leftOutOf(values: ArrayLike<number>, valid: ArrayLike<number> | null): LeftOut {
+export function leftOutOf(values: ArrayLike<number>, valid: ArrayLike<number> | null): LeftOutCounts {
   let nulls = 0;
   let nan = 0;
   let infinity = 0;

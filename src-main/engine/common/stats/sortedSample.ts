@@ -41,33 +41,62 @@ export function sortedSample(values: ArrayLike<number>): SortedSample {
  * values gets an error rather than wrong statistics.
  */
 export function runLength(ascending: Float64Array, counts: ArrayLike<number> | null): SortedSample {
+  return counts === null ? runLengthOfRows(ascending) : runLengthOfPairs(ascending, counts);
+}
+
+/** One count per row: a single pass that keeps the first of each run of equal values. */
+function runLengthOfRows(ascending: Float64Array): SortedSample {
   const m = ascending.length;
   const values = new Float64Array(m);
   const cumulative = new Float64Array(m);
-  let distinct = 0;
-  let total = 0;
+  let d = -1;
+  let last = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < m; i++) {
     const v = ascending[i]!;
-    const c = counts === null ? 1 : counts[i]!;
-    if (!Number.isFinite(v) || !(c >= 0)) {
-      throw new Error(`runLength: value ${v} with count ${c} at ${i}; expected finite values and counts`);
+    if (v === last) {
+      cumulative[d] = i + 1;
+    } else if (v > last && v < Number.POSITIVE_INFINITY) {
+      d++;
+      values[d] = v;
+      cumulative[d] = i + 1;
+      last = v;
+    } else {
+      throw new Error(`runLength: ${v} after ${last} at ${i}; expected ascending finite values`);
+    }
+  }
+  return { values: values.subarray(0, d + 1), cumulative: cumulative.subarray(0, d + 1), n: m };
+}
+
+/** Value/count pairs (a GROUP BY): zero counts dropped, equal neighbours merged. */
+function runLengthOfPairs(ascending: Float64Array, counts: ArrayLike<number>): SortedSample {
+  const m = ascending.length;
+  const values = new Float64Array(m);
+  const cumulative = new Float64Array(m);
+  let d = -1;
+  let total = 0;
+  let last = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < m; i++) {
+    const v = ascending[i]!;
+    const c = counts[i]!;
+    if (!(c >= 0 && Number.isFinite(c))) {
+      throw new Error(`runLength: count ${c} at ${i}; expected a count`);
     }
     if (c === 0) {
       continue;
     }
     total += c;
-    if (distinct > 0 && v === values[distinct - 1]) {
-      cumulative[distinct - 1] = total;
-      continue;
+    if (v === last) {
+      cumulative[d] = total;
+    } else if (v > last && v < Number.POSITIVE_INFINITY) {
+      d++;
+      values[d] = v;
+      cumulative[d] = total;
+      last = v;
+    } else {
+      throw new Error(`runLength: ${v} after ${last} at ${i}; expected ascending finite values`);
     }
-    if (distinct > 0 && v < values[distinct - 1]!) {
-      throw new Error(`runLength: ${v} after ${values[distinct - 1]}; expected ascending values`);
-    }
-    values[distinct] = v;
-    cumulative[distinct] = total;
-    distinct++;
   }
-  return { values: values.subarray(0, distinct), cumulative: cumulative.subarray(0, distinct), n: total };
+  return { values: values.subarray(0, d + 1), cumulative: cumulative.subarray(0, d + 1), n: total };
 }
 
 /** How many values are < x (numpy `searchsorted(x, side='left')`). */

@@ -1,0 +1,16 @@
+/** A categorical column reduced to its category counts and nulls. */
+import type { TextColumn } from '../ports/snapshot';
+import { categoryCounts, type CategoryCounts } from '../stats/categoryCounts';
+
+export interface CategoryProfile {
+  readonly counts: CategoryCounts;
+  /** Every row, nulls included. */
+  readonly rows: number;
+  readonly nulls: number;
+}
+
+/** The profile of a chunk's text column. */
+export function textColumnProfile(column: TextColumn): CategoryProfile {
+  const counts = categoryCounts(column.values);
+  return { counts, rows: column.values.length, nulls: column.values.length - counts.n };
+}
