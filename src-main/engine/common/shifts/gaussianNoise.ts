@@ -1,0 +1,41 @@
+/** gaussian-noise: adds N(0, (intensity * sd)^2) to each value (a noisier sensor or a lossy upstream). */
+import type { Rng } from '../ports/rng';
+import { numericTarget, withColumn } from './chunkEdits';
+import { inSpan, intensityAt } from './intensity';
+import type { ApplyShift } from './shiftOperator';
+
+/** A standard normal draw by Box-Muller (two uniforms). */
+export function standardNormal(rng: Rng): number {
+  const u1 = 1 - rng.next(); // (0, 1]: log is finite
+  const u2 = rng.next();
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+}
+
+export const applyGaussianNoise: ApplyShift<'gaussian-noise'> = (chunk, shift, rng, where) => {
+  // One draw per row in span, shared by the target columns' noise in order (draws line up with rows).
+  const noise: Float64Array[] = shift.target.map(() => new Float64Array(chunk.rowCount));
+  for (let i = 0; i < chunk.rowCount; i++) {
+    const t = chunk.eventTime[i]!;
+    if (inSpan(shift, t)) {
+      const w = intensityAt(shift, t);
+      for (const n of noise) {
+        n[i] = w * shift.sd * standardNormal(rng);
+      }
+    }
+  }
+  let out = chunk;
+  shift.target.forEach((name, k) => {
+    const column = numericTarget(chunk, name, `${where}.target`, 'gaussian-noise');
+    if (column === null) {
+      return;
+    }
+    const values = Float64Array.from(column.values);
+    for (let i = 0; i < chunk.rowCount; i++) {
+      if (column.valid[i]) {
+        values[i] = values[i]! + noise[k]![i]!;
+      }
+    }
+    out = withColumn(out, name, { kind: 'number', values, valid: column.valid });
+  });
+  return out;
+};
