@@ -117,7 +117,10 @@ function num(x: number | null): string {
   if (x === null) {
     return '-';
   }
-  return x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e6) ? x.toExponential(2) : x.toFixed(4);
+  if (x === 0) {
+    return '0';
+  }
+  return Math.abs(x) < 1e-3 || Math.abs(x) >= 1e6 ? x.toExponential(2) : x.toFixed(4);
 }
 
 function pct(x: number | null): string {

@@ -80,3 +80,46 @@ export function textTarget(chunk: ColumnChunk, name: string, where: string, oper
   }
   return column;
 }
+
+/** Each target's non-null numbers through `f` (value, row, target index); absent targets are left alone. */
+export function mapNumericTargets(chunk: ColumnChunk, targets: readonly string[], where: string, operator: string, f: (value: number, row: number, target: number) => number): ColumnChunk {
+  let out = chunk;
+  targets.forEach((name, k) => {
+    const column = numericTarget(chunk, name, `${where}.target`, operator);
+    if (column === null) {
+      return;
+    }
+    const values = Float64Array.from(column.values);
+    for (let i = 0; i < chunk.rowCount; i++) {
+      if (column.valid[i]) {
+        values[i] = f(values[i]!, i, k);
+      }
+    }
+    out = withColumn(out, name, { kind: 'number', values, valid: column.valid });
+  });
+  return out;
+}
+
+/** Each target's text values through `f` (value, row); absent targets are left alone. */
+export function mapTextTargets(chunk: ColumnChunk, targets: readonly string[], where: string, operator: string, f: (value: string | null, row: number) => string | null): ColumnChunk {
+  let out = chunk;
+  for (const name of targets) {
+    const column = textTarget(chunk, name, `${where}.target`, operator);
+    if (column !== null) {
+      out = withColumn(out, name, { kind: 'text', values: column.values.map(f) });
+    }
+  }
+  return out;
+}
+
+/** Each target column (of either kind) replaced by `f(column)`; absent targets are left alone. */
+export function mapTargetColumns(chunk: ColumnChunk, targets: readonly string[], f: (column: ChunkColumn) => ChunkColumn): ColumnChunk {
+  let out = chunk;
+  for (const name of targets) {
+    const column = chunk.columns[name];
+    if (column !== undefined) {
+      out = withColumn(out, name, f(column));
+    }
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 /** gaussian-noise: adds N(0, (intensity * sd)^2) to each value (a noisier sensor or a lossy upstream). */
 import type { Rng } from '../ports/rng';
-import { numericTarget, withColumn } from './chunkEdits';
+import { mapNumericTargets } from './chunkEdits';
 import { inSpan, intensityAt } from './intensity';
 import type { ApplyShift } from './shiftOperator';
 
@@ -12,7 +12,7 @@ export function standardNormal(rng: Rng): number {
 }
 
 export const applyGaussianNoise: ApplyShift<'gaussian-noise'> = (chunk, shift, rng, where) => {
-  // One draw per row in span, shared by the target columns' noise in order (draws line up with rows).
+  // Draws row by row (every target's noise for a row in turn), so they line up with rows.
   const noise: Float64Array[] = shift.target.map(() => new Float64Array(chunk.rowCount));
   for (let i = 0; i < chunk.rowCount; i++) {
     const t = chunk.eventTime[i]!;
@@ -23,19 +23,5 @@ export const applyGaussianNoise: ApplyShift<'gaussian-noise'> = (chunk, shift, r
       }
     }
   }
-  let out = chunk;
-  shift.target.forEach((name, k) => {
-    const column = numericTarget(chunk, name, `${where}.target`, 'gaussian-noise');
-    if (column === null) {
-      return;
-    }
-    const values = Float64Array.from(column.values);
-    for (let i = 0; i < chunk.rowCount; i++) {
-      if (column.valid[i]) {
-        values[i] = values[i]! + noise[k]![i]!;
-      }
-    }
-    out = withColumn(out, name, { kind: 'number', values, valid: column.valid });
-  });
-  return out;
+  return mapNumericTargets(chunk, shift.target, where, 'gaussian-noise', (x, i, k) => x + noise[k]![i]!);
 };

@@ -6,9 +6,8 @@
  * clock; the bug is in what the feature pipeline reads. Text that is not a timestamp is left as
  * it is. While ramping, each row has moved with probability equal to the intensity.
  */
-import type { ChunkColumn } from '../ports/snapshot';
-import { withColumn } from './chunkEdits';
-import { inSpan, intensityAt } from './intensity';
+import { mapTargetColumns } from './chunkEdits';
+import { drawRows } from './rowDraws';
 import type { ApplyShift } from './shiftOperator';
 
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})([T ])(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?$/;
@@ -41,32 +40,17 @@ export function shiftWallClock(text: string, offsetMs: number): string | null {
 
 export const applyTimezoneOffset: ApplyShift<'timezone-offset'> = (chunk, shift, rng) => {
   const offsetMs = Math.round(shift.hours * 3_600_000);
-  const moved = new Uint8Array(chunk.rowCount);
-  for (let i = 0; i < chunk.rowCount; i++) {
-    const t = chunk.eventTime[i]!;
-    if (inSpan(shift, t)) {
-      moved[i] = rng.next() < intensityAt(shift, t) ? 1 : 0;
+  const moved = drawRows(chunk, shift, rng, (w) => w);
+  return mapTargetColumns(chunk, shift.target, (column) => {
+    if (column.kind === 'text') {
+      return { kind: 'text', values: column.values.map((v, i) => (moved[i] && v !== null ? (shiftWallClock(v, offsetMs) ?? v) : v)) };
     }
-  }
-  let out = chunk;
-  for (const name of shift.target) {
-    const column = chunk.columns[name];
-    if (column === undefined) {
-      continue;
-    }
-    let replaced: ChunkColumn;
-    if (column.kind === 'number') {
-      const values = Float64Array.from(column.values);
-      moved.forEach((m, i) => {
-        if (m && column.valid[i]) {
-          values[i] = values[i]! + offsetMs;
-        }
-      });
-      replaced = { kind: 'number', values, valid: column.valid };
-    } else {
-      replaced = { kind: 'text', values: column.values.map((v, i) => (moved[i] && v !== null ? (shiftWallClock(v, offsetMs) ?? v) : v)) };
-    }
-    out = withColumn(out, name, replaced);
-  }
-  return out;
+    const values = Float64Array.from(column.values);
+    moved.forEach((m, i) => {
+      if (m && column.valid[i]) {
+        values[i] = values[i]! + offsetMs;
+      }
+    });
+    return { kind: 'number', values, valid: column.valid };
+  });
 };

@@ -4,8 +4,8 @@
  * staggered rollout upstream.
  */
 import type { UnitChange } from '../scenario/sections/shifts';
-import { numericTarget, withColumn } from './chunkEdits';
-import { inSpan, intensityAt } from './intensity';
+import { mapNumericTargets } from './chunkEdits';
+import { drawRows } from './rowDraws';
 import type { ApplyShift } from './shiftOperator';
 
 const MILE_KM = 1.609344;
@@ -28,27 +28,7 @@ export const CONVERSIONS: Readonly<Record<UnitChange, (x: number) => number>> = 
 
 export const applyUnitChange: ApplyShift<'unit-change'> = (chunk, shift, rng, where) => {
   const convert = CONVERSIONS[shift.units];
-  // Decide per row once, so every target column of a row switches together.
-  const switched = new Uint8Array(chunk.rowCount);
-  for (let i = 0; i < chunk.rowCount; i++) {
-    const t = chunk.eventTime[i]!;
-    if (inSpan(shift, t)) {
-      switched[i] = rng.next() < intensityAt(shift, t) ? 1 : 0;
-    }
-  }
-  let out = chunk;
-  for (const name of shift.target) {
-    const column = numericTarget(chunk, name, `${where}.target`, 'unit-change');
-    if (column === null) {
-      continue;
-    }
-    const values = Float64Array.from(column.values);
-    for (let i = 0; i < chunk.rowCount; i++) {
-      if (switched[i] && column.valid[i]) {
-        values[i] = convert(values[i]!);
-      }
-    }
-    out = withColumn(out, name, { kind: 'number', values, valid: column.valid });
-  }
-  return out;
+  // One draw per row, so every target column of a row switches together.
+  const switched = drawRows(chunk, shift, rng, (w) => w);
+  return mapNumericTargets(chunk, shift.target, where, 'unit-change', (x, i) => (switched[i] ? convert(x) : x));
 };
