@@ -4,6 +4,7 @@
  * on; a statistic that cannot be computed is null with a reason, never NaN.
  */
 
+/** Which family of statistics a feature gets. */
 export type FeatureKind = 'numeric' | 'categorical';
 
 /**
@@ -13,6 +14,7 @@ export type FeatureKind = 'numeric' | 'categorical';
  */
 export type DriftStatus = 'stable' | 'investigate' | 'retrain' | 'insufficient-data' | 'missing';
 
+/** One value per side. */
 export interface ReferenceAndCurrent<T> {
   readonly reference: T;
   readonly current: T;
@@ -42,6 +44,7 @@ interface FeatureDriftBase {
   readonly leftOut: ReferenceAndCurrent<LeftOutCounts>;
 }
 
+/** A numeric feature's comparison. */
 export interface NumericFeatureDrift extends FeatureDriftBase {
   readonly kind: 'numeric';
   readonly binning: 'equal-width' | 'quantile';
@@ -56,6 +59,7 @@ export interface NumericFeatureDrift extends FeatureDriftBase {
   readonly outOfRangeShare: number | null;
 }
 
+/** A categorical feature's comparison. */
 export interface CategoricalFeatureDrift extends FeatureDriftBase {
   readonly kind: 'categorical';
   readonly chi2: number | null;
@@ -69,6 +73,7 @@ export interface CategoricalFeatureDrift extends FeatureDriftBase {
   readonly categories: ReferenceAndCurrent<number>;
 }
 
+/** One feature's comparison. */
 export type FeatureDrift = NumericFeatureDrift | CategoricalFeatureDrift;
 
 /** A column not compared, and why (a timestamp nobody named, a nested type). */

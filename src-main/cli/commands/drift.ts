@@ -10,6 +10,7 @@ import { compareFiles } from '../../engine/node/drift/compareFiles';
 import { oneOf, parseFlags, UsageError } from '../args';
 import type { Command } from '../command';
 
+/** The `drift` command. */
 export const driftCommand: Command = {
   name: 'drift',
   summary: 'per-column drift of a current file against a reference (PSI, KS, chi-squared, ...); exit 0 whatever the drift',

@@ -2,6 +2,7 @@
 import type { TextColumn } from '../ports/snapshot';
 import { categoryCounts, type CategoryCounts } from '../stats/categoryCounts';
 
+/** A categorical feature's values on one side, ready to compare. */
 export interface CategoryProfile {
   readonly counts: CategoryCounts;
   /** Every row, nulls included. */

@@ -13,6 +13,7 @@ export type TypeClass = 'number' | 'text' | 'boolean' | 'temporal' | 'other';
 /** At most this many distinct values makes a numeric column categorical. */
 export const CATEGORICAL_MAX_DISTINCT = 20;
 
+/** What the kind rule looks at. */
 export interface ColumnKindQuestion {
   /** The column's class in the reference, or in the current sample when the reference lacks it. */
   readonly typeClass: TypeClass;
@@ -24,6 +25,7 @@ export interface ColumnKindQuestion {
   readonly forceNumeric: boolean;
 }
 
+/** A kind, or why the column is skipped. */
 export type ColumnKindAnswer = { readonly kind: FeatureKind } | { readonly skip: string };
 
 /** The kind of one column, or why it is skipped. */

@@ -8,6 +8,7 @@ import type { NumericColumn } from '../ports/snapshot';
 import { leftOutOf } from '../stats/dataQuality';
 import { sortedSample, type SortedSample } from '../stats/sortedSample';
 
+/** A numeric feature's values on one side, ready to compare. */
 export interface NumericProfile {
   readonly sample: SortedSample;
   /** Every row, including those left out. */

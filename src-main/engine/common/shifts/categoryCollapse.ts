@@ -7,6 +7,7 @@ import { mapTextTargets } from './chunkEdits';
 import { drawRows } from './rowDraws';
 import type { ApplyShift } from './shiftOperator';
 
+/** Merges the collapsing categories of the rows drawn. */
 export const applyCategoryCollapse: ApplyShift<'category-collapse'> = (chunk, shift, rng, where) => {
   const merged = new Set(shift.categories ?? []);
   const kept = new Set(shift.keep ?? []);

@@ -5,12 +5,13 @@ import { inSpan, intensityAt } from './intensity';
 import type { ApplyShift } from './shiftOperator';
 
 /** A standard normal draw by Box-Muller (two uniforms). */
-export function standardNormal(rng: Rng): number {
+function standardNormal(rng: Rng): number {
   const u1 = 1 - rng.next(); // (0, 1]: log is finite
   const u2 = rng.next();
   return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
 }
 
+/** Adds the noise to the non-null values of each target inside the window. */
 export const applyGaussianNoise: ApplyShift<'gaussian-noise'> = (chunk, shift, rng, where) => {
   // Draws row by row (every target's noise for a row in turn), so they line up with rows.
   const noise: Float64Array[] = shift.target.map(() => new Float64Array(chunk.rowCount));

@@ -4,6 +4,7 @@
  */
 import type { Shift } from '../scenario/sections/shifts';
 
+/** The part of a shift that says when and how strongly it acts. */
 export type ShiftTiming = Pick<Shift, 'start' | 'end' | 'onset' | 'rampDuration'>;
 
 /** True while the shift is on: start <= t < end. */

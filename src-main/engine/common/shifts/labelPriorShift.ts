@@ -9,6 +9,7 @@ import { keepRows } from './chunkEdits';
 import { inSpan, intensityAt } from './intensity';
 import type { ApplyShift } from './shiftOperator';
 
+/** Keeps or drops each labelled row inside the window to move the odds of a positive. */
 export const applyLabelPriorShift: ApplyShift<'label-prior-shift'> = (chunk, shift, rng, where) => {
   if (chunk.label === null) {
     throw new InputError(where, 'label-prior-shift needs a label (snapshots.production.label)');

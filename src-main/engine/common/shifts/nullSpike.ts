@@ -3,6 +3,7 @@ import { mapTargetColumns } from './chunkEdits';
 import { drawRows } from './rowDraws';
 import type { ApplyShift } from './shiftOperator';
 
+/** Nulls the targets on the rows drawn. */
 export const applyNullSpike: ApplyShift<'null-spike'> = (chunk, shift, rng) => {
   const nulled = drawRows(chunk, shift, rng, (w) => shift.rate * w);
   return mapTargetColumns(chunk, shift.target, (column) => {

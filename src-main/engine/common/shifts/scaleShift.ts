@@ -3,6 +3,7 @@ import { mapNumericTargets } from './chunkEdits';
 import { intensityAt } from './intensity';
 import type { ApplyShift } from './shiftOperator';
 
+/** Scales the non-null values of each target inside the window. */
 export const applyScale: ApplyShift<'scale'> = (chunk, shift, _rng, where) =>
   mapNumericTargets(chunk, shift.target, where, 'scale', (x, i) => {
     const w = intensityAt(shift, chunk.eventTime[i]!);

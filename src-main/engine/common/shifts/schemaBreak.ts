@@ -21,8 +21,10 @@ function chunkInSpan(chunk: ColumnChunk, shift: ShiftTiming): boolean {
   return first;
 }
 
+/** Renames the target while the chunk is inside the window. */
 export const applyColumnRename: ApplyShift<'column-rename'> = (chunk, shift) =>
   chunkInSpan(chunk, shift) ? withColumnsRenamed(chunk, { [shift.target[0]!]: shift.to }) : chunk;
 
+/** Drops the targets while the chunk is inside the window. */
 export const applyColumnMissing: ApplyShift<'column-missing'> = (chunk, shift) =>
   chunkInSpan(chunk, shift) ? withColumnsRenamed(chunk, Object.fromEntries(shift.target.map((name) => [name, null]))) : chunk;

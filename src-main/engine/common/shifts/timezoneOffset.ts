@@ -38,6 +38,7 @@ export function shiftWallClock(text: string, offsetMs: number): string | null {
   return out;
 }
 
+/** Moves the targets' timestamps on the rows drawn. */
 export const applyTimezoneOffset: ApplyShift<'timezone-offset'> = (chunk, shift, rng) => {
   const offsetMs = Math.round(shift.hours * 3_600_000);
   const moved = drawRows(chunk, shift, rng, (w) => w);

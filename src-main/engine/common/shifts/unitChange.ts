@@ -13,7 +13,7 @@ const FOOT_M = 0.3048;
 const POUND_KG = 0.45359237;
 
 /** The conversions, exact by definition of the units. */
-export const CONVERSIONS: Readonly<Record<UnitChange, (x: number) => number>> = {
+const CONVERSIONS: Readonly<Record<UnitChange, (x: number) => number>> = {
   'miles-to-km': (x) => x * MILE_KM,
   'km-to-miles': (x) => x / MILE_KM,
   'feet-to-meters': (x) => x * FOOT_M,
@@ -26,6 +26,7 @@ export const CONVERSIONS: Readonly<Record<UnitChange, (x: number) => number>> = 
   'fahrenheit-to-celsius': (x) => ((x - 32) * 5) / 9,
 };
 
+/** Converts the non-null values of each target on the rows that have switched. */
 export const applyUnitChange: ApplyShift<'unit-change'> = (chunk, shift, rng, where) => {
   const convert = CONVERSIONS[shift.units];
   // One draw per row, so every target column of a row switches together.

@@ -10,7 +10,7 @@ import { kolmogorovSf } from './kolmogorovDistribution';
 import type { SortedSample } from './sortedSample';
 
 /** scipy's MAX_AUTO_N: "auto" tries the exact distribution up to this many values a side. */
-export const KS_EXACT_MAX_N = 10_000;
+const KS_EXACT_MAX_N = 10_000;
 
 /** A KS test result. */
 export interface KsTest {
@@ -52,7 +52,7 @@ export function ks2samp(a: SortedSample, b: SortedSample): KsTest | null {
  * max |F_a(x) - F_b(x)| over the pooled values, each ECDF evaluated as numpy's
  * `searchsorted(side='right') / n`, so D is bit for bit scipy's before its rounding.
  */
-export function ksStatistic(a: SortedSample, b: SortedSample): number {
+function ksStatistic(a: SortedSample, b: SortedSample): number {
   let i = 0;
   let j = 0;
   let max = Number.NEGATIVE_INFINITY;
@@ -76,7 +76,7 @@ export function ksStatistic(a: SortedSample, b: SortedSample): number {
 }
 
 /** numpy's `np.round`: halves to even. */
-export function roundHalfEven(x: number): number {
+function roundHalfEven(x: number): number {
   const r = Math.round(x);
   return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }

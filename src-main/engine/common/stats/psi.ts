@@ -6,7 +6,7 @@
 import { numpySum } from './numpySum';
 
 /** The seed's clipping floor for proportions. */
-export const PSI_FLOOR = 1e-4;
+const PSI_FLOOR = 1e-4;
 
 /** PSI of two binnings of the same edges (or categories); `expected` is the reference. */
 export function psiOfCounts(expected: ArrayLike<number>, expectedTotal: number, actual: ArrayLike<number>, actualTotal: number, floor = PSI_FLOOR): number {

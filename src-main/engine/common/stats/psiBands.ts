@@ -13,6 +13,7 @@ export interface PsiBands {
 /** The seed's bands. */
 export const SEED_PSI_BANDS: PsiBands = { investigate: 0.1, retrain: 0.25 };
 
+/** A band of the seed's reading. */
 export type PsiBand = 'stable' | 'investigate' | 'retrain';
 
 /** The band a PSI falls in. */

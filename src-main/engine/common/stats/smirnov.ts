@@ -9,6 +9,7 @@
  * accumulator is a compensated sum here (agreement checked by test/fixtures/drift).
  */
 
+import { frexp, ratioPlus, twoProduct, twoSum } from './floatPairs';
 import { ldexp } from './ldexp';
 
 const EPSILON = 2 ** -52;
@@ -19,7 +20,6 @@ const UPPER_MAX_TERMS = 3;
 const UPPERSUM_MIN_N = 10;
 // xsf's SM_MAX_EXPONENT: keep powers above 2^-960 so both halves of a pair stay normal.
 const MAX_EXPONENT = 960;
-const SPLITTER = 134217729; // 2^27 + 1, Dekker's split
 
 /** `scipy.special.smirnov(n, x)`: P(D_n^+ >= x) for integer n >= 1, 0 <= x <= 1. */
 export function smirnovSf(n: number, x: number): number {
@@ -191,33 +191,6 @@ class ScaledBinomial {
   }
 }
 
-/** x = mantissa * 2^exponent with |mantissa| in [0.5, 1) (C's frexp). */
-function frexp(x: number): [number, number] {
-  if (x === 0 || !Number.isFinite(x)) {
-    return [x, 0];
-  }
-  let exponent = Math.max(-1073, Math.floor(Math.log2(Math.abs(x))) + 1);
-  let mantissa = ldexp(x, -exponent);
-  while (Math.abs(mantissa) < 0.5) {
-    mantissa *= 2;
-    exponent -= 1;
-  }
-  while (Math.abs(mantissa) >= 1) {
-    mantissa /= 2;
-    exponent += 1;
-  }
-  return [mantissa, exponent];
-}
-
-/** a/b + c as an unevaluated pair (hi, lo) that holds it to about 2^-104. */
-function ratioPlus(a: number, b: number, c: number): [number, number] {
-  const q = a / b;
-  const [p, e] = twoProduct(q, b);
-  const qLo = (a - p - e) / b;
-  const [s, sLo] = twoSum(q, c);
-  return twoSum(s, sLo + qLo);
-}
-
 /** floor(n x) and its fractional part, exactly (n x as an exact pair of doubles). */
 function floorAndFraction(n: number, x: number): [number, number] {
   const [p, e] = twoProduct(n, x);
@@ -232,25 +205,6 @@ function floorAndFraction(n: number, x: number): [number, number] {
     fraction = 0;
   }
   return [whole, fraction];
-}
-
-function twoSum(a: number, b: number): [number, number] {
-  const s = a + b;
-  const bb = s - a;
-  return [s, a - (s - bb) + (b - bb)];
-}
-
-function twoProduct(a: number, b: number): [number, number] {
-  const p = a * b;
-  const [ah, al] = split(a);
-  const [bh, bl] = split(b);
-  return [p, ah * bh - p + ah * bl + al * bh + al * bl];
-}
-
-function split(a: number): [number, number] {
-  const t = SPLITTER * a;
-  const hi = t - (t - a);
-  return [hi, a - hi];
 }
 
 function clip(p: number): number {

@@ -132,7 +132,7 @@ export function countAtMost(sample: SortedSample, x: number): number {
 }
 
 /** The value of 0-based rank `r` in the sorted sample (r < n). */
-export function valueAtRank(sample: SortedSample, rank: number): number {
+function valueAtRank(sample: SortedSample, rank: number): number {
   // First distinct index whose running count exceeds the rank.
   let lo = 0;
   let hi = sample.values.length - 1;

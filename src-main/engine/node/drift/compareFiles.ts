@@ -18,6 +18,7 @@ import { categoryKeySql, numericValueSql } from './columnSql';
 import { openDriftInput, type DriftInput } from './driftInput';
 import { typeClassOf } from './typeClass';
 
+/** The two files, the columns and how to compare them. */
 export interface CompareFilesRequest {
   readonly reference: string;
   readonly current: string;

@@ -9,6 +9,7 @@ import { InputError } from '../../common/run/inputError';
 import { sqlIdentifier } from '../duckdb/database';
 import { readerSql, snapshotFormat } from '../duckdb/snapshotReader';
 
+/** A registered input: its table name, columns and row count. */
 export interface DriftInput {
   /** The path as the user gave it. */
   readonly file: string;

@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { columnName, durationMs, eventTime, unitInterval } from '../values';
 
 /** Unit conversions a unit-change shift can apply (an upstream system switching units). */
-export const UNIT_CHANGES = [
+const UNIT_CHANGES = [
   'miles-to-km',
   'km-to-miles',
   'feet-to-meters',
@@ -33,6 +33,7 @@ export const UNIT_CHANGES = [
   'fahrenheit-to-celsius',
 ] as const;
 
+/** One of the unit conversions. */
 export type UnitChange = (typeof UNIT_CHANGES)[number];
 
 const targets = z.union([columnName, z.array(columnName).min(1)]).transform((t) => (typeof t === 'string' ? [t] : [...new Set(t)]));
@@ -137,7 +138,10 @@ export const shiftSchema = z.discriminatedUnion('operator', operators).superRefi
   }
 });
 
+/** The `shifts` list, in the order they apply. */
 export const shiftsSection = z.array(shiftSchema);
 
+/** A validated shift (event times in milliseconds, durations in milliseconds, targets as a list). */
 export type Shift = z.output<typeof shiftSchema>;
+/** The operator names. */
 export type ShiftOperator = Shift['operator'];
