@@ -9,10 +9,10 @@ import { compareCategorical } from '../../src-main/engine/common/drift/compareCa
 import { compareNumeric } from '../../src-main/engine/common/drift/compareNumeric';
 import { DEFAULT_DRIFT_OPTIONS } from '../../src-main/engine/common/drift/driftOptions';
 import { missingFeature } from '../../src-main/engine/common/drift/missingFeature';
-import { numericColumnProfile, numericProfile } from '../../src-main/engine/common/drift/numericProfile';
-import { textColumnProfile } from '../../src-main/engine/common/drift/categoryProfile';
+import { numericColumnSide, numericSide } from '../../src-main/engine/common/drift/numericSide';
+import { textColumnSide } from '../../src-main/engine/common/drift/categorySide';
 import { equalWidthPsi } from '../../src-main/engine/common/stats/equalWidthPsi';
-import { histogramCounts, linspaceEdges } from '../../src-main/engine/common/stats/histogram';
+import { histogramCounts, linspaceEdges } from '../../src-main/engine/common/stats/sampleHistogram';
 import { psiBand } from '../../src-main/engine/common/stats/psiBands';
 import { quantileEdges } from '../../src-main/engine/common/stats/quantilePsi';
 import { countAtMost, countBelow, runLength, sampleQuantile, sortedSample } from '../../src-main/engine/common/stats/sortedSample';
@@ -71,12 +71,12 @@ describe('bands', () => {
 });
 
 describe('comparing a numeric feature', () => {
-  const reference = numericProfile(Float64Array.from({ length: 1000 }, (_, i) => i % 100));
+  const reference = numericSide(Float64Array.from({ length: 1000 }, (_, i) => i % 100));
 
   it('reports every statistic with its n, and what was left out beside it', () => {
     const values = Float64Array.from([5, 50, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 120, 0]);
     const valid = Uint8Array.from([1, 1, 1, 1, 1, 1, 0]);
-    const current = numericColumnProfile({ kind: 'number', values, valid });
+    const current = numericColumnSide({ kind: 'number', values, valid });
     const d = compareNumeric('x', reference, current, options);
     expect(d).toMatchObject({ kind: 'numeric', n: { reference: 1000, current: 3 }, rows: { reference: 1000, current: 7 }, ksMethod: 'exact' });
     expect(d.leftOut.current).toEqual({ null: 1, nan: 1, infinity: 2, notNumeric: 0 });
@@ -86,24 +86,24 @@ describe('comparing a numeric feature', () => {
   });
 
   it('says "insufficient data" for an empty or all-null side, or fewer values than asked for', () => {
-    const allNull = numericColumnProfile({ kind: 'number', values: new Float64Array(4).fill(Number.NaN), valid: new Uint8Array(4) });
+    const allNull = numericColumnSide({ kind: 'number', values: new Float64Array(4).fill(Number.NaN), valid: new Uint8Array(4) });
     expect(compareNumeric('x', reference, allNull, options)).toMatchObject({
       status: 'insufficient-data', reason: 'no usable values in the current sample', psi: null, ks: null, ksPValue: null, wasserstein: null, nullRate: { current: 1 },
     });
-    expect(compareNumeric('x', numericProfile([]), reference, options)).toMatchObject({ status: 'insufficient-data', reason: 'no usable values in the reference', nullRate: { reference: null } });
-    const few = numericProfile([1, 2, 3]);
+    expect(compareNumeric('x', numericSide([]), reference, options)).toMatchObject({ status: 'insufficient-data', reason: 'no usable values in the reference', nullRate: { reference: null } });
+    const few = numericSide([1, 2, 3]);
     expect(compareNumeric('x', reference, few, { ...options, minN: 50 })).toMatchObject({ status: 'insufficient-data', reason: '3 usable values in the current sample, fewer than 50' });
   });
 
   it('gives defined numbers for one value and for constants', () => {
-    const one = compareNumeric('x', numericProfile([7]), numericProfile([7]), options);
+    const one = compareNumeric('x', numericSide([7]), numericSide([7]), options);
     expect(one).toMatchObject({ status: 'stable', psi: 0, ks: 0, ksPValue: 1, wasserstein: 0, outOfRangeShare: 0 });
-    const apart = compareNumeric('x', numericProfile([7, 7, 7]), numericProfile([9, 9]), options);
+    const apart = compareNumeric('x', numericSide([7, 7, 7]), numericSide([9, 9]), options);
     expect(apart).toMatchObject({ status: 'retrain', ks: 1, wasserstein: 2, outOfRangeShare: 1 });
   });
 
   it('bins on the reference quantiles when asked', () => {
-    const d = compareNumeric('x', reference, numericProfile([1, 2, 3]), { ...options, binning: 'quantile', bins: 4 });
+    const d = compareNumeric('x', reference, numericSide([1, 2, 3]), { ...options, binning: 'quantile', bins: 4 });
     expect(d).toMatchObject({ binning: 'quantile', bins: 4 });
     expect(d.psi).toBeGreaterThan(0.25);
   });
@@ -111,8 +111,8 @@ describe('comparing a numeric feature', () => {
 
 describe('comparing a categorical feature', () => {
   it('counts nulls apart and reports chi-squared, Jensen-Shannon, PSI and the unseen share', () => {
-    const reference = textColumnProfile({ kind: 'text', values: ['SFO', 'LAX', 'SFO', null] });
-    const current = textColumnProfile({ kind: 'text', values: ['SFO', 'JFK', null, null] });
+    const reference = textColumnSide({ kind: 'text', values: ['SFO', 'LAX', 'SFO', null] });
+    const current = textColumnSide({ kind: 'text', values: ['SFO', 'JFK', null, null] });
     const d = compareCategorical('origin', reference, current, options);
     expect(d).toMatchObject({ n: { reference: 3, current: 2 }, nullRate: { reference: 0.25, current: 0.5 }, unseenShare: 0.5, categories: { reference: 2, current: 2 }, chi2Dof: 2 });
     expect(d.jsd).toBeGreaterThan(0);
@@ -120,8 +120,8 @@ describe('comparing a categorical feature', () => {
   });
 
   it('says "insufficient data" when a side has only nulls', () => {
-    const reference = textColumnProfile({ kind: 'text', values: ['a'] });
-    const current = textColumnProfile({ kind: 'text', values: [null, null] });
+    const reference = textColumnSide({ kind: 'text', values: ['a'] });
+    const current = textColumnSide({ kind: 'text', values: [null, null] });
     expect(compareCategorical('c', reference, current, options)).toMatchObject({ status: 'insufficient-data', chi2: null, jsd: null, unseenShare: null, psi: null });
   });
 

@@ -8,7 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import type { ColumnChunk } from '../../src-main/engine/common/ports/snapshot';
 import { compareNumeric } from '../../src-main/engine/common/drift/compareNumeric';
 import { DEFAULT_DRIFT_OPTIONS } from '../../src-main/engine/common/drift/driftOptions';
-import { numericColumnProfile } from '../../src-main/engine/common/drift/numericProfile';
+import { numericColumnSide } from '../../src-main/engine/common/drift/numericSide';
 import { seededRng } from '../../src-main/engine/common/rng/seededRng';
 import { shiftSchema, shiftsSection, type Shift } from '../../src-main/engine/common/scenario/sections/shifts';
 import { intensityAt } from '../../src-main/engine/common/shifts/intensity';
@@ -295,7 +295,7 @@ describe('determinism and composition', () => {
   it('lets the statistics catch what it injects: a unit change on distance is a PSI above 0.25', () => {
     const reference = chunk(3000);
     const [current] = run([shift(`{operator: unit-change, target: distance, units: miles-to-km, start: 2001-03-01}`)], chunk(3000, 5000));
-    const asProfile = (c: ColumnChunk) => numericColumnProfile(c.columns['distance'] as Extract<ColumnChunk['columns'][string], { kind: 'number' }>);
+    const asProfile = (c: ColumnChunk) => numericColumnSide(c.columns['distance'] as Extract<ColumnChunk['columns'][string], { kind: 'number' }>);
     const drift = compareNumeric('distance', asProfile(reference), asProfile(current!), DEFAULT_DRIFT_OPTIONS);
     expect(drift.status).toBe('retrain');
     const unshifted = compareNumeric('distance', asProfile(reference), asProfile(chunk(3000, 5000)), DEFAULT_DRIFT_OPTIONS);

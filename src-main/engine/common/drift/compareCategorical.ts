@@ -9,12 +9,12 @@ import { chiSquaredContingency } from '../stats/chiSquared';
 import { nullRate } from '../stats/dataQuality';
 import { jensenShannonDistance } from '../stats/jensenShannon';
 import { unseenShare } from '../stats/unseenShare';
-import type { CategoryProfile } from './categoryProfile';
+import type { CategorySide } from './categorySide';
 import type { DriftOptions } from './driftOptions';
 import { finiteOrNull, insufficiency, statusOf } from './driftStatus';
 
-/** Compares two profiles of the same feature. */
-export function compareCategorical(name: string, reference: CategoryProfile, current: CategoryProfile, options: DriftOptions): CategoricalFeatureDrift {
+/** Compares the two sides of one feature. */
+export function compareCategorical(name: string, reference: CategorySide, current: CategorySide, options: DriftOptions): CategoricalFeatureDrift {
   const base = {
     name,
     kind: 'categorical' as const,

@@ -10,10 +10,10 @@ import { quantilePsi } from '../stats/quantilePsi';
 import { wassersteinDistance } from '../stats/wasserstein';
 import type { DriftOptions } from './driftOptions';
 import { finiteOrNull, insufficiency, statusOf } from './driftStatus';
-import type { NumericProfile } from './numericProfile';
+import type { NumericSide } from './numericSide';
 
-/** Compares two profiles of the same feature. */
-export function compareNumeric(name: string, reference: NumericProfile, current: NumericProfile, options: DriftOptions): NumericFeatureDrift {
+/** Compares the two sides of one feature. */
+export function compareNumeric(name: string, reference: NumericSide, current: NumericSide, options: DriftOptions): NumericFeatureDrift {
   const base = {
     name,
     kind: 'numeric' as const,

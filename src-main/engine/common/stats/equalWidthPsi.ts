@@ -4,7 +4,7 @@
  * window, which is why the reference is a SortedSample: counting it again is 2 * bins binary
  * searches, not a pass over its rows.
  */
-import { histogramCounts, linspaceEdges } from './histogram';
+import { histogramCounts, linspaceEdges } from './sampleHistogram';
 import { psiOfCounts } from './psi';
 import type { SortedSample } from './sortedSample';
 

@@ -5,7 +5,7 @@
  * `np.histogram(x, [-inf, *np.unique(q), inf])`.
  */
 import type { BinnedPsi } from './equalWidthPsi';
-import { histogramCounts } from './histogram';
+import { histogramCounts } from './sampleHistogram';
 import { psiOfCounts } from './psi';
 import { sampleQuantile, type SortedSample } from './sortedSample';
 

@@ -13,7 +13,7 @@ import type { DriftOptions } from '../../common/drift/driftOptions';
 import { missingFeature } from '../../common/drift/missingFeature';
 import { InputError } from '../../common/run/inputError';
 import { openDatabase } from '../duckdb/database';
-import { distinctUpTo, readCategoryProfiles, readNumericProfiles, type FeatureSql } from './columnProfiles';
+import { distinctUpTo, readCategorySides, readNumericSides, type FeatureSql } from './columnSides';
 import { categoryKeySql, numericValueSql } from './columnSql';
 import { openDriftInput, type DriftInput } from './driftInput';
 import { typeClassOf } from './typeClass';
@@ -65,8 +65,8 @@ export async function compareFiles(request: CompareFilesRequest): Promise<DriftR
       }
     }
     // One query at a time: DuckDB parallelizes each query itself on this connection.
-    const ref = await profilesOf(connection, reference.table, planned, 'reference');
-    const cur = await profilesOf(connection, current.table, planned, 'current');
+    const ref = await sidesOf(connection, reference.table, planned, 'reference');
+    const cur = await sidesOf(connection, current.table, planned, 'current');
     const rows = { reference: reference.rows, current: current.rows };
     const features: FeatureDrift[] = planned.map((p) => {
       if (p.reference === null || p.current === null) {
@@ -128,10 +128,10 @@ async function distinctOn(connection: DuckDBConnection, reference: DriftInput, c
   return counts;
 }
 
-async function profilesOf(connection: DuckDBConnection, table: string, planned: readonly Planned[], role: 'reference' | 'current') {
+async function sidesOf(connection: DuckDBConnection, table: string, planned: readonly Planned[], role: 'reference' | 'current') {
   return {
-    numeric: await readNumericProfiles(connection, table, sqlFor(planned, role, 'numeric')),
-    categorical: await readCategoryProfiles(connection, table, sqlFor(planned, role, 'categorical')),
+    numeric: await readNumericSides(connection, table, sqlFor(planned, role, 'numeric')),
+    categorical: await readCategorySides(connection, table, sqlFor(planned, role, 'categorical')),
   };
 }
 

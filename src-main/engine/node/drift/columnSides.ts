@@ -1,13 +1,13 @@
 /**
- * Reads the profiles drift compares straight out of DuckDB, without a JS object per row:
+ * Reads the sides drift compares straight out of DuckDB, without a JS object per row:
  * counts in one aggregate query per input, numeric values as a Float64Array already sorted by
  * DuckDB (or, when there are few distinct values, as value/count pairs from a GROUP BY, which
  * is also what makes ties cheap), categories as category/count pairs.
  */
 import { DuckDBTypeId, type DuckDBConnection } from '@duckdb/node-api';
 import duckdb from '@duckdb/node-bindings';
-import type { CategoryProfile } from '../../common/drift/categoryProfile';
-import type { NumericProfile } from '../../common/drift/numericProfile';
+import type { CategorySide } from '../../common/drift/categorySide';
+import type { NumericSide } from '../../common/drift/numericSide';
 import { countsFromPairs } from '../../common/stats/categoryCounts';
 import { runLength } from '../../common/stats/sortedSample';
 import { sqlIdentifier } from '../duckdb/database';
@@ -25,11 +25,11 @@ export interface FeatureSql {
 const SAMPLE_ROWS = 65_536;
 const GROUP_BY_MAX_SAMPLE_DISTINCT = SAMPLE_ROWS / 8;
 
-/** Numeric profiles of `features` on one registered input. */
-export async function readNumericProfiles(connection: DuckDBConnection, table: string, features: readonly FeatureSql[]): Promise<Map<string, NumericProfile>> {
-  const profiles = new Map<string, NumericProfile>();
+/** Numeric sides of `features` on one registered input. */
+export async function readNumericSides(connection: DuckDBConnection, table: string, features: readonly FeatureSql[]): Promise<Map<string, NumericSide>> {
+  const sides = new Map<string, NumericSide>();
   if (features.length === 0) {
-    return profiles;
+    return sides;
   }
   const from = sqlIdentifier(table);
   const select = ['count(*)::DOUBLE'];
@@ -49,9 +49,9 @@ export async function readNumericProfiles(connection: DuckDBConnection, table: s
       (sampled[k] ?? 0) <= GROUP_BY_MAX_SAMPLE_DISTINCT
         ? await readPairs(connection, `SELECT v, count(*)::DOUBLE FROM (${values}) WHERE isfinite(v) GROUP BY v ORDER BY v`)
         : runLength(await readColumn(connection, `SELECT v FROM (${values}) WHERE isfinite(v) ORDER BY v`, parsed - nan - infinity), null);
-    profiles.set(f.name, { sample, rows, leftOut: { null: rows - nonNull, nan, infinity, notNumeric: nonNull - parsed } });
+    sides.set(f.name, { sample, rows, leftOut: { null: rows - nonNull, nan, infinity, notNumeric: nonNull - parsed } });
   }
-  return profiles;
+  return sides;
 }
 
 /** Distinct values of each expression among an input's first rows. */
@@ -62,9 +62,9 @@ async function sampleDistinct(connection: DuckDBConnection, table: string, expre
   return (result.getRows()[0] ?? []).map(Number);
 }
 
-/** Category profiles of `features` on one registered input. */
-export async function readCategoryProfiles(connection: DuckDBConnection, table: string, features: readonly FeatureSql[]): Promise<Map<string, CategoryProfile>> {
-  const profiles = new Map<string, CategoryProfile>();
+/** Category sides of `features` on one registered input. */
+export async function readCategorySides(connection: DuckDBConnection, table: string, features: readonly FeatureSql[]): Promise<Map<string, CategorySide>> {
+  const sides = new Map<string, CategorySide>();
   const from = sqlIdentifier(table);
   for (const f of features) {
     const result = await connection.runAndReadAll(`SELECT k, count(*)::DOUBLE FROM (SELECT ${f.expression} AS k FROM ${from}) GROUP BY k`);
@@ -79,9 +79,9 @@ export async function readCategoryProfiles(connection: DuckDBConnection, table: 
         pairs.push([String(key), Number(count)]);
       }
     }
-    profiles.set(f.name, { counts: countsFromPairs(pairs), rows, nulls });
+    sides.set(f.name, { counts: countsFromPairs(pairs), rows, nulls });
   }
-  return profiles;
+  return sides;
 }
 
 /**

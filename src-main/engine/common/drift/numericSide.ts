@@ -9,15 +9,15 @@ import { leftOutOf } from '../stats/dataQuality';
 import { sortedSample, type SortedSample } from '../stats/sortedSample';
 
 /** A numeric feature's values on one side, ready to compare. */
-export interface NumericProfile {
+export interface NumericSide {
   readonly sample: SortedSample;
   /** Every row, including those left out. */
   readonly rows: number;
   readonly leftOut: LeftOutCounts;
 }
 
-/** The profile of values (NaN where `valid` is 0 or null) such as a ColumnChunk's. */
-export function numericProfile(values: ArrayLike<number>, valid: ArrayLike<number> | null = null): NumericProfile {
+/** The side of values (NaN where `valid` is 0 or null) such as a ColumnChunk's. */
+export function numericSide(values: ArrayLike<number>, valid: ArrayLike<number> | null = null): NumericSide {
   let usable: ArrayLike<number> = values;
   if (valid !== null) {
     const kept = new Float64Array(values.length);
@@ -32,7 +32,7 @@ export function numericProfile(values: ArrayLike<number>, valid: ArrayLike<numbe
   return { sample: sortedSample(usable), rows: values.length, leftOut: leftOutOf(values, valid) };
 }
 
-/** The profile of a chunk's numeric column. */
-export function numericColumnProfile(column: NumericColumn): NumericProfile {
-  return numericProfile(column.values, column.valid);
+/** The side of a chunk's numeric column. */
+export function numericColumnSide(column: NumericColumn): NumericSide {
+  return numericSide(column.values, column.valid);
 }
