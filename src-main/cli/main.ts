@@ -6,12 +6,25 @@ import { isInputError } from '../engine/common/run/inputError';
 import { UsageError } from './args';
 import type { CliIo, Command } from './command';
 import { driftCommand } from './commands/drift';
+import { inspectCommand } from './commands/inspect';
+import { lockCheckCommand } from './commands/lockCheck';
 import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
+import { scoreCommand } from './commands/score';
+import { serveCommand } from './commands/serve';
 import { validateCommand } from './commands/validate';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [runCommand, validateCommand, reportCommand, driftCommand];
+export const COMMANDS: readonly Command[] = [
+  runCommand,
+  validateCommand,
+  reportCommand,
+  serveCommand,
+  lockCheckCommand,
+  inspectCommand,
+  scoreCommand,
+  driftCommand,
+];
 
 /** Runs the CLI; returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

@@ -83,10 +83,18 @@ export interface SkippedColumn {
   readonly reason: string;
 }
 
+/** One input file: the rows read, and those that could not be (counted with file and line, never dropped unseen). */
+export interface DriftInputSummary {
+  readonly file: string;
+  readonly rows: number;
+  readonly rejected: number;
+  readonly rejectExamples: readonly { readonly file: string; readonly line: number | null; readonly message: string }[];
+}
+
 /** The whole comparison of two files, as `rehearse drift --json` prints it. */
 export interface DriftReport {
-  readonly reference: { readonly file: string; readonly rows: number };
-  readonly current: { readonly file: string; readonly rows: number };
+  readonly reference: DriftInputSummary;
+  readonly current: DriftInputSummary;
   readonly bins: number;
   readonly binning: 'equal-width' | 'quantile';
   readonly bands: { readonly investigate: number; readonly retrain: number };

@@ -7,12 +7,14 @@ import type { CheckResolved } from './events/checks';
 import type { ModelLoaded, ModelVerified, ProviderFallback } from './events/models';
 import type { Notice, PhaseFinished, PhaseStarted, RunError, RunFinished, RunStarted } from './events/run';
 import type { ScoreSummary } from './events/score';
+import type { ServerCrashing, ServerFaultsChanged, ServerRefused, ServerStarted, ServerStopped } from './events/server';
 import type { SnapshotOpened, SnapshotRejects } from './events/snapshots';
 
 export type * from './events/checks';
 export type * from './events/models';
 export type * from './events/run';
 export type * from './events/score';
+export type * from './events/server';
 export type * from './events/snapshots';
 
 /** The fields every event carries, written first on its line. */
@@ -39,7 +41,8 @@ export type RunEventBody =
   | CheckResolved
   | Notice
   | RunError
-  | RunFinished;
+  | RunFinished
+  | ServerStarted | ServerRefused | ServerFaultsChanged | ServerCrashing | ServerStopped;
 
 /** One line of events.jsonl. */
 export type RunEvent = EventEnvelope & RunEventBody;

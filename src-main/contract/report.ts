@@ -1,7 +1,11 @@
 /**
  * The readiness report model: the seven checks of the seed's checklist and the verdict.
- * Type-only: every face (CLI, report files, desktop app) reads these shapes.
+ * Type-only: every face (CLI, report files, desktop app) reads these shapes. report.json is this
+ * type; its JSON Schema is docs/report.schema.json (kept in step by test/engine/reportSchema.test.ts).
  */
+import type { PhaseId } from './events/run';
+import type { ScoreSummary } from './events/score';
+import type { ReportCharts } from './charts';
 
 /** The seven checks, one per failure mode of the seed article, in checklist order. */
 export type CheckId =
@@ -48,10 +52,27 @@ export interface ReportModel {
   readonly path: string;
   readonly sha256: string | null;
   readonly digestVerified: boolean;
+  /** True when the model ran although its digests did not match (`--allow-unverified`). */
+  readonly allowUnverified: boolean;
+  /** The execution provider asked for; null when the model was never loaded. */
+  readonly requestedProvider: string | null;
   /** The execution provider actually used, and why it differs from the request. */
   readonly executionProvider: string | null;
   readonly fallbackReason: string | null;
 }
+
+/** How a model scored the production snapshot (outcome metrics on the labelled rows); the histogram goes to `charts`. */
+export type ModelScore = Omit<ScoreSummary, 'kind' | 'histogram'>;
+
+/** How a phase of the run ended; `unfinished` when the log stops inside it. */
+export interface PhaseOutcome {
+  readonly phase: PhaseId;
+  readonly outcome: 'ok' | 'error' | 'skipped' | 'unfinished';
+  readonly message: string | null;
+}
+
+/** The files a report can be written as (the scenario's `outputs.formats`). */
+export type ReportFormat = 'json' | 'html' | 'junit' | 'md' | 'pdf';
 
 /** report.json. Derived from events.jsonl only. */
 export interface ReadinessReport {
@@ -63,11 +84,17 @@ export interface ReadinessReport {
   readonly startedAt: string;
   readonly finishedAt: string | null;
   readonly durationMs: number | null;
+  readonly phases: readonly PhaseOutcome[];
   readonly models: readonly ReportModel[];
+  readonly scores: readonly ModelScore[];
   readonly dataWindows: readonly DataWindow[];
   readonly machine: MachineInfo;
   readonly versions: Readonly<Record<string, string>>;
   readonly checks: readonly ReadinessCheck[];
+  /** The evidence drawn as charts; a chart this run did not measure says why. */
+  readonly charts: ReportCharts;
+  /** Warnings the run recorded (a model not loaded, rows rejected, ...). */
+  readonly notices: readonly string[];
   readonly errors: readonly string[];
 }
 

@@ -68,6 +68,8 @@ beforeAll(async () => {
     rows(40, (i) => `${i % 10 === 0 ? 'nan' : i % 10 === 1 ? 'inf' : `${(i * 5) % 31}`},3,,${i % 4 === 0 ? 'n/a' : i},${i % 2 === 0},${i % 12},${['SFO', 'LAX', 'JFK'][i % 3]},2001-03-0${1 + (i % 9)} 10:00:00`),
   );
   csv('one.csv', 'amount,city', ['4.5,SFO']);
+  csv('bad-line.csv', 'amount,city', ['1.5,SFO', '2.5,LAX', '3.5,SEA,extra', '4.5,SFO']);
+  writeFileSync(join(dir, 'bad-line.jsonl'), '{"amount": 1, "city": "a"}\nnot json\n{"amount": 2, "city": "b"}\n');
   csv('header-only.csv', 'amount,city', []);
   writeFileSync(join(dir, 'garbage.parquet'), 'this is not parquet\n');
   writeFileSync(join(dir, 'notes.txt'), 'amount\n1\n');
@@ -181,6 +183,17 @@ print(json.dumps({'psi': float(np.sum((a - e) * np.log(a / e))), 'ks': float(ks.
     expect(none.report.features.every((f) => f.status === 'insufficient-data' && f.nullRate.current === null)).toBe(true);
   });
 
+  it('counts unreadable rows with file and line, says so on stderr, and compares the rest', () => {
+    const result = rehearse(['drift', '--reference', join(dir, 'bad-line.csv'), '--current', join(dir, 'bad-line.jsonl'), '--numeric', 'amount', '--json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as DriftReport;
+    expect(report.reference).toMatchObject({ rows: 3, rejected: 1, rejectExamples: [{ line: 4, message: expect.stringContaining('Expected Number of Columns: 2 Found: 3') }] });
+    expect(report.current).toMatchObject({ rows: 2, rejected: 1, rejectExamples: [{ line: 2, message: 'not valid JSON' }] });
+    expect(result.stderr).toContain('bad-line.csv: 1 unreadable row left out, e.g. ');
+    expect(result.stderr).toContain('bad-line.jsonl:2: not valid JSON');
+    expect(feature(report, 'amount').n).toEqual({ reference: 3, current: 2 });
+  });
+
   it('prints a table without --json', () => {
     const result = rehearse(['drift', '--reference', SMOKE, '--current', join(dir, 'km.csv')]);
     expect(result.code).toBe(0);
@@ -196,6 +209,7 @@ print(json.dumps({'psi': float(np.sum((a - e) * np.log(a / e))), 'ks': float(ks.
     ['a file that is not Parquet', ['--reference', SMOKE, '--current', '{dir}/garbage.parquet'], 'garbage.parquet: cannot be read as parquet'],
     ['an extension DuckDB does not read', ['--reference', SMOKE, '--current', '{dir}/notes.txt'], 'notes.txt: expected a .parquet, .csv'],
     ['a folder', ['--reference', '{dir}/folder.parquet', '--current', SMOKE], 'folder.parquet: expected a file'],
+    ['a glob that matches nothing', ['--reference', '{dir}/none-*.parquet', '--current', SMOKE], 'none-*.parquet: no file matches this glob'],
     ['--bins 0', ['--reference', SMOKE, '--current', SMOKE, '--bins', '0'], '--bins: expected a whole number from 1 to 1000, got "0"'],
     ['--bins 2.5', ['--reference', SMOKE, '--current', SMOKE, '--bins', '2.5'], '--bins: expected a whole number from 1 to 1000, got "2.5"'],
     ['--bins abc', ['--reference', SMOKE, '--current', SMOKE, '--bins', 'abc'], '--bins: expected a whole number'],

@@ -12,7 +12,8 @@ import { missingFeature } from '../../src-main/engine/common/drift/missingFeatur
 import { numericColumnSide, numericSide } from '../../src-main/engine/common/drift/numericSide';
 import { textColumnSide } from '../../src-main/engine/common/drift/categorySide';
 import { equalWidthPsi } from '../../src-main/engine/common/stats/equalWidthPsi';
-import { histogramCounts, linspaceEdges } from '../../src-main/engine/common/stats/sampleHistogram';
+import { linspace } from '../../src-main/engine/common/stats/histogram';
+import { histogramCounts } from '../../src-main/engine/common/stats/sampleHistogram';
 import { psiBand } from '../../src-main/engine/common/stats/psiBands';
 import { quantileEdges } from '../../src-main/engine/common/stats/quantilePsi';
 import { countAtMost, countBelow, runLength, sampleQuantile, sortedSample } from '../../src-main/engine/common/stats/sortedSample';
@@ -39,18 +40,20 @@ describe('sorted samples and numpy-style bins', () => {
   });
 
   it('places edge values as np.histogram does: half-open bins, the last one closed', () => {
-    const edges = linspaceEdges(0, 1, 4);
+    const edges = linspace(0, 1, 5);
     expect([...edges]).toEqual([0, 0.25, 0.5, 0.75, 1]);
     // 0.25 opens the second bin; 1 (the maximum) closes the last; values outside are not counted.
     expect([...histogramCounts(sortedSample([0, 0.25, 0.5, 0.7499, 1, 1.5, -1]), edges)]).toEqual([1, 1, 2, 1]);
     // A constant sample: every edge is the constant and numpy counts it in the last bin.
-    expect([...histogramCounts(sortedSample([2, 2, 2]), linspaceEdges(2, 2, 3))]).toEqual([0, 0, 3]);
+    expect([...histogramCounts(sortedSample([2, 2, 2]), linspace(2, 2, 4))]).toEqual([0, 0, 3]);
   });
 
   it('uses the last edge exactly as linspace does, not lo + bins * step', () => {
-    const edges = linspaceEdges(0.1, 0.7, 3);
+    const edges = linspace(0.1, 0.7, 4);
     expect(edges[3]).toBe(0.7);
     expect(edges[2]).toBe(2 * ((0.7 - 0.1) / 3) + 0.1);
+    // A range so small the step underflows: numpy divides first.
+    expect([...linspace(0, 5e-324, 3)]).toEqual([0, 0, 5e-324]);
   });
 
   it('merges repeated quantile edges and opens the outer bins', () => {

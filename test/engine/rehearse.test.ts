@@ -43,6 +43,10 @@ describe('run spine', () => {
     const p = [-1, 0, 2].map((z) => 1 / (1 + Math.exp(-z)));
     const expectedLogLoss = -(Math.log(1 - p[0]!) + Math.log(p[1]!) + Math.log(p[2]!)) / 3;
     expect(summary?.kind === 'score.summary' && summary.logLoss).toBeCloseTo(expectedLogLoss, 6);
+    // Twenty bins of 0.05: 0.269 in bin 5, 0.5 in bin 10, 0.881 in bin 17, 0.953 in bin 19.
+    const counts = new Array(20).fill(0);
+    [5, 10, 17, 19].forEach((bin) => (counts[bin] = 1));
+    expect(summary).toMatchObject({ histogram: { lo: 0, hi: 1, counts, outside: 0 } });
   });
 
   it('never loads a model whose digest does not match, and fails dependency-pinning', async () => {

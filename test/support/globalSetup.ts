@@ -1,14 +1,16 @@
-/** Builds the CLI bundle once when it is missing, so CLI tests spawn what users run. */
+/** Builds the CLI and model server bundles once when missing, so tests spawn what users run. */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 export default function setup(): void {
   const root = join(import.meta.dirname, '../..');
-  if (!existsSync(join(root, 'out/cli/rehearse.mjs')) || process.env['REHEARSAL_REBUILD'] === '1') {
-    const built = spawnSync('npm', ['run', 'build:cli'], { cwd: root, stdio: 'inherit' });
-    if (built.status !== 0) {
-      throw new Error('npm run build:cli failed');
+  for (const [bundle, script] of [['out/cli/rehearse.mjs', 'build:cli'], ['out/server/server.mjs', 'build:server']] as const) {
+    if (!existsSync(join(root, bundle)) || process.env['REHEARSAL_REBUILD'] === '1') {
+      const built = spawnSync('npm', ['run', script], { cwd: root, stdio: 'inherit' });
+      if (built.status !== 0) {
+        throw new Error(`npm run ${script} failed`);
+      }
     }
   }
 }

@@ -48,6 +48,13 @@ export const driftCommand: Command = {
         bands: bands(values.bands),
       },
     });
+    for (const [flag, input] of [['--reference', report.reference], ['--current', report.current]] as const) {
+      if (input.rejected > 0) {
+        const example = input.rejectExamples[0];
+        const at = example ? `, e.g. ${example.file}${example.line === null ? '' : `:${example.line}`}: ${example.message}` : '';
+        io.err(`${flag} ${input.file}: ${input.rejected} unreadable row${input.rejected === 1 ? '' : 's'} left out${at}`);
+      }
+    }
     io.out(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
     return 0;
   },
@@ -88,7 +95,7 @@ function bands(text: string | undefined) {
 /** The terminal table: one line per feature, then what was skipped. */
 function formatReport(report: DriftReport): string {
   const lines = [
-    `reference ${report.reference.file} (${report.reference.rows} rows), current ${report.current.file} (${report.current.rows} rows)`,
+    `reference ${report.reference.file} (${rowsRead(report.reference)}), current ${report.current.file} (${rowsRead(report.current)})`,
     `PSI on ${report.bins} ${report.binning} bins; stable < ${report.bands.investigate} <= investigate <= ${report.bands.retrain} < retrain`,
     '',
   ];
@@ -104,6 +111,10 @@ function formatReport(report: DriftReport): string {
     lines.push(`skipped ${s.name} (${s.type}): ${s.reason}`);
   }
   return lines.join('\n');
+}
+
+function rowsRead(input: DriftReport['reference']): string {
+  return `${input.rows} rows${input.rejected > 0 ? `, ${input.rejected} unreadable` : ''}`;
 }
 
 function featureRow(f: FeatureDrift): string[] {

@@ -3,20 +3,23 @@ import { exitCodeOf } from '../../engine/common/checks/verdict';
 import { readEventFile } from '../../engine/node/files/eventFile';
 import { writeReport } from '../../engine/node/report/writeReport';
 import { InputError } from '../../engine/common/run/inputError';
+import type { ReportFormat } from '../../contract/report';
+import { REPORT_FORMATS } from '../../engine/common/scenario/sections/outputs';
 import { parseFlags, requirePositional, UsageError } from '../args';
-import { formatChecklist, reportDigest } from '../checklist';
+import { announceSkipped, formatChecklist, reportDigest } from '../checklist';
 import type { Command } from '../command';
 
 export const reportCommand: Command = {
   name: 'report',
   summary: 'rebuild the report files from an events.jsonl (exit 0 READY, 1 NOT READY)',
-  usage: 'rehearse report <events.jsonl> --out <dir> [--json]',
+  usage: `rehearse report <events.jsonl> --out <dir> [--formats ${REPORT_FORMATS.join(',')}] [--json]`,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { out: { type: 'string' }, json: { type: 'boolean' } });
+    const { values, positionals } = parseFlags(args, { out: { type: 'string' }, formats: { type: 'string' }, json: { type: 'boolean' } });
     const path = requirePositional(positionals, 0, 'the events.jsonl file');
     if (values.out === undefined) {
       throw new UsageError('missing --out <dir>: the folder for the report files');
     }
+    const formats = parseFormats(values.formats);
     const { events, torn } = readEventFile(path);
     if (torn) {
       io.err(`${path}: the last line was cut short (the run was killed while writing it); it is left out`);
@@ -24,12 +27,26 @@ export const reportCommand: Command = {
     if (!events.some((e) => e.kind === 'run.started')) {
       throw new InputError(path, 'expected a run log beginning with a "run.started" event');
     }
-    const { report, files } = writeReport(events, values.out);
+    const { report, files, skipped } = await writeReport(events, values.out, { formats });
+    announceSkipped(skipped, io);
     if (values.json) {
-      io.out(JSON.stringify(reportDigest(report, values.out, files), null, 2));
+      io.out(JSON.stringify(reportDigest(report, values.out, files, skipped), null, 2));
     } else {
-      io.out(formatChecklist(report, files[0] ?? values.out));
+      io.out(formatChecklist(report, values.out, files));
     }
     return exitCodeOf(report.verdict);
   },
 };
+
+/** `--formats json,html`: each must be a report format; every format when absent. */
+function parseFormats(value: string | undefined): readonly ReportFormat[] {
+  if (value === undefined) {
+    return REPORT_FORMATS;
+  }
+  const asked = value.split(',').map((f) => f.trim());
+  const unknown = asked.filter((f) => !(REPORT_FORMATS as readonly string[]).includes(f));
+  if (unknown.length > 0 || asked.length === 0) {
+    throw new UsageError(`--formats: expected a comma-separated list of ${REPORT_FORMATS.join(', ')}, got "${value}"`);
+  }
+  return asked as ReportFormat[];
+}

@@ -3,7 +3,7 @@ import { exitCodeOf } from '../../engine/common/checks/verdict';
 import { runScenario } from '../../engine/node/run/runScenario';
 import { formatIssue, loadScenario } from '../../engine/node/scenario/loadScenario';
 import { oneOf, parseFlags, requirePositional, UsageError } from '../args';
-import { formatChecklist, reportDigest } from '../checklist';
+import { announceSkipped, formatChecklist, reportDigest } from '../checklist';
 import type { Command } from '../command';
 import { progressWriter } from '../progress';
 
@@ -50,11 +50,11 @@ export const runCommand: Command = {
         },
         stopped: () => stopRequested,
       });
-      const reportPath = result.files.find((f) => f.endsWith('report.json')) ?? values.out;
+      announceSkipped(result.skipped, io);
       if (values.json) {
-        io.out(JSON.stringify(reportDigest(result.report, values.out, result.files), null, 2));
+        io.out(JSON.stringify(reportDigest(result.report, values.out, result.files, result.skipped), null, 2));
       } else {
-        io.out(formatChecklist(result.report, reportPath));
+        io.out(formatChecklist(result.report, values.out, result.files));
       }
       if (result.inputError) {
         io.err(`error: ${result.inputError.message}`);

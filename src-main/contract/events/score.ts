@@ -15,4 +15,14 @@ export interface ScoreSummary {
   readonly positiveRate: number | null;
   readonly meanPrediction: number | null;
   readonly quantiles: Readonly<Record<string, number>>;
+  /** The predictions counted on equal-width bins over [lo, hi], as `np.histogram` counts them. */
+  readonly histogram: PredictionHistogram;
+}
+
+/** Counts of predictions per bin; `outside` counts NaN and values outside [lo, hi]. */
+export interface PredictionHistogram {
+  readonly lo: number;
+  readonly hi: number;
+  readonly counts: readonly number[];
+  readonly outside: number;
 }

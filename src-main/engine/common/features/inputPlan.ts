@@ -117,7 +117,8 @@ export function buildBatch(plan: InputPlan, chunk: ColumnChunk): FeatureBatch {
   return batch;
 }
 
-function allocate(type: FeatureDType, length: number): Float32Array | Float64Array | BigInt64Array {
+/** A typed array of `type` and `length`. */
+export function allocate(type: FeatureDType, length: number): Float32Array | Float64Array | BigInt64Array {
   return type === 'float32' ? new Float32Array(length) : type === 'float64' ? new Float64Array(length) : new BigInt64Array(length);
 }
 

@@ -4,9 +4,11 @@
  * the report says it is incomplete.
  */
 import type { RunEvent } from '../../../contract/events';
-import type { CheckId, DataWindow, ReadinessCheck, ReadinessReport, ReportModel } from '../../../contract/report';
+import type { CheckId, DataWindow, ModelScore, PhaseOutcome, ReadinessCheck, ReadinessReport } from '../../../contract/report';
 import { CHECK_IDS, notRunCheck, unresolvedCheck } from '../checks/catalog';
 import { verdictOf } from '../checks/verdict';
+import { reportCharts } from './charts/reportCharts';
+import { reportModels } from './reportModels';
 
 /** Builds the report; throws only when the log has no `run.started` (it is not a run log). */
 export function buildReport(events: readonly RunEvent[]): ReadinessReport {
@@ -17,7 +19,8 @@ export function buildReport(events: readonly RunEvent[]): ReadinessReport {
   const finished = events.find((e) => e.kind === 'run.finished');
   const resolved = new Map<CheckId, ReadinessCheck>();
   const errors: string[] = [];
-  const models = new Map<string, ReportModel>();
+  const notices: string[] = [];
+  const scores: ModelScore[] = [];
   const windows: DataWindow[] = [];
   for (const event of events) {
     switch (event.kind) {
@@ -27,36 +30,22 @@ export function buildReport(events: readonly RunEvent[]): ReadinessReport {
       case 'run.error':
         errors.push(event.phase ? `${event.phase}: ${event.message}` : event.message);
         break;
-      case 'model.verified':
-        models.set(event.role, {
-          role: event.role,
-          name: event.name,
-          path: event.path,
-          sha256: event.files.find((f) => f.file.endsWith('.onnx'))?.actual ?? null,
-          digestVerified: event.verified,
-          executionProvider: null,
-          fallbackReason: null,
-        });
-        break;
-      case 'model.loaded': {
-        const known = models.get(event.role);
-        if (known) {
-          models.set(event.role, { ...known, sha256: event.sha256, executionProvider: event.executionProvider });
+      case 'notice':
+        if (event.level === 'warn') {
+          notices.push(event.message);
         }
         break;
-      }
-      case 'ep.fallback': {
-        const known = models.get(event.role);
-        if (known) {
-          models.set(event.role, { ...known, fallbackReason: event.reason });
-        }
+      case 'snapshot.rejects':
+        notices.push(`${event.source}: ${event.rejected} rows could not be read (first: ${event.examples[0]?.message ?? 'unknown'})`);
         break;
-      }
-      case 'score.summary':
+      case 'score.summary': {
+        const { role, model, source, from, to, n, labelled, auc, logLoss, positiveRate, meanPrediction, quantiles } = event;
+        scores.push({ role, model, source, from, to, n, labelled, auc, logLoss, positiveRate, meanPrediction, quantiles });
         if (!windows.some((w) => w.source === event.source && w.from === event.from && w.to === event.to)) {
           windows.push({ source: event.source, role: 'production', from: event.from, to: event.to, rows: event.n });
         }
         break;
+      }
       default:
         break;
     }
@@ -75,11 +64,26 @@ export function buildReport(events: readonly RunEvent[]): ReadinessReport {
     startedAt: started.wallTime,
     finishedAt: finished?.wallTime ?? null,
     durationMs: finished?.kind === 'run.finished' ? finished.durationMs : null,
-    models: [...models.values()],
+    phases: phaseOutcomes(events, started.phases, finished !== undefined),
+    models: reportModels(events),
+    scores,
     dataWindows: windows,
     machine: started.machine,
     versions: started.versions,
     checks,
+    charts: reportCharts(events),
+    notices,
     errors,
   };
+}
+
+/** Each planned phase's outcome; the verdict phase is done when the run finished. */
+function phaseOutcomes(events: readonly RunEvent[], planned: readonly PhaseOutcome['phase'][], finished: boolean): PhaseOutcome[] {
+  return planned.map((phase) => {
+    const end = events.find((e) => e.kind === 'phase.finished' && e.phase === phase);
+    if (end?.kind === 'phase.finished') {
+      return { phase, outcome: end.outcome, message: end.message ?? null };
+    }
+    return { phase, outcome: phase === 'verdict' && finished ? 'ok' : 'unfinished', message: null };
+  });
 }

@@ -6,6 +6,7 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import type { ValidationIssue } from '../../../contract/scenarioSummary';
+import { describeIssue, formatPath } from '../validation/zodIssue';
 import { scenarioSchema, type Scenario } from './schema';
 
 export type ScenarioParse =
@@ -56,24 +57,7 @@ function locate(issue: z.core.$ZodIssue, doc: Document, lines: LineCounter, file
       break;
     }
   }
-  return [{ file, ...position(node as YamlNode | undefined, lines), path: formatPath(path), message: describe(issue) }];
-}
-
-function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') {
-    const received = /received (\w+)/.exec(issue.message)?.[1];
-    return received === 'undefined' ? `missing; expected ${issue.expected}` : `expected ${issue.expected}, got ${received ?? 'another type'}`;
-  }
-  if (issue.code === 'invalid_value') {
-    return `expected one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  }
-  if (issue.code === 'too_small') {
-    return `expected ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : ''}`;
-  }
-  if (issue.code === 'too_big') {
-    return `expected ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : ''}`;
-  }
-  return issue.message;
+  return [{ file, ...position(node as YamlNode | undefined, lines), path: formatPath(path), message: describeIssue(issue) }];
 }
 
 function position(node: YamlNode | undefined, lines: LineCounter): { line: number | null; column: number | null } {
@@ -83,11 +67,6 @@ function position(node: YamlNode | undefined, lines: LineCounter): { line: numbe
   }
   const pos = lines.linePos(offset);
   return { line: pos.line, column: pos.col };
-}
-
-/** `snapshots.production.timestamp`, `shifts[2].start`. */
-export function formatPath(path: readonly (string | number)[]): string {
-  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text === '' ? part : `${text}.${part}`), '');
 }
 
 function allowedKeysAt(path: readonly (string | number)[]): Record<string, unknown> {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { featuresSection } from './sections/features';
 import { modelsSection } from './sections/models';
 import { notYet } from './sections/notYet';
+import { outputsSection, REPORT_FORMATS } from './sections/outputs';
 import { snapshotsSection } from './sections/snapshots';
 
 export const scenarioSchema = z.strictObject({
@@ -21,7 +22,7 @@ export const scenarioSchema = z.strictObject({
   rollout: notYet('the blue/green rollout'),
   alerts: notYet('four-layer monitoring'),
   drill: notYet('drills'),
-  outputs: notYet('the readiness report formats'),
+  outputs: outputsSection.default({ formats: [...REPORT_FORMATS] }),
 });
 
 /** A validated scenario; paths are still as written in the file. */

@@ -4,7 +4,8 @@
  * window, which is why the reference is a SortedSample: counting it again is 2 * bins binary
  * searches, not a pass over its rows.
  */
-import { histogramCounts, linspaceEdges } from './sampleHistogram';
+import { linspace } from './histogram';
+import { histogramCounts } from './sampleHistogram';
 import { psiOfCounts } from './psi';
 import type { SortedSample } from './sortedSample';
 
@@ -28,7 +29,7 @@ export function equalWidthPsi(reference: SortedSample, current: SortedSample, bi
     // numpy's edges would be NaN here (0 * Infinity); no binning of this range means anything.
     return null;
   }
-  const edges = linspaceEdges(lo, hi, bins);
+  const edges = linspace(lo, hi, bins + 1);
   const referenceCounts = histogramCounts(reference, edges);
   const currentCounts = histogramCounts(current, edges);
   return { psi: psiOfCounts(referenceCounts, reference.n, currentCounts, current.n), edges, referenceCounts, currentCounts };

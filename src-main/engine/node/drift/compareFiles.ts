@@ -77,8 +77,8 @@ export async function compareFiles(request: CompareFilesRequest): Promise<DriftR
         : compareCategorical(p.name, ref.categorical.get(p.name)!, cur.categorical.get(p.name)!, request.options);
     });
     return {
-      reference: { file: reference.file, rows: reference.rows },
-      current: { file: current.file, rows: current.rows },
+      reference: inputSummary(reference),
+      current: inputSummary(current),
       bins: request.options.bins,
       binning: request.options.binning,
       bands: request.options.bands,
@@ -89,6 +89,10 @@ export async function compareFiles(request: CompareFilesRequest): Promise<DriftR
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+function inputSummary(input: DriftInput): DriftReport['reference'] {
+  return { file: input.file, rows: input.rows, rejected: input.rejects.rejected, rejectExamples: input.rejects.examples };
 }
 
 /** Every column a flag names must be in at least one file. */

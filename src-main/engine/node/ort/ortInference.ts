@@ -6,6 +6,7 @@
 import * as ort from 'onnxruntime-node';
 import type { TensorInfo } from '../../../contract/events';
 import type { FeatureBatch, Inference } from '../../common/ports/inference';
+import type { BatchResult, OutputTensor } from '../../common/serving/rowBlock';
 
 // ORT's own logger would print the CUDA load failure to stderr on every fallback; the run records
 // and prints the reason once itself (issue 2), so only fatal messages pass.
@@ -19,12 +20,18 @@ export interface SessionTuning {
   readonly graphOptimizationLevel?: 'disabled' | 'basic' | 'extended' | 'all';
 }
 
+/** A session that also returns its output tensors as they are (the OIP endpoint answers with them). */
+export interface OrtModel extends Inference {
+  /** The scores, plus the named outputs (null: scores only), from one `session.run`. */
+  runOutputs(batch: FeatureBatch, outputs: readonly string[] | null): Promise<BatchResult>;
+}
+
 /** Creates a session on the requested provider, falling back to CPU with the reason. */
 export async function openOrtInference(
   model: string | Uint8Array,
   provider: ProviderRequest,
   tuning: SessionTuning = {},
-): Promise<{ inference: Inference; fallbackReason: string | null }> {
+): Promise<{ inference: OrtModel; fallbackReason: string | null }> {
   const base: ort.InferenceSession.SessionOptions = { logSeverityLevel: 3, ...tuning };
   if (provider === 'cuda') {
     try {
@@ -53,7 +60,7 @@ export function tensorInfos(metadata: readonly ort.InferenceSession.ValueMetadat
   );
 }
 
-class OrtInference implements Inference {
+class OrtInference implements OrtModel {
   readonly inputs: readonly TensorInfo[];
   readonly outputs: readonly TensorInfo[];
   private readonly probabilityOutput: { name: string; column: number; width: number };
@@ -68,12 +75,17 @@ class OrtInference implements Inference {
   }
 
   async run(batch: FeatureBatch): Promise<Float32Array> {
+    return (await this.runOutputs(batch, null)).scores;
+  }
+
+  async runOutputs(batch: FeatureBatch, outputs: readonly string[] | null): Promise<BatchResult> {
     const feeds: Record<string, ort.Tensor> = {};
     for (const [name, tensor] of Object.entries(batch)) {
       feeds[name] = new ort.Tensor(tensor.type, tensor.data, tensor.dims as number[]);
     }
     const { name, column, width } = this.probabilityOutput;
-    const results = await this.session.run(feeds, [name]);
+    const fetches = outputs === null ? [name] : [...new Set([name, ...outputs])];
+    const results = await this.session.run(feeds, fetches);
     const output = results[name]!;
     const data = output.data as Float32Array | Float64Array;
     const rows = output.dims[0] ?? 0;
@@ -86,7 +98,15 @@ class OrtInference implements Inference {
         scores[i] = data[i * observedWidth + column]!;
       }
     }
-    return scores;
+    if (outputs === null) {
+      return { scores, outputs: null };
+    }
+    const tensors: Record<string, OutputTensor> = {};
+    for (const wanted of outputs) {
+      const t = results[wanted]!;
+      tensors[wanted] = { type: t.type, dims: [...t.dims], data: t.data as OutputTensor['data'] };
+    }
+    return { scores, outputs: tensors };
   }
 
   async close(): Promise<void> {

@@ -14,7 +14,8 @@ import type { ScenarioFile } from '../../common/scenario/scenarioFile';
 import { openSnapshot } from '../duckdb/snapshotReader';
 import { EventFileWriter } from '../files/eventFile';
 import { fileModelStore } from '../model/modelStore';
-import { writeReport } from '../report/writeReport';
+import type { PdfPrinter } from '../report/pdf/chromiumPrinter';
+import { writeReport, type WrittenReport } from '../report/writeReport';
 import { machineInfo, runtimeVersions } from './machine';
 import { systemClock } from './systemClock';
 
@@ -27,6 +28,8 @@ export interface RunOptions {
   readonly announce?: (body: RunEventBody) => void;
   readonly stopped?: () => boolean;
   readonly runId?: string;
+  /** How report.pdf is printed; Chromium on this machine by default. */
+  readonly printer?: PdfPrinter | { readonly unavailable: string };
 }
 
 export interface RunResult {
@@ -35,6 +38,8 @@ export interface RunResult {
   readonly report: ReadinessReport;
   readonly eventsPath: string;
   readonly files: readonly string[];
+  /** Report formats the scenario asked for that could not be written, with the reason. */
+  readonly skipped: WrittenReport['skipped'];
   readonly events: readonly RunEvent[];
 }
 
@@ -60,8 +65,11 @@ export async function runScenario(file: ScenarioFile, options: RunOptions): Prom
       log,
       options.stopped ? { stopped: options.stopped } : {},
     );
-    const { report, files } = writeReport(log.events, options.outDir);
-    return { verdict: outcome.verdict, inputError: outcome.inputError, report, eventsPath, files: [eventsPath, ...files], events: log.events };
+    const { report, files, skipped } = await writeReport(log.events, options.outDir, {
+      formats: file.scenario.outputs.formats,
+      ...(options.printer ? { printer: options.printer } : {}),
+    });
+    return { verdict: outcome.verdict, inputError: outcome.inputError, report, eventsPath, files: [eventsPath, ...files], skipped, events: log.events };
   } finally {
     writer.close();
   }

@@ -1,0 +1,109 @@
+/**
+ * Drift heatmap: input features down, event-time windows across, each cell coloured by the PSI
+ * band of that feature in that window (the seed: < 0.1 stable, 0.1-0.25 investigate, > 0.25 retrain).
+ */
+import { scaleBand, scaleUtc } from 'd3';
+import type { DriftHeatmapData, PsiBands } from '../contract/charts';
+import { bottomAxis, timeTicks } from './axis';
+import { eventTimeMs } from './eventTime';
+import { PSI_COLOURS } from './palette';
+import { element, labelWidth, shorten, svgDocument, textElement, titleElement, type ChartSize, type Tick } from './svg';
+
+/** Which PSI band a value is in; `none` when the window had too little data. */
+export type PsiBand = keyof typeof PSI_COLOURS;
+
+/** One cell of the heatmap. */
+export interface HeatmapCell {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly band: PsiBand;
+  readonly fill: string;
+  readonly feature: string;
+  readonly window: { readonly from: string; readonly to: string };
+  readonly psi: number | null;
+}
+
+/** The heatmap's geometry, for the SVG below and for React alike. */
+export interface DriftHeatmapLayout {
+  readonly size: ChartSize;
+  readonly plot: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number };
+  readonly rows: readonly { readonly feature: string; readonly label: string; readonly y: number; readonly height: number }[];
+  readonly cells: readonly HeatmapCell[];
+  readonly xTicks: readonly Tick[];
+}
+
+const ROW_HEIGHT = 18;
+const LABEL_CHARS = 28;
+
+/** The band of a PSI value: stable below `investigate`, retrain above `retrain`, investigate between. */
+export function psiBand(psi: number | null, bands: PsiBands): PsiBand {
+  if (psi === null || !Number.isFinite(psi)) {
+    return 'none';
+  }
+  return psi > bands.retrain ? 'retrain' : psi >= bands.investigate ? 'investigate' : 'stable';
+}
+
+/** Lays the heatmap out at `width`; the height follows from the number of features. */
+export function layoutDriftHeatmap(data: DriftHeatmapData, width = 720): DriftHeatmapLayout {
+  const labels = data.features.map((f) => shorten(f, LABEL_CHARS));
+  const left = Math.max(60, Math.max(0, ...labels.map(labelWidth)) + 12);
+  const top = 26;
+  const bottom = top + data.features.length * ROW_HEIGHT;
+  const right = width - 12;
+  const starts = data.windows.map((w) => eventTimeMs(w.from));
+  const ends = data.windows.map((w) => eventTimeMs(w.to));
+  const x = scaleUtc()
+    .domain(starts.length > 0 ? [Math.min(...starts), Math.max(...ends)] : [0, 1])
+    .range([left, right]);
+  const y = scaleBand<string>()
+    .domain(data.features.map((_, i) => String(i)))
+    .range([top, bottom])
+    .paddingInner(0.08);
+  const cells = data.features.flatMap((feature, f) =>
+    data.windows.map((window, w) => {
+      const psi = data.psi[f]?.[w] ?? null;
+      const band = psiBand(psi, data.bands);
+      const x0 = x(starts[w]!);
+      return { x: x0, y: y(String(f))!, width: Math.max(x(ends[w]!) - x0, 0.5), height: y.bandwidth(), band, fill: PSI_COLOURS[band], feature, window, psi };
+    }),
+  );
+  return {
+    size: { width, height: bottom + 52 },
+    plot: { left, top, right, bottom },
+    rows: data.features.map((feature, f) => ({ feature, label: labels[f]!, y: y(String(f))!, height: y.bandwidth() })),
+    cells,
+    xTicks: data.windows.length > 0 ? timeTicks(x, Math.max(2, Math.floor((right - left) / 90))) : [],
+  };
+}
+
+/** The heatmap as an SVG string. */
+export function drawDriftHeatmap(data: DriftHeatmapData, width = 720): string {
+  const layout = layoutDriftHeatmap(data, width);
+  const { plot } = layout;
+  const legend = (['stable', 'investigate', 'retrain', 'none'] as const).map((band, i) => {
+    const text = { stable: `PSI < ${data.bands.investigate}`, investigate: `${data.bands.investigate} to ${data.bands.retrain}`, retrain: `> ${data.bands.retrain}`, none: 'too few rows' }[band];
+    const x0 = plot.left + i * 120;
+    return element('g', { class: `legend-${band}` }, [
+      element('rect', { x: x0, y: 6, width: 12, height: 12, fill: PSI_COLOURS[band] }),
+      textElement(text, { x: x0 + 16, y: 16, fill: '#333' }),
+    ]);
+  });
+  return svgDocument(layout.size, `Drift heatmap: PSI of ${data.features.length} features over ${data.windows.length} windows`, 'chart-drift-heatmap', [
+    ...legend,
+    ...layout.rows.map((row) =>
+      element('g', {}, [titleElement(row.feature), textElement(row.label, { x: plot.left - 6, y: row.y + row.height / 2 + 4, 'text-anchor': 'end', fill: '#333' })]),
+    ),
+    element(
+      'g',
+      { class: 'cells' },
+      layout.cells.map((c) =>
+        element('rect', { x: c.x, y: c.y, width: c.width, height: c.height, fill: c.fill, class: `psi-${c.band}` }, [
+          titleElement(`${c.feature}, ${c.window.from} to ${c.window.to}: ${c.psi === null ? 'too few rows' : `PSI ${c.psi.toFixed(3)}`}`),
+        ]),
+      ),
+    ),
+    bottomAxis(layout.xTicks, plot.bottom + 4, plot.left, plot.right, 'event time'),
+  ]);
+}

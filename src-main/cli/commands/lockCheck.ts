@@ -1,0 +1,81 @@
+/**
+ * `rehearse lock-check <training-lock> <serving-lock> [--json]`: every package's pin in the
+ * training environment against the serving one. Exit 1 when a package is unpinned, a range, or
+ * pinned to another version; a package on one side only is listed as missing and does not fail.
+ */
+import { compareLocks, type LockComparison, type LockProblem } from '../../engine/common/locks/compareLocks';
+import { LOCK_FORMATS, type LockFormat } from '../../engine/common/locks/lockFile';
+import { readLockFile } from '../../engine/node/locks/readLockFile';
+import { parseFlags, requirePositional, UsageError } from '../args';
+import type { Command } from '../command';
+
+export const lockCheckCommand: Command = {
+  name: 'lock-check',
+  summary: 'compare a training lock with a serving lock: exact pins, same versions (exit 1 if not)',
+  usage: `rehearse lock-check <training-lock> <serving-lock> [--training-format ${LOCK_FORMATS.join('|')}] [--serving-format ...] [--json]`,
+  async run(args, io) {
+    const { values, positionals } = parseFlags(args, {
+      json: { type: 'boolean' },
+      'training-format': { type: 'string' },
+      'serving-format': { type: 'string' },
+    });
+    const trainingPath = requirePositional(positionals, 0, 'the training lock file');
+    const servingPath = requirePositional(positionals, 1, 'the serving lock file');
+    if (positionals.length > 2) {
+      throw new UsageError(`expected two lock files, found ${positionals.length}`);
+    }
+    const training = readLockFile(trainingPath, formatFlag(values['training-format'], 'training-format'));
+    const serving = readLockFile(servingPath, formatFlag(values['serving-format'], 'serving-format'));
+    const comparison = compareLocks(training, serving);
+    for (const note of [...comparison.training.notes, ...comparison.serving.notes]) {
+      io.err(`note: ${note}`);
+    }
+    if (values.json) {
+      io.out(JSON.stringify({ passed: !comparison.failed, ...comparison }, null, 2));
+    } else {
+      io.out(formatComparison(comparison));
+    }
+    return comparison.failed ? 1 : 0;
+  },
+};
+
+function formatFlag(value: string | undefined, flag: string): LockFormat | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  if (!(LOCK_FORMATS as readonly string[]).includes(value)) {
+    throw new UsageError(`--${flag}: expected one of ${LOCK_FORMATS.join(', ')}, got "${value}"`);
+  }
+  return value as LockFormat;
+}
+
+/** The terminal form: each failing package on two lines, the missing ones by side, then the outcome. */
+function formatComparison(c: LockComparison): string {
+  const lines = [
+    `training  ${c.training.file} (${c.training.format}, ${c.training.packages} packages)`,
+    `serving   ${c.serving.file} (${c.serving.format}, ${c.serving.packages} packages)`,
+    `compared  ${c.compared} ${c.compared === 1 ? 'package' : 'packages'} on both sides`,
+  ];
+  const failing = c.problems.filter((p) => p.kind !== 'missing');
+  if (failing.length > 0) {
+    lines.push('');
+  }
+  for (const p of failing) {
+    lines.push(`  ${p.kind.padEnd(8)}  ${p.package}: ${p.detail}`, `            ${side('training', p)}; ${side('serving', p)}`);
+  }
+  const onlyIn = (which: 'training' | 'serving'): string[] => c.problems.filter((p) => p.kind === 'missing' && p[which] !== null).map((p) => p.package);
+  for (const which of ['training', 'serving'] as const) {
+    const names = onlyIn(which);
+    if (names.length > 0) {
+      lines.push('', `  only in ${which} (${names.length}, not failing): ${names.join(', ')}`);
+    }
+  }
+  const counts = `${c.counts.unpinned} unpinned, ${c.counts.range} range, ${c.counts.mismatch} mismatch, ${c.counts.missing} missing`;
+  lines.push('', `lock-check: ${c.failed ? 'FAIL' : 'PASS'} (${counts})`);
+  return lines.join('\n');
+}
+
+function side(which: 'training' | 'serving', p: LockProblem): string {
+  const view = p[which];
+  return view === null ? `${which}: absent` : `${which}: ${view.spec} (${view.at})`;
+}

@@ -1,0 +1,79 @@
+/**
+ * How far two runtimes' scores for the same rows are apart: the largest and mean absolute
+ * difference, and the decision flips at the model's threshold (a row is positive when its score
+ * is at or above the threshold). A flip is what a user sees; a difference below every threshold
+ * crossing is not.
+ */
+
+/** One row's two scores. */
+export interface ScorePair {
+  readonly row: number;
+  readonly reference: number;
+  readonly candidate: number;
+}
+
+/** The comparison of two score vectors. */
+export interface ScoreParity {
+  readonly rows: number;
+  /** Over the rows where both scores are finite. */
+  readonly maxAbsDiff: number;
+  readonly meanAbsDiff: number;
+  /** Rows whose decision differs, including every row with a non-finite score on one side. */
+  readonly flips: number;
+  readonly flipRate: number;
+  /** Rows where either score is NaN or infinite. */
+  readonly nonFinite: number;
+  /** The row with the largest difference, or null when no row has two finite scores. */
+  readonly worst: ScorePair | null;
+  /** The first few flipped rows, for the report. */
+  readonly flipExamples: readonly ScorePair[];
+}
+
+const EXAMPLES = 5;
+
+/** Compares `candidate` with `reference`, row by row. */
+export function compareScores(reference: ArrayLike<number>, candidate: ArrayLike<number>, threshold: number): ScoreParity {
+  if (reference.length !== candidate.length) {
+    throw new Error(`expected the same number of scores from both runtimes, got ${reference.length} and ${candidate.length}`);
+  }
+  let sum = 0;
+  let finite = 0;
+  let flips = 0;
+  let nonFinite = 0;
+  let worst: ScorePair | null = null;
+  const flipExamples: ScorePair[] = [];
+  for (let row = 0; row < reference.length; row++) {
+    const a = reference[row]!;
+    const b = candidate[row]!;
+    if (!Number.isFinite(a) || !Number.isFinite(b)) {
+      nonFinite += 1;
+      flips += 1;
+      if (flipExamples.length < EXAMPLES) {
+        flipExamples.push({ row, reference: a, candidate: b });
+      }
+      continue;
+    }
+    const diff = Math.abs(a - b);
+    finite += 1;
+    sum += diff;
+    if (worst === null || diff > Math.abs(worst.reference - worst.candidate)) {
+      worst = { row, reference: a, candidate: b };
+    }
+    if (a >= threshold !== b >= threshold) {
+      flips += 1;
+      if (flipExamples.length < EXAMPLES) {
+        flipExamples.push({ row, reference: a, candidate: b });
+      }
+    }
+  }
+  return {
+    rows: reference.length,
+    maxAbsDiff: worst === null ? 0 : Math.abs(worst.reference - worst.candidate),
+    meanAbsDiff: finite === 0 ? 0 : sum / finite,
+    flips,
+    flipRate: reference.length === 0 ? 0 : flips / reference.length,
+    nonFinite,
+    worst,
+    flipExamples,
+  };
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { DriftHeatmapData } from '../../src-main/contract/charts';
+import { drawDriftHeatmap, layoutDriftHeatmap, psiBand } from '../../src-main/charts/driftHeatmap';
+import { PSI_COLOURS } from '../../src-main/charts/palette';
+import { expectEscaped, findAll, HOSTILE, parseSvg } from './wellFormed';
+
+const bands = { investigate: 0.1, retrain: 0.25 };
+const data: DriftHeatmapData = {
+  features: ['distance', 'dep_hour', HOSTILE],
+  windows: [
+    { from: '2001-03-01T00:00:00', to: '2001-03-01T01:00:00' },
+    { from: '2001-03-01T01:00:00', to: '2001-03-01T02:00:00' },
+    { from: '2001-03-01T02:00:00', to: '2001-03-01T04:00:00' },
+  ],
+  psi: [
+    [0.01, 0.1, 0.26],
+    [0.25, null, 0.09],
+    [Number.NaN, 3, 0],
+  ],
+  bands,
+};
+
+describe('drift heatmap', () => {
+  it('bands PSI as the seed does: < 0.1 stable, 0.1 to 0.25 investigate, > 0.25 retrain', () => {
+    expect([0, 0.0999, 0.1, 0.25, 0.2501, null, Number.NaN].map((v) => psiBand(v, bands))).toEqual(['stable', 'stable', 'investigate', 'investigate', 'retrain', 'none', 'none']);
+  });
+
+  it('places each window by its event time and each feature in its own row', () => {
+    const layout = layoutDriftHeatmap(data, 720);
+    const { left, right } = layout.plot;
+    expect(layout.cells).toHaveLength(9);
+    // Four hours across the plot: the one-hour windows take a quarter each, the two-hour one half.
+    const row0 = layout.cells.filter((c) => c.feature === 'distance');
+    expect(row0.map((c) => c.x)).toEqual([left, left + (right - left) / 4, left + (right - left) / 2].map((v) => expect.closeTo(v, 9)));
+    expect(row0.map((c) => c.width)).toEqual([(right - left) / 4, (right - left) / 4, (right - left) / 2].map((v) => expect.closeTo(v, 9)));
+    const ys = layout.rows.map((r) => r.y);
+    expect(ys[0]).toBeLessThan(ys[1]!);
+    expect(ys[1]).toBeLessThan(ys[2]!);
+    expect(layout.cells.map((c) => c.band)).toEqual(['stable', 'investigate', 'retrain', 'investigate', 'none', 'stable', 'none', 'retrain', 'stable']);
+    expect(layout.cells[2]!.fill).toBe(PSI_COLOURS.retrain);
+    // Height grows with the features, not the windows.
+    expect(layoutDriftHeatmap({ ...data, features: [...data.features, 'x'], psi: [...data.psi, [0, 0, 0]] }).size.height).toBeGreaterThan(layout.size.height);
+  });
+
+  it('draws well-formed SVG with one rect per cell, event-time ticks and escaped names', () => {
+    const svg = drawDriftHeatmap(data);
+    const doc = parseSvg(svg);
+    expect(findAll(doc, 'rect').filter((r) => String(r['@class']).startsWith('psi-'))).toHaveLength(9);
+    expect(svg).toContain('PSI 0.260');
+    expect(svg).toContain('too few rows');
+    expect(svg).toContain('>01:00<');
+    expect(svg).toContain('>Mar 01<');
+    expectEscaped(svg);
+  });
+
+  it('cuts long feature names in the label and keeps them whole in the tooltip', () => {
+    const long = 'a_very_long_feature_name_that_goes_on_and_on';
+    const svg = drawDriftHeatmap({ ...data, features: [long, 'b', 'c'] });
+    expect(svg).toContain('a_very_long_feature_name_th…');
+    expect(svg).toContain(`<title>${long}</title>`);
+  });
+});
