@@ -5,6 +5,7 @@
 import { isInputError } from '../engine/common/run/inputError';
 import { UsageError } from './args';
 import type { CliIo, Command } from './command';
+import { driftCommand } from './commands/drift';
 import { inspectCommand } from './commands/inspect';
 import { lockCheckCommand } from './commands/lockCheck';
 import { reportCommand } from './commands/report';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   inspectCommand,
   scoreCommand,
   uiCommand,
+  driftCommand,
 ];
 
 /** Runs the CLI; returns the exit code. Never throws. */
