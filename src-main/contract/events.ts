@@ -4,14 +4,18 @@
  * Each capability declares its event kinds in a file under `events/` and adds them to the union.
  */
 import type { CheckResolved } from './events/checks';
+import type { RunControlled } from './events/control';
 import type { ModelLoaded, ModelVerified, ProviderFallback } from './events/models';
+import type { Progress } from './events/progress';
 import type { Notice, PhaseFinished, PhaseStarted, RunError, RunFinished, RunStarted } from './events/run';
 import type { ScoreSummary } from './events/score';
 import type { ServerCrashing, ServerFaultsChanged, ServerRefused, ServerStarted, ServerStopped } from './events/server';
 import type { SnapshotOpened, SnapshotRejects } from './events/snapshots';
 
 export type * from './events/checks';
+export type * from './events/control';
 export type * from './events/models';
+export type * from './events/progress';
 export type * from './events/run';
 export type * from './events/score';
 export type * from './events/server';
@@ -40,6 +44,8 @@ export type RunEventBody =
   | ScoreSummary
   | CheckResolved
   | Notice
+  | RunControlled
+  | Progress
   | RunError
   | RunFinished
   | ServerStarted | ServerRefused | ServerFaultsChanged | ServerCrashing | ServerStopped;

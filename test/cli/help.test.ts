@@ -7,7 +7,7 @@ describe('rehearse --help', () => {
   it('lists the commands through npx, as a fresh checkout runs it', () => {
     const result = spawnSync('npx', ['--no-install', 'rehearse', '--help'], { cwd: ROOT, encoding: 'utf8' });
     expect(result.status).toBe(0);
-    for (const command of ['run', 'validate', 'report']) {
+    for (const command of ['run', 'validate', 'report', 'inspect', 'score']) {
       expect(result.stdout).toMatch(new RegExp(`^  ${command} +\\S`, 'm'));
     }
   });

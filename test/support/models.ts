@@ -55,6 +55,54 @@ export function perFeatureModel(names: readonly string[], weights: readonly numb
   });
 }
 
+/** A model whose matrix input is int32 (a dtype a snapshot column cannot feed): Cast, MatMul, Sigmoid. */
+export function int32InputModel(width: number): Uint8Array {
+  return encodeModel({
+    graphName: 'int32_input',
+    producer: 'rehearsal-test',
+    producerVersion: '1',
+    inputs: [{ name: 'x', dims: ['N', width], type: 'int32' }],
+    outputs: [{ name: 'p', dims: ['N', 1] }],
+    initializers: [{ name: 'W', dims: [width, 1], values: new Array<number>(width).fill(0.1) }],
+    nodes: [
+      { op: 'Cast', inputs: ['x'], outputs: ['xf'], attributes: { to: 1 } },
+      { op: 'MatMul', inputs: ['xf', 'W'], outputs: ['z'] },
+      { op: 'Sigmoid', inputs: ['z'], outputs: ['p'] },
+    ],
+  });
+}
+
+/** Like a scikit-learn classifier: one [N] input per feature, outputs `label` int64 [N] and `probabilities` [N, 2]. */
+export function labelAndProbabilitiesModel(names: readonly string[], weights: readonly number[], bias: number): Uint8Array {
+  const nodes: ModelSpec['nodes'][number][] = [{ op: 'Constant', inputs: [], outputs: ['axis1'], attributes: { value_ints: [1] } }];
+  names.forEach((name, i) => nodes.push({ op: 'Mul', inputs: [name, `w${i}`], outputs: [`t${i}`] }));
+  let acc = 't0';
+  for (let i = 1; i < names.length; i++) {
+    nodes.push({ op: 'Add', inputs: [acc, `t${i}`], outputs: [`s${i}`] });
+    acc = `s${i}`;
+  }
+  nodes.push(
+    { op: 'Add', inputs: [acc, 'b'], outputs: ['logit'] },
+    { op: 'Sigmoid', inputs: ['logit'], outputs: ['p'] },
+    { op: 'Unsqueeze', inputs: ['p', 'axis1'], outputs: ['p_col'] },
+    { op: 'Sub', inputs: ['one', 'p_col'], outputs: ['q_col'] },
+    { op: 'Concat', inputs: ['q_col', 'p_col'], outputs: ['probabilities'], attributes: { axis: 1 } },
+    { op: 'ArgMax', inputs: ['probabilities'], outputs: ['label'], attributes: { axis: 1, keepdims: 0 } },
+  );
+  return encodeModel({
+    graphName: 'label_and_probabilities',
+    producer: 'rehearsal-test',
+    producerVersion: '1',
+    inputs: names.map((name) => ({ name, dims: ['N'] })),
+    outputs: [
+      { name: 'label', dims: ['N'], type: 'int64' },
+      { name: 'probabilities', dims: ['N', 2] },
+    ],
+    initializers: [...names.map((_, i) => ({ name: `w${i}`, dims: [1], values: [weights[i]!] })), { name: 'b', dims: [1], values: [bias] }, { name: 'one', dims: [1], values: [1] }],
+    nodes,
+  });
+}
+
 /**
  * A two-layer perceptron on a [N, F] input: sigmoid(gelu(X W1 + b1) W2 + b2), weights drawn from
  * `seed`, GELU written as the Div/Erf/Add/Mul/Mul pattern PyTorch exports. onnxruntime's

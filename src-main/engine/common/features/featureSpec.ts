@@ -4,20 +4,33 @@
  * pipeline, TypeScript over one raw record. The parity check (issue 10) compares the two.
  */
 import type { FeatureBatch } from '../ports/inference';
+import type { LookupJoin, SqlRelation } from '../ports/snapshot';
 import type { RawRecord } from './rawRecord';
 
 /** Lookup tables a model ships in its `serving/` folder (encodings, route delay rates, ...), by name. */
 export type ServingTables = Readonly<Record<string, unknown>>;
 
+/** What a feature's SQL may use besides the row: the model's tables, and lookups into their relations. */
+export interface SqlContext {
+  readonly tables: ServingTables;
+  /**
+   * A column of the spec's relation `relation` (`spec.relations`) on the row whose key columns
+   * equal the given SQL expressions over the snapshot row, or NULL when none does: a LEFT JOIN
+   * the reader adds (DuckDB plans it as a hash join; a correlated subquery would hold the whole
+   * snapshot to decorrelate it). Returns the SQL that names the joined column.
+   */
+  lookup(relation: string, on: Readonly<Record<string, string>>, column: string): string;
+}
+
 /** One feature, twice. */
 export interface FeatureDefinition {
   readonly name: string;
-  /** How drift statistics treat it. */
+  /** How drift statistics treat it; a categorical feature's values are integer codes. */
   readonly kind: 'numeric' | 'categorical';
   /** Raw fields the serving implementation reads. */
   readonly fields: readonly string[];
   /** The training pipeline: a DuckDB SQL expression over one snapshot row. */
-  sql(tables: ServingTables): string;
+  sql(context: SqlContext): string;
   /** The serving pipeline: the same value from one raw record. Throws RecordFieldError on a bad field. */
   serve(record: RawRecord, tables: ServingTables): number;
 }
@@ -28,6 +41,13 @@ export interface FeatureSpec {
   readonly features: readonly FeatureDefinition[];
   /** Names of the tables its implementations read. */
   readonly tables: readonly string[];
+  /**
+   * Validates the tables as read from the model folder and returns them in the form `serve` and
+   * `sql` use (maps built once, not per record). Throws an Error naming the table and field.
+   */
+  prepareTables?(raw: ServingTables): ServingTables;
+  /** The tables as relations the SQL joins against, by relation name. */
+  relations?(tables: ServingTables): Readonly<Record<string, SqlRelation>>;
 }
 
 /** What a model server runs on raw records before inference. */
@@ -43,7 +63,7 @@ export interface ServingPipeline {
   featuresOf(record: RawRecord): Float64Array;
 }
 
-/** The serving half of a spec, bound to its tables. */
+/** The serving half of a spec, bound to its (prepared) tables. */
 export function servingPipeline(spec: FeatureSpec, tables: ServingTables): ServingPipeline {
   const width = spec.features.length;
   const featuresOf = (record: RawRecord): Float64Array => Float64Array.from(spec.features, (f) => f.serve(record, tables));
@@ -60,7 +80,58 @@ export function servingPipeline(spec: FeatureSpec, tables: ServingTables): Servi
   };
 }
 
-/** The training half of a spec: feature name -> SQL expression. */
+/** The training half of a spec bound to a model's tables: SQL per feature and the lookups it reads. */
+export interface TrainingPipeline {
+  /** Feature name -> SQL expression over one row. */
+  readonly sql: Readonly<Record<string, string>>;
+  /** Relation name (qualified) -> rows. */
+  readonly relations: Readonly<Record<string, SqlRelation>>;
+  /** The lookups the SQL reads, as joins for the reader. */
+  readonly joins: readonly LookupJoin[];
+}
+
+/**
+ * The training half of a spec. `namespace` keeps two models' relations apart in one query
+ * (blue and green may each ship an `airports` table): relation `airports` becomes `blue.airports`.
+ */
+export function trainingPipeline(spec: FeatureSpec, tables: ServingTables, namespace = ''): TrainingPipeline {
+  const own = spec.relations?.(tables) ?? {};
+  const qualified = (name: string): string => (namespace === '' ? name : `${namespace}.${name}`);
+  const joins: LookupJoin[] = [];
+  const context: SqlContext = {
+    tables,
+    lookup(relation, on, column) {
+      const rows = own[relation];
+      if (rows === undefined) {
+        throw new Error(`feature spec ${spec.id} has no relation "${relation}"; it has: ${Object.keys(own).join(', ') || 'none'}`);
+      }
+      if (!rows.columns.some((c) => c.name === column)) {
+        throw new Error(`feature spec ${spec.id}: relation "${relation}" has no column "${column}"`);
+      }
+      const key = JSON.stringify([qualified(relation), on]);
+      let join = joins.find((j) => JSON.stringify([j.relation, j.on]) === key);
+      if (join === undefined) {
+        join = { alias: qualified(`lookup${joins.length}`), relation: qualified(relation), on, columns: [] };
+        joins.push(join);
+      }
+      if (!join.columns.includes(column)) {
+        (join.columns as string[]).push(column);
+      }
+      return quoteIdentifier(`${join.alias}.${column}`);
+    },
+  };
+  return {
+    sql: Object.fromEntries(spec.features.map((f) => [f.name, f.sql(context)])),
+    relations: Object.fromEntries(Object.entries(own).map(([name, relation]) => [qualified(name), relation])),
+    joins,
+  };
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** The training half of a spec as feature name -> SQL, for specs that read no relation. */
 export function trainingSql(spec: FeatureSpec, tables: ServingTables): Record<string, string> {
-  return Object.fromEntries(spec.features.map((f) => [f.name, f.sql(tables)]));
+  return { ...trainingPipeline(spec, tables).sql };
 }

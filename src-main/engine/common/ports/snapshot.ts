@@ -37,13 +37,47 @@ export interface RejectSummary {
   readonly examples: readonly { readonly file: string; readonly line: number | null; readonly message: string }[];
 }
 
+/**
+ * A small table the derived columns' SQL may read (a model's frozen encodings, a lookup of route
+ * delay rates): registered under its name for the query, so a feature is a join, not a literal.
+ */
+export interface SqlRelation {
+  readonly columns: readonly { readonly name: string; readonly type: 'VARCHAR' | 'DOUBLE' | 'BIGINT' }[];
+  readonly rows: readonly (readonly (string | number)[])[];
+}
+
+/**
+ * A lookup into a relation, which the reader adds as a LEFT JOIN: the relation's rows whose key
+ * columns equal the given SQL expressions over the row (keys must be unique in the relation).
+ * The joined columns are named `<alias>.<column>`, so they never collide with snapshot columns.
+ */
+export interface LookupJoin {
+  readonly alias: string;
+  readonly relation: string;
+  /** Relation column -> SQL expression over one snapshot row. */
+  readonly on: Readonly<Record<string, string>>;
+  /** Relation columns the derived SQL reads. */
+  readonly columns: readonly string[];
+}
+
 /** What to read: the columns needed (plain or derived), in a stretch of event time. */
 export interface SnapshotQuery {
   readonly columns: readonly string[];
   /** Derived columns: name -> SQL expression over one row. */
   readonly derived: Readonly<Record<string, string>>;
+  /** Relations the lookups read, by name (unquoted). */
+  readonly relations?: Readonly<Record<string, SqlRelation>>;
+  /** Lookups the derived SQL reads (`"blue.lookup0.idx"`). */
+  readonly joins?: readonly LookupJoin[];
   readonly from?: number;
   readonly to?: number;
+}
+
+/** How many rows a query yields and the event time they span (ms of the data's clock; null without rows). */
+export interface SnapshotExtent {
+  readonly rows: number;
+  readonly from: number | null;
+  readonly to: number | null;
 }
 
 /** One open snapshot. */
@@ -52,6 +86,8 @@ export interface SnapshotSource {
   readonly columns: readonly SnapshotColumn[];
   /** Streams the rows in event-time order. */
   read(query: SnapshotQuery): AsyncIterable<ColumnChunk>;
+  /** What `read(query)` will yield, counted ahead for progress; absent where counting is not cheap. */
+  extent?(query: SnapshotQuery): Promise<SnapshotExtent>;
   /** Rows that could not be read so far. */
   rejects(): RejectSummary;
   close(): Promise<void>;

@@ -1,7 +1,7 @@
 /** What phases hand to later phases within one run. */
 import type { ServingPipeline } from '../features/featureSpec';
 import type { FeatureBatch, Inference } from '../ports/inference';
-import type { ColumnChunk } from '../ports/snapshot';
+import type { ColumnChunk, LookupJoin, SqlRelation } from '../ports/snapshot';
 import type { ModelArtifact } from './environment';
 
 /** A model ready to score: loaded, with its inputs planned. */
@@ -14,6 +14,9 @@ export interface ReadyModel {
   readonly columns: readonly string[];
   /** The model's training-pipeline features as SQL, by derived name (`blue.dep_hour`). */
   readonly derived: Readonly<Record<string, string>>;
+  /** The lookup relations that SQL reads (`blue.airports`), and its joins into them. */
+  readonly relations: Readonly<Record<string, SqlRelation>>;
+  readonly joins: readonly LookupJoin[];
   /** The model's serving pipeline, when it has a feature spec. */
   readonly serving: ServingPipeline | null;
   /** Builds the model's input tensors from a chunk. */

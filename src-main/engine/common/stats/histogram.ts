@@ -42,11 +42,12 @@ export function equalWidthHistogram(values: ArrayLike<number>, lo: number, hi: n
 }
 
 /** `np.linspace(lo, hi, n)`: `lo + i * step`, with the last value exactly `hi`. */
-function linspace(lo: number, hi: number, n: number): Float64Array {
+export function linspace(lo: number, hi: number, n: number): Float64Array {
   const step = (hi - lo) / (n - 1);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    out[i] = lo + i * step;
+    // numpy divides first when the step underflows to zero (its gh-5437 branch).
+    out[i] = lo + (step === 0 ? (i / (n - 1)) * (hi - lo) : i * step);
   }
   out[n - 1] = hi;
   return out;

@@ -1,93 +1,72 @@
 /**
  * Snapshots through DuckDB: Parquet, CSV and JSON lines, one file or a glob, streamed in
- * event-time order in chunks (never as one array of JS objects).
+ * event-time order in chunks (never as one array of JS objects). Rows that cannot be read are
+ * counted with their file and line (see snapshotFormats.ts), and so are rows without an event
+ * time; `rejects()` reports them after each read, and the run decides what rate it tolerates.
  */
-import { DuckDBTypeId, type DuckDBConnection, type DuckDBDataChunk, type DuckDBInstance } from '@duckdb/node-api';
-import { existsSync } from 'node:fs';
-import type { ChunkColumn, ColumnChunk, RejectSummary, SnapshotColumn, SnapshotQuery, SnapshotSource } from '../../common/ports/snapshot';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { ColumnChunk, RejectSummary, SnapshotColumn, SnapshotExtent, SnapshotQuery, SnapshotSource } from '../../common/ports/snapshot';
 import { InputError } from '../../common/run/inputError';
 import type { SnapshotSection } from '../../common/scenario/sections/snapshots';
-import { openDatabase, sqlIdentifier, sqlString } from './database';
+import { toColumnChunk, type UntimedRow } from './columnChunk';
+import { openDatabase, sqlIdentifier } from './database';
+import { lookupJoins, registerRelations } from './relations';
+import { firstLine, formatReader, REJECT_EXAMPLES, snapshotFiles, snapshotFormat, type FormatReader } from './snapshotFormats';
 
-const NUMERIC = new Set<DuckDBTypeId>([
-  DuckDBTypeId.BOOLEAN, DuckDBTypeId.TINYINT, DuckDBTypeId.SMALLINT, DuckDBTypeId.INTEGER, DuckDBTypeId.BIGINT,
-  DuckDBTypeId.UTINYINT, DuckDBTypeId.USMALLINT, DuckDBTypeId.UINTEGER, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT,
-  DuckDBTypeId.FLOAT, DuckDBTypeId.DOUBLE, DuckDBTypeId.DECIMAL,
-]);
-
-/** The snapshot format from the section, or from the file extension. */
-export function snapshotFormat(section: Pick<SnapshotSection, 'path' | 'format'>): 'parquet' | 'csv' | 'jsonl' {
-  if (section.format) {
-    return section.format;
-  }
-  const lower = section.path.toLowerCase();
-  if (lower.endsWith('.parquet')) {
-    return 'parquet';
-  }
-  if (lower.endsWith('.csv') || lower.endsWith('.csv.gz') || lower.endsWith('.tsv')) {
-    return 'csv';
-  }
-  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson') || lower.endsWith('.json')) {
-    return 'jsonl';
-  }
-  throw new InputError(section.path, 'expected a .parquet, .csv or .jsonl file (or set snapshots.*.format)');
-}
-
-/** The table expression that reads a snapshot. */
-export function readerSql(section: Pick<SnapshotSection, 'path' | 'format'>): string {
-  const path = sqlString(section.path);
-  switch (snapshotFormat(section)) {
-    case 'parquet':
-      return `read_parquet(${path})`;
-    case 'csv':
-      return `read_csv(${path})`;
-    case 'jsonl':
-      return `read_json(${path}, format = 'newline_delimited')`;
-  }
-}
+/**
+ * A snapshot to open: a scenario's section, or what `rehearse score` was given, where the
+ * timestamp is optional (without one, rows stream in file order and no time window applies).
+ */
+export type SnapshotRequest = Omit<SnapshotSection, 'timestamp'> & { readonly timestamp?: string | undefined };
 
 /** Opens a snapshot and reads its schema; a missing file or an unknown timestamp column is an InputError. */
-export async function openSnapshot(section: SnapshotSection, role: string): Promise<SnapshotSource> {
-  if (!/[*?[]/.test(section.path) && !existsSync(section.path)) {
-    throw new InputError(section.path, `snapshot file not found (snapshots.${role}.path)`);
-  }
-  const reader = readerSql(section);
+export async function openSnapshot(section: SnapshotRequest, role: string): Promise<SnapshotSource> {
+  const format = snapshotFormat(section);
   const { instance, connection } = await openDatabase();
-  let columns: SnapshotColumn[];
   try {
-    const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${reader}`);
-    columns = described.getRowObjectsJson().map((row) => ({ name: String(row['column_name']), type: String(row['column_type']) }));
+    const files = await snapshotFiles(connection, section.path, role);
+    const reader = await formatReader(connection, section, files).catch((error: unknown) => {
+      throw error instanceof InputError ? error : new InputError(section.path, `cannot be read as ${format}: ${firstLine(error)}`);
+    });
+    if (section.timestamp !== undefined && !reader.columns.some((c) => c.name === section.timestamp)) {
+      throw new InputError(`snapshots.${role}.timestamp`, `expected a column of ${section.path}; "${section.timestamp}" is not one of: ${reader.columns.map((c) => c.name).join(', ')}`);
+    }
+    return new DuckDbSnapshot(section, role, reader, instance, connection);
   } catch (error) {
     connection.closeSync();
     instance.closeSync();
-    throw new InputError(section.path, `cannot be read as ${snapshotFormat(section)}: ${firstLine(error)}`);
+    throw error;
   }
-  if (!columns.some((c) => c.name === section.timestamp)) {
-    connection.closeSync();
-    instance.closeSync();
-    throw new InputError(`snapshots.${role}.timestamp`, `expected a column of ${section.path}; "${section.timestamp}" is not one of: ${columns.map((c) => c.name).join(', ')}`);
-  }
-  return new DuckDbSnapshot(section, role, reader, columns, instance, connection);
 }
 
 class DuckDbSnapshot implements SnapshotSource {
   readonly description: string;
+  readonly columns: readonly SnapshotColumn[];
+  private lastRejects: RejectSummary = { rejected: 0, examples: [] };
 
   constructor(
-    private readonly section: SnapshotSection,
+    private readonly section: SnapshotRequest,
     private readonly role: string,
-    private readonly reader: string,
-    readonly columns: readonly SnapshotColumn[],
+    private readonly reader: FormatReader,
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
   ) {
     this.description = section.path;
+    this.columns = reader.columns;
   }
 
   async *read(query: SnapshotQuery): AsyncIterable<ColumnChunk> {
-    const ts = sqlIdentifier(this.section.timestamp);
-    const select = [`epoch_ms(CAST(${ts} AS TIMESTAMP))::DOUBLE AS __t`];
-    select.push(this.section.label === undefined ? 'NULL::DOUBLE AS __label' : `CAST((${this.section.label}) AS DOUBLE) AS __label`);
+    const where = `snapshots.${this.role} (${this.section.path})`;
+    const timestamp = this.section.timestamp;
+    const ts = timestamp === undefined ? null : sqlIdentifier(timestamp);
+    if (ts === null && (query.from !== undefined || query.to !== undefined)) {
+      throw new InputError(where, 'a time window needs the timestamp column of the snapshot');
+    }
+    const select = [ts === null ? "'NaN'::DOUBLE AS __t" : `epoch_ms(CAST(${ts} AS TIMESTAMP))::DOUBLE AS __t`];
+    // Where a row came from is carried only for rows without an event time (the rejects): a file
+    // name on each of millions of rows would double what the sort holds.
+    const untimedOnly = (column: string): string => (ts === null ? `NULL AS ${column}` : `CASE WHEN ${ts} IS NULL THEN ${column} END AS ${column}`);
+    select.push(this.section.label === undefined ? 'NULL::DOUBLE AS __label' : `CAST((${this.section.label}) AS DOUBLE) AS __label`, untimedOnly('__file'), untimedOnly('__line'));
     const names: string[] = [];
     for (const name of query.columns) {
       const expression = query.derived[name] ?? (this.columns.some((c) => c.name === name) ? sqlIdentifier(name) : undefined);
@@ -97,31 +76,72 @@ class DuckDbSnapshot implements SnapshotSource {
       select.push(`(${expression}) AS ${sqlIdentifier(name)}`);
       names.push(name);
     }
-    const where = [`${ts} IS NOT NULL`];
+    // Rows without an event time are kept in the result (first, by NULLS FIRST) to be counted.
+    const window: string[] = [];
     if (query.from !== undefined) {
-      where.push(`${ts} >= make_timestamp(${Math.round(query.from * 1000)})`);
+      window.push(`${ts} >= make_timestamp(${Math.round(query.from * 1000)})`);
     }
     if (query.to !== undefined) {
-      where.push(`${ts} < make_timestamp(${Math.round(query.to * 1000)})`);
+      window.push(`${ts} < make_timestamp(${Math.round(query.to * 1000)})`);
     }
-    const sql = `SELECT ${select.join(', ')} FROM ${this.reader} WHERE ${where.join(' AND ')} ORDER BY ${ts}`;
+    const filter = window.length === 0 ? '' : ` WHERE ${ts} IS NULL OR (${window.join(' AND ')})`;
+    const order = ts === null ? ' ORDER BY __file_index, __row' : ` ORDER BY ${ts} NULLS FIRST, __file_index, __row`;
+    const untimed: UntimedRow[] = [];
     let result;
     try {
-      result = await this.connection.stream(sql);
+      await registerRelations(this.connection, query.relations ?? {});
+      const joins = await lookupJoins(this.connection, query.joins ?? []);
+      await this.reader.beforeRead(this.connection);
+      result = await this.connection.stream(`SELECT ${select.join(', ')} FROM ${this.reader.rows} AS __snapshot${joins}${filter}${order}`);
     } catch (error) {
-      throw new InputError(`snapshots.${this.role} (${this.section.path})`, `the query over the snapshot failed: ${firstLine(error)}`);
+      throw new InputError(where, `the query over the snapshot failed: ${firstLine(error)}`);
     }
     for (;;) {
-      const chunk = await result.fetchChunk();
-      if (chunk === null || chunk.rowCount === 0) {
+      let raw;
+      try {
+        raw = await result.fetchChunk();
+      } catch (error) {
+        throw new InputError(where, `reading the snapshot failed: ${firstLine(error)}`);
+      }
+      if (raw === null || raw.rowCount === 0) {
         break;
       }
-      yield toColumnChunk(chunk, names, this.section.label !== undefined);
+      const converted = toColumnChunk(raw, names, this.section.label !== undefined);
+      untimed.push(...converted.untimed);
+      if (converted.chunk.rowCount > 0) {
+        yield converted.chunk;
+      }
     }
+    this.lastRejects = mergeRejects(await this.reader.rejects(this.connection), untimed, this.section);
+  }
+
+  /** Counted ahead of a read for progress (issue 12): rows with an event time in the window, and their span. */
+  async extent(query: SnapshotQuery): Promise<SnapshotExtent> {
+    const timestamp = this.section.timestamp;
+    if (timestamp === undefined) {
+      return { rows: 0, from: null, to: null };
+    }
+    const ts = sqlIdentifier(timestamp);
+    const window = [`${ts} IS NOT NULL`];
+    if (query.from !== undefined) {
+      window.push(`${ts} >= make_timestamp(${Math.round(query.from * 1000)})`);
+    }
+    if (query.to !== undefined) {
+      window.push(`${ts} < make_timestamp(${Math.round(query.to * 1000)})`);
+    }
+    const sql = `SELECT count(*)::DOUBLE AS n, epoch_ms(min(CAST(${ts} AS TIMESTAMP)))::DOUBLE AS lo, epoch_ms(max(CAST(${ts} AS TIMESTAMP)))::DOUBLE AS hi FROM ${this.reader.rows} AS __snapshot WHERE ${window.join(' AND ')}`;
+    let row: Record<string, unknown> | undefined;
+    try {
+      row = (await this.connection.runAndReadAll(sql)).getRowObjects()[0];
+    } catch (error) {
+      throw new InputError(`snapshots.${this.role} (${this.section.path})`, `counting the snapshot's rows failed: ${firstLine(error)}`);
+    }
+    const number = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+    return { rows: number(row?.['n']) ?? 0, from: number(row?.['lo']), to: number(row?.['hi']) };
   }
 
   rejects(): RejectSummary {
-    return { rejected: 0, examples: [] };
+    return this.lastRejects;
   }
 
   async close(): Promise<void> {
@@ -130,51 +150,8 @@ class DuckDbSnapshot implements SnapshotSource {
   }
 }
 
-function toColumnChunk(chunk: DuckDBDataChunk, names: readonly string[], labelled: boolean): ColumnChunk {
-  const n = chunk.rowCount;
-  const eventTime = new Float64Array(n);
-  const timeVector = chunk.getColumnVector(0);
-  for (let i = 0; i < n; i++) {
-    eventTime[i] = timeVector.getItem(i) as number;
-  }
-  let label: Float64Array | null = null;
-  if (labelled) {
-    label = new Float64Array(n);
-    const labelVector = chunk.getColumnVector(1);
-    for (let i = 0; i < n; i++) {
-      const value = labelVector.getItem(i) as number | null;
-      label[i] = value === null ? Number.NaN : value;
-    }
-  }
-  const columns: Record<string, ChunkColumn> = {};
-  names.forEach((name, k) => {
-    const vector = chunk.getColumnVector(k + 2);
-    if (NUMERIC.has(vector.type.typeId)) {
-      const values = new Float64Array(n);
-      const valid = new Uint8Array(n);
-      for (let i = 0; i < n; i++) {
-        const value = vector.getItem(i);
-        if (value !== null) {
-          values[i] = Number(typeof value === 'object' ? String(value) : value);
-          valid[i] = 1;
-        } else {
-          values[i] = Number.NaN;
-        }
-      }
-      columns[name] = { kind: 'number', values, valid };
-    } else {
-      const values: (string | null)[] = new Array<string | null>(n);
-      for (let i = 0; i < n; i++) {
-        const value = vector.getItem(i);
-        values[i] = value === null ? null : String(value);
-      }
-      columns[name] = { kind: 'text', values };
-    }
-  });
-  return { rowCount: n, eventTime, label, columns };
-}
-
-function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0] ?? text;
+function mergeRejects(format: RejectSummary, untimed: readonly UntimedRow[], section: SnapshotRequest): RejectSummary {
+  const message = `no event time: "${section.timestamp ?? ''}" is null or not a timestamp`;
+  const examples = [...format.examples, ...untimed.map((row) => ({ file: row.file ?? section.path, line: row.line, message }))];
+  return { rejected: format.rejected + untimed.length, examples: examples.slice(0, REJECT_EXAMPLES) };
 }

@@ -4,15 +4,12 @@
  * DuckDB snapshot reader the replay uses. In event order (the first rows), or a seeded uniform
  * sample of the whole snapshot (reservoir sampling, Vitter's algorithm R).
  */
-import { existsSync } from 'node:fs';
 import type { ColumnChunk } from '../../common/ports/snapshot';
 import type { RawRecord, RawValue } from '../../common/features/rawRecord';
 import type { Rng } from '../../common/ports/rng';
 import { InputError } from '../../common/run/inputError';
-import type { SnapshotSection } from '../../common/scenario/sections/snapshots';
 import { formatEventTime } from '../../common/time/eventTime';
-import { openDatabase } from '../duckdb/database';
-import { openSnapshot, readerSql } from '../duckdb/snapshotReader';
+import { openSnapshot } from '../duckdb/snapshotReader';
 
 /** What to read. */
 export interface SnapshotRecordsRequest {
@@ -33,8 +30,7 @@ export interface SnapshotRecords {
 /** Reads up to `limit` raw records. A missing file or an unknown column is an InputError. */
 export async function readSnapshotRecords(request: SnapshotRecordsRequest, rng: Rng): Promise<SnapshotRecords> {
   const timestamp = request.timestamp ?? (await timestampColumn(request.path));
-  const section: SnapshotSection = { path: request.path, timestamp, labelDelay: 0, maxRejectRate: 0 };
-  const source = await openSnapshot(section, 'payload');
+  const source = await openSnapshot({ path: request.path, timestamp, labelDelay: 0, maxRejectRate: 0 }, 'payload');
   try {
     const columns = source.columns.map((c) => c.name);
     const records: RawRecord[] = [];
@@ -81,25 +77,12 @@ function rawRecord(chunk: ColumnChunk, i: number, timestamp: string): RawRecord 
 
 /** The snapshot's one timestamp column; with none or several the user must name it. */
 async function timestampColumn(path: string): Promise<string> {
-  if (!/[*?[]/.test(path) && !existsSync(path)) {
-    throw new InputError(path, 'snapshot file not found (--payload-from)');
-  }
-  const { instance, connection } = await openDatabase();
-  try {
-    const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${readerSql({ path })}`);
-    const columns = described.getRowObjectsJson().map((row) => ({ name: String(row['column_name']), type: String(row['column_type']) }));
-    const stamps = columns.filter((c) => c.type.startsWith('TIMESTAMP'));
-    if (stamps.length === 1) {
-      return stamps[0]!.name;
-    }
+  const source = await openSnapshot({ path, labelDelay: 0, maxRejectRate: 0 }, 'payload');
+  const columns = source.columns;
+  await source.close();
+  const stamps = columns.filter((c) => c.type.startsWith('TIMESTAMP'));
+  if (stamps.length !== 1) {
     throw new InputError(path, `expected one timestamp column, found ${stamps.length} among ${columns.map((c) => `${c.name} ${c.type}`).join(', ')}; name it with --timestamp`);
-  } catch (error) {
-    if (error instanceof InputError) {
-      throw error;
-    }
-    throw new InputError(path, `cannot be read as a snapshot: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
   }
+  return stamps[0]!.name;
 }

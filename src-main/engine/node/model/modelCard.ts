@@ -50,5 +50,12 @@ export function loadBoundFeatures(folder: string, card: ModelCard | null): Bound
       throw new InputError(path, `expected a JSON serving table: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  return { spec, tables };
+  if (!spec.prepareTables) {
+    return { spec, tables };
+  }
+  try {
+    return { spec, tables: spec.prepareTables(tables) };
+  } catch (error) {
+    throw new InputError(join(folder, 'model-card.json'), `the serving tables of feature spec ${spec.id} are not valid: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

@@ -9,11 +9,12 @@ const { onnx } = onnxProto;
 export const IR_VERSION = 8;
 export const OPSET = 17;
 
-/** A float32 initializer. */
+/** A constant tensor of the graph: float32 by default, int64 for indices. `dims: []` is a scalar. */
 export interface Initializer {
   readonly name: string;
   readonly dims: readonly number[];
   readonly values: Float32Array | readonly number[];
+  readonly type?: 'float32' | 'int64';
 }
 
 /** One node of the graph. */
@@ -25,12 +26,15 @@ export interface GraphNode {
   readonly attributes?: Readonly<Record<string, number | readonly number[] | string>>;
 }
 
-/** A graph input or output: float32, with symbolic or fixed dims. */
+/** A graph input or output: float32 by default, with symbolic or fixed dims. */
 export interface GraphValue {
   readonly name: string;
   readonly dims: readonly (number | string)[];
-  readonly type?: 'float32' | 'float64' | 'int64';
+  readonly type?: ElementType;
 }
+
+/** Element types the writer can declare for graph inputs and outputs. */
+export type ElementType = 'float32' | 'float64' | 'int64' | 'int32' | 'string';
 
 /** A whole model. */
 export interface ModelSpec {
@@ -45,7 +49,16 @@ export interface ModelSpec {
   readonly metadata?: Readonly<Record<string, string>>;
 }
 
-const ELEM = { float32: onnx.TensorProto.DataType.FLOAT, float64: onnx.TensorProto.DataType.DOUBLE, int64: onnx.TensorProto.DataType.INT64 } as const;
+const ELEM: Readonly<Record<ElementType, number>> = {
+  float32: onnx.TensorProto.DataType.FLOAT,
+  float64: onnx.TensorProto.DataType.DOUBLE,
+  int64: onnx.TensorProto.DataType.INT64,
+  int32: onnx.TensorProto.DataType.INT32,
+  string: onnx.TensorProto.DataType.STRING,
+};
+
+/** ONNX's TensorProto data type number of INT64, for Cast's `to` attribute. */
+export const ONNX_INT64 = onnx.TensorProto.DataType.INT64;
 
 /** The bytes of an ONNX model. Deterministic: the same spec gives the same bytes. */
 export function encodeModel(spec: ModelSpec): Uint8Array {
@@ -63,8 +76,8 @@ export function encodeModel(spec: ModelSpec): Uint8Array {
       initializer: spec.initializers.map((init) => ({
         name: init.name,
         dims: [...init.dims],
-        dataType: onnx.TensorProto.DataType.FLOAT,
-        rawData: rawFloat32(init.values),
+        dataType: init.type === 'int64' ? onnx.TensorProto.DataType.INT64 : onnx.TensorProto.DataType.FLOAT,
+        rawData: init.type === 'int64' ? rawInt64(init.values) : rawFloat32(init.values),
       })),
       node: spec.nodes.map((node, i) => ({
         name: node.name ?? `${node.op.toLowerCase()}_${i}`,
@@ -106,6 +119,16 @@ function rawFloat32(values: Float32Array | readonly number[]): Uint8Array {
   const view = new DataView(bytes.buffer);
   for (let i = 0; i < values.length; i++) {
     view.setFloat32(i * 4, values[i] as number, true);
+  }
+  return bytes;
+}
+
+/** Little-endian int64 bytes. */
+function rawInt64(values: Float32Array | readonly number[]): Uint8Array {
+  const bytes = new Uint8Array(values.length * 8);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < values.length; i++) {
+    view.setBigInt64(i * 8, BigInt(values[i] as number), true);
   }
   return bytes;
 }

@@ -6,12 +6,10 @@
  */
 import type { ReadinessCheck } from '../../../../contract/report';
 import { CHECK_TITLES } from '../../checks/catalog';
-import { servingPipeline, trainingSql } from '../../features/featureSpec';
-import { buildBatch, planInputs } from '../../features/inputPlan';
 import type { ModelSection } from '../../scenario/sections/models';
 import type { ModelArtifact } from '../environment';
-import { InputError } from '../inputError';
 import type { Phase, PhaseContext } from '../phase';
+import { readyModel } from '../readyModel';
 
 export const preflightPhase: Phase = {
   id: 'preflight',
@@ -68,26 +66,7 @@ export const preflightPhase: Phase = {
         inputs: inference.inputs,
         outputs: inference.outputs,
       });
-      // A model with a feature spec computes its own features: the training half as SQL, named
-      // per model (`blue.dep_hour`) since blue and green may define a feature differently.
-      const derived = features ? Object.fromEntries(Object.entries(trainingSql(features.spec, features.tables)).map(([name, sql]) => [`${role}.${name}`, sql])) : {};
-      const order = features ? features.spec.features.map((f) => `${role}.${f.name}`) : artifact.featureOrder;
-      const planned = planInputs(inference.inputs, section.inputs, order, [...available, ...Object.keys(derived)]);
-      if (!planned.ok) {
-        await inference.close();
-        throw new InputError(`models.${role} (${artifact.path})`, `the model's inputs do not match the snapshot: ${planned.problems.join('; ')}`);
-      }
-      const plan = planned.plan;
-      state.models.push({
-        role,
-        artifact,
-        inference,
-        threshold: section.threshold,
-        columns: plan.columns,
-        derived,
-        serving: features ? servingPipeline(features.spec, features.tables) : null,
-        toBatch: (chunk) => buildBatch(plan, chunk),
-      });
+      state.models.push(await readyModel(role, artifact, { inference, fallbackReason, features }, section, available, `models.${role} (${artifact.path})`));
     }
   },
 };

@@ -1,0 +1,74 @@
+/**
+ * The flight-delay features (issue 3), each defined once as DuckDB SQL over a snapshot row and as
+ * TypeScript over a raw record `{date, distance, origin, destination}`. `date` is local wall-clock
+ * time without a zone: the hour and weekday are read from it as written, never through a zone.
+ */
+import type { FeatureDefinition, ServingTables } from '../featureSpec';
+import { numberField, textField, wallClockField } from '../rawRecord';
+import { WEEK_MS, weekOf, type AirportLookup, type RouteDelayLookup } from './flightsTables';
+
+/** Flight distance in miles. */
+export const distance: FeatureDefinition = {
+  name: 'distance',
+  kind: 'numeric',
+  fields: ['distance'],
+  sql: () => 'CAST(distance AS DOUBLE)',
+  serve: (record) => numberField(record, 'distance'),
+};
+
+/** Local departure hour, 0-23. */
+export const depHour: FeatureDefinition = {
+  name: 'dep_hour',
+  kind: 'categorical',
+  fields: ['date'],
+  sql: () => 'hour(date)',
+  serve: (record) => new Date(wallClockField(record, 'date')).getUTCHours(),
+};
+
+/** Local day of week, 0 = Monday ... 6 = Sunday (ISO order). */
+export const depWeekday: FeatureDefinition = {
+  name: 'dep_weekday',
+  kind: 'categorical',
+  fields: ['date'],
+  sql: () => '(isodow(date) - 1)',
+  serve: (record) => (new Date(wallClockField(record, 'date')).getUTCDay() + 6) % 7,
+};
+
+/** The airport encoding of `field`: its frozen index, 0 for an airport outside the encoding. */
+function airportIndex(name: string, field: 'origin' | 'destination'): FeatureDefinition {
+  return {
+    name,
+    kind: 'categorical',
+    fields: [field],
+    sql: ({ lookup }) => `coalesce(${lookup('airports', { code: field }, 'idx')}, 0)`,
+    serve: (record, tables) => airports(tables).index.get(textField(record, field)) ?? 0,
+  };
+}
+
+export const originIndex = airportIndex('origin_index', 'origin');
+export const destinationIndex = airportIndex('destination_index', 'destination');
+
+/** The route's historical delay rate as known before the row's week began (see flightsTables.ts). */
+export const routeDelayRate: FeatureDefinition = {
+  name: 'route_delay_rate',
+  kind: 'numeric',
+  fields: ['date', 'origin', 'destination'],
+  sql: ({ tables, lookup }) => {
+    const table = routeDelay(tables);
+    const week = `least(greatest(floor((epoch_ms(date) - ${table.startMs}) / ${WEEK_MS}.0), 0), ${table.table.weeks - 1})::BIGINT`;
+    return `coalesce(${lookup('route_delay', { route: "origin || '-' || destination", week }, 'rate')}, ${table.table.prior})`;
+  },
+  serve: (record, tables) => {
+    const lookup = routeDelay(tables);
+    const route = `${textField(record, 'origin')}-${textField(record, 'destination')}`;
+    return lookup.rates.get(route)?.[weekOf(lookup, wallClockField(record, 'date'))] ?? lookup.table.prior;
+  },
+};
+
+function airports(tables: ServingTables): AirportLookup {
+  return tables['airports'] as AirportLookup;
+}
+
+function routeDelay(tables: ServingTables): RouteDelayLookup {
+  return tables['route_delay'] as RouteDelayLookup;
+}
