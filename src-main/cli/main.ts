@@ -7,6 +7,7 @@ import { UsageError } from './args';
 import type { CliIo, Command } from './command';
 import { driftCommand } from './commands/drift';
 import { inspectCommand } from './commands/inspect';
+import { loadCommand } from './commands/load';
 import { lockCheckCommand } from './commands/lockCheck';
 import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   validateCommand,
   reportCommand,
   serveCommand,
+  loadCommand,
   lockCheckCommand,
   inspectCommand,
   scoreCommand,
