@@ -52,8 +52,7 @@ describe('the schedule the server sees', () => {
     const meanGap = (planned.at(-1)! - planned[0]!) / (planned.length - 1);
     // The server's clock and the plan's differ by a constant (the start, the network): take the
     // median offset. Then arrivals lie where the plan put them: half within two mean gaps, 95%
-    // within 4% of the run (a machine shared with other work adds its own jitter); a closed loop
-    // or an unpaced sender would be off by seconds.
+    // within a quarter of the run; a closed loop or an unpaced sender would be off by seconds.
     const offsets = target.arrivals.map((t, i) => t - planned[i]!);
     const offset = [...offsets].sort((a, b) => a - b)[Math.floor(offsets.length / 2)]!;
     const deviations = offsets.map((o) => Math.abs(o - offset)).sort((a, b) => a - b);
