@@ -4,6 +4,8 @@
  * Each capability declares its event kinds in a file under `events/` and adds them to the union.
  */
 import type { CheckResolved } from './events/checks';
+import type { LockCompared, RuntimeParityMeasured } from './events/dependencies';
+import type { FeatureParityMeasured, FreshnessMeasured, PointInTimeChecked } from './events/features';
 import type { ModelLoaded, ModelVerified, ProviderFallback } from './events/models';
 import type { Notice, PhaseFinished, PhaseStarted, RunError, RunFinished, RunStarted } from './events/run';
 import type { ScoreSummary } from './events/score';
@@ -11,6 +13,8 @@ import type { ServerCrashing, ServerFaultsChanged, ServerRefused, ServerStarted,
 import type { SnapshotOpened, SnapshotRejects } from './events/snapshots';
 
 export type * from './events/checks';
+export type * from './events/dependencies';
+export type * from './events/features';
 export type * from './events/models';
 export type * from './events/run';
 export type * from './events/score';
@@ -42,7 +46,9 @@ export type RunEventBody =
   | Notice
   | RunError
   | RunFinished
-  | ServerStarted | ServerRefused | ServerFaultsChanged | ServerCrashing | ServerStopped;
+  | ServerStarted | ServerRefused | ServerFaultsChanged | ServerCrashing | ServerStopped
+  | LockCompared | RuntimeParityMeasured
+  | FeatureParityMeasured | PointInTimeChecked | FreshnessMeasured;
 
 /** One line of events.jsonl. */
 export type RunEvent = EventEnvelope & RunEventBody;

@@ -1,0 +1,148 @@
+/**
+ * Point-in-time correctness of a joined feature (issue 10): a value joined from other rows may use
+ * only rows whose label was known when the value was computed, and that time may not be after the
+ * request. For each sampled request, the value is recomputed from the raw rows of its key with
+ * the as-of rule (row time + label delay < as-of time) and compared with what the pipeline used.
+ * A value that instead matches the rows before the as-of time without the label delay read labels
+ * before they were known: a leak.
+ */
+import type { PointInTimeExample } from '../../../../contract/events';
+import type { ColumnChunk } from '../../ports/snapshot';
+import { formatEventTime } from '../../time/eventTime';
+import type { JoinedFeature, ServingTables } from '../featureSpec';
+import type { RawRecord } from '../rawRecord';
+
+/** Requests to check: their times, raw records and the value the pipeline used (NaN: none). */
+export interface PointInTimeRequests {
+  readonly ids: readonly string[];
+  readonly eventTimes: ArrayLike<number>;
+  readonly records: readonly RawRecord[];
+  readonly used: ArrayLike<number>;
+}
+
+/** What the check found, before the event's identification is added. */
+export interface PointInTimeResult {
+  readonly checked: number;
+  readonly violations: number;
+  readonly leaks: number;
+  readonly futureAsOf: number;
+  readonly examples: readonly PointInTimeExample[];
+  readonly passed: boolean;
+}
+
+/** The history column that carries each raw row's key. */
+export const HISTORY_KEY = '__joined_key';
+
+const EXAMPLES = 5;
+
+/** Per key: the times of its rows in order and the running count of positive labels. */
+interface KeyHistory {
+  readonly times: number[];
+  readonly positives: number[];
+}
+
+/** Per key: its raw rows' times in order and the running count of positive labels. */
+export type KeyHistories = ReadonlyMap<string, KeyHistory>;
+
+/**
+ * Reads the raw rows of the given keys. `history` streams rows in event-time order with the key in
+ * column HISTORY_KEY and the label in `label` (1 positive; rows without a label are not counted).
+ */
+export async function readKeyHistories(history: AsyncIterable<ColumnChunk>, keys: ReadonlySet<string>): Promise<KeyHistories> {
+  const byKey = new Map<string, KeyHistory>();
+  for await (const chunk of history) {
+    const column = chunk.columns[HISTORY_KEY];
+    if (column === undefined || column.kind !== 'text' || chunk.label === null) {
+      throw new Error('the history read has no key column or no label');
+    }
+    for (let i = 0; i < chunk.rowCount; i++) {
+      const key = column.values[i];
+      const label = chunk.label[i]!;
+      if (key === null || key === undefined || !keys.has(key) || Number.isNaN(label)) {
+        continue;
+      }
+      let rows = byKey.get(key);
+      if (rows === undefined) {
+        rows = { times: [], positives: [] };
+        byKey.set(key, rows);
+      }
+      rows.positives.push((rows.positives.at(-1) ?? 0) + (label === 1 ? 1 : 0));
+      rows.times.push(chunk.eventTime[i]!);
+    }
+  }
+  return byKey;
+}
+
+/** Checks every request's value against the raw rows of its key. */
+export function checkPointInTime(
+  feature: JoinedFeature,
+  tables: ServingTables,
+  requests: PointInTimeRequests,
+  byKey: KeyHistories,
+  labelDelayMs: number,
+  tolerance: { readonly absolute: number; readonly relative: number },
+): PointInTimeResult {
+  const keys = requests.records.map((record) => feature.key(record));
+  const since = feature.since(tables);
+  const agree = (a: number, b: number): boolean => Math.abs(a - b) <= tolerance.absolute + tolerance.relative * Math.abs(b);
+  let checked = 0;
+  let violations = 0;
+  let leaks = 0;
+  let futureAsOf = 0;
+  const examples: PointInTimeExample[] = [];
+  requests.records.forEach((record, i) => {
+    const used = requests.used[i]!;
+    if (Number.isNaN(used)) {
+      return;
+    }
+    checked++;
+    const asOf = feature.asOf(record, tables);
+    const rows = byKey.get(keys[i]!) ?? { times: [], positives: [] };
+    const first = countBefore(rows.times, since);
+    const known = countBefore(rows.times, asOf - labelDelayMs) - first;
+    const before = countBefore(rows.times, asOf) - first;
+    const expected = feature.value(known, positivesIn(rows, first, first + known), tables);
+    const withoutLabelDelay = feature.value(before, positivesIn(rows, first, first + before), tables);
+    const future = asOf > requests.eventTimes[i]!;
+    if (!future && agree(used, expected)) {
+      return;
+    }
+    violations++;
+    futureAsOf += future ? 1 : 0;
+    const leaked = before > known && agree(used, withoutLabelDelay);
+    leaks += leaked ? 1 : 0;
+    // Leaks first among the examples: they are what the check exists for.
+    if (examples.length < EXAMPLES || (leaked && examples.some((e) => !isLeak(e)))) {
+      const example = { requestId: requests.ids[i]!, eventTime: formatEventTime(requests.eventTimes[i]!), key: keys[i]!, asOf: formatEventTime(asOf), used, expected, withoutLabelDelay, rowsKnown: known, rowsBefore: before };
+      if (examples.length >= EXAMPLES) {
+        examples.splice(examples.findIndex((e) => !isLeak(e)), 1);
+      }
+      examples.push(example);
+    }
+  });
+  return { checked, violations, leaks, futureAsOf, examples, passed: checked > 0 && violations === 0 };
+
+  function isLeak(e: PointInTimeExample): boolean {
+    return e.rowsBefore > e.rowsKnown && agree(e.used, e.withoutLabelDelay);
+  }
+}
+
+/** How many of the sorted `times` are before `t` (strictly). */
+function countBefore(times: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (times[mid]! < t) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+/** Positive labels among rows [from, to) of a key. */
+function positivesIn(rows: KeyHistory, from: number, to: number): number {
+  return to <= from ? 0 : rows.positives[to - 1]! - (from === 0 ? 0 : rows.positives[from - 1]!);
+}
