@@ -29,16 +29,19 @@ export const SPLIT_STATES: readonly string[] = ['AK', 'FL', 'ID', 'IN', 'KS', 'K
 /** The airports of split states (and of rows without a state), each with its zone and why. */
 export const AIRPORT_ZONES: Readonly<Record<string, { readonly zone: string; readonly reason: string }>> = {
   // Alaska: every airport of the data keeps Alaska time; only the western Aleutians (Adak, not in the data) do not.
-  ...Object.fromEntries(
-    ['ADQ', 'AKN', 'ANC', 'BET', 'BRW', 'CDV', 'DLG', 'DUT', 'FAI', 'GST', 'JNU', 'KTN', 'OME', 'OTZ', 'PSG', 'SCC', 'SIT', 'WRG', 'YAK'].map((code) => [
-      code,
-      { zone: 'America/Anchorage', reason: 'Alaska time (east of the Aleutian zone at 169.5 W)' },
-    ]),
+  ...sameZone(
+    ['ADQ', 'AKN', 'ANC', 'BET', 'BRW', 'CDV', 'DLG', 'DUT', 'FAI', 'GST', 'JNU', 'KTN', 'OME', 'OTZ', 'PSG', 'SCC', 'SIT', 'WRG', 'YAK'],
+    'America/Anchorage',
+    'Alaska time (east of the Aleutian zone at 169.5 W)',
   ),
   // Florida: the panhandle west of the Apalachicola River keeps Central time.
   PNS: { zone: 'America/Chicago', reason: 'Pensacola, Escambia County: Florida panhandle, Central' },
   VPS: { zone: 'America/Chicago', reason: 'Valparaiso, Okaloosa County: Florida panhandle, Central' },
-  ...Object.fromEntries(['APF', 'DAB', 'EYW', 'FLL', 'JAX', 'MCO', 'MIA', 'MLB', 'PBI', 'RSW', 'SRQ', 'TLH', 'TPA'].map((code) => [code, { zone: 'America/New_York', reason: 'peninsular Florida (and Tallahassee, east of the Apalachicola), Eastern' }])),
+  ...sameZone(
+    ['APF', 'DAB', 'EYW', 'FLL', 'JAX', 'MCO', 'MIA', 'MLB', 'PBI', 'RSW', 'SRQ', 'TLH', 'TPA'],
+    'America/New_York',
+    'peninsular Florida (and Tallahassee, east of the Apalachicola), Eastern',
+  ),
   BOI: { zone: 'America/Boise', reason: 'Boise: southern Idaho, Mountain' },
   // Indiana in 2001: most of the state kept Eastern Standard Time all year; the south-west corner kept Central time with DST.
   IND: { zone: 'America/Indiana/Indianapolis', reason: 'Marion County: Eastern, no DST in 2001' },
@@ -49,12 +52,12 @@ export const AIRPORT_ZONES: Readonly<Record<string, { readonly zone: string; rea
   CVG: { zone: 'America/New_York', reason: 'Boone County, Kentucky: Eastern' },
   LEX: { zone: 'America/New_York', reason: 'Fayette County, Kentucky: Eastern' },
   SDF: { zone: 'America/Kentucky/Louisville', reason: 'Louisville, Jefferson County: Eastern' },
-  ...Object.fromEntries(['AZO', 'DTW', 'FNT', 'GRR', 'LAN', 'MBS', 'TVC'].map((code) => [code, { zone: 'America/Detroit', reason: "Michigan's lower peninsula, Eastern" }])),
+  ...sameZone(['AZO', 'DTW', 'FNT', 'GRR', 'LAN', 'MBS', 'TVC'], 'America/Detroit', "Michigan's lower peninsula, Eastern"),
   MQT: { zone: 'America/Detroit', reason: 'Marquette, Michigan (airports.csv has no state for it): Upper Peninsula, Marquette County keeps Eastern time' },
-  ...Object.fromEntries(['BIS', 'FAR', 'GFK', 'MOT'].map((code) => [code, { zone: 'America/Chicago', reason: 'North Dakota east of the Missouri, Central' }])),
+  ...sameZone(['BIS', 'FAR', 'GFK', 'MOT'], 'America/Chicago', 'North Dakota east of the Missouri, Central'),
   LNK: { zone: 'America/Chicago', reason: 'Lincoln, eastern Nebraska: Central' },
   OMA: { zone: 'America/Chicago', reason: 'Omaha, eastern Nebraska: Central' },
-  ...Object.fromEntries(['EUG', 'MFR', 'PDX'].map((code) => [code, { zone: 'America/Los_Angeles', reason: 'western Oregon, Pacific (only Malheur County is Mountain)' }])),
+  ...sameZone(['EUG', 'MFR', 'PDX'], 'America/Los_Angeles', 'western Oregon, Pacific (only Malheur County is Mountain)'),
   FSD: { zone: 'America/Chicago', reason: 'Sioux Falls, eastern South Dakota: Central' },
   RAP: { zone: 'America/Denver', reason: 'Rapid City, western South Dakota: Mountain' },
   BNA: { zone: 'America/Chicago', reason: 'Nashville, Middle Tennessee: Central' },
@@ -64,13 +67,17 @@ export const AIRPORT_ZONES: Readonly<Record<string, { readonly zone: string; rea
   TYS: { zone: 'America/New_York', reason: 'Knoxville, East Tennessee: Eastern' },
   // Texas: El Paso and Hudspeth counties keep Mountain time; the rest of the state Central.
   ELP: { zone: 'America/Denver', reason: 'El Paso County: Mountain' },
-  ...Object.fromEntries(
-    ['ABI', 'ACT', 'AMA', 'AUS', 'BPT', 'BRO', 'CLL', 'CRP', 'DAL', 'DFW', 'GGG', 'HOU', 'HRL', 'IAH', 'ILE', 'LBB', 'LRD', 'MAF', 'MFE', 'SAT', 'SJT', 'SPS', 'TYR'].map((code) => [
-      code,
-      { zone: 'America/Chicago', reason: 'Texas outside El Paso and Hudspeth counties, Central' },
-    ]),
+  ...sameZone(
+    ['ABI', 'ACT', 'AMA', 'AUS', 'BPT', 'BRO', 'CLL', 'CRP', 'DAL', 'DFW', 'GGG', 'HOU', 'HRL', 'IAH', 'ILE', 'LBB', 'LRD', 'MAF', 'MFE', 'SAT', 'SJT', 'SPS', 'TYR'],
+    'America/Chicago',
+    'Texas outside El Paso and Hudspeth counties, Central',
   ),
 };
+
+/** Several airports with one zone, for one reason. */
+function sameZone(codes: readonly string[], zone: string, reason: string): Record<string, { readonly zone: string; readonly reason: string }> {
+  return Object.fromEntries(codes.map((code) => [code, { zone, reason }]));
+}
 
 /** One row of airports.csv. */
 export interface AirportRow {

@@ -139,6 +139,11 @@ describe('the feature-parity check', () => {
     expect(partial.status).toBe('WARN');
   });
 
+  it('is ERROR when models have feature specs but none could be compared', () => {
+    const check = featureParityCheck({ parity: [], pointInTime: [], freshness: [], unavailable: [{ model: 'blue-v1', reason: 'not loaded: digest mismatch' }] }, thresholds, null);
+    expect(check).toMatchObject({ status: 'ERROR', observed: "No model's pipelines could be compared: blue-v1: not loaded: digest mismatch." });
+  });
+
   it('is NOT RUN when no model has a feature spec', () => {
     expect(featureParityCheck({ parity: [], pointInTime: [], freshness: [], unavailable: [] }, thresholds, null)).toMatchObject({ status: 'NOT RUN', observed: expect.stringContaining('No model names a feature spec') });
   });

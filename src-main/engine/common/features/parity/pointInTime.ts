@@ -6,7 +6,7 @@
  * A value that instead matches the rows before the as-of time without the label delay read labels
  * before they were known: a leak.
  */
-import type { PointInTimeExample } from '../../../../contract/events';
+import type { PointInTimeChecked, PointInTimeExample } from '../../../../contract/events';
 import type { ColumnChunk } from '../../ports/snapshot';
 import { formatEventTime } from '../../time/eventTime';
 import type { JoinedFeature, ServingTables } from '../featureSpec';
@@ -21,14 +21,7 @@ export interface PointInTimeRequests {
 }
 
 /** What the check found, before the event's identification is added. */
-export interface PointInTimeResult {
-  readonly checked: number;
-  readonly violations: number;
-  readonly leaks: number;
-  readonly futureAsOf: number;
-  readonly examples: readonly PointInTimeExample[];
-  readonly passed: boolean;
-}
+export type PointInTimeResult = Pick<PointInTimeChecked, 'checked' | 'violations' | 'leaks' | 'futureAsOf' | 'examples' | 'passed'>;
 
 /** The history column that carries each raw row's key. */
 export const HISTORY_KEY = '__joined_key';
