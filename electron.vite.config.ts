@@ -11,7 +11,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src-main/electron/main.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src-main/electron/main.ts'),
+          // The engine runs in a utility process (issue 12), never on the window's event loop.
+          serviceHost: resolve(import.meta.dirname, 'src-main/engine/node/service/hostMain.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,8 +1,9 @@
 /**
  * Tests by layer (STYLE.md 12): test/engine (in-memory ports), test/integration (real ORT, DuckDB,
  * HTTP, Docker, Prometheus), test/cli (the built `rehearse` as a process), test/electron (mocked
- * electron), test/install, test/lint. The global setup builds the CLI and server bundles once if
- * they are missing.
+ * electron), test/renderer (components with a fake RehearsalApi; happy-dom, chosen per file),
+ * test/e2e (playwright-core driving Debian chromium against browser mode), test/install,
+ * test/lint. The global setup builds the CLI and server bundles once if they are missing.
  *
  * test/timing holds the tests whose assertions compare latencies (a fault against a baseline
  * measured in the same test): they run in their own project, one file at a time, after every

@@ -8,6 +8,7 @@ import type { AlertTimelineData, MonitoringLayer } from '../contract/charts';
 import { bottomAxis, timeTicks } from './axis';
 import { eventTimeMs } from './eventTime';
 import { ALERT_COLOUR, FAULT_COLOUR } from './palette';
+import { frameScale, type TimeFrame } from './timeFrame';
 import { element, shorten, svgDocument, textElement, titleElement, type ChartSize, type Tick } from './svg';
 
 /** The lanes, top to bottom, with the seed's names for the layers. */
@@ -36,12 +37,12 @@ export interface AlertTimelineLayout {
 
 const LAYERS: readonly MonitoringLayer[] = [1, 2, 3, 4];
 
-/** Lays the timeline out at `width`. */
-export function layoutAlertTimeline(data: AlertTimelineData, width = 720): AlertTimelineLayout {
-  const plot = { left: 118, top: 12, right: width - 12, bottom: 12 + LAYERS.length * 30 };
+/** Lays the timeline out at `width`; with a `frame` (the app's shared timeline) on the frame's axis. */
+export function layoutAlertTimeline(data: AlertTimelineData, width = 720, frame?: TimeFrame): AlertTimelineLayout {
+  const plot = { left: frame?.left ?? 118, top: 12, right: frame?.right ?? width - 12, bottom: 12 + LAYERS.length * 30 };
   const start = eventTimeMs(data.range.from);
   const end = Math.max(eventTimeMs(data.range.to), start + 1);
-  const x = scaleUtc().domain([start, end]).range([plot.left, plot.right]).clamp(true);
+  const x = frame ? frameScale(frame, width) : scaleUtc().domain([start, end]).range([plot.left, plot.right]).clamp(true);
   const lane = scaleBand<MonitoringLayer>().domain(LAYERS).range([plot.top, plot.bottom]).paddingInner(0.2);
   const span = (from: string, to: string | null) => {
     const x0 = x(eventTimeMs(from));

@@ -7,6 +7,7 @@ import type { DriftHeatmapData, PsiBands } from '../contract/charts';
 import { bottomAxis, timeTicks } from './axis';
 import { eventTimeMs } from './eventTime';
 import { PSI_COLOURS } from './palette';
+import { frameScale, type TimeFrame } from './timeFrame';
 import { element, labelWidth, shorten, svgDocument, textElement, titleElement, type ChartSize, type Tick } from './svg';
 
 /** Which PSI band a value is in; `none` when the window had too little data. */
@@ -45,18 +46,23 @@ export function psiBand(psi: number | null, bands: PsiBands): PsiBand {
   return psi > bands.retrain ? 'retrain' : psi >= bands.investigate ? 'investigate' : 'stable';
 }
 
-/** Lays the heatmap out at `width`; the height follows from the number of features. */
-export function layoutDriftHeatmap(data: DriftHeatmapData, width = 720): DriftHeatmapLayout {
-  const labels = data.features.map((f) => shorten(f, LABEL_CHARS));
-  const left = Math.max(60, Math.max(0, ...labels.map(labelWidth)) + 12);
+/**
+ * Lays the heatmap out at `width`; the height follows from the number of features. With a
+ * `frame` (the app's shared timeline) the x axis is the frame's and labels fit its left margin.
+ */
+export function layoutDriftHeatmap(data: DriftHeatmapData, width = 720, frame?: TimeFrame): DriftHeatmapLayout {
+  const labels = data.features.map((f) => shorten(f, frame ? Math.max(4, Math.floor((frame.left - 12) / 6.2)) : LABEL_CHARS));
+  const left = frame ? frame.left : Math.max(60, Math.max(0, ...labels.map(labelWidth)) + 12);
   const top = 26;
   const bottom = top + data.features.length * ROW_HEIGHT;
-  const right = width - 12;
+  const right = frame?.right ?? width - 12;
   const starts = data.windows.map((w) => eventTimeMs(w.from));
   const ends = data.windows.map((w) => eventTimeMs(w.to));
-  const x = scaleUtc()
-    .domain(starts.length > 0 ? [Math.min(...starts), Math.max(...ends)] : [0, 1])
-    .range([left, right]);
+  const x = frame
+    ? frameScale(frame, width)
+    : scaleUtc()
+        .domain(starts.length > 0 ? [Math.min(...starts), Math.max(...ends)] : [0, 1])
+        .range([left, right]);
   const y = scaleBand<string>()
     .domain(data.features.map((_, i) => String(i)))
     .range([top, bottom])
@@ -74,7 +80,7 @@ export function layoutDriftHeatmap(data: DriftHeatmapData, width = 720): DriftHe
     plot: { left, top, right, bottom },
     rows: data.features.map((feature, f) => ({ feature, label: labels[f]!, y: y(String(f))!, height: y.bandwidth() })),
     cells,
-    xTicks: data.windows.length > 0 ? timeTicks(x, Math.max(2, Math.floor((right - left) / 90))) : [],
+    xTicks: data.windows.length > 0 || frame ? timeTicks(x, Math.max(2, Math.floor((right - left) / 90))) : [],
   };
 }
 

@@ -8,6 +8,7 @@ import type { GateOutcome, TrafficSplitData } from '../contract/charts';
 import { bottomAxis, leftAxis, linearTicks, timeTicks } from './axis';
 import { eventTimeMs } from './eventTime';
 import { GATE_COLOURS, MODEL_COLOURS } from './palette';
+import { frameScale, type TimeFrame } from './timeFrame';
 import { coordinate, element, svgDocument, textElement, titleElement, type ChartSize, type Tick } from './svg';
 
 /** The chart's geometry. */
@@ -36,12 +37,12 @@ function gateShape(outcome: GateOutcome): string {
   }
 }
 
-/** Lays the chart out at `width`. */
-export function layoutTrafficSplit(data: TrafficSplitData, width = 720): TrafficSplitLayout {
-  const plot = { left: 52, top: 40, right: width - 12, bottom: HEIGHT - 44 };
+/** Lays the chart out at `width`; with a `frame` (the app's shared timeline) on the frame's axis. */
+export function layoutTrafficSplit(data: TrafficSplitData, width = 720, frame?: TimeFrame): TrafficSplitLayout {
+  const plot = { left: frame?.left ?? 52, top: 40, right: frame?.right ?? width - 12, bottom: HEIGHT - 44 };
   const start = eventTimeMs(data.range.from);
   const end = Math.max(eventTimeMs(data.range.to), start + 1);
-  const x = scaleUtc().domain([start, end]).range([plot.left, plot.right]);
+  const x = frame ? frameScale(frame, width) : scaleUtc().domain([start, end]).range([plot.left, plot.right]);
   const y = scaleLinear().domain([0, 100]).range([plot.bottom, plot.top]);
   // The weight holds from each change until the next; before the first change green has none.
   const steps = [{ t: start, percent: 0 }, ...data.weights.map((w) => ({ t: eventTimeMs(w.at), percent: w.greenPercent }))].sort((a, b) => a.t - b.t);

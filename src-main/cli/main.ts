@@ -5,12 +5,15 @@
 import { isInputError } from '../engine/common/run/inputError';
 import { UsageError } from './args';
 import type { CliIo, Command } from './command';
+import { driftCommand } from './commands/drift';
 import { inspectCommand } from './commands/inspect';
+import { loadCommand } from './commands/load';
 import { lockCheckCommand } from './commands/lockCheck';
 import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
 import { scoreCommand } from './commands/score';
 import { serveCommand } from './commands/serve';
+import { uiCommand } from './commands/ui';
 import { validateCommand } from './commands/validate';
 
 /** Every command, in the order `--help` lists them. */
@@ -19,9 +22,12 @@ export const COMMANDS: readonly Command[] = [
   validateCommand,
   reportCommand,
   serveCommand,
+  loadCommand,
   lockCheckCommand,
   inspectCommand,
   scoreCommand,
+  uiCommand,
+  driftCommand,
 ];
 
 /** Runs the CLI; returns the exit code. Never throws. */

@@ -96,3 +96,20 @@ export interface ReportCharts {
   readonly predictionHistogram: ChartSlot<PredictionHistogramData>;
   readonly alertTimeline: ChartSlot<AlertTimelineData>;
 }
+
+/**
+ * p99 latency of each rollout step at its event time, blue and green (DESIGN.md's timeline; issue
+ * 12). Shown by the desktop app's timeline; filled by the rollout (issue 8).
+ */
+export interface RolloutLatencyData {
+  readonly range: EventTimeRange;
+  /** The p99 SLA in milliseconds; null when the scenario sets none. */
+  readonly slaMs: number | null;
+  readonly steps: readonly {
+    readonly from: string;
+    readonly to: string;
+    /** Green's share of traffic during the step, in percent. */
+    readonly greenPercent: number;
+    readonly p99Ms: { readonly blue: number | null; readonly green: number | null };
+  }[];
+}

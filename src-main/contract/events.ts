@@ -4,18 +4,22 @@
  * Each capability declares its event kinds in a file under `events/` and adds them to the union.
  */
 import type { CheckResolved } from './events/checks';
+import type { RunControlled } from './events/control';
 import type { LockCompared, RuntimeParityMeasured } from './events/dependencies';
 import type { FeatureParityMeasured, FreshnessMeasured, PointInTimeChecked } from './events/features';
 import type { ModelLoaded, ModelVerified, ProviderFallback } from './events/models';
+import type { Progress } from './events/progress';
 import type { Notice, PhaseFinished, PhaseStarted, RunError, RunFinished, RunStarted } from './events/run';
 import type { ScoreSummary } from './events/score';
 import type { ServerCrashing, ServerFaultsChanged, ServerRefused, ServerStarted, ServerStopped } from './events/server';
 import type { SnapshotOpened, SnapshotRejects } from './events/snapshots';
 
 export type * from './events/checks';
+export type * from './events/control';
 export type * from './events/dependencies';
 export type * from './events/features';
 export type * from './events/models';
+export type * from './events/progress';
 export type * from './events/run';
 export type * from './events/score';
 export type * from './events/server';
@@ -44,6 +48,8 @@ export type RunEventBody =
   | ScoreSummary
   | CheckResolved
   | Notice
+  | RunControlled
+  | Progress
   | RunError
   | RunFinished
   | ServerStarted | ServerRefused | ServerFaultsChanged | ServerCrashing | ServerStopped

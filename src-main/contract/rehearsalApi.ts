@@ -3,7 +3,9 @@
  * IPC, browser mode over a WebSocket; the main side's handler map is typed from this interface,
  * so a missing handler is a compile error. Only plain data crosses it.
  */
-import type { RunEvent } from './events';
+import type { RunCommand, RunControlled, RunEvent, RunSpeed } from './events';
+import type { ReportFormat, Verdict } from './report';
+import type { RunView, RunViewQuery } from './runView';
 import type { ScenarioSummary } from './scenarioSummary';
 
 /** What a person chooses before pressing Run. */
@@ -12,6 +14,8 @@ export interface RunRequest {
   readonly profile?: 'staging' | 'production';
   readonly backend?: 'embedded' | 'docker';
   readonly executionProvider?: 'cpu' | 'cuda';
+  /** How fast event time passes; as fast as the machine allows by default. */
+  readonly speed?: RunSpeed;
 }
 
 /** A started run. */
@@ -20,13 +24,64 @@ export interface RunHandle {
   readonly outDir: string;
 }
 
+/** One of the choices next to Run, and what this version does with it. */
+export interface RunChoice<T> {
+  readonly options: readonly T[];
+  readonly initial: T;
+  /** Null when every option takes effect; otherwise what happens to the choice in this version. */
+  readonly note: string | null;
+}
+
+/** How the app opens: the scenario selected at start and the choices next to Run. */
+export interface LaunchState {
+  /** The scenario named at launch (`--scenario`), or the first built-in one; null when there is none. */
+  readonly scenario: ScenarioSummary | null;
+  /** The folder "open file" lists scenario files from. */
+  readonly scenarioFolder: string;
+  readonly choices: {
+    readonly profile: RunChoice<NonNullable<RunRequest['profile']>>;
+    readonly backend: RunChoice<NonNullable<RunRequest['backend']>>;
+    readonly executionProvider: RunChoice<NonNullable<RunRequest['executionProvider']>>;
+    readonly speed: RunChoice<RunSpeed>;
+    readonly formats: RunChoice<ReportFormat>;
+  };
+}
+
+/** What the receipt of a command says: the body of the `run.control` event it was recorded as. */
+export type ControlReceipt = Omit<RunControlled, 'kind'>;
+
+/** The report files to write from the run's events so far. */
+export interface ExportRequest {
+  readonly formats: readonly ReportFormat[];
+}
+
+/** The report files written by an export, and the formats that could not be, with the reason. */
+export interface ExportedReport {
+  readonly folder: string;
+  readonly files: readonly { readonly format: ReportFormat; readonly path: string }[];
+  readonly skipped: readonly { readonly format: ReportFormat; readonly reason: string }[];
+  readonly verdict: Verdict;
+  /** False when the run had not finished: the report says what was known then. */
+  readonly complete: boolean;
+}
+
 /** The engine as the UI sees it. */
 export interface RehearsalApi {
+  /** The scenario to open with and the choices next to Run. */
+  getLaunch(): Promise<LaunchState>;
   /** Built-in scenarios, each validated. */
   listScenarios(): Promise<readonly ScenarioSummary[]>;
+  /** Scenario files under the scenario folder (and its subfolders), for "open file". */
+  listScenarioFiles(): Promise<readonly string[]>;
   /** Validates a scenario file the user opened. */
   validateScenario(path: string): Promise<ScenarioSummary>;
   startRun(request: RunRequest): Promise<RunHandle>;
+  /** Gives a run a command: pause, resume, step, speed, promote, roll back, stop. */
+  controlRun(runId: string, command: RunCommand): Promise<ControlReceipt>;
+  /** What the main screen shows of a run, for a stretch of event time or as of an event. */
+  getRunView(runId: string, query?: RunViewQuery): Promise<RunView>;
+  /** Writes the report of the run's events so far through the engine's report writer. */
+  exportReport(runId: string, request: ExportRequest): Promise<ExportedReport>;
   stopRun(runId: string): Promise<void>;
   /** Every event of every run, as it is appended to its log. Returns the unsubscribe function. */
   onDidEmitEvent(listener: (runId: string, event: RunEvent) => void): () => void;

@@ -1,34 +1,15 @@
-/** The desktop shell: one secure window over the renderer, the engine behind validated IPC. */
+/** The desktop shell's entry: one secure window over the renderer, the engine in a utility process. */
+// Inherited by the engine's utility process, which loads onnxruntime (issue 2: no telemetry).
 process.env['ORT_DISABLE_TELEMETRY'] = '1';
-import { app, BrowserWindow, ipcMain } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { EventChannel } from '../contract/ipc';
-import { createRehearsalService } from '../engine/node/service/rehearsalService';
-import { registerApiHandlers } from './ipc';
-import { createMainWindow } from './window';
+import { scenarioArgument, startDesktop } from './desktop';
 
-const rendererUrl = process.env['ELECTRON_RENDERER_URL'];
-const rendererFile = join(import.meta.dirname, '../renderer/index.html');
-const appOrigin = rendererUrl ? new URL(rendererUrl).origin : null;
-
-/** Our pages: the dev server's origin in development, the bundled file otherwise. */
-function isAppUrl(url: string): boolean {
-  const parsed = new URL(url);
-  return appOrigin !== null ? parsed.origin === appOrigin : parsed.href === pathToFileURL(rendererFile).href;
-}
-
-void app.whenReady().then(() => {
-  const service = createRehearsalService();
-  registerApiHandlers(ipcMain, service, isAppUrl);
-  const window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), isAppUrl);
-  const channel: EventChannel = 'rehearsal:event';
-  service.onDidEmitEvent((runId, event) => {
-    if (!window.isDestroyed()) {
-      window.webContents.send(channel, runId, event);
-    }
-  });
-  void (rendererUrl ? window.loadURL(rendererUrl) : window.loadFile(rendererFile));
-  app.on('window-all-closed', () => app.quit());
-  app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && app.relaunch());
-});
+void startDesktop(
+  {
+    ...(process.env['ELECTRON_RENDERER_URL'] ? { rendererUrl: process.env['ELECTRON_RENDERER_URL'] } : {}),
+    rendererFile: join(import.meta.dirname, '../renderer/index.html'),
+    preload: join(import.meta.dirname, '../preload/index.cjs'),
+    serviceHost: join(import.meta.dirname, 'serviceHost.js'),
+  },
+  scenarioArgument(process.argv),
+);

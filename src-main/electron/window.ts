@@ -4,10 +4,10 @@
  */
 import { BrowserWindow, type WebContents, type WebPreferences } from 'electron';
 
-/** The webPreferences every window uses. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/** The webPreferences every window uses; a window without a preload (printing) gets no bridge at all. */
+export function secureWebPreferences(preloadPath?: string): WebPreferences {
   return {
-    preload: preloadPath,
+    ...(preloadPath === undefined ? {} : { preload: preloadPath }),
     sandbox: true,
     contextIsolation: true,
     nodeIntegration: false,
@@ -38,4 +38,19 @@ export function createMainWindow(preloadPath: string, isAppUrl: (url: string) =>
   lockDown(window.webContents, isAppUrl);
   window.once('ready-to-show', () => window.show());
   return window;
+}
+
+/**
+ * Prints report HTML to PDF with Electron's own Chromium: a hidden window from the same factory
+ * settings, no preload, JavaScript off, navigation denied (the report carries its own CSP too).
+ */
+export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
+  const window = new BrowserWindow({ show: false, webPreferences: { ...secureWebPreferences(), javascript: false } });
+  lockDown(window.webContents, () => false);
+  try {
+    await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html).toString('base64')}`);
+    return new Uint8Array(await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' }));
+  } finally {
+    window.destroy();
+  }
 }

@@ -7,10 +7,16 @@ import type { RehearsalApi } from '../contract/rehearsalApi';
 const invoke = (channel: InvokeChannel, ...args: unknown[]): Promise<never> => ipcRenderer.invoke(channel, ...args) as Promise<never>;
 const eventChannel: EventChannel = 'rehearsal:event';
 
+// Written out member by member: contextBridge copies own functions, and the type makes a missing one a compile error.
 const api: RehearsalApi = {
+  getLaunch: () => invoke('rehearsal:getLaunch'),
   listScenarios: () => invoke('rehearsal:listScenarios'),
+  listScenarioFiles: () => invoke('rehearsal:listScenarioFiles'),
   validateScenario: (path) => invoke('rehearsal:validateScenario', path),
   startRun: (request) => invoke('rehearsal:startRun', request),
+  controlRun: (runId, command) => invoke('rehearsal:controlRun', runId, command),
+  getRunView: (runId, query) => invoke('rehearsal:getRunView', runId, query),
+  exportReport: (runId, request) => invoke('rehearsal:exportReport', runId, request),
   stopRun: (runId) => invoke('rehearsal:stopRun', runId),
   onDidEmitEvent(listener) {
     const handler = (_event: unknown, runId: string, event: RunEvent): void => listener(runId, event);

@@ -89,12 +89,21 @@ export interface SnapshotSample {
   readonly seed: number;
 }
 
+/** How many rows a query yields and the event time they span (ms of the data's clock; null without rows). */
+export interface SnapshotExtent {
+  readonly rows: number;
+  readonly from: number | null;
+  readonly to: number | null;
+}
+
 /** One open snapshot. */
 export interface SnapshotSource {
   readonly description: string;
   readonly columns: readonly SnapshotColumn[];
   /** Streams the rows in event-time order. */
   read(query: SnapshotQuery): AsyncIterable<ColumnChunk>;
+  /** What `read(query)` will yield, counted ahead for progress; absent where counting is not cheap. */
+  extent?(query: SnapshotQuery): Promise<SnapshotExtent>;
   /** Rows that could not be read so far. */
   rejects(): RejectSummary;
   close(): Promise<void>;

@@ -3,6 +3,7 @@ import type { PhaseId } from '../../../contract/events';
 import type { CheckId } from '../../../contract/report';
 import type { Scenario } from '../scenario/schema';
 import type { ScenarioFile } from '../scenario/scenarioFile';
+import type { RunControl } from './control';
 import type { RunEnvironment } from './environment';
 import type { EventLog } from './eventLog';
 import type { RunState } from './state';
@@ -15,6 +16,12 @@ export interface PhaseContext {
   readonly state: RunState;
   /** True once the run was asked to stop; long phases check it between chunks. */
   readonly stopped: () => boolean;
+  /**
+   * Pause, step, speed, promote, roll back (issue 12). Phases that work through event time call
+   * `await control.checkpoint(eventTime)` before each chunk or window and stop when it says
+   * `stop`; the rollout phase takes a person's promote or roll back with `takeDecision()`.
+   */
+  readonly control: RunControl;
 }
 
 export interface Phase {

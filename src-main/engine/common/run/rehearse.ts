@@ -5,7 +5,9 @@
 import type { CheckId, ReadinessCheck, Verdict } from '../../../contract/report';
 import { CHECK_IDS, notRunCheck, unresolvedCheck } from '../checks/catalog';
 import { verdictOf } from '../checks/verdict';
+import type { Scheduler } from '../ports/scheduler';
 import type { ScenarioFile } from '../scenario/scenarioFile';
+import { RunControl } from './control';
 import type { RunEnvironment } from './environment';
 import type { EventLog } from './eventLog';
 import { isInputError, type InputError } from './inputError';
@@ -22,11 +24,24 @@ export interface RehearseOptions {
   readonly stopped?: () => boolean;
   /** The phases to consider, in order (tests); defaults to every phase of the product. */
   readonly phases?: readonly Phase[];
+  /** Pause, step, speed, promote, roll back (issue 12); without one the run goes at full speed, never paused. */
+  readonly control?: RunControl;
+  /** Notices recorded right after `run.started`, e.g. choices this version does not act on yet. */
+  readonly notices?: readonly string[];
 }
+
+/** A run nobody controls goes at full speed and is never paced, so this never waits. */
+const UNPACED: Scheduler = {
+  schedule(_delayMs, task) {
+    task();
+    return () => undefined;
+  },
+};
 
 /** Runs a rehearsal to its verdict. Never throws for a phase failure: it becomes events and checks. */
 export async function rehearse(file: ScenarioFile, env: RunEnvironment, log: EventLog, options: RehearseOptions = {}): Promise<RunOutcome> {
-  const stopped = options.stopped ?? (() => false);
+  const control = options.control ?? new RunControl(env.clock, UNPACED);
+  const stopped = (): boolean => control.stopped();
   const started = env.clock.monotonic();
   const phases = (options.phases ?? PHASES).filter((p) => p.enabled(file.scenario));
   const enabledChecks = [...new Set(phases.flatMap((p) => p.checks))];
@@ -39,11 +54,19 @@ export async function rehearse(file: ScenarioFile, env: RunEnvironment, log: Eve
     machine: env.machine,
     versions: env.versions,
   });
+  for (const message of options.notices ?? []) {
+    log.append({ kind: 'notice', level: 'warn', message });
+  }
+  control.attach(log, phases.map((p) => p.id), options.stopped);
   const state: RunState = { models: [], artifacts: [] };
   let inputError: InputError | null = null;
   let failure: string | null = null;
   try {
     for (const phase of phases) {
+      // Between phases a person may pause, step or stop the run.
+      if (failure === null) {
+        await control.checkpoint();
+      }
       if (stopped()) {
         failure = 'the run was stopped before this check resolved';
         log.append({ kind: 'phase.finished', phase: phase.id, outcome: 'skipped', message: 'stopped' });
@@ -54,8 +77,9 @@ export async function rehearse(file: ScenarioFile, env: RunEnvironment, log: Eve
         continue;
       }
       log.append({ kind: 'phase.started', phase: phase.id });
+      control.enterPhase(phase.id);
       try {
-        await phase.run({ file, env, log, state, stopped });
+        await phase.run({ file, env, log, state, stopped, control });
         log.append({ kind: 'phase.finished', phase: phase.id, outcome: 'ok' });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -65,10 +89,13 @@ export async function rehearse(file: ScenarioFile, env: RunEnvironment, log: Eve
         failure = `the ${phase.id} phase failed: ${message}`;
         log.append({ kind: 'run.error', phase: phase.id, message });
         log.append({ kind: 'phase.finished', phase: phase.id, outcome: 'error', message });
+      } finally {
+        control.leavePhase(phase.id);
       }
     }
   } finally {
     await Promise.allSettled(state.models.map((m) => m.inference.close()));
+    control.finish();
   }
   const checks = finalChecks(log, enabledChecks, failure);
   const verdict = verdictOf(checks);

@@ -29,13 +29,21 @@ export interface ScoredStream {
   readonly rejects: RejectSummary;
 }
 
+/** What a caller does between chunks: the run's controls (issue 12) and its progress. */
+export interface StreamHooks {
+  /** Before each chunk, with the event time it starts at (NaN without one); `stop` ends the stream there. */
+  readonly beforeChunk?: (eventTime: number) => Promise<'continue' | 'stop'>;
+  /** After each chunk: its rows, and the event time of its last row (null without one). */
+  readonly afterChunk?: (rows: number, last: number | null) => void;
+}
+
 /** Reads [from, to) of the source through every model. `derived` adds the scenario's own SQL features. */
 export async function scoreStream(
   models: readonly ReadyModel[],
   source: SnapshotSource,
   window: { readonly from?: number | undefined; readonly to?: number | undefined },
   derived: Readonly<Record<string, string>> = {},
-  stopped: () => boolean = () => false,
+  hooks: StreamHooks = {},
 ): Promise<ScoredStream> {
   const columns = [...new Set(models.flatMap((m) => m.columns))];
   const allDerived = Object.assign({}, derived, ...models.map((m) => m.derived)) as Record<string, string>;
@@ -50,6 +58,9 @@ export async function scoreStream(
     if (chunk.rowCount === 0) {
       continue;
     }
+    if (hooks.beforeChunk && (await hooks.beforeChunk(chunk.eventTime[0]!)) === 'stop') {
+      break;
+    }
     if (Number.isFinite(chunk.eventTime[0])) {
       first ??= chunk.eventTime[0]!;
       last = chunk.eventTime[chunk.rowCount - 1]!;
@@ -59,9 +70,7 @@ export async function scoreStream(
     for (const [k, model] of models.entries()) {
       predictions[k]!.push(await model.inference.run(model.toBatch(chunk)));
     }
-    if (stopped()) {
-      break;
-    }
+    hooks.afterChunk?.(chunk.rowCount, last);
   }
   return { predictions: predictions.map((parts) => concatTyped(parts, Float32Array)), labels: concatTyped(labels, Float64Array), rows, first, last, rejects: source.rejects() };
 }

@@ -46,7 +46,8 @@ export function linspace(lo: number, hi: number, n: number): Float64Array {
   const step = (hi - lo) / (n - 1);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    out[i] = lo + i * step;
+    // numpy divides first when the step underflows to zero (its gh-5437 branch).
+    out[i] = lo + (step === 0 ? (i / (n - 1)) * (hi - lo) : i * step);
   }
   out[n - 1] = hi;
   return out;

@@ -5,7 +5,7 @@
  * time; `rejects()` reports them after each read, and the run decides what rate it tolerates.
  */
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import type { ColumnChunk, RejectSummary, SnapshotColumn, SnapshotQuery, SnapshotSource } from '../../common/ports/snapshot';
+import type { ColumnChunk, RejectSummary, SnapshotColumn, SnapshotExtent, SnapshotQuery, SnapshotSource } from '../../common/ports/snapshot';
 import { InputError } from '../../common/run/inputError';
 import type { SnapshotSection } from '../../common/scenario/sections/snapshots';
 import { toColumnChunk, type UntimedRow } from './columnChunk';
@@ -120,6 +120,31 @@ class DuckDbSnapshot implements SnapshotSource {
       }
     }
     this.lastRejects = mergeRejects(await this.reader.rejects(this.connection), untimed, this.section);
+  }
+
+  /** Counted ahead of a read for progress (issue 12): rows with an event time in the window, and their span. */
+  async extent(query: SnapshotQuery): Promise<SnapshotExtent> {
+    const timestamp = this.section.timestamp;
+    if (timestamp === undefined) {
+      return { rows: 0, from: null, to: null };
+    }
+    const ts = sqlIdentifier(timestamp);
+    const window = [`${ts} IS NOT NULL`];
+    if (query.from !== undefined) {
+      window.push(`${ts} >= make_timestamp(${Math.round(query.from * 1000)})`);
+    }
+    if (query.to !== undefined) {
+      window.push(`${ts} < make_timestamp(${Math.round(query.to * 1000)})`);
+    }
+    const sql = `SELECT count(*)::DOUBLE AS n, epoch_ms(min(CAST(${ts} AS TIMESTAMP)))::DOUBLE AS lo, epoch_ms(max(CAST(${ts} AS TIMESTAMP)))::DOUBLE AS hi FROM ${this.reader.rows} AS __snapshot WHERE ${window.join(' AND ')}`;
+    let row: Record<string, unknown> | undefined;
+    try {
+      row = (await this.connection.runAndReadAll(sql)).getRowObjects()[0];
+    } catch (error) {
+      throw new InputError(`snapshots.${this.role} (${this.section.path})`, `counting the snapshot's rows failed: ${firstLine(error)}`);
+    }
+    const number = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+    return { rows: number(row?.['n']) ?? 0, from: number(row?.['lo']), to: number(row?.['hi']) };
   }
 
   rejects(): RejectSummary {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { RunEvent, RunEventBody } from '../../../contract/events';
 import type { ReadinessReport, Verdict } from '../../../contract/report';
 import type { EventWriter } from '../../common/ports/eventSink';
+import type { RunControl } from '../../common/run/control';
 import { EventLog } from '../../common/run/eventLog';
 import type { InputError } from '../../common/run/inputError';
 import { rehearse } from '../../common/run/rehearse';
@@ -29,6 +30,10 @@ export interface RunOptions {
   readonly writers?: readonly EventWriter[];
   readonly announce?: (body: RunEventBody) => void;
   readonly stopped?: () => boolean;
+  /** Pause, step, speed, promote, roll back from the app (issue 12). */
+  readonly control?: RunControl;
+  /** Recorded right after `run.started` (choices this version does not act on). */
+  readonly notices?: readonly string[];
   readonly runId?: string;
   /** How report.pdf is printed; Chromium on this machine by default. */
   readonly printer?: PdfPrinter | { readonly unavailable: string };
@@ -67,7 +72,11 @@ export async function runScenario(file: ScenarioFile, options: RunOptions): Prom
         ...(options.announce ? { announce: options.announce } : {}),
       },
       log,
-      options.stopped ? { stopped: options.stopped } : {},
+      {
+        ...(options.stopped ? { stopped: options.stopped } : {}),
+        ...(options.control ? { control: options.control } : {}),
+        ...(options.notices ? { notices: options.notices } : {}),
+      },
     );
     const { report, files, skipped } = await writeReport(log.events, options.outDir, {
       formats: file.scenario.outputs.formats,

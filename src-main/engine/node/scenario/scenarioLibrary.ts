@@ -1,6 +1,6 @@
 /** The built-in scenarios (the top level of `scenarios/`) and the summary of any scenario file. */
 import { readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import type { ScenarioSummary } from '../../../contract/scenarioSummary';
 import { describeScenario } from '../../common/scenario/describeScenario';
 import { projectRoot } from '../run/projectRoot';
@@ -28,4 +28,21 @@ export function listBuiltInScenarios(): ScenarioSummary[] {
     .filter((f) => /\.(ya?ml|json)$/.test(f))
     .sort((a, b) => (a.startsWith('smoke') ? -1 : b.startsWith('smoke') ? 1 : a.localeCompare(b)));
   return files.map((f) => summarizeScenario(join(folder, f), true));
+}
+
+/** YAML scenario files under the scenario folder, three levels down at most, for "open file" (JSON files there are model cards and profiles). */
+export function listScenarioFiles(folder: string = builtInScenarioFolder()): string[] {
+  const files: string[] = [];
+  const visit = (dir: string, depth: number): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() && depth < 3 && !entry.name.startsWith('.')) {
+        visit(path, depth + 1);
+      } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
+        files.push(path);
+      }
+    }
+  };
+  visit(folder, 0);
+  return files.sort((a, b) => relative(folder, a).localeCompare(relative(folder, b)));
 }

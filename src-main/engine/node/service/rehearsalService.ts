@@ -1,29 +1,79 @@
 /**
- * RehearsalApi implemented once, in Node, over the real engine. The Electron main process and
- * browser mode both expose this same object; neither adds logic of its own.
+ * RehearsalApi implemented once, in Node, over the real engine. It runs in the process that hosts
+ * the engine (serviceHost.ts), never on the event loop of the window or the WebSocket server; the
+ * Electron main process and browser mode both reach this same object, and neither adds logic.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { RunEvent } from '../../../contract/events';
-import type { RehearsalApi, RunHandle, RunRequest } from '../../../contract/rehearsalApi';
+import type { ExportedReport, RehearsalApi, RunHandle, RunRequest } from '../../../contract/rehearsalApi';
+import type { ReportFormat } from '../../../contract/report';
+import type { Scheduler } from '../../common/ports/scheduler';
+import { RunControl } from '../../common/run/control';
 import { InputError } from '../../common/run/inputError';
+import { runView } from '../../common/view/runView';
+import type { PdfPrinter } from '../report/pdf/chromiumPrinter';
+import { REPORT_FILES, writeReport } from '../report/writeReport';
+import { choiceNotices, runChoices } from '../run/runChoices';
 import { projectRoot } from '../run/projectRoot';
 import { runScenario } from '../run/runScenario';
+import { systemClock } from '../run/systemClock';
+import { systemScheduler } from '../run/systemScheduler';
 import { formatIssue, loadScenario } from '../scenario/loadScenario';
-import { listBuiltInScenarios, summarizeScenario } from '../scenario/scenarioLibrary';
+import { builtInScenarioFolder, listBuiltInScenarios, listScenarioFiles, summarizeScenario } from '../scenario/scenarioLibrary';
 
 /** Where runs started from the UI write their folders. */
 export function defaultRunsFolder(): string {
   return join(projectRoot(), 'runs');
 }
 
+/** How the service is set up. */
+export interface ServiceOptions {
+  readonly runsFolder?: string;
+  /** The scenario to open with (`--scenario`); the first built-in one when absent. */
+  readonly launchScenario?: string;
+  /** How paced runs wait; the system's timers by default. */
+  readonly scheduler?: Scheduler;
+  /** How exported PDFs are printed; Chromium on this machine by default. */
+  readonly printer?: PdfPrinter | { readonly unavailable: string };
+}
+
+/** The service, plus what its host and tests need. */
+export type RehearsalService = RehearsalApi & {
+  /** Resolves when every run started so far has written its report. */
+  settled(): Promise<void>;
+};
+
+interface ServiceRun {
+  readonly runId: string;
+  readonly outDir: string;
+  readonly events: RunEvent[];
+  readonly control: RunControl;
+  done: Promise<void>;
+}
+
 /** The engine behind the UI: runs in this process and fans events out to listeners. */
-export function createRehearsalService(runsFolder: string = defaultRunsFolder()): RehearsalApi & { settled(): Promise<void> } {
+export function createRehearsalService(options: ServiceOptions = {}): RehearsalService {
+  const runsFolder = options.runsFolder ?? defaultRunsFolder();
   const listeners = new Set<(runId: string, event: RunEvent) => void>();
-  const runs = new Map<string, { stop: boolean; done: Promise<unknown> }>();
+  const runs = new Map<string, ServiceRun>();
+  const runOf = (runId: string): ServiceRun => {
+    const run = runs.get(runId);
+    if (!run) {
+      throw new Error(`no run ${runId} in this session`);
+    }
+    return run;
+  };
   return {
+    async getLaunch() {
+      const scenario = options.launchScenario !== undefined ? summarizeScenario(options.launchScenario, false) : (listBuiltInScenarios()[0] ?? null);
+      return { scenario, scenarioFolder: builtInScenarioFolder(), choices: runChoices() };
+    },
     async listScenarios() {
       return listBuiltInScenarios();
+    },
+    async listScenarioFiles() {
+      return listScenarioFiles();
     },
     async validateScenario(path: string) {
       return summarizeScenario(path, false);
@@ -35,30 +85,56 @@ export function createRehearsalService(runsFolder: string = defaultRunsFolder())
       }
       const runId = randomUUID();
       const outDir = join(runsFolder, runId);
-      const entry = { stop: false, done: Promise.resolve() as Promise<unknown> };
-      entry.done = runScenario(loaded.file, {
+      const control = new RunControl(systemClock, options.scheduler ?? systemScheduler, { speed: request.speed ?? 'max' });
+      const run: ServiceRun = { runId, outDir, events: [], control, done: Promise.resolve() };
+      runs.set(runId, run);
+      const fanOut = (event: RunEvent): void => {
+        run.events.push(event);
+        listeners.forEach((listener) => listener(runId, event));
+      };
+      run.done = runScenario(loaded.file, {
         outDir,
         runId,
         executionProvider: request.executionProvider ?? 'cpu',
-        writers: [{ write: (event) => listeners.forEach((l) => l(runId, event)) }],
-        stopped: () => entry.stop,
-      }).catch((error: unknown) => {
-        // runScenario turns phase failures into events; reaching here means the report could not be written.
-        console.error(`run ${runId} failed: ${error instanceof Error ? error.message : String(error)}`);
-      });
-      runs.set(runId, entry);
+        writers: [{ write: fanOut }],
+        control,
+        notices: choiceNotices(request),
+        ...(options.printer ? { printer: options.printer } : {}),
+      }).then(
+        () => undefined,
+        (error: unknown) => {
+          // runScenario turns phase failures into events; reaching here means the report could not be written.
+          console.error(`run ${runId} failed: ${error instanceof Error ? error.message : String(error)}`);
+        },
+      );
       return { runId, outDir };
+    },
+    async controlRun(runId, command) {
+      return runOf(runId).control.command(command);
+    },
+    async getRunView(runId, query) {
+      const run = runOf(runId);
+      return runView({ runId, outDir: run.outDir, events: run.events, control: run.control.state() }, query);
+    },
+    async exportReport(runId, request): Promise<ExportedReport> {
+      const run = runOf(runId);
+      const folder = join(run.outDir, 'export');
+      const written = await writeReport(run.events, folder, { formats: request.formats, ...(options.printer ? { printer: options.printer } : {}) });
+      const files = (Object.keys(REPORT_FILES) as ReportFormat[]).filter((format) => written.files.includes(join(folder, REPORT_FILES[format]))).map((format) => ({ format, path: join(folder, REPORT_FILES[format]) }));
+      return { folder, files, skipped: written.skipped, verdict: written.report.verdict, complete: written.report.complete };
     },
     async stopRun(runId: string) {
       const run = runs.get(runId);
       if (run) {
-        run.stop = true;
+        run.control.command({ kind: 'stop' });
         await run.done;
       }
     },
     onDidEmitEvent(listener) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      return () => {
+        listeners.delete(listener);
+      };
     },
     async settled() {
       await Promise.all([...runs.values()].map((r) => r.done));

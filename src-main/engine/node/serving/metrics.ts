@@ -7,6 +7,7 @@
  * suffix carry the same counts.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { METRICS } from '../../common/monitoring/metricNames';
 
 /** Latency buckets in seconds, from 100 us: a bare run of a small model takes tens of microseconds. */
 export const LATENCY_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -44,18 +45,18 @@ export function serverMetrics(): ServerMetrics {
   const registers = [registry];
   return {
     registry,
-    requests: new Counter({ name: 'model_server_requests_total', help: 'Inference requests by endpoint and outcome (ok, bad_request, error, timeout, unavailable).', labelNames: ['endpoint', 'outcome'], registers }),
+    requests: new Counter({ name: METRICS.requests, help: 'Inference requests by endpoint and outcome (ok, bad_request, error, timeout, unavailable).', labelNames: ['endpoint', 'outcome'], registers }),
     requestDuration: new Histogram({
-      name: 'model_server_request_duration_seconds',
+      name: METRICS.requestDuration,
       help: 'Time from a request being read to its answer being written, in seconds.',
       labelNames: ['endpoint', 'outcome'],
       buckets: LATENCY_BUCKETS,
       registers,
     }),
-    timeouts: new Counter({ name: 'model_server_timeouts_total', help: 'Requests answered with a timeout because queue and inference took longer than the timeout.', labelNames: ['endpoint'], registers }),
-    queueDepth: new Gauge({ name: 'model_server_queue_depth', help: 'Requests waiting for a batch (not counting the batch that runs).', registers }),
+    timeouts: new Counter({ name: METRICS.timeouts, help: 'Requests answered with a timeout because queue and inference took longer than the timeout.', labelNames: ['endpoint'], registers }),
+    queueDepth: new Gauge({ name: METRICS.queueDepth, help: 'Requests waiting for a batch (not counting the batch that runs).', registers }),
     queueWait: new Histogram({ name: 'model_server_queue_wait_seconds', help: 'Time a request waited in the queue before its batch ran, in seconds.', buckets: LATENCY_BUCKETS, registers }),
-    batchSize: new Histogram({ name: 'model_server_batch_size', help: 'Rows per batch run through the model.', buckets: BATCH_BUCKETS, registers }),
+    batchSize: new Histogram({ name: METRICS.batchSize, help: 'Rows per batch run through the model.', buckets: BATCH_BUCKETS, registers }),
     inferenceDuration: new Histogram({ name: 'model_server_inference_duration_seconds', help: 'Time to run one batch in the inference worker, in seconds (with any injected latency).', buckets: LATENCY_BUCKETS, registers }),
     faultActive: new Gauge({ name: 'model_server_fault_active', help: 'Injected faults in force (1) or off (0), by fault.', labelNames: ['fault'], registers }),
     leakedBytes: new Gauge({ name: 'model_server_fault_leaked_bytes', help: 'Memory kept by the memory-growth fault, in bytes.', labelNames: ['space'], registers }),

@@ -5,6 +5,7 @@
  */
 import { formatEventTime } from '../../time/eventTime';
 import type { Phase, PhaseContext } from '../phase';
+import { ProgressTask } from '../progress';
 import { rejectRateProblem, scoreStream, summarizeScores } from '../scoreStream';
 
 export const scorePhase: Phase = {
@@ -12,7 +13,7 @@ export const scorePhase: Phase = {
   checks: [],
   enabled: () => true,
   async run(context: PhaseContext): Promise<void> {
-    const { file, env, log, state, stopped } = context;
+    const { file, env, log, state, control } = context;
     if (state.models.length === 0) {
       log.append({ kind: 'notice', level: 'warn', message: 'no model was loaded, so nothing was scored' });
       return;
@@ -21,7 +22,22 @@ export const scorePhase: Phase = {
     const source = await env.snapshots.open(section, 'production');
     try {
       log.append({ kind: 'snapshot.opened', role: 'production', source: source.description, columns: source.columns, from: iso(section.from), to: iso(section.to) });
-      const scored = await scoreStream(state.models, source, section, file.scenario.features.derived, stopped);
+      // How many rows, over what stretch of event time: the app's progress bar and timeline axis.
+      const extent = source.extent ? await source.extent({ columns: [], derived: {}, from: section.from, to: section.to }) : null;
+      const progress = new ProgressTask(log, {
+        task: 'score.production',
+        phase: 'score',
+        label: `Scoring production rows through ${state.models.map((m) => `${m.role} ${m.artifact.name}`).join(' and ')}`,
+        total: extent?.rows ?? null,
+        unit: 'rows',
+        ...(extent && extent.from !== null && extent.to !== null ? { range: { from: formatEventTime(extent.from), to: formatEventTime(extent.to) } } : {}),
+      });
+      const scored = await scoreStream(state.models, source, section, file.scenario.features.derived, {
+        // A person may pause, step, change the speed or stop between chunks (issue 12).
+        beforeChunk: (eventTime) => control.checkpoint(Number.isFinite(eventTime) ? eventTime : undefined),
+        afterChunk: (rows, last) => progress.advance(rows, last ?? undefined),
+      });
+      progress.finish(scored.last ?? undefined);
       const { rejects, rows } = scored;
       if (rejects.rejected > 0) {
         log.append({ kind: 'snapshot.rejects', role: 'production', source: source.description, rejected: rejects.rejected, read: rows, examples: rejects.examples });

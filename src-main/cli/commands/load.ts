@@ -1,0 +1,150 @@
+/**
+ * `rehearse load`: open-loop load against a model server at the target rate (issue 7), latency
+ * corrected for coordinated omission. Exit 0 when the SLA holds (with `--find-knee`, when the
+ * knee is at or above the target), 1 when it does not, 2 on bad flags or an unreachable server.
+ */
+import type { LoadProtocol, LoadShape } from '../../contract/load';
+import { LOAD_SHAPES } from '../../engine/common/load/rateShape';
+import { defaultKneeSearch } from '../../engine/common/load/knee';
+import { defaultTimeoutMs, type LoadPlan } from '../../engine/common/load/loadPlan';
+import { SEED_HEADROOM, SEED_MULTIPLIER, targetRps } from '../../engine/common/load/targetRate';
+import { parseDuration } from '../../engine/common/scenario/values';
+import { findLoadKnee, runLoad } from '../../engine/node/load/runLoad';
+import { oneOf, parseFlags, UsageError } from '../args';
+import type { Command } from '../command';
+import { formatKnee, formatLoadResult } from '../loadReport';
+
+export const loadCommand: Command = {
+  name: 'load',
+  summary: 'open-loop load on a model server at peak x multiplier x (1 + headroom); exit 1 past the SLA',
+  usage: [
+    'rehearse load --url <server> [--protocol predict|oip] (--rate <rps> | --peak-rps R [--multiplier 2] [--headroom 0.5])',
+    '              [--shape constant|ramp|step|spike] [--duration 30s] [--sla-ms 100] [--timeout-ms N]',
+    '              [--payload-from <snapshot> [--payload-order event|sampled] [--timestamp <column>]] [--model-name <name>]',
+    '              [--connections N] [--seed 1] [--find-knee [--max-rps N]] [--json]',
+  ].join('\n'),
+  async run(args, io) {
+    const { values, positionals } = parseFlags(args, {
+      url: { type: 'string' },
+      protocol: { type: 'string' },
+      rate: { type: 'string' },
+      'peak-rps': { type: 'string' },
+      multiplier: { type: 'string' },
+      headroom: { type: 'string' },
+      shape: { type: 'string' },
+      duration: { type: 'string' },
+      'sla-ms': { type: 'string' },
+      'timeout-ms': { type: 'string' },
+      'payload-from': { type: 'string' },
+      'payload-order': { type: 'string' },
+      timestamp: { type: 'string' },
+      'model-name': { type: 'string' },
+      connections: { type: 'string' },
+      seed: { type: 'string' },
+      'find-knee': { type: 'boolean' },
+      'max-rps': { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    if (positionals.length > 0) {
+      throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    }
+    if (values.url === undefined) {
+      throw new UsageError('missing --url <server>: the model server\'s base URL, e.g. http://127.0.0.1:8000');
+    }
+    const rps = rateOf(values);
+    const slaMs = positiveNumber(values['sla-ms'], 'sla-ms') ?? 100;
+    const durationMs = durationOf(values.duration);
+    const payloadOrder = oneOf(values['payload-order'], ['event', 'sampled'] as const, 'payload-order', 'event');
+    if (values['payload-from'] === undefined && (values['payload-order'] !== undefined || values.timestamp !== undefined)) {
+      throw new UsageError('--payload-order and --timestamp go with --payload-from <snapshot>');
+    }
+    const protocol = oneOf<LoadProtocol>(values.protocol, ['predict', 'oip'], 'protocol', 'predict');
+    if (protocol === 'oip' && values['payload-from'] !== undefined) {
+      throw new UsageError('--payload-from sends raw records, which go to /predict; use --protocol predict');
+    }
+    const connections = positiveNumber(values.connections, 'connections');
+    if (connections !== undefined && !Number.isInteger(connections)) {
+      throw new UsageError(`--connections: expected a whole number, got "${values.connections}"`);
+    }
+    const seed = values.seed === undefined ? 1 : Number(values.seed);
+    if (!Number.isInteger(seed) || seed < 0) {
+      throw new UsageError(`--seed: expected a whole number >= 0, got "${values.seed}"`);
+    }
+    const plan: LoadPlan = {
+      url: values.url,
+      protocol,
+      ...(values['model-name'] !== undefined ? { modelName: values['model-name'] } : {}),
+      rps: rps.target,
+      shape: oneOf<LoadShape>(values.shape, LOAD_SHAPES, 'shape', 'constant'),
+      durationMs,
+      slaMs,
+      timeoutMs: positiveNumber(values['timeout-ms'], 'timeout-ms') ?? defaultTimeoutMs(slaMs),
+      ...(connections !== undefined ? { connections } : {}),
+      payload: values['payload-from'] === undefined
+        ? { kind: 'numeric' }
+        : { kind: 'snapshot', path: values['payload-from'], order: payloadOrder, ...(values.timestamp !== undefined ? { timestamp: values.timestamp } : {}) },
+      seed,
+    };
+    if (values['find-knee']) {
+      const search = { ...defaultKneeSearch(plan.rps), ...(values['max-rps'] !== undefined ? { maxRps: positiveNumber(values['max-rps'], 'max-rps')! } : {}) };
+      io.err(`knee search: ${search.startRps} rps up by x${search.growth} to at most ${search.maxRps} rps, ${durationMs / 1000} s each, SLA p99 <= ${slaMs} ms`);
+      const knee = await findLoadKnee(plan, search);
+      const holds = knee.kneeRps !== null && knee.kneeRps >= plan.rps;
+      io.out(values.json ? JSON.stringify({ ...knee, targetRps: plan.rps }, null, 2) : formatKnee(knee, plan.rps));
+      return holds ? 0 : 1;
+    } else if (values['max-rps'] !== undefined) {
+      throw new UsageError('--max-rps goes with --find-knee');
+    }
+    io.err(`load: ${rps.describe}, ${plan.shape} for ${durationMs / 1000} s against ${plan.url} (${plan.protocol}), SLA p99 <= ${slaMs} ms`);
+    const result = await runLoad(plan);
+    io.out(values.json ? JSON.stringify(result, null, 2) : formatLoadResult(result));
+    return result.slaPass ? 0 : 1;
+  },
+};
+
+/** The target rate from `--rate`, or from `--peak-rps` with the seed's multiplier and headroom. */
+function rateOf(values: { rate?: string; 'peak-rps'?: string; multiplier?: string; headroom?: string }): { target: number; describe: string } {
+  if (values.rate !== undefined && values['peak-rps'] !== undefined) {
+    throw new UsageError('give either --rate or --peak-rps, not both');
+  }
+  if (values.rate !== undefined) {
+    if (values.multiplier !== undefined || values.headroom !== undefined) {
+      throw new UsageError('--multiplier and --headroom go with --peak-rps');
+    }
+    const target = positiveNumber(values.rate, 'rate')!;
+    return { target, describe: `${target} rps` };
+  }
+  if (values['peak-rps'] === undefined) {
+    throw new UsageError('missing --rate <rps> or --peak-rps <rps>');
+  }
+  const peakRps = positiveNumber(values['peak-rps'], 'peak-rps')!;
+  const multiplier = positiveNumber(values.multiplier, 'multiplier') ?? SEED_MULTIPLIER;
+  const headroom = values.headroom === undefined ? SEED_HEADROOM : Number(values.headroom);
+  if (!Number.isFinite(headroom) || headroom < 0) {
+    throw new UsageError(`--headroom: expected a number >= 0 (0.5 is 50%), got "${values.headroom}"`);
+  }
+  const target = targetRps({ peakRps, multiplier, headroom });
+  return { target, describe: `${Math.round(target * 1000) / 1000} rps (peak ${peakRps} x ${multiplier} x ${1 + headroom})` };
+}
+
+function durationOf(text: string | undefined): number {
+  if (text === undefined) {
+    return 30_000;
+  }
+  const ms = parseDuration(text);
+  if (ms === null || ms <= 0) {
+    throw new UsageError(`--duration: expected a duration such as 500ms, 3s or 1m, got "${text}"`);
+  }
+  return ms;
+}
+
+function positiveNumber(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) {
+    return undefined;
+  }
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value <= 0) {
+    throw new UsageError(`--${flag}: expected a positive number, got "${text}"`);
+  }
+  return value;
+}

@@ -1,0 +1,49 @@
+/**
+ * What a load run is asked to do, as plain data: the CLI builds one from its flags, a scenario's
+ * `load` section from YAML (`loadPlanOf`), and the profiles and rollout phases from their own
+ * settings. engine/node's `runLoad` carries it out.
+ */
+import type { LoadProtocol, LoadShape } from '../../../contract/load';
+
+/** Where request bodies come from. */
+export type PayloadPlan =
+  /** Random standard-normal numbers of the model's width, read from `GET /v2/models/{name}`. */
+  | { readonly kind: 'numeric' }
+  /**
+   * Raw records: snapshot rows as `{"features": {...}}`, timestamps as wall-clock text, in event
+   * order or sampled (seeded) from the whole snapshot.
+   */
+  | {
+      readonly kind: 'snapshot';
+      readonly path: string;
+      readonly order: 'event' | 'sampled';
+      /** The event-time column; found by type when the snapshot has exactly one timestamp column. */
+      readonly timestamp?: string;
+    };
+
+/** One load run. */
+export interface LoadPlan {
+  /** The server's base URL, e.g. http://127.0.0.1:8000. */
+  readonly url: string;
+  readonly protocol: LoadProtocol;
+  /** The model to target; the server's first model when absent. */
+  readonly modelName?: string;
+  /** The target rate (the shape's highest), requests per second. */
+  readonly rps: number;
+  readonly shape: LoadShape;
+  readonly durationMs: number;
+  readonly slaMs: number;
+  /** A request not answered this long after its planned time is a timeout (not sent by then, dropped). */
+  readonly timeoutMs: number;
+  /** Keep-alive connections; sized from the rate and SLA when absent (`connectionsFor`). */
+  readonly connections?: number;
+  readonly payload: PayloadPlan;
+  readonly seed: number;
+  /** Lateness p99 up to this still counts as on schedule; 10 ms when absent. */
+  readonly scheduleToleranceMs?: number;
+}
+
+/** The default timeout: ten times the SLA, and at least one second. */
+export function defaultTimeoutMs(slaMs: number): number {
+  return Math.max(1000, 10 * slaMs);
+}

@@ -1,0 +1,57 @@
+/**
+ * timezone-offset: a timestamp arrives in another zone (the seed's UTC-vs-local bug). Text
+ * wall-clock timestamps (`2001-03-01 06:05:00`, as snapshots and raw records carry them) are
+ * moved by the offset and written back in the same layout; a numeric column is taken as epoch
+ * milliseconds. Event time itself is never moved: it is when the event happened, the replay's
+ * clock; the bug is in what the feature pipeline reads. Text that is not a timestamp is left as
+ * it is. While ramping, each row has moved with probability equal to the intensity.
+ */
+import { mapTargetColumns } from './chunkEdits';
+import { drawRows } from './rowDraws';
+import type { ApplyShift } from './shiftOperator';
+
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})([T ])(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?$/;
+
+/** A wall-clock timestamp moved by `offsetMs`, in the layout it came in; null when it is not one. */
+export function shiftWallClock(text: string, offsetMs: number): string | null {
+  const m = WALL_CLOCK.exec(text);
+  if (!m) {
+    return null;
+  }
+  const [, y, mo, d, sep, h, mi, s, frac] = m;
+  const millis = frac === undefined ? 0 : Number(frac.slice(0, 3).padEnd(3, '0'));
+  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0), millis) + offsetMs;
+  const iso = new Date(ms).toISOString(); // 2001-03-01T06:05:00.000Z
+  let out = `${iso.slice(0, 10)}${sep}${iso.slice(11, 16)}`;
+  if (s !== undefined) {
+    out += `:${iso.slice(17, 19)}`;
+  }
+  if (frac !== undefined) {
+    // Milliseconds from the moved time; digits beyond them kept (the offset is whole milliseconds);
+    // trailing zeros trimmed back to the length the value came with.
+    let digits = iso.slice(20, 23) + frac.slice(3);
+    while (digits.length > frac.length && digits.endsWith('0')) {
+      digits = digits.slice(0, -1);
+    }
+    out += `.${digits}`;
+  }
+  return out;
+}
+
+/** Moves the targets' timestamps on the rows drawn. */
+export const applyTimezoneOffset: ApplyShift<'timezone-offset'> = (chunk, shift, rng) => {
+  const offsetMs = Math.round(shift.hours * 3_600_000);
+  const moved = drawRows(chunk, shift, rng, (w) => w);
+  return mapTargetColumns(chunk, shift.target, (column) => {
+    if (column.kind === 'text') {
+      return { kind: 'text', values: column.values.map((v, i) => (moved[i] && v !== null ? (shiftWallClock(v, offsetMs) ?? v) : v)) };
+    }
+    const values = Float64Array.from(column.values);
+    moved.forEach((m, i) => {
+      if (m && column.valid[i]) {
+        values[i] = values[i]! + offsetMs;
+      }
+    });
+    return { kind: 'number', values, valid: column.valid };
+  });
+};

@@ -1,0 +1,51 @@
+/** The run's activity feed (issue 12): the events a person follows a run by, worded once, here. */
+import type { RunEvent } from '../../../contract/events';
+import type { ActivityItem } from '../../../contract/runView';
+
+/** One line for an event, or null for events the feed leaves to other parts of the screen (progress). */
+export function activityOf(event: RunEvent): ActivityItem | null {
+  const line = wording(event);
+  return line === null ? null : { seq: event.seq, eventTime: event.eventTime, wallTime: event.wallTime, level: line.level, text: line.text };
+}
+
+function wording(event: RunEvent): { level: ActivityItem['level']; text: string } | null {
+  const info = (text: string) => ({ level: 'info' as const, text });
+  const warn = (text: string) => ({ level: 'warn' as const, text });
+  switch (event.kind) {
+    case 'run.started':
+      return info(`Run started: ${event.scenario.name} (${event.phases.join(', ')})`);
+    case 'phase.started':
+      return info(`${event.phase} started`);
+    case 'phase.finished':
+      return event.outcome === 'error' ? { level: 'error', text: `${event.phase} failed${event.message ? `: ${event.message}` : ''}` } : info(`${event.phase} ${event.outcome}${event.message ? `: ${event.message}` : ''}`);
+    case 'model.verified':
+      return event.verified ? info(`${event.role} ${event.name}: digests verified`) : warn(`${event.role} ${event.name}: ${event.message}`);
+    case 'model.loaded':
+      return info(`${event.role} ${event.name} loaded on ${event.executionProvider}`);
+    case 'ep.fallback':
+      return warn(`${event.role}: asked for ${event.requested}, running on ${event.used}: ${event.reason}`);
+    case 'snapshot.opened':
+      return info(`Snapshot ${event.role} opened: ${event.columns.length} columns`);
+    case 'snapshot.rejects':
+      return warn(`${event.rejected} rows of ${event.source} could not be read`);
+    case 'score.summary':
+      return info(`${event.role} ${event.model} scored ${event.n.toLocaleString('en-US')} rows${event.auc === null ? '' : `, AUC ${event.auc.toFixed(3)}`}`);
+    case 'check.resolved':
+      return { level: event.check.status === 'PASS' || event.check.status === 'WARN' || event.check.status === 'NOT RUN' ? 'info' : 'error', text: `${event.check.id}: ${event.check.status}` };
+    case 'run.control':
+      return { level: event.effect === 'ignored' ? 'warn' : 'info', text: `${commandName(event.command.kind)}: ${event.note}` };
+    case 'notice':
+      return { level: event.level, text: event.message };
+    case 'run.error':
+      return { level: 'error', text: `${event.phase ?? 'run'}: ${event.message}` };
+    case 'run.finished':
+      return { level: event.verdict === 'READY' ? 'info' : 'warn', text: `Run finished: ${event.verdict}` };
+    default:
+      // Progress shows as a bar; a capability's own kinds stay out of the feed until worded here.
+      return null;
+  }
+}
+
+function commandName(kind: string): string {
+  return { pause: 'Pause', resume: 'Resume', step: 'Step', speed: 'Speed', promote: 'Promote', rollback: 'Roll back', stop: 'Stop' }[kind] ?? kind;
+}

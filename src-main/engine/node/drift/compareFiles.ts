@@ -1,0 +1,155 @@
+/**
+ * `rehearse drift`'s engine: two files DuckDB reads, every comparable column profiled in SQL
+ * and compared by the pure statistics of engine/common. Drift is a finding, so any amount of it
+ * returns a report; only inputs that cannot be read (or flags naming columns neither file has)
+ * throw InputError.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DriftReport, FeatureDrift, SkippedColumn } from '../../../contract/drift';
+import { CATEGORICAL_MAX_DISTINCT, columnKind, type TypeClass } from '../../common/drift/columnKind';
+import { compareCategorical } from '../../common/drift/compareCategorical';
+import { compareNumeric } from '../../common/drift/compareNumeric';
+import type { DriftOptions } from '../../common/drift/driftOptions';
+import { missingFeature } from '../../common/drift/missingFeature';
+import { InputError } from '../../common/run/inputError';
+import { openDatabase } from '../duckdb/database';
+import { distinctUpTo, readCategorySides, readNumericSides, type FeatureSql } from './columnSides';
+import { categoryKeySql, numericValueSql } from './columnSql';
+import { openDriftInput, type DriftInput } from './driftInput';
+import { typeClassOf } from './typeClass';
+
+/** The two files, the columns and how to compare them. */
+export interface CompareFilesRequest {
+  readonly reference: string;
+  readonly current: string;
+  /** Only these columns (and a date/timestamp column named here is compared). */
+  readonly columns: readonly string[] | null;
+  readonly categorical: readonly string[];
+  readonly numeric: readonly string[];
+  readonly options: DriftOptions;
+}
+
+interface Planned {
+  readonly name: string;
+  readonly kind: 'numeric' | 'categorical';
+  readonly reference: { readonly type: string; readonly typeClass: TypeClass } | null;
+  readonly current: { readonly type: string; readonly typeClass: TypeClass } | null;
+}
+
+/** Compares every chosen column of `current` against `reference`. */
+export async function compareFiles(request: CompareFilesRequest): Promise<DriftReport> {
+  const { instance, connection } = await openDatabase();
+  try {
+    const reference = await openDriftInput(connection, request.reference, 'reference', '--reference');
+    const current = await openDriftInput(connection, request.current, 'current', '--current');
+    checkNamed(request, reference, current);
+    const names = request.columns ?? [...new Set([...reference.columns.map((c) => c.name), ...current.columns.map((c) => c.name)])];
+    const typed = names.map((name) => ({ name, reference: typeOn(reference, name), current: typeOn(current, name) }));
+    const toCount = typed.filter((t) => (t.reference ?? t.current)!.typeClass === 'number' && !request.categorical.includes(t.name) && !request.numeric.includes(t.name));
+    const distinct = await distinctOn(connection, reference, current, toCount);
+    const planned: Planned[] = [];
+    const skipped: SkippedColumn[] = [];
+    for (const t of typed) {
+      const side = (t.reference ?? t.current)!;
+      const answer = columnKind({
+        typeClass: side.typeClass,
+        distinct: distinct.get(t.name) ?? null,
+        named: request.columns !== null,
+        forceCategorical: request.categorical.includes(t.name),
+        forceNumeric: request.numeric.includes(t.name),
+      });
+      if ('skip' in answer) {
+        skipped.push({ name: t.name, type: side.type, reason: answer.skip });
+      } else {
+        planned.push({ ...t, kind: answer.kind });
+      }
+    }
+    // One query at a time: DuckDB parallelizes each query itself on this connection.
+    const ref = await sidesOf(connection, reference.table, planned, 'reference');
+    const cur = await sidesOf(connection, current.table, planned, 'current');
+    const rows = { reference: reference.rows, current: current.rows };
+    const features: FeatureDrift[] = planned.map((p) => {
+      if (p.reference === null || p.current === null) {
+        return missingFeature(p.name, p.kind, p.reference === null ? 'reference' : 'current', rows, request.options);
+      }
+      return p.kind === 'numeric'
+        ? compareNumeric(p.name, ref.numeric.get(p.name)!, cur.numeric.get(p.name)!, request.options)
+        : compareCategorical(p.name, ref.categorical.get(p.name)!, cur.categorical.get(p.name)!, request.options);
+    });
+    return {
+      reference: inputSummary(reference),
+      current: inputSummary(current),
+      bins: request.options.bins,
+      binning: request.options.binning,
+      bands: request.options.bands,
+      features,
+      skipped,
+    };
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+function inputSummary(input: DriftInput): DriftReport['reference'] {
+  return { file: input.file, rows: input.rows, rejected: input.rejects.rejected, rejectExamples: input.rejects.examples };
+}
+
+/** Every column a flag names must be in at least one file. */
+function checkNamed(request: CompareFilesRequest, reference: DriftInput, current: DriftInput): void {
+  const known = new Set([...reference.columns, ...current.columns].map((c) => c.name));
+  const flags: [string, readonly string[]][] = [
+    ['--columns', request.columns ?? []],
+    ['--categorical', request.categorical],
+    ['--numeric', request.numeric],
+  ];
+  for (const [flag, names] of flags) {
+    for (const name of names) {
+      if (!known.has(name)) {
+        throw new InputError(flag, `no column "${name}" in either file; the reference has: ${reference.columns.map((c) => c.name).join(', ')}`);
+      }
+    }
+  }
+  const both = request.categorical.filter((name) => request.numeric.includes(name));
+  if (both.length > 0) {
+    throw new InputError('--categorical/--numeric', `"${both[0]}" is named in both; expected one kind per column`);
+  }
+}
+
+function typeOn(input: DriftInput, name: string): { type: string; typeClass: TypeClass } | null {
+  const column = input.columns.find((c) => c.name === name);
+  return column ? { type: column.type, typeClass: typeClassOf(column.type) } : null;
+}
+
+/** Distinct counts for the kind rule, on the reference (on current for a column only it has). */
+async function distinctOn(connection: DuckDBConnection, reference: DriftInput, current: DriftInput, columns: readonly { name: string; reference: unknown }[]): Promise<Map<string, number>> {
+  const onReference = columns.filter((c) => c.reference !== null).map((c) => c.name);
+  const onCurrent = columns.filter((c) => c.reference === null).map((c) => c.name);
+  const counts = await distinctUpTo(connection, reference.table, onReference, CATEGORICAL_MAX_DISTINCT);
+  for (const [name, n] of await distinctUpTo(connection, current.table, onCurrent, CATEGORICAL_MAX_DISTINCT)) {
+    counts.set(name, n);
+  }
+  return counts;
+}
+
+async function sidesOf(connection: DuckDBConnection, table: string, planned: readonly Planned[], role: 'reference' | 'current') {
+  return {
+    numeric: await readNumericSides(connection, table, sqlFor(planned, role, 'numeric')),
+    categorical: await readCategorySides(connection, table, sqlFor(planned, role, 'categorical')),
+  };
+}
+
+/** The SQL of each planned feature of one kind that this side has. */
+function sqlFor(planned: readonly Planned[], role: 'reference' | 'current', kind: 'numeric' | 'categorical'): FeatureSql[] {
+  const out: FeatureSql[] = [];
+  for (const p of planned) {
+    const side = p[role];
+    const other = role === 'reference' ? p.current : p.reference;
+    if (p.kind !== kind || side === null) {
+      continue;
+    }
+    const expression = kind === 'numeric' ? numericValueSql(p.name, side.type, side.typeClass) : categoryKeySql(p.name, side.typeClass, other?.typeClass === 'number');
+    out.push({ name: p.name, column: p.name, expression });
+  }
+  return out;
+}

@@ -1,0 +1,125 @@
+/**
+ * The load generator's entry points for every face (issue 7). `runLoad(plan)` prepares the
+ * bodies (model metadata or snapshot rows), runs the open-loop schedule over keep-alive HTTP and
+ * returns the `LoadResult`; `findLoadKnee(plan)` searches for the highest rate that holds the SLA,
+ * preparing the bodies once. The CLI's `rehearse load` and the phases that run load under a
+ * profile or a rollout step call these.
+ */
+import type { KneeResult, LoadResult } from '../../../contract/load';
+import type { Clock } from '../../common/ports/clock';
+import { connectionsFor } from '../../common/load/connections';
+import { defaultKneeSearch, findKnee, type KneeSearch } from '../../common/load/knee';
+import type { LoadPlan } from '../../common/load/loadPlan';
+import { DEFAULT_SCHEDULE_TOLERANCE_MS, loadResult } from '../../common/load/loadResult';
+import { runOpenLoop } from '../../common/load/openLoop';
+import { rateShape } from '../../common/load/rateShape';
+import { inferBody, isNumericDatatype, numericPredictBody, recordBody, type InputTensor } from '../../common/load/requestBodies';
+import { InputError } from '../../common/run/inputError';
+import { seededRng } from '../../common/rng/seededRng';
+import { systemClock } from '../run/systemClock';
+import { systemScheduler } from '../run/systemScheduler';
+import { hdrLatencyHistogram } from './hdrHistogram';
+import { httpTransport } from './httpTransport';
+import { fetchModelMetadata, rowWidth, withSlash } from './modelMetadata';
+import { readSnapshotRecords } from './snapshotRecords';
+
+/** The endpoint and the bodies, ready before the clock starts. */
+export interface PreparedLoad {
+  readonly endpoint: URL;
+  readonly bodies: readonly Buffer[];
+  /** Where the bodies came from, in one line. */
+  readonly payload: string;
+}
+
+/** Distinct numeric bodies; requests cycle through them. */
+const NUMERIC_BODIES = 1024;
+/** At most this many snapshot rows are held as bodies (about 200 bytes each). */
+const MAX_RECORDS = 200_000;
+
+/** Runs one load and returns what it measured. Bad plans and unreachable servers are InputErrors. */
+export async function runLoad(plan: LoadPlan, clock: Clock = systemClock): Promise<LoadResult> {
+  checkPlan(plan);
+  return runPreparedLoad(plan, await prepareLoad(plan, plan.rps), clock);
+}
+
+/** Searches for the knee: the highest rate at which a run of `plan` holds its SLA. */
+export async function findLoadKnee(plan: LoadPlan, search: KneeSearch = defaultKneeSearch(plan.rps), clock: Clock = systemClock): Promise<KneeResult> {
+  checkPlan(plan);
+  const prepared = await prepareLoad(plan, search.maxRps);
+  return findKnee(search, plan.slaMs, (rps) => runPreparedLoad({ ...plan, rps, connections: plan.connections ?? connectionsFor(rps, plan.slaMs) }, prepared, clock));
+}
+
+/** Reads the model's metadata or the snapshot, and builds every body, for rates up to `maxRps`. */
+export async function prepareLoad(plan: LoadPlan, maxRps: number): Promise<PreparedLoad> {
+  const base = withSlash(plan.url);
+  const rng = seededRng((plan.seed ^ 0x5eed) >>> 0);
+  if (plan.payload.kind === 'snapshot') {
+    if (plan.protocol !== 'predict') {
+      throw new InputError('--payload-from', 'raw records are sent to /predict; use --protocol predict');
+    }
+    const expected = Math.ceil((maxRps * plan.durationMs) / 1000 * 1.2) + 16;
+    const { records, description } = await readSnapshotRecords({ path: plan.payload.path, order: plan.payload.order, limit: Math.min(MAX_RECORDS, expected), ...(plan.payload.timestamp ? { timestamp: plan.payload.timestamp } : {}) }, rng);
+    return { endpoint: new URL('predict', base), bodies: records.map((r) => Buffer.from(recordBody(r))), payload: description };
+  }
+  const metadata = await fetchModelMetadata(plan.url, plan.modelName);
+  const where = new URL(`v2/models/${encodeURIComponent(metadata.name)}`, base).href;
+  const inputs: InputTensor[] = metadata.inputs.map((input) => {
+    if (!isNumericDatatype(input.datatype)) {
+      throw new InputError(where, `input "${input.name}" is ${input.datatype}; numeric payloads fill numeric tensors only (use --payload-from with raw records)`);
+    }
+    return { name: input.name, datatype: input.datatype, width: rowWidth(input, where) };
+  });
+  const build = plan.protocol === 'oip' ? inferBody : numericPredictBody;
+  const bodies = Array.from({ length: NUMERIC_BODIES }, () => Buffer.from(build(inputs, rng)));
+  const width = inputs.reduce((sum, input) => sum + input.width, 0);
+  const endpoint = plan.protocol === 'oip' ? new URL(`v2/models/${encodeURIComponent(metadata.name)}/infer`, base) : new URL('predict', base);
+  return { endpoint, bodies, payload: `numeric, model ${metadata.name}, width ${width}, ${NUMERIC_BODIES} standard-normal rows` };
+}
+
+/** Runs the schedule of `plan` with bodies already built. */
+export async function runPreparedLoad(plan: LoadPlan, prepared: PreparedLoad, clock: Clock = systemClock): Promise<LoadResult> {
+  const shape = rateShape(plan.shape, plan.rps, plan.durationMs);
+  const connections = plan.connections ?? connectionsFor(plan.rps, plan.slaMs);
+  const transport = httpTransport({ url: prepared.endpoint, bodies: prepared.bodies, connections, clock });
+  try {
+    const tally = await runOpenLoop(shape, plan.timeoutMs, {
+      clock,
+      scheduler: systemScheduler,
+      transport,
+      rng: seededRng(plan.seed),
+      histogram: hdrLatencyHistogram,
+    });
+    return loadResult(shape, tally, {
+      slaMs: plan.slaMs,
+      scheduleToleranceMs: plan.scheduleToleranceMs ?? DEFAULT_SCHEDULE_TOLERANCE_MS,
+      protocol: plan.protocol,
+      url: prepared.endpoint.href,
+      payload: prepared.payload,
+      connections,
+      seed: plan.seed,
+    });
+  } finally {
+    await transport.close();
+  }
+}
+
+function checkPlan(plan: LoadPlan): void {
+  const positive: [string, number][] = [['rps', plan.rps], ['durationMs', plan.durationMs], ['slaMs', plan.slaMs], ['timeoutMs', plan.timeoutMs]];
+  for (const [field, value] of positive) {
+    if (!(Number.isFinite(value) && value > 0)) {
+      throw new InputError(`load.${field}`, `expected a positive number, got ${value}`);
+    }
+  }
+  if (plan.connections !== undefined && !(Number.isInteger(plan.connections) && plan.connections >= 1)) {
+    throw new InputError('load.connections', `expected a whole number >= 1, got ${plan.connections}`);
+  }
+  let url: URL;
+  try {
+    url = new URL(plan.url);
+  } catch {
+    throw new InputError('load.url', `expected a URL such as http://127.0.0.1:8000, got "${plan.url}"`);
+  }
+  if (url.protocol !== 'http:') {
+    throw new InputError('load.url', `expected an http:// URL (the generator speaks plain HTTP/1.1), got "${plan.url}"`);
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * End to end (issue 12): playwright-core drives Debian's chromium (never a downloaded browser)
+ * against browser mode on the smoke scenario. Open it, Run, pause, step, roll back by hand, see
+ * each lane draw from the real run's events or say why it cannot, brush the timeline, export the
+ * report. Screenshots of each screen go to test-results/screenshots/ (README, "Desktop app").
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunEvent } from '../../src-main/contract/events';
+import { startBrowserMode, type BrowserMode } from '../support/browserMode';
+import { requireService } from '../support/services';
+import { ROOT, tempDir } from '../support/paths';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = join(ROOT, 'test-results/screenshots');
+const available = existsSync(CHROMIUM);
+
+describe('the app in a browser', () => {
+  let mode: BrowserMode;
+  let context: BrowserContext;
+  let page: Page;
+  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const lane = (id: string) => page.locator(`[data-lane="${id}"]`);
+
+  beforeAll(async () => {
+    if (!available) {
+      return;
+    }
+    mkdirSync(SHOTS, { recursive: true });
+    mode = await startBrowserMode(['--scenario', 'scenarios/smoke.yaml']);
+    context = await chromium.launchPersistentContext(tempDir('rehearsal-chromium-'), {
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      viewport: { width: 1440, height: 960 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (mode) {
+      expect(await mode.stop()).toBe(0);
+    }
+  });
+
+  it('opens with the smoke scenario selected and Run enabled', async (ctx) => {
+    requireService(ctx, available, `Debian chromium (${CHROMIUM}) is needed for the e2e tests: apt-get install chromium`);
+    await page.goto(mode.url);
+    // The token went into a cookie; the address bar no longer shows it.
+    expect(page.url()).toBe(`${mode.origin}/`);
+    await expect.poll(() => page.getByRole('button', { name: '▶ Run' }).isEnabled()).toBe(true);
+    expect(await page.getByRole('button', { name: /smoke/, pressed: true }).count()).toBe(1);
+    expect(await lane('predictions').getAttribute('data-state')).toBe('idle');
+    await shot('01-scenario-library');
+  });
+
+  it('shows a bad scenario file with each problem at its field path', async (ctx) => {
+    requireService(ctx, available, `Debian chromium (${CHROMIUM}) is needed for the e2e tests`);
+    await page.getByRole('button', { name: 'Open file…' }).click();
+    await page.getByLabel('Path of a scenario file (YAML) on this machine').fill(join(ROOT, 'test/fixtures/scenarios/typo-key.yaml'));
+    await page.getByRole('button', { name: 'Validate and open' }).click();
+    const problems = page.getByRole('alert', { name: /Problems in/ });
+    await problems.waitFor();
+    expect(await problems.textContent()).toContain('snapshots.production.timestmap');
+    expect(await page.getByRole('button', { name: '▶ Run' }).isEnabled()).toBe(false);
+    await shot('02-open-file-validation');
+    await page.getByRole('button', { name: /^smoke/ }).click();
+    await expect.poll(() => page.getByRole('button', { name: '▶ Run' }).isEnabled()).toBe(true);
+  });
+
+  it('runs at 1x, pauses, steps and rolls back by hand: the command is sent and recorded though no rollout runs yet', async (ctx) => {
+    requireService(ctx, available, `Debian chromium (${CHROMIUM}) is needed for the e2e tests`);
+    await page.getByRole('radio', { name: '1x', exact: true }).click();
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    // At 1x, three days of flights would take three days: the run is still scoring when we pause it.
+    await page.locator('[data-task="score.production"]').waitFor();
+    await page.getByRole('button', { name: /Pause/ }).click();
+    await page.getByTestId('run-state').filter({ hasText: 'paused' }).waitFor();
+    const rows = async () => Number((await page.locator('.task-count').textContent())!.split(' ')[0]!.replace(/,/g, ''));
+    const before = await rows();
+    await page.getByRole('button', { name: /Step/ }).click();
+    await expect.poll(rows).toBeGreaterThan(before);
+    await page.getByRole('button', { name: /Roll back/ }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Roll back: recorded in the log; this run has no rollout phase');
+    await page.getByText(/^Roll back: recorded in the log/).first().waitFor();
+    await shot('03-paused-rolled-back');
+  });
+
+  it('finishes at full speed: the prediction lane draws from the real run, every other lane says it was not measured', async (ctx) => {
+    requireService(ctx, available, `Debian chromium (${CHROMIUM}) is needed for the e2e tests`);
+    await page.getByRole('radio', { name: 'max' }).click();
+    await page.getByRole('button', { name: /Resume/ }).click();
+    await page.getByTestId('verdict').waitFor();
+    expect(await page.getByTestId('verdict').textContent()).toBe('NOT READY');
+    expect(await lane('predictions').getAttribute('data-state')).toBe('measured');
+    expect(await lane('predictions').locator('rect.bar-blue').count()).toBe(20);
+    expect(await lane('predictions').textContent()).toContain('smoke-v1 (n=49,071)');
+    for (const id of ['drift', 'traffic', 'latency', 'alerts', 'load']) {
+      expect(await lane(id).getAttribute('data-state'), id).toBe('not-measured');
+      expect(await lane(id).textContent(), id).toMatch(/Not measured in this runthis run had no \w+ phase/);
+    }
+    expect(await page.locator('[data-check]').count()).toBe(7);
+    await shot('04-run-finished');
+  });
+
+  it('brushes the timeline: every lane shows the brushed range', async (ctx) => {
+    requireService(ctx, available, `Debian chromium (${CHROMIUM}) is needed for the e2e tests`);
+    const overview = page.getByTestId('overview');
+    const box = (await overview.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.35, box.y + 16);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + 16, { steps: 5 });
+    await page.mouse.up();
+    const header = page.locator('.timeline .panel-sub');
+    await expect.poll(() => header.textContent()).not.toContain('2001-03-01 00:00 →');
+    expect(await lane('predictions').getAttribute('data-state')).toBe('measured');
+    await shot('05-timeline-brushed');
+    await page.getByRole('button', { name: 'Whole run' }).click();
+    await expect.poll(() => header.textContent()).toContain('2001-03-01 00:00 →');
+  });
+
+  it('exports the report from the app: the files exist, and the log holds the roll back', async (ctx) => {
+    requireService(ctx, available, `Debian chromium (${CHROMIUM}) is needed for the e2e tests`);
+    await page.getByRole('button', { name: /Export/ }).click();
+    await page.getByRole('checkbox', { name: 'md' }).check();
+    await page.getByRole('button', { name: 'Write files' }).click();
+    const result = page.getByTestId('export-result');
+    await result.waitFor();
+    const paths = await result.locator('code').allTextContents();
+    expect(paths.map((p) => p.split('/').at(-1))).toEqual(['report.json', 'report.md', 'report.html']);
+    for (const path of paths) {
+      expect(existsSync(path), path).toBe(true);
+    }
+    await shot('06-report-exported');
+    const [runId] = readdirSync(mode.runs);
+    const log = readFileSync(join(mode.runs, runId!, 'events.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as RunEvent);
+    expect(log.filter((e) => e.kind === 'run.control').map((e) => e.kind === 'run.control' && `${e.command.kind}:${e.effect}`)).toEqual(['pause:applied', 'step:applied', 'rollback:recorded', 'speed:applied', 'resume:applied']);
+  });
+});
