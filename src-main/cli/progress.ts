@@ -1,7 +1,7 @@
 /** Progress lines on stderr as a run appends events. */
 import type { RunEvent } from '../contract/events';
 import type { EventWriter } from '../engine/common/ports/eventSink';
-import { preflightLine } from './preflightLines';
+import { preflightWording } from '../engine/common/view/preflightWording';
 
 /** Prints the events a person follows a run by; the log has everything. */
 export function progressWriter(err: (text: string) => void): EventWriter {
@@ -32,9 +32,9 @@ export function progressWriter(err: (text: string) => void): EventWriter {
           err(`  ${event.level}: ${event.message}`);
           break;
         default: {
-          const line = preflightLine(event);
+          const line = preflightWording(event);
           if (line !== null) {
-            err(line);
+            err(`  ${line.text}`);
           }
           break;
         }
