@@ -8,6 +8,7 @@
  */
 import type { PointInTimeChecked, PointInTimeExample } from '../../../../contract/events';
 import type { ColumnChunk } from '../../ports/snapshot';
+import { searchSortedLeft } from '../../stats/searchSorted';
 import { formatEventTime } from '../../time/eventTime';
 import type { JoinedFeature, ServingTables } from '../featureSpec';
 import type { RawRecord } from '../rawRecord';
@@ -91,9 +92,9 @@ export function checkPointInTime(
     checked++;
     const asOf = feature.asOf(record, tables);
     const rows = byKey.get(keys[i]!) ?? { times: [], positives: [] };
-    const first = countBefore(rows.times, since);
-    const known = countBefore(rows.times, asOf - labelDelayMs) - first;
-    const before = countBefore(rows.times, asOf) - first;
+    const first = searchSortedLeft(rows.times, since);
+    const known = searchSortedLeft(rows.times, asOf - labelDelayMs) - first;
+    const before = searchSortedLeft(rows.times, asOf) - first;
     const expected = feature.value(known, positivesIn(rows, first, first + known), tables);
     const withoutLabelDelay = feature.value(before, positivesIn(rows, first, first + before), tables);
     const future = asOf > requests.eventTimes[i]!;
@@ -118,21 +119,6 @@ export function checkPointInTime(
   function isLeak(e: PointInTimeExample): boolean {
     return e.rowsBefore > e.rowsKnown && agree(e.used, e.withoutLabelDelay);
   }
-}
-
-/** How many of the sorted `times` are before `t` (strictly). */
-function countBefore(times: readonly number[], t: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (times[mid]! < t) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
 }
 
 /** Positive labels among rows [from, to) of a key. */
