@@ -4,6 +4,7 @@ import type { JoinedFeature } from '../../src-main/engine/common/features/featur
 import { measureFreshness } from '../../src-main/engine/common/features/parity/freshness';
 import { checkPointInTime, HISTORY_KEY, readKeyHistories } from '../../src-main/engine/common/features/parity/pointInTime';
 import type { ColumnChunk } from '../../src-main/engine/common/ports/snapshot';
+import { textField } from '../../src-main/engine/common/features/rawRecord';
 
 const DAY = 86_400_000;
 const t0 = Date.UTC(2001, 0, 1);
@@ -73,6 +74,18 @@ describe('point-in-time recomputation', () => {
     const r = request(3, 0.75);
     const result = checkPointInTime(future, {}, { ids: [r.id], eventTimes: [r.t], records: [r.record], used: [r.used] }, byKey, 12 * 3_600_000, { absolute: 1e-9, relative: 0 });
     expect(result).toMatchObject({ violations: 1, futureAsOf: 1 });
+  });
+});
+
+describe('a request whose record cannot be keyed', () => {
+  it('is left out of the point-in-time check and of the ages rather than stopping preflight', async () => {
+    const strict: JoinedFeature = { ...dailyRate, key: (record) => textField(record, 'route') };
+    const byKey = await readKeyHistories(history(), new Set(['A']));
+    const good = request(3, 0.5);
+    const broken = { ...request(4, 0.5), record: { route: null, t: request(4, 0).t } };
+    const requests = { ids: [good.id, broken.id], eventTimes: [good.t, broken.t], records: [good.record, broken.record], used: [good.used, broken.used] };
+    expect(checkPointInTime(strict, {}, requests, byKey, 12 * 3_600_000, { absolute: 1e-9, relative: 0 })).toMatchObject({ checked: 1, violations: 0 });
+    expect(measureFreshness(strict, {}, requests, null)).toMatchObject({ requests: 1 });
   });
 });
 

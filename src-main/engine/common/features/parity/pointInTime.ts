@@ -11,7 +11,7 @@ import type { ColumnChunk } from '../../ports/snapshot';
 import { searchSortedLeft } from '../../stats/searchSorted';
 import { formatEventTime } from '../../time/eventTime';
 import type { JoinedFeature, ServingTables } from '../featureSpec';
-import type { RawRecord } from '../rawRecord';
+import { RecordFieldError, type RawRecord } from '../rawRecord';
 
 /** Requests to check: their times, raw records and the value the pipeline used (NaN: none). */
 export interface PointInTimeRequests {
@@ -76,7 +76,7 @@ export function checkPointInTime(
   labelDelayMs: number,
   tolerance: { readonly absolute: number; readonly relative: number },
 ): PointInTimeResult {
-  const keys = requests.records.map((record) => feature.key(record));
+  const positions = requests.records.map((record) => joinedPosition(feature, record, tables));
   const since = feature.since(tables);
   const agree = (a: number, b: number): boolean => Math.abs(a - b) <= tolerance.absolute + tolerance.relative * Math.abs(b);
   let checked = 0;
@@ -84,14 +84,15 @@ export function checkPointInTime(
   let leaks = 0;
   let futureAsOf = 0;
   const examples: PointInTimeExample[] = [];
-  requests.records.forEach((record, i) => {
+  requests.records.forEach((_record, i) => {
     const used = requests.used[i]!;
-    if (Number.isNaN(used)) {
+    const position = positions[i]!;
+    if (Number.isNaN(used) || position === null) {
       return;
     }
     checked++;
-    const asOf = feature.asOf(record, tables);
-    const rows = byKey.get(keys[i]!) ?? { times: [], positives: [] };
+    const { key, asOf } = position;
+    const rows = byKey.get(key) ?? { times: [], positives: [] };
     const first = searchSortedLeft(rows.times, since);
     const known = searchSortedLeft(rows.times, asOf - labelDelayMs) - first;
     const before = searchSortedLeft(rows.times, asOf) - first;
@@ -107,7 +108,7 @@ export function checkPointInTime(
     leaks += leaked ? 1 : 0;
     // Leaks first among the examples: they are what the check exists for.
     if (examples.length < EXAMPLES || (leaked && examples.some((e) => !isLeak(e)))) {
-      const example = { requestId: requests.ids[i]!, eventTime: formatEventTime(requests.eventTimes[i]!), key: keys[i]!, asOf: formatEventTime(asOf), used, expected, withoutLabelDelay, rowsKnown: known, rowsBefore: before };
+      const example = { requestId: requests.ids[i]!, eventTime: formatEventTime(requests.eventTimes[i]!), key, asOf: formatEventTime(asOf), used, expected, withoutLabelDelay, rowsKnown: known, rowsBefore: before };
       if (examples.length >= EXAMPLES) {
         examples.splice(examples.findIndex((e) => !isLeak(e)), 1);
       }
@@ -118,6 +119,21 @@ export function checkPointInTime(
 
   function isLeak(e: PointInTimeExample): boolean {
     return e.rowsBefore > e.rowsKnown && agree(e.used, e.withoutLabelDelay);
+  }
+}
+
+/**
+ * The key a request's joined value is looked up by and the time it is as of, or null when the
+ * record lacks a field they need (the parity check counts that request as refused already).
+ */
+export function joinedPosition(feature: JoinedFeature, record: RawRecord, tables: ServingTables): { readonly key: string; readonly asOf: number } | null {
+  try {
+    return { key: feature.key(record), asOf: feature.asOf(record, tables) };
+  } catch (error) {
+    if (error instanceof RecordFieldError) {
+      return null;
+    }
+    throw error;
   }
 }
 

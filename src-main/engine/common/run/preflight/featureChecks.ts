@@ -11,7 +11,7 @@ import { featureParityCheck, type FeatureParityEvidence } from '../../checks/fea
 import type { FeatureDefinition } from '../../features/featureSpec';
 import { compareFeature } from '../../features/parity/compareFeature';
 import { measureFreshness } from '../../features/parity/freshness';
-import { checkPointInTime, HISTORY_KEY, readKeyHistories } from '../../features/parity/pointInTime';
+import { checkPointInTime, HISTORY_KEY, joinedPosition, readKeyHistories } from '../../features/parity/pointInTime';
 import { sampleRequests, type SampledRequests } from '../../features/parity/sampleRequests';
 import type { SnapshotSection } from '../../scenario/sections/snapshots';
 import { formatEventTime } from '../../time/eventTime';
@@ -53,7 +53,12 @@ export async function checkFeatures(context: PhaseContext, sampled: SampledReque
       };
       log.append(freshness);
       evidence.freshness.push(freshness);
-      for (const checked of await pointInTime(context, model, feature, sampled)) {
+      const history = historySection(context, model.role);
+      if (history === null) {
+        evidence.unavailable.push({ model: model.artifact.name, reason: `${feature.name} not recomputed: the snapshot has no label (snapshots.production.label) to count` });
+        continue;
+      }
+      for (const checked of await pointInTime(context, model, feature, sampled, history)) {
         log.append(checked);
         evidence.pointInTime.push(checked);
       }
@@ -102,7 +107,7 @@ function measureParity(context: PhaseContext, model: ReadyModel, sampled: Sample
  * training window (snapshots.reference), for a sample of it: that is where a leak inflates what
  * the model learned.
  */
-async function pointInTime(context: PhaseContext, model: ReadyModel, feature: FeatureDefinition, replayed: SampledRequests): Promise<PointInTimeChecked[]> {
+async function pointInTime(context: PhaseContext, model: ReadyModel, feature: FeatureDefinition, replayed: SampledRequests, whole: SnapshotSection): Promise<PointInTimeChecked[]> {
   const { snapshots, features } = context.file.scenario;
   const samples: { name: 'production' | 'reference'; requests: SampledRequests }[] = [{ name: 'production', requests: replayed }];
   const reference = snapshots.reference?.[model.role];
@@ -117,12 +122,13 @@ async function pointInTime(context: PhaseContext, model: ReadyModel, feature: Fe
   const keys = new Set<string>();
   for (const { requests } of samples) {
     for (const record of requests.records) {
-      until = Math.max(until, joined.asOf(record, tables));
-      keys.add(joined.key(record));
+      const position = joinedPosition(joined, record, tables);
+      if (position !== null) {
+        until = Math.max(until, position.asOf);
+        keys.add(position.key);
+      }
     }
   }
-  // The raw rows the joined table is built from: the training window's source (or production's), all of it.
-  const { from: _from, to: _to, ...whole } = reference ?? snapshots.production;
   const history = await context.env.snapshots.open(whole, 'history');
   let byKey;
   try {
@@ -135,6 +141,20 @@ async function pointInTime(context: PhaseContext, model: ReadyModel, feature: Fe
     const result = checkPointInTime(joined, tables, { ...requests, used }, byKey, snapshots.production.labelDelay, features.parity.tolerance);
     return { kind: 'feature.pointInTime', role: model.role, model: model.artifact.name, feature: feature.name, sample: name, history: history.description, labelDelayMs: snapshots.production.labelDelay, ...result };
   });
+}
+
+/**
+ * The raw rows a joined table is built from: the training window's source (else production's),
+ * all of it, not only its window; null when neither has a label to count.
+ */
+function historySection(context: PhaseContext, role: 'blue' | 'green'): SnapshotSection | null {
+  const { snapshots } = context.file.scenario;
+  const source = [snapshots.reference?.[role], snapshots.production].find((s) => s?.label !== undefined);
+  if (source === undefined) {
+    return null;
+  }
+  const { from: _from, to: _to, ...whole } = source;
+  return whole;
 }
 
 /** A sample of the model's training window through its training pipeline, for the point-in-time check. */
