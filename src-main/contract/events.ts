@@ -5,6 +5,8 @@
  */
 import type { CheckResolved } from './events/checks';
 import type { RunControlled } from './events/control';
+import type { LockCompared, RuntimeParityMeasured } from './events/dependencies';
+import type { FeatureParityMeasured, FreshnessMeasured, PointInTimeChecked } from './events/features';
 import type { ModelLoaded, ModelVerified, ProviderFallback } from './events/models';
 import type { Progress } from './events/progress';
 import type { Notice, PhaseFinished, PhaseStarted, RunError, RunFinished, RunStarted } from './events/run';
@@ -14,6 +16,8 @@ import type { SnapshotOpened, SnapshotRejects } from './events/snapshots';
 
 export type * from './events/checks';
 export type * from './events/control';
+export type * from './events/dependencies';
+export type * from './events/features';
 export type * from './events/models';
 export type * from './events/progress';
 export type * from './events/run';
@@ -48,7 +52,9 @@ export type RunEventBody =
   | Progress
   | RunError
   | RunFinished
-  | ServerStarted | ServerRefused | ServerFaultsChanged | ServerCrashing | ServerStopped;
+  | ServerStarted | ServerRefused | ServerFaultsChanged | ServerCrashing | ServerStopped
+  | LockCompared | RuntimeParityMeasured
+  | FeatureParityMeasured | PointInTimeChecked | FreshnessMeasured;
 
 /** One line of events.jsonl. */
 export type RunEvent = EventEnvelope & RunEventBody;
