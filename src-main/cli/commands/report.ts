@@ -11,7 +11,6 @@ import type { Command } from '../command';
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'rebuild the report files from an events.jsonl (exit 0 READY, 1 NOT READY)',
   usage: `rehearse report <events.jsonl> --out <dir> [--formats ${REPORT_FORMATS.join(',')}] [--json]`,
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { out: { type: 'string' }, formats: { type: 'string' }, json: { type: 'boolean' } });

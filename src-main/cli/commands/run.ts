@@ -9,7 +9,6 @@ import { progressWriter } from '../progress';
 
 export const runCommand: Command = {
   name: 'run',
-  summary: 'rehearse a scenario headless; exit 0 READY, 1 NOT READY, 2 bad input',
   usage: 'rehearse run <scenario> --out <dir> [--ep cpu|cuda] [--allow-unverified] [--json]',
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {
