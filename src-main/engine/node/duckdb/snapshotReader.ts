@@ -9,6 +9,7 @@ import type { ColumnChunk, RejectSummary, SnapshotColumn, SnapshotExtent, Snapsh
 import { InputError } from '../../common/run/inputError';
 import type { SnapshotSection } from '../../common/scenario/sections/snapshots';
 import { toColumnChunk, type UntimedRow } from './columnChunk';
+import { StringInterner } from './vectorColumns';
 import { openDatabase, sqlIdentifier } from './database';
 import { lookupJoins, registerRelations } from './relations';
 import { firstLine, formatReader, REJECT_EXAMPLES, snapshotFiles, snapshotFormat, type FormatReader } from './snapshotFormats';
@@ -87,6 +88,8 @@ class DuckDbSnapshot implements SnapshotSource {
     const filter = window.length === 0 ? '' : ` WHERE ${ts} IS NULL OR (${window.join(' AND ')})`;
     const order = ts === null ? ' ORDER BY __file_index, __row' : ` ORDER BY ${ts} NULLS FIRST, __file_index, __row`;
     const untimed: UntimedRow[] = [];
+    // One per read: a category's text is allocated once however many rows carry it.
+    const interner = new StringInterner();
     let result;
     try {
       await registerRelations(this.connection, query.relations ?? {});
@@ -106,7 +109,7 @@ class DuckDbSnapshot implements SnapshotSource {
       if (raw === null || raw.rowCount === 0) {
         break;
       }
-      const converted = toColumnChunk(raw, names, this.section.label !== undefined);
+      const converted = toColumnChunk(raw, names, this.section.label !== undefined, interner);
       untimed.push(...converted.untimed);
       if (converted.chunk.rowCount > 0) {
         yield converted.chunk;
