@@ -5,6 +5,7 @@
  */
 import type { CheckResolved } from './events/checks';
 import type { RunControlled } from './events/control';
+import type { AlertFiring, AlertResolved, DriftWindow, LabelWindow, ReplayStarted, ShiftDetected, ShiftInjected, ShiftMissed } from './events/drift';
 import type { ModelLoaded, ModelVerified, ProviderFallback } from './events/models';
 import type { Progress } from './events/progress';
 import type { Notice, PhaseFinished, PhaseStarted, RunError, RunFinished, RunStarted } from './events/run';
@@ -14,6 +15,7 @@ import type { SnapshotOpened, SnapshotRejects } from './events/snapshots';
 
 export type * from './events/checks';
 export type * from './events/control';
+export type * from './events/drift';
 export type * from './events/models';
 export type * from './events/progress';
 export type * from './events/run';
@@ -48,7 +50,8 @@ export type RunEventBody =
   | Progress
   | RunError
   | RunFinished
-  | ServerStarted | ServerRefused | ServerFaultsChanged | ServerCrashing | ServerStopped;
+  | ServerStarted | ServerRefused | ServerFaultsChanged | ServerCrashing | ServerStopped
+  | ReplayStarted | DriftWindow | LabelWindow | AlertFiring | AlertResolved | ShiftInjected | ShiftDetected | ShiftMissed;
 
 /** One line of events.jsonl. */
 export type RunEvent = EventEnvelope & RunEventBody;

@@ -50,6 +50,7 @@ export async function readyModel(
     relations: training.relations,
     joins: training.joins,
     serving: features ? servingPipeline(features.spec, features.tables) : null,
+    features,
     toBatch: (chunk) => buildBatch(plan, chunk),
   };
 }

@@ -1,8 +1,8 @@
 /** What phases hand to later phases within one run. */
 import type { ServingPipeline } from '../features/featureSpec';
+import type { BoundFeatures, ModelArtifact } from './environment';
 import type { FeatureBatch, Inference } from '../ports/inference';
 import type { ColumnChunk, LookupJoin, SqlRelation } from '../ports/snapshot';
-import type { ModelArtifact } from './environment';
 
 /** A model ready to score: loaded, with its inputs planned. */
 export interface ReadyModel {
@@ -19,6 +19,8 @@ export interface ReadyModel {
   readonly joins: readonly LookupJoin[];
   /** The model's serving pipeline, when it has a feature spec. */
   readonly serving: ServingPipeline | null;
+  /** Its feature spec and tables (the replay serves chunks through them), when it has one. */
+  readonly features: BoundFeatures | null;
   /** Builds the model's input tensors from a chunk. */
   readonly toBatch: (chunk: ColumnChunk) => FeatureBatch;
 }

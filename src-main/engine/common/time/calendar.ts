@@ -9,14 +9,13 @@ const DAY_MS = 86_400_000;
 
 /** The hour of the day, 0-23. */
 export function hourOfDay(ms: number): number {
-  const hours = Math.floor(ms / HOUR_MS) % 24;
-  return hours < 0 ? hours + 24 : hours;
+  // (x % n + n) % n: non-negative for times before 1970 too, and never -0.
+  return ((Math.floor(ms / HOUR_MS) % 24) + 24) % 24;
 }
 
 /** The ISO day of the week counted from 0: 0 = Monday ... 6 = Sunday (1970-01-01 was a Thursday). */
 export function isoWeekday(ms: number): number {
-  const days = (Math.floor(ms / DAY_MS) + 3) % 7;
-  return days < 0 ? days + 7 : days;
+  return (((Math.floor(ms / DAY_MS) + 3) % 7) + 7) % 7;
 }
 
 /** The hour of the week, 0-167: Monday 00:00-01:00 is 0. */
