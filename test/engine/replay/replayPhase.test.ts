@@ -212,8 +212,8 @@ alerts:
       const hour = Math.floor((t - MARCH) / HOUR);
       return hour !== 3 && !(hour === 4 && t > MARCH + 4 * HOUR);
     });
-    const pick = <T,>(values: readonly T[]) => keep.map(({ i }) => values[i]!);
-    const trimmed: MemoryTable = { eventTime: pick(production.eventTime), label: pick(production.label!), columns: { a: pick(production.columns['a']!), b: pick(production.columns['b']!) } };
+    const pick = (values: readonly (number | string | null)[]) => keep.map(({ i }) => values[i]!);
+    const trimmed = { eventTime: pick(production.eventTime), label: pick(production.label!), columns: { a: pick(production.columns['a']!), b: pick(production.columns['b']!) } } as MemoryTable;
     const events = await replay(`alerts:\n  drift:\n    season: none\n    minRows: 1\n`, trimmed);
     const windows = ofKind(events, 'drift.window');
     expect(windows.map((w) => w.rows)).toEqual([30, 30, 30, 0, 1, 30]);

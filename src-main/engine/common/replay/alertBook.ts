@@ -49,7 +49,8 @@ export class AlertBook {
 
   /** Whether the rule is firing now. */
   isFiring(key: RuleKey): boolean {
-    return this.states.get(idOf(key))?.firingFrom != null;
+    const firingFrom = this.states.get(idOf(key))?.firingFrom;
+    return firingFrom !== undefined && firingFrom !== null;
   }
 
   /** Applies one evaluation; returns the events it causes and whether the rule is firing after it. */
