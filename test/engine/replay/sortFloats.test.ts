@@ -24,3 +24,15 @@ describe('sortFloats', () => {
     expect(Array.from(sortFloats(values))).toEqual([-1, -0, 0, 3, Number.NaN]);
   });
 });
+
+describe('sortFloats on small arrays', () => {
+  it('sorts what the built-in sorts, with or without NaN and -0', () => {
+    const rng = seededRng(5);
+    for (const n of [0, 1, 2, 17, 700, 5_000]) {
+      const plain = Float64Array.from({ length: n }, () => Math.round((rng.next() - 0.5) * 200) / 4);
+      expect(Array.from(sortFloats(Float64Array.from(plain)))).toEqual(Array.from(Float64Array.from(plain).sort()));
+      const special = Float32Array.from([...plain.slice(0, 50), Number.NaN, -0, 0]);
+      expect(Array.from(sortFloats(Float32Array.from(special))).map(String)).toEqual(Array.from(Float32Array.from(special).sort()).map(String));
+    }
+  });
+});

@@ -40,32 +40,31 @@ export function calibrate(series: readonly SeriesSpec[], reference: SeasonalRefe
   const referenceAuc = reference.auc();
   for (const chunk of reference.chunks) {
     const slice = reference.sliceOf(chunk.from);
+    const part = reference.chunkOf(chunk);
     series.forEach((s, j) => {
       if (s.kind === 'numeric') {
-        const side = chunk.rows.numericSide(j);
+        const side = part.numeric[j]!;
         if (side.sample.n >= options.minN) {
           pushFinite(features[j]!, psiOf(sampleDifference(slice.numeric[j]!.sample, side.sample), side.sample, options));
         }
         return;
       }
-      const part = chunk.rows.codes[j]!;
-      if (part.total - part.nulls < options.minN) {
+      const counts = part.codes[j]!;
+      if (counts.total - counts.nulls < options.minN) {
         return;
       }
       const whole = slice.codes[j]!.counts;
-      const rest = Float64Array.from(whole, (c, code) => c - (code < part.counts.length ? part.counts[code]! : 0));
-      pushFinite(features[j]!, categoricalPsi(s.coder!.align(rest, part.counts)));
+      const rest = Float64Array.from(whole, (c, code) => c - (code < counts.counts.length ? counts.counts[code]! : 0));
+      pushFinite(features[j]!, categoricalPsi(s.coder!.align(rest, counts.counts)));
     });
-    const predictions = chunk.rows.predictionSide();
-    if (predictions.sample.n >= options.minN) {
-      pushFinite(prediction, psiOf(sampleDifference(slice.prediction.sample, predictions.sample), predictions.sample, options));
+    if (part.prediction.sample.n >= options.minN) {
+      pushFinite(prediction, psiOf(sampleDifference(slice.prediction.sample, part.prediction.sample), part.prediction.sample, options));
     }
-    const restLabelled = slice.labelled - chunk.rows.labelled;
-    if (chunk.rows.labelled >= options.minN && restLabelled > 0) {
-      const rest = (slice.positiveRate! * slice.labelled - chunk.rows.positives) / restLabelled;
-      pushFinite(positiveRate, Math.abs(chunk.rows.positiveRate()! - rest));
+    const restLabelled = slice.labelled - part.labelled;
+    if (part.labelled >= options.minN && restLabelled > 0) {
+      pushFinite(positiveRate, Math.abs(part.positives / part.labelled - (slice.positives - part.positives) / restLabelled));
     }
-    const auc = chunk.rows.predictionLabels.length >= options.minN ? rocAuc(chunk.rows.predictions.view(), chunk.rows.predictionLabels.view()) : null;
+    const auc = part.scores.predictions.length >= options.minN ? rocAuc(part.scores.predictions, part.scores.labels) : null;
     if (auc !== null && referenceAuc !== null) {
       pushFinite(aucDrop, referenceAuc - auc);
     }

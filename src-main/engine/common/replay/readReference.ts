@@ -15,8 +15,6 @@ import { SeasonalReference } from './seasonalReference';
 export interface ReferenceLayout {
   readonly season: SeasonKind;
   readonly windowMs: number;
-  /** Keep window-long chunks for calibrated thresholds. */
-  readonly keepChunks: boolean;
 }
 
 /** The reference of one model, read from its open snapshot over the section's [from, to). */
@@ -25,7 +23,6 @@ export async function readReference(feed: ModelFeed, source: SnapshotSource, sec
     feed.series.map((s) => s.kind),
     layout.season,
     layout.windowMs,
-    layout.keepChunks,
   );
   const query = feed.referenceQuery;
   for await (const chunk of source.read({ columns: query.columns, derived: query.derived, relations: query.relations, joins: query.joins, from: section.from, to: section.to })) {

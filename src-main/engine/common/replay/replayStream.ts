@@ -52,10 +52,10 @@ export interface StreamContext {
   readonly watch: ShiftWatch;
 }
 
-/** Per model, everything it scored, for the final score summary. */
+/** Per model, everything it scored, for the final score summary (labels as float32: 0, 1 or NaN, exact). */
 export interface ScoredParts {
   readonly predictions: Float32Array[];
-  readonly labels: Float64Array[];
+  readonly labels: Float32Array[];
 }
 
 /** The production loop of one replay. */
@@ -288,7 +288,7 @@ export class ReplayStream {
       return;
     }
     this.scored[k]!.predictions.push(predictions);
-    const kept = new Float64Array(fed.scoredCount);
+    const kept = new Float32Array(fed.scoredCount);
     let j = 0;
     for (let i = 0; i < fed.rowCount; i++) {
       if (fed.scored[i] === 1) {

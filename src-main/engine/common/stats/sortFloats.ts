@@ -4,7 +4,7 @@
  * float's bits, with the sign bit flipped for positives and every bit flipped for negatives,
  * order as unsigned integers exactly as the floats do. V8's built-in sort took 0.45 s for the
  * replay's 2M predictions (the score summary and the AUC sort them); two passes of 16-bit
- * digits (four for doubles) take a third of that. Small arrays use the built-in sort, whose constant is lower.
+ * digits (four for doubles) take a third of that.
  */
 
 const RADIX_MIN = 100_000;
@@ -15,7 +15,10 @@ const MASK = BUCKETS - 1;
 /** Sorts `values` ascending in place; returns it. */
 export function sortFloats<T extends Float32Array | Float64Array>(values: T): T {
   if (values.length < RADIX_MIN) {
-    return values.sort() as T;
+    // V8's built-in typed sort boxes every value; a plain quicksort is three times faster on the
+    // replay's windows of a few hundred values. NaN and -0, whose places need the built-in's
+    // total order, are rare enough to leave to it.
+    return (hasNaNOrNegativeZero(values) ? values.sort() : quicksort(values, 0, values.length - 1)) as T;
   }
   if (values instanceof Float32Array) {
     sort32(new Uint32Array(values.buffer, values.byteOffset, values.length));
@@ -103,4 +106,69 @@ function offsets(count: Uint32Array, keys: Uint32Array, shift: number): void {
     count[b] = sum;
     sum += c;
   }
+}
+
+function hasNaNOrNegativeZero(values: Float32Array | Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i]!;
+    if (x !== x || (x === 0 && 1 / x < 0)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Quicksort of a[lo..hi] (median of three, insertion sort below 16), smaller side first. */
+function quicksort(a: Float32Array | Float64Array, lo: number, hi: number): Float32Array | Float64Array {
+  while (hi - lo > 16) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < a[lo]!) {
+      swap(a, mid, lo);
+    }
+    if (a[hi]! < a[lo]!) {
+      swap(a, hi, lo);
+    }
+    if (a[hi]! < a[mid]!) {
+      swap(a, hi, mid);
+    }
+    const pivot = a[mid]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) {
+        i++;
+      }
+      while (a[j]! > pivot) {
+        j--;
+      }
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (j - lo < hi - i) {
+      quicksort(a, lo, j);
+      lo = i;
+    } else {
+      quicksort(a, i, hi);
+      hi = j;
+    }
+  }
+  for (let i = lo + 1; i <= hi; i++) {
+    const x = a[i]!;
+    let j = i - 1;
+    while (j >= lo && a[j]! > x) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = x;
+  }
+  return a;
+}
+
+function swap(a: Float32Array | Float64Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
 }

@@ -91,7 +91,7 @@ export const replayPhase: Phase = {
       }
       models.forEach((m, k) => {
         const parts = stream.scored[k]!;
-        log.append(summarizeScores(m.feed.model, concatTyped(parts.predictions, Float32Array), concatTyped(parts.labels, Float64Array), source.description, stream.first, stream.last), stream.last ?? undefined);
+        log.append(summarizeScores(m.feed.model, concatTyped(parts.predictions, Float32Array), Float64Array.from(concatTyped(parts.labels, Float32Array)), source.description, stream.first, stream.last), stream.last ?? undefined);
       });
       log.append({ kind: 'check.resolved', check: checkOf(context, described, stream, config) });
     } finally {
@@ -140,7 +140,7 @@ async function referenceOf(context: PhaseContext, feed: ModelFeed, section: Snap
   const source = await env.snapshots.open(section, role);
   try {
     log.append({ kind: 'snapshot.opened', role, source: source.description, columns: source.columns, from: iso(section.from), to: iso(section.to) });
-    const reference = await readReference(feed, source, section, { season: config.season, windowMs: config.window, keepChunks: config.thresholds === 'calibrated' });
+    const reference = await readReference(feed, source, section, { season: config.season, windowMs: config.window });
     const rejects = source.rejects();
     if (rejects.rejected > 0) {
       log.append({ kind: 'snapshot.rejects', role, source: source.description, rejected: rejects.rejected, read: reference.rows, examples: rejects.examples });

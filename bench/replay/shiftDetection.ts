@@ -7,15 +7,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunEvent } from '../src-main/contract/events';
-import { EventLog } from '../src-main/engine/common/run/eventLog';
-import { rehearse } from '../src-main/engine/common/run/rehearse';
-import { openSnapshot } from '../src-main/engine/node/duckdb/snapshotReader';
-import { fileModelStore } from '../src-main/engine/node/model/modelStore';
-import { machineInfo, runtimeVersions } from '../src-main/engine/node/run/machine';
-import { projectRoot } from '../src-main/engine/node/run/projectRoot';
-import { systemClock } from '../src-main/engine/node/run/systemClock';
-import { loadScenario, formatIssue } from '../src-main/engine/node/scenario/loadScenario';
+import { projectRoot } from '../../src-main/engine/node/run/projectRoot';
+import { engineRun } from './engineRun';
 
 const root = projectRoot();
 const files = readdirSync(join(root, 'scenarios'))
@@ -29,7 +22,7 @@ if (process.argv.includes('--demo')) {
 console.log('scenario                   | shift                                         | caught by (layer, rule, subject, delay)                  | false alarms');
 for (const path of files) {
   const started = performance.now();
-  const events = await replay(path);
+  const events = await engineRun(path);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const check = events.find((e) => e.kind === 'check.resolved' && e.check.id === 'distribution-shift');
   const falseAlarms = check?.kind === 'check.resolved' ? check.check.evidence.filter((e) => e.label.endsWith('false-alarm rate (windows without a shift)')).map((e) => `${e.label.split(':')[0]} ${percent(e.value)} of ${e.n}`) : [];
@@ -46,26 +39,6 @@ for (const path of files) {
     const missed = events.find((e) => e.kind === 'shift.missed' && e.index === shift.index);
     console.log(`${name.padEnd(26)} | ${shift.name.padEnd(45)} | ${(caught.join('; ') || `MISSED: ${missed?.kind === 'shift.missed' ? missed.reason : ''}`).padEnd(56)} | ${falseAlarms.join(', ')}  [${seconds} s]`);
   }
-}
-
-/** Runs a scenario through the real engine (no report files) and returns its events. */
-async function replay(path: string): Promise<RunEvent[]> {
-  const loaded = loadScenario(path);
-  if (!loaded.ok) {
-    throw new Error(`${path}: ${loaded.issues.map(formatIssue).join('; ')}`);
-  }
-  const log = new EventLog(systemClock, []);
-  await rehearse(loaded.file, {
-    runId: 'bench-shifts',
-    clock: systemClock,
-    models: fileModelStore(),
-    snapshots: { open: openSnapshot },
-    machine: machineInfo(),
-    versions: runtimeVersions(),
-    executionProvider: 'cpu',
-    allowUnverified: false,
-  }, log);
-  return [...log.events];
 }
 
 function percent(value: unknown): string {
