@@ -33,5 +33,6 @@ export async function readReference(feed: ModelFeed, source: SnapshotSource, sec
     const predictions = fed.batch === null ? null : await feed.model.inference.run(fed.batch);
     reference.add(chunk.eventTime, fed, predictions, chunk.label);
   }
+  reference.seal();
   return reference;
 }

@@ -113,6 +113,13 @@ export class SeasonalReference {
     this.byBucket = null;
   }
 
+  /** The rows are all in: columns shrink to their length (they grew by doubling). */
+  seal(): void {
+    for (const column of [...this.numbers, ...this.nulls, ...this.codes, this.predictions, this.labels, this.buckets]) {
+      column?.trim();
+    }
+  }
+
   /** The model's AUC on its whole reference (computed once); null without both classes. */
   auc(): number | null {
     if (this.knownAuc === undefined) {
@@ -223,8 +230,9 @@ export class SeasonalReference {
     });
     const predictions = this.predictions.view();
     const labels = this.labels.view();
-    const scoredPredictions: number[] = [];
-    const scoredLabels: number[] = [];
+    const scoredPredictions = new Float32Array(count);
+    const scoredLabels = new Float64Array(count);
+    let scored = 0;
     let labelled = 0;
     let positives = 0;
     for (const rows of parts) {
@@ -232,13 +240,15 @@ export class SeasonalReference {
         const y = labels[row]!;
         labelled += y === UNKNOWN ? 0 : 1;
         positives += y === 1 ? 1 : 0;
-        if (!Number.isNaN(predictions[row]!)) {
-          scoredPredictions.push(predictions[row]!);
-          scoredLabels.push(y === UNKNOWN ? Number.NaN : y);
+        const p = predictions[row]!;
+        if (p === p) {
+          scoredPredictions[scored] = p;
+          scoredLabels[scored] = y === UNKNOWN ? Number.NaN : y;
+          scored++;
         }
       }
     }
-    const scores = { predictions: Float32Array.from(scoredPredictions), labels: Float64Array.from(scoredLabels) };
+    const scores = { predictions: scoredPredictions.subarray(0, scored), labels: scoredLabels.subarray(0, scored) };
     return {
       label,
       rows: count,
@@ -271,6 +281,13 @@ class ColumnOf<T extends Float64Array | Float32Array | Int32Array | Int8Array | 
     }
     this.length += n;
     return this.data;
+  }
+
+  /** Drops the room grown ahead. */
+  trim(): void {
+    if (this.data.length > this.length) {
+      this.data = this.data.slice(0, this.length) as T;
+    }
   }
 
   /** The values so far. */
