@@ -67,19 +67,52 @@ export interface ModelFeed {
 }
 
 /**
- * The feed of a ready model. `textColumns` are the production snapshot's text columns (a
- * categorical feature reading one of them alone is watched as its raw categories); `derived` is
- * the scenario's own SQL features.
+ * Raw text fields' categories, shared by every model's feed: blue and green both watch `origin`,
+ * so its codes are one coding, computed once per chunk however many models read it.
  */
-export function modelFeed(model: ReadyModel, textColumns: ReadonlySet<string>, derived: Readonly<Record<string, string>>): ModelFeed {
-  return model.features === null ? columnFeed(model, derived) : specFeed(model, textColumns, derived);
+export class RawCategories {
+  private readonly coders = new Map<string, CategoryCoder>();
+  private readonly coded = new WeakMap<ChunkColumn, Int32Array>();
+
+  /** The coder of a raw field. */
+  coder(field: string): CategoryCoder {
+    let coder = this.coders.get(field);
+    if (coder === undefined) {
+      coder = new CategoryCoder();
+      this.coders.set(field, coder);
+    }
+    return coder;
+  }
+
+  /** The codes of a field's column (a shifted column is a new object, so it is coded anew). */
+  codes(field: string, column: ChunkColumn | undefined, rowCount: number): Int32Array {
+    if (column === undefined) {
+      return textCodes(this.coder(field), column, rowCount);
+    }
+    let codes = this.coded.get(column);
+    if (codes === undefined) {
+      codes = textCodes(this.coder(field), column, rowCount);
+      this.coded.set(column, codes);
+    }
+    return codes;
+  }
 }
 
-function specFeed(model: ReadyModel, textColumns: ReadonlySet<string>, derived: Readonly<Record<string, string>>): ModelFeed {
+/**
+ * The feed of a ready model. `textColumns` are the production snapshot's text columns (a
+ * categorical feature reading one of them alone is watched as its raw categories, coded by
+ * `raw`); `derived` is the scenario's own SQL features.
+ */
+export function modelFeed(model: ReadyModel, textColumns: ReadonlySet<string>, derived: Readonly<Record<string, string>>, raw: RawCategories): ModelFeed {
+  return model.features === null ? columnFeed(model, derived) : specFeed(model, textColumns, derived, raw);
+}
+
+function specFeed(model: ReadyModel, textColumns: ReadonlySet<string>, derived: Readonly<Record<string, string>>, raw: RawCategories): ModelFeed {
   const { spec, tables } = model.features!;
   const series: SeriesSpec[] = spec.features.map((f) => {
     const rawField = f.kind === 'categorical' && f.fields.length === 1 && textColumns.has(f.fields[0]!) ? f.fields[0]! : null;
-    return { name: f.name, kind: f.kind, rawField, fields: f.fields, coder: f.kind === 'categorical' ? new CategoryCoder() : null };
+    const coder = f.kind !== 'categorical' ? null : rawField !== null ? raw.coder(rawField) : new CategoryCoder();
+    return { name: f.name, kind: f.kind, rawField, fields: f.fields, coder };
   });
   const rawFields = [...new Set(spec.features.flatMap((f) => f.fields))];
   const plannedNames = spec.features.map((f) => `${model.role}.${f.name}`);
@@ -97,7 +130,7 @@ function specFeed(model: ReadyModel, textColumns: ReadonlySet<string>, derived: 
       const served = serveChunk(spec, tables, chunk);
       const numbers = series.map((s, j) => (s.kind === 'numeric' ? { values: served.values[j]!, valid: validOf(served.values[j]!) } : null));
       const codes = series.map((s, j) =>
-        s.kind !== 'categorical' ? null : s.rawField === null ? numberCodes(s.coder!, served.values[j]!) : textCodes(s.coder!, chunk.columns[s.rawField], chunk.rowCount),
+        s.kind !== 'categorical' ? null : s.rawField === null ? numberCodes(s.coder!, served.values[j]!) : raw.codes(s.rawField, chunk.columns[s.rawField], chunk.rowCount),
       );
       const absent = series.map((s) => s.fields.some((f) => served.absentFields.includes(f)));
       // The model's inputs are its planned columns (`blue.distance`, ...) in spec order: the served rows only.
@@ -116,7 +149,7 @@ function specFeed(model: ReadyModel, textColumns: ReadonlySet<string>, derived: 
     reference(chunk) {
       const numbers = series.map((s) => (s.kind === 'numeric' ? numberColumn(chunk, `${model.role}.${s.name}`) : null));
       const codes = series.map((s) =>
-        s.kind !== 'categorical' ? null : s.rawField !== null ? textCodes(s.coder!, chunk.columns[s.rawField], chunk.rowCount) : numberColumnCodes(s.coder!, chunk.columns[`${model.role}.${s.name}`], chunk.rowCount),
+        s.kind !== 'categorical' ? null : s.rawField !== null ? raw.codes(s.rawField, chunk.columns[s.rawField], chunk.rowCount) : numberColumnCodes(s.coder!, chunk.columns[`${model.role}.${s.name}`], chunk.rowCount),
       );
       return allScored(chunk, numbers, codes, model.toBatch(chunk));
     },

@@ -20,8 +20,9 @@ export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): nu
   if (positives === 0 || negatives === 0) {
     return null;
   }
-  // Float32 scores stay Float32: the same values, sorted faster.
-  const Kind = scores instanceof Float32Array ? Float32Array : Float64Array;
+  // Many float32 scores stay float32 (the same values, radix-sorted in half the passes); a few
+  // hundred go to float64, which the small-array sort takes.
+  const Kind = scores instanceof Float32Array && Math.min(positives, negatives) >= 100_000 ? Float32Array : Float64Array;
   const pos = new Kind(positives);
   const neg = new Kind(negatives);
   let p = 0;

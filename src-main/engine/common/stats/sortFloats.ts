@@ -18,7 +18,8 @@ export function sortFloats<T extends Float32Array | Float64Array>(values: T): T 
     // V8's built-in typed sort boxes every value; a plain quicksort is three times faster on the
     // replay's windows of a few hundred values. NaN and -0, whose places need the built-in's
     // total order, are rare enough to leave to it.
-    return (hasNaNOrNegativeZero(values) ? values.sort() : quicksort(values, 0, values.length - 1)) as T;
+    // Float64 only, so the element loads below stay monomorphic; small float32 arrays are rare here.
+    return (values instanceof Float64Array && !hasNaNOrNegativeZero(values) ? quicksort(values, 0, values.length - 1) : values.sort()) as T;
   }
   if (values instanceof Float32Array) {
     sort32(new Uint32Array(values.buffer, values.byteOffset, values.length));
@@ -108,7 +109,7 @@ function offsets(count: Uint32Array, keys: Uint32Array, shift: number): void {
   }
 }
 
-function hasNaNOrNegativeZero(values: Float32Array | Float64Array): boolean {
+function hasNaNOrNegativeZero(values: Float64Array): boolean {
   for (let i = 0; i < values.length; i++) {
     const x = values[i]!;
     if (x !== x || (x === 0 && 1 / x < 0)) {
@@ -119,7 +120,7 @@ function hasNaNOrNegativeZero(values: Float32Array | Float64Array): boolean {
 }
 
 /** Quicksort of a[lo..hi] (median of three, insertion sort below 16), smaller side first. */
-function quicksort(a: Float32Array | Float64Array, lo: number, hi: number): Float32Array | Float64Array {
+function quicksort(a: Float64Array, lo: number, hi: number): Float64Array {
   while (hi - lo > 16) {
     const mid = (lo + hi) >>> 1;
     if (a[mid]! < a[lo]!) {
@@ -167,7 +168,7 @@ function quicksort(a: Float32Array | Float64Array, lo: number, hi: number): Floa
   return a;
 }
 
-function swap(a: Float32Array | Float64Array, i: number, j: number): void {
+function swap(a: Float64Array, i: number, j: number): void {
   const t = a[i]!;
   a[i] = a[j]!;
   a[j] = t;

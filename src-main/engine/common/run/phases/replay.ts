@@ -10,13 +10,13 @@
  * read once, not twice. Without a reference there is nothing to compare with, and the score
  * phase runs as before.
  */
-import type { ReplayModel, WatchedSeries } from '../../../../contract/events';
+import type { ReplayModel, RunEventBody, WatchedSeries } from '../../../../contract/events';
 import type { ReadinessCheck } from '../../../../contract/report';
 import { distributionShiftCheck } from '../../checks/distributionShift';
 import type { DriftOptions } from '../../drift/driftOptions';
 import type { SnapshotSource } from '../../ports/snapshot';
 import { calibrate, calibratedThreshold, type Calibration } from '../../replay/calibration';
-import { modelFeed, type ModelFeed } from '../../replay/modelFeed';
+import { modelFeed, RawCategories, type ModelFeed } from '../../replay/modelFeed';
 import { readReference } from '../../replay/readReference';
 import { ReplayStream, type StreamModel } from '../../replay/replayStream';
 import type { SeasonalReference } from '../../replay/seasonalReference';
@@ -58,12 +58,32 @@ export const replayPhase: Phase = {
       if (problem !== undefined) {
         throw new InputError(problem.path, problem.message);
       }
-      const feeds = state.models.map((m) => modelFeed(m, textColumns, scenario.features.derived));
+      const raw = new RawCategories();
+      const feeds = state.models.map((m) => modelFeed(m, textColumns, scenario.features.derived, raw));
       const models: StreamModel[] = [];
       const described: ReplayModel[] = [];
-      for (const feed of feeds) {
+      // Both references are read at once (DuckDB and onnxruntime work on their own threads
+      // meanwhile); their events are appended in role order, so the log is the same every time.
+      const read = await Promise.allSettled(
+        feeds.map((feed) => {
+          const referenceSection = scenario.snapshots.reference?.[feed.model.role];
+          return referenceSection === undefined ? Promise.resolve(null) : referenceOf(context, feed, referenceSection, config);
+        }),
+      );
+      for (const outcome of read) {
+        if (outcome.status === 'fulfilled') {
+          outcome.value?.events.forEach((body) => log.append(body));
+        }
+      }
+      for (const outcome of read) {
+        if (outcome.status === 'rejected') {
+          throw outcome.reason;
+        }
+      }
+      for (const [k, feed] of feeds.entries()) {
         const referenceSection = scenario.snapshots.reference?.[feed.model.role];
-        const reference = referenceSection === undefined ? null : await referenceOf(context, feed, referenceSection, config);
+        const outcome = read[k]!;
+        const reference = outcome.status === 'fulfilled' ? (outcome.value?.reference ?? null) : null;
         const watched = watchOf(feed, reference, config, options);
         models.push({ feed, reference, thresholds: watched.thresholds });
         described.push({
@@ -133,17 +153,16 @@ async function replayProduction(context: PhaseContext, source: SnapshotSource, s
   }
 }
 
-/** Reads one model's reference snapshot. */
-async function referenceOf(context: PhaseContext, feed: ModelFeed, section: SnapshotSection, config: DriftAlertsSection): Promise<SeasonalReference> {
-  const { env, log } = context;
+/** Reads one model's reference snapshot; the events to append come back with it. */
+async function referenceOf(context: PhaseContext, feed: ModelFeed, section: SnapshotSection, config: DriftAlertsSection): Promise<{ reference: SeasonalReference; events: RunEventBody[] }> {
   const role = `reference.${feed.model.role}`;
-  const source = await env.snapshots.open(section, role);
+  const source = await context.env.snapshots.open(section, role);
   try {
-    log.append({ kind: 'snapshot.opened', role, source: source.description, columns: source.columns, from: iso(section.from), to: iso(section.to) });
+    const events: RunEventBody[] = [{ kind: 'snapshot.opened', role, source: source.description, columns: source.columns, from: iso(section.from), to: iso(section.to) }];
     const reference = await readReference(feed, source, section, { season: config.season, windowMs: config.window });
     const rejects = source.rejects();
     if (rejects.rejected > 0) {
-      log.append({ kind: 'snapshot.rejects', role, source: source.description, rejected: rejects.rejected, read: reference.rows, examples: rejects.examples });
+      events.push({ kind: 'snapshot.rejects', role, source: source.description, rejected: rejects.rejected, read: reference.rows, examples: rejects.examples });
       const problem = rejectRateProblem(rejects, reference.rows, section.maxRejectRate, section.path, `snapshots.${role}.maxRejectRate`);
       if (problem) {
         throw problem;
@@ -152,7 +171,7 @@ async function referenceOf(context: PhaseContext, feed: ModelFeed, section: Snap
     if (reference.rows === 0) {
       throw new InputError(`snapshots.${role}`, `expected the model's training window; no row of ${section.path} falls in [${iso(section.from) ?? 'start'}, ${iso(section.to) ?? 'end'})`);
     }
-    return reference;
+    return { reference, events };
   } finally {
     await source.close();
   }
