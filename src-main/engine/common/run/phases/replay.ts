@@ -136,10 +136,11 @@ async function replayProduction(context: PhaseContext, source: SnapshotSource, s
     if (chunk.rowCount === 0) {
       continue;
     }
+    // Rows read, counted before their windows close: a run paced at 1x waits at the next window.
+    progress.advance(chunk.rowCount, chunk.eventTime[chunk.rowCount - 1]);
     if (!(await stream.consume(chunk))) {
       break;
     }
-    progress.advance(chunk.rowCount, chunk.eventTime[chunk.rowCount - 1]);
   }
   await stream.finish();
   progress.finish(stream.last ?? undefined);
