@@ -7,6 +7,7 @@ import type { CheckResolved } from './events/checks';
 import type { RunControlled } from './events/control';
 import type { LockCompared, RuntimeParityMeasured } from './events/dependencies';
 import type { FeatureParityMeasured, FreshnessMeasured, PointInTimeChecked } from './events/features';
+import type { AlertFiring, AlertResolved, DriftWindow, LabelWindow, ReplayStarted, ShiftDetected, ShiftInjected, ShiftMissed } from './events/drift';
 import type { ModelLoaded, ModelVerified, ProviderFallback } from './events/models';
 import type { Progress } from './events/progress';
 import type { Notice, PhaseFinished, PhaseStarted, RunError, RunFinished, RunStarted } from './events/run';
@@ -18,6 +19,7 @@ export type * from './events/checks';
 export type * from './events/control';
 export type * from './events/dependencies';
 export type * from './events/features';
+export type * from './events/drift';
 export type * from './events/models';
 export type * from './events/progress';
 export type * from './events/run';
@@ -54,7 +56,8 @@ export type RunEventBody =
   | RunFinished
   | ServerStarted | ServerRefused | ServerFaultsChanged | ServerCrashing | ServerStopped
   | LockCompared | RuntimeParityMeasured
-  | FeatureParityMeasured | PointInTimeChecked | FreshnessMeasured;
+  | FeatureParityMeasured | PointInTimeChecked | FreshnessMeasured
+  | ReplayStarted | DriftWindow | LabelWindow | AlertFiring | AlertResolved | ShiftInjected | ShiftDetected | ShiftMissed;
 
 /** One line of events.jsonl. */
 export type RunEvent = EventEnvelope & RunEventBody;

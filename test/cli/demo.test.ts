@@ -11,7 +11,7 @@ describe('the demo scenario', () => {
   it('validates, naming both models and the March-June replay', () => {
     const result = rehearse(['validate', 'scenarios/demo.yaml']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('valid: demo: blue blue-v1, green green-v2, snapshot flights-3m.parquet (2001-03-01 to 2001-07-01); phases preflight, score, verdict\n');
+    expect(result.stdout).toBe('valid: demo: blue blue-v1, green green-v2, snapshot flights-3m.parquet (2001-03-01 to 2001-07-01); phases preflight, replay, verdict\n');
   });
 
   it('scores blue and green on the same replayed rows, each through its own features', () => {

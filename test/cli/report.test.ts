@@ -195,7 +195,7 @@ describe('report formats chosen', () => {
   it('writes only the formats the scenario’s outputs section lists', () => {
     const dir = tempDir();
     const scenario = join(dir, 's.yaml');
-    writeFileSync(scenario, readFileSync(SMOKE, 'utf8').replaceAll('smoke/', `${ROOT}/scenarios/smoke/`) + 'outputs:\n  formats: [md, junit]\n');
+    writeFileSync(scenario, readFileSync(SMOKE, 'utf8').replaceAll('smoke/', `${ROOT}/scenarios/smoke/`).replaceAll('../node_modules/', `${ROOT}/node_modules/`) + 'outputs:\n  formats: [md, junit]\n');
     const out = join(dir, 'out');
     expect(rehearse(['run', scenario, '--out', out]).code).toBe(1);
     expect(readdirSync(out).sort()).toEqual(['events.jsonl', 'junit.xml', 'report.md']);
@@ -207,7 +207,7 @@ describe('report formats chosen', () => {
     writeFileSync(scenario, readFileSync(SMOKE, 'utf8') + 'outputs:\n  formats: [md, docx]\n');
     const bad = rehearse(['validate', scenario]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/s\.yaml:18:17: outputs\.formats\[1\]: expected one of: "json", "md", "junit", "html", "pdf"/);
+    expect(bad.stderr).toMatch(/s\.yaml:29:17: outputs\.formats\[1\]: expected one of: "json", "md", "junit", "html", "pdf"/);
     const flag = rehearse(['report', join(dir, 'events.jsonl'), '--out', dir, '--formats', 'md,docx']);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain('--formats: expected a comma-separated list of json, md, junit, html, pdf, got "md,docx"');

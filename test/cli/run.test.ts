@@ -14,7 +14,7 @@ function events(dir: string): RunEvent[] {
 }
 
 describe('rehearse run', () => {
-  it('runs the smoke scenario: the log, the report, preflight\'s two checks and five NOT RUN, exit 1', () => {
+  it('runs the smoke scenario: the log, the report, distribution-shift from the replay, preflight\'s two checks and four NOT RUN, exit 1', () => {
     const out = tempDir();
     const result = rehearse(['run', 'scenarios/smoke.yaml', '--out', out, '--formats', 'json']);
     expect(result.code).toBe(1);
@@ -30,7 +30,7 @@ describe('rehearse run', () => {
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ReadinessReport;
     expect(report).toMatchObject({ schemaVersion: 1, verdict: 'NOT READY', complete: true });
     expect(report.checks.map((c) => [c.id, c.status])).toEqual([
-      ['distribution-shift', 'NOT RUN'],
+      ['distribution-shift', 'PASS'],
       // smoke-v1's SQL and TypeScript agree; the smoke folder has no training.lock to compare.
       ['feature-parity', 'PASS'],
       ['infrastructure-parity', 'NOT RUN'],
@@ -41,7 +41,9 @@ describe('rehearse run', () => {
     ]);
     expect(report.models[0]).toMatchObject({ name: 'smoke-v1', digestVerified: true, executionProvider: 'cpu' });
     expect(result.stdout).toContain('verdict: NOT READY');
-    expect(result.stderr).toContain('[score] ok');
+    expect(result.stderr).toContain('[replay] ok');
+    // Hourly windows of three days, each against the same hour of the week in January.
+    expect(log.filter((e) => e.kind === 'drift.window')).toHaveLength(72);
   });
 
   it('with --json, stdout holds only the JSON document; progress goes to stderr', () => {
@@ -121,13 +123,14 @@ describe('a run killed midway', () => {
       scenario,
       readFileSync(join(ROOT, 'scenarios/smoke.yaml'), 'utf8')
         .replace('path: smoke/model', `path: ${ROOT}/scenarios/smoke/model`)
-        .replace('path: smoke/flights-2001-03-01.parquet', `path: ${FLIGHTS_3M}`),
+        .replace('path: smoke/flights-2001-03-01.parquet', `path: ${FLIGHTS_3M}`)
+        .replace('path: ../node_modules/vega-datasets/data/flights-3m.parquet', `path: ${FLIGHTS_3M}`),
     );
     const out = join(dir, 'run');
     const child = startRehearse(['run', scenario, '--out', out, '--formats', 'json']);
     const logPath = join(out, 'events.jsonl');
-    // Wait until the score phase has started on the 3M rows, then kill without warning.
-    for (let i = 0; i < 600 && !(existsSync(logPath) && readFileSync(logPath, 'utf8').includes('"phase":"score"')); i++) {
+    // Wait until the replay has begun its windows over the 3M rows, then kill without warning.
+    for (let i = 0; i < 600 && !(existsSync(logPath) && readFileSync(logPath, 'utf8').includes('"kind":"drift.window"')); i++) {
       await new Promise((r) => setTimeout(r, 50));
     }
     child.kill('SIGKILL');

@@ -101,7 +101,7 @@ describe('rehearse ui', () => {
     }
   });
 
-  it('runs the smoke scenario: events stream, the prediction lane draws, the others say why not, the report exports', async () => {
+  it('runs the smoke scenario: events stream, the prediction, drift and alert lanes draw, the others say why not, the report exports', async () => {
     const socket = await ApiSocket.open(mode);
     try {
       const launch = await socket.call<LaunchState>('getLaunch');
@@ -116,7 +116,10 @@ describe('rehearse ui', () => {
       expect(socket.events.some((e) => e.event.kind === 'notice' && e.event.message.startsWith('backend "docker" chosen'))).toBe(true);
       const view = await socket.call<RunView>('getRunView', run.runId);
       expect(view.lanes.predictions).toMatchObject({ measured: true, data: { series: [{ role: 'blue', model: 'smoke-v1' }] } });
-      for (const lane of ['drift', 'traffic', 'latency', 'alerts', 'load'] as const) {
+      // The replay against a week of January fills the drift and alert lanes.
+      expect(view.lanes.drift).toMatchObject({ measured: true, data: { features: ['distance_k', 'dep_hour', 'prediction'] } });
+      expect(view.lanes.alerts).toMatchObject({ measured: true });
+      for (const lane of ['traffic', 'latency', 'load'] as const) {
         expect(view.lanes[lane], lane).toMatchObject({ measured: false, reason: expect.stringMatching(/^this run had no \w+ phase/) });
       }
       expect(view.checklist).toHaveLength(7);

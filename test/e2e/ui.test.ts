@@ -74,21 +74,23 @@ describe('the app in a browser', () => {
     requireService(ctx, available, `Debian chromium (${CHROMIUM}) is needed for the e2e tests`);
     await page.getByRole('radio', { name: '1x', exact: true }).click();
     await page.getByRole('button', { name: '▶ Run' }).click();
-    // At 1x, three days of flights would take three days: the run is still scoring when we pause it.
-    await page.locator('[data-task="score.production"]').waitFor();
+    // At 1x, three days of flights would take three days: the run is still replaying when we pause it.
+    await page.locator('[data-task="replay.production"]').waitFor();
     await page.getByRole('button', { name: /Pause/ }).click();
     await page.getByTestId('run-state').filter({ hasText: 'paused' }).waitFor();
-    const rows = async () => Number((await page.locator('.task-count').textContent())!.split(' ')[0]!.replace(/,/g, ''));
-    const before = await rows();
+    // Step lets one event-time window through: the drift lane gains a column.
+    const windows = async () => Number(/over (\d+) windows/.exec((await lane('drift').locator('svg').first().getAttribute('aria-label')) ?? '')?.[1] ?? 0);
+    await expect.poll(windows).toBeGreaterThan(0);
+    const before = await windows();
     await page.getByRole('button', { name: /Step/ }).click();
-    await expect.poll(rows).toBeGreaterThan(before);
+    await expect.poll(windows).toBe(before + 1);
     await page.getByRole('button', { name: /Roll back/ }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Roll back: recorded in the log; this run has no rollout phase');
     await page.getByText(/^Roll back: recorded in the log/).first().waitFor();
     await shot('03-paused-rolled-back');
   });
 
-  it('finishes at full speed: the prediction lane draws from the real run, every other lane says it was not measured', async (ctx) => {
+  it('finishes at full speed: the prediction, drift and alert lanes draw from the real run, every other lane says it was not measured', async (ctx) => {
     requireService(ctx, available, `Debian chromium (${CHROMIUM}) is needed for the e2e tests`);
     await page.getByRole('radio', { name: 'max' }).click();
     await page.getByRole('button', { name: /Resume/ }).click();
@@ -97,7 +99,9 @@ describe('the app in a browser', () => {
     expect(await lane('predictions').getAttribute('data-state')).toBe('measured');
     expect(await lane('predictions').locator('rect.bar-blue').count()).toBe(20);
     expect(await lane('predictions').textContent()).toContain('smoke-v1 (n=49,071)');
-    for (const id of ['drift', 'traffic', 'latency', 'alerts', 'load']) {
+    expect(await lane('drift').getAttribute('data-state')).toBe('measured');
+    expect(await lane('alerts').getAttribute('data-state')).toBe('measured');
+    for (const id of ['traffic', 'latency', 'load']) {
       expect(await lane(id).getAttribute('data-state'), id).toBe('not-measured');
       expect(await lane(id).textContent(), id).toMatch(/Not measured in this runthis run had no \w+ phase/);
     }

@@ -2,7 +2,7 @@
 import type { RunEvent } from '../../src-main/contract/events';
 import type { Clock } from '../../src-main/engine/common/ports/clock';
 import type { FeatureBatch, Inference } from '../../src-main/engine/common/ports/inference';
-import type { ColumnChunk, SnapshotSource } from '../../src-main/engine/common/ports/snapshot';
+import type { ChunkColumn, ColumnChunk, SnapshotSource } from '../../src-main/engine/common/ports/snapshot';
 import { detectLockFormat, parseLockText } from '../../src-main/engine/common/locks/parseLock';
 import type { LockStore, ModelArtifact, ModelStore, RunEnvironment, RuntimeStore, SnapshotStore } from '../../src-main/engine/common/run/environment';
 import { measureRuntimeParity } from '../../src-main/engine/common/runtime/runtimeParity';
@@ -143,4 +143,61 @@ export function memoryEnvironment(models: ModelStore, snapshots: SnapshotStore, 
 export function memoryWriter(): { events: RunEvent[]; write(event: RunEvent): void } {
   const events: RunEvent[] = [];
   return { events, write: (event) => events.push(event) };
+}
+
+/** A table of rows for `tableSnapshotStore`: event times, labels, and columns of numbers or text (null: null). */
+export interface MemoryTable {
+  readonly eventTime: readonly number[];
+  readonly label?: readonly number[];
+  readonly columns: Readonly<Record<string, readonly (number | null)[] | readonly (string | null)[]>>;
+}
+
+/**
+ * Snapshots by role (`production`, `reference.blue`, ...), each a table streamed in event-time
+ * order in chunks of `chunkRows`, within the query's [from, to). Plain columns only: a derived
+ * column is refused, as a reader without SQL would.
+ */
+export function tableSnapshotStore(tables: Readonly<Record<string, MemoryTable>>, chunkRows = 7): SnapshotStore {
+  return {
+    async open(_section, role): Promise<SnapshotSource> {
+      const table = tables[role];
+      if (!table) {
+        throw new Error(`no table for ${role}`);
+      }
+      const names = Object.keys(table.columns);
+      return {
+        description: `memory:${role}`,
+        columns: names.map((name) => ({ name, type: table.columns[name]!.some((v) => typeof v === 'string') ? 'VARCHAR' : 'DOUBLE' })),
+        async *read(query) {
+          const rows = table.eventTime.map((t, i) => ({ t, i })).filter(({ t }) => (query.from === undefined || t >= query.from) && (query.to === undefined || t < query.to));
+          for (let start = 0; start < rows.length; start += chunkRows) {
+            const part = rows.slice(start, start + chunkRows);
+            const columns: Record<string, ChunkColumn> = {};
+            for (const name of query.columns) {
+              const values = table.columns[name];
+              if (values === undefined) {
+                throw new Error(`no column ${name}`);
+              }
+              const picked = part.map(({ i }) => values[i]!);
+              columns[name] = picked.some((v) => typeof v === 'string')
+                ? { kind: 'text', values: picked.map((v) => (v === null ? null : String(v))) }
+                : { kind: 'number', values: Float64Array.from(picked, (v) => (v === null ? Number.NaN : (v as number))), valid: Uint8Array.from(picked, (v) => (v === null ? 0 : 1)) };
+            }
+            yield {
+              rowCount: part.length,
+              eventTime: Float64Array.from(part, ({ t }) => t),
+              label: table.label ? Float64Array.from(part, ({ i }) => table.label![i]!) : null,
+              columns,
+            };
+          }
+        },
+        async extent(query) {
+          const times = table.eventTime.filter((t) => (query.from === undefined || t >= query.from) && (query.to === undefined || t < query.to));
+          return { rows: times.length, from: times[0] ?? null, to: times.at(-1) ?? null };
+        },
+        rejects: () => ({ rejected: 0, examples: [] }),
+        async close() {},
+      };
+    },
+  };
 }

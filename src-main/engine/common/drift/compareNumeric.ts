@@ -30,7 +30,7 @@ export function compareNumeric(name: string, reference: NumericSide, current: Nu
   }
   const binned = options.binning === 'quantile' ? quantilePsi(reference.sample, current.sample, options.bins) : equalWidthPsi(reference.sample, current.sample, options.bins);
   const psi = finiteOrNull(binned?.psi);
-  const ks = ks2samp(reference.sample, current.sample);
+  const ks = ks2samp(reference.sample, current.sample, options.ksMethod);
   return {
     ...base,
     ...statusOf(psi, options, 'the joint range of the values is too wide to bin in float64'),

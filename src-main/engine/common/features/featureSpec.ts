@@ -120,6 +120,11 @@ export function servingPipeline(spec: FeatureSpec, tables: ServingTables, varian
   };
 }
 
+/** The spec as a deployment running `variant` serves it (the spec itself for null): the replay serves chunks through this. */
+export function servedSpec(spec: FeatureSpec, variant: string | null): FeatureSpec {
+  return variant === null ? spec : { ...spec, features: variantFeatures(spec, variant) };
+}
+
 /** The spec's features with a variant's serving implementations in place of their own. */
 function variantFeatures(spec: FeatureSpec, name: string): FeatureDefinition[] {
   const variant = spec.servingVariants?.[name];

@@ -99,16 +99,20 @@ export function buildBatch(plan: InputPlan, chunk: ColumnChunk): FeatureBatch {
       if (column === undefined || column.kind !== 'number') {
         throw new Error(`column "${name}" is ${column === undefined ? 'absent' : 'text'}; input "${binding.input}" expects numbers`);
       }
-      for (let i = 0; i < n; i++) {
-        const value = column.valid[i] === 1 ? (column.values[i] as number) : Number.NaN;
-        if (data instanceof BigInt64Array) {
-          if (!Number.isFinite(value)) {
-            throw new Error(`column "${name}" has a null or non-finite value at row ${i} of a chunk; int64 input "${binding.input}" cannot carry it`);
-          }
-          data[i * width + j] = BigInt(Math.trunc(value));
-        } else {
-          data[i * width + j] = value;
+      const { values, valid } = column;
+      if (!(data instanceof BigInt64Array)) {
+        // The common case in one tight loop (the replay builds millions of rows this way).
+        for (let i = 0; i < n; i++) {
+          data[i * width + j] = valid[i] === 1 ? values[i]! : Number.NaN;
         }
+        return;
+      }
+      for (let i = 0; i < n; i++) {
+        const value = valid[i] === 1 ? values[i]! : Number.NaN;
+        if (!Number.isFinite(value)) {
+          throw new Error(`column "${name}" has a null or non-finite value at row ${i} of a chunk; int64 input "${binding.input}" cannot carry it`);
+        }
+        data[i * width + j] = BigInt(Math.trunc(value));
       }
     });
     const dims = binding.layout === 'vector' ? [n] : [n, width];

@@ -44,10 +44,13 @@ const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(
 
 /**
  * Reads a wall-clock timestamp field (`2001-03-01 06:05:00` or ISO with `T`) as milliseconds on
- * the data's own clock: the fields are read as if UTC, never through the machine's zone.
+ * the data's own clock: the fields are read as if UTC, never through the machine's zone. A number
+ * is taken as those milliseconds already (how a snapshot reader hands timestamps over).
  */
 export function wallClockField(record: RawRecord, field: string): number {
   const value = record[field];
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    return value;
   // Several features of one record read the same timestamp, and a replay's neighbouring rows
   // often share one: the last text parsed is remembered.
   if (typeof value === 'string' && value === lastWallClock.text) {

@@ -1,6 +1,9 @@
 /** Reads a snapshot in event-time order, in column chunks. Implemented with DuckDB in engine/node. */
 
-/** A numeric column of a chunk; `valid[i]` is 0 where the value was null. */
+/**
+ * A numeric column of a chunk; `valid[i]` is 0 where the value was null. Dates and timestamps
+ * arrive as numbers too: epoch milliseconds on the data's own clock (read as if UTC).
+ */
 export interface NumericColumn {
   readonly kind: 'number';
   readonly values: Float64Array;

@@ -3,9 +3,10 @@ import type { PhaseId } from '../../../contract/events';
 import type { Scenario } from '../scenario/schema';
 import type { Phase } from './phase';
 import { preflightPhase } from './phases/preflight';
+import { replayPhase } from './phases/replay';
 import { scorePhase } from './phases/score';
 
-export const PHASES: readonly Phase[] = [preflightPhase, scorePhase];
+export const PHASES: readonly Phase[] = [preflightPhase, scorePhase, replayPhase];
 
 /** The phases a scenario enables, in run order, ending with the verdict. */
 export function enabledPhases(scenario: Scenario): PhaseId[] {

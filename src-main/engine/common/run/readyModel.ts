@@ -51,7 +51,7 @@ export async function readyModel(
   if (serving !== null && servingVariant !== null) {
     try {
       const model = servingVariantModel(role, artifact, inference, section.threshold, serving, plan, available, servingVariant.field);
-      return { ...model, derived, relations: training.relations, joins: training.joins, features };
+      return { ...model, derived, relations: training.relations, joins: training.joins, features, fromFeatures: (chunk) => buildBatch(plan, chunk) };
     } catch (error) {
       await inference.close();
       throw error;
@@ -69,6 +69,7 @@ export async function readyModel(
     features,
     serving,
     toBatch: (chunk) => buildBatch(plan, chunk),
+    fromFeatures: (chunk) => buildBatch(plan, chunk),
   };
 }
 
@@ -101,7 +102,7 @@ function servingVariantModel(
   plan: InputPlan,
   available: readonly string[],
   field: string,
-): Omit<ReadyModel, 'derived' | 'relations' | 'joins' | 'features'> {
+): Omit<ReadyModel, 'derived' | 'relations' | 'joins' | 'features' | 'fromFeatures'> {
   const binding = plan.bindings[0];
   if (plan.bindings.length !== 1 || binding?.layout !== 'matrix' || binding.type !== 'float32') {
     throw new InputError(field, `a serving variant feeds one float32 [N, F] input; ${artifact.name} has ${plan.bindings.length} inputs`);

@@ -11,6 +11,7 @@ import { mean, quantileSorted } from '../stats/quantiles';
 import { formatEventTime } from '../time/eventTime';
 import { InputError } from './inputError';
 import type { ReadyModel } from './state';
+import { sortFloats } from '../stats/sortFloats';
 import { concatTyped } from '../stats/typedArrays';
 
 const QUANTILES = [0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99] as const;
@@ -98,7 +99,17 @@ export function summarizeScores(model: ReadyModel, scores: Float32Array, labels:
       labelled++;
     }
   }
-  const sorted = Float64Array.from(scores).filter(Number.isFinite).sort();
+  // NaN sorts last in a typed array: the finite scores are the sorted prefix (Infinity aside, which a probability never is).
+  const all = sortFloats(Float32Array.from(scores));
+  let finite = all.length;
+  while (finite > 0 && !Number.isFinite(all[finite - 1]!)) {
+    finite--;
+  }
+  let start = 0;
+  while (start < finite && !Number.isFinite(all[start]!)) {
+    start++;
+  }
+  const sorted = all.subarray(start, finite);
   const quantiles: Record<string, number> = {};
   for (const q of QUANTILES) {
     const value = quantileSorted(sorted, q);

@@ -17,12 +17,17 @@ export interface ReadyModel {
   /** The lookup relations that SQL reads (`blue.airports`), and its joins into them. */
   readonly relations: Readonly<Record<string, SqlRelation>>;
   readonly joins: readonly LookupJoin[];
-  /** The model's feature spec bound to its tables, when its card names one (the parity checks read it). */
+  /** The model's feature spec bound to its tables, when its card names one (the parity checks read it; the replay serves chunks through it). */
   readonly features: BoundFeatures | null;
   /** The model's serving pipeline (the scenario's serving variant, if it chose one), when it has a feature spec. */
   readonly serving: ServingPipeline | null;
   /** Builds the model's input tensors from a chunk. */
   readonly toBatch: (chunk: ColumnChunk) => FeatureBatch;
+  /**
+   * Builds them from a chunk holding the model's feature columns (`blue.dep_hour`, ...), whatever
+   * serving variant it runs: the replay serves features itself, through the variant's code.
+   */
+  readonly fromFeatures: (chunk: ColumnChunk) => FeatureBatch;
 }
 
 /** Mutable per-run state, owned by the orchestrator and passed to each phase. */

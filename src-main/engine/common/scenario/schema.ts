@@ -3,10 +3,12 @@
  * errors. Each section lives in its own file under `sections/`.
  */
 import { z } from 'zod';
+import { alertsSection } from './sections/alerts';
 import { featuresSection } from './sections/features';
 import { modelsSection } from './sections/models';
 import { notYet } from './sections/notYet';
 import { outputsSection, REPORT_FORMATS } from './sections/outputs';
+import { shiftsSection } from './sections/shifts';
 import { snapshotsSection } from './sections/snapshots';
 
 export const scenarioSchema = z.strictObject({
@@ -15,12 +17,12 @@ export const scenarioSchema = z.strictObject({
   models: modelsSection,
   snapshots: snapshotsSection,
   features: featuresSection.prefault({}),
-  shifts: notYet('the replay and drift capability'),
+  shifts: shiftsSection.default([]),
   faults: notYet('the model server capability'),
   profiles: notYet('the Docker backend and resource profiles'),
   load: notYet('the load generator'),
   rollout: notYet('the blue/green rollout'),
-  alerts: notYet('four-layer monitoring'),
+  alerts: alertsSection.optional(),
   drill: notYet('drills'),
   outputs: outputsSection.default({ formats: [...REPORT_FORMATS] }),
 });

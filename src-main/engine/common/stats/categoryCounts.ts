@@ -54,7 +54,8 @@ export function alignCategories(reference: CategoryCounts, current: CategoryCoun
   };
 }
 
-function byCodePoint(a: string, b: string): number {
+/** Orders text by code points, as Python's sorted() does (not by UTF-16 units). */
+export function byCodePoint(a: string, b: string): number {
   if (a === b) {
     return 0;
   }

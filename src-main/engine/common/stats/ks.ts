@@ -15,20 +15,31 @@ const KS_EXACT_MAX_N = 10_000;
 /** A KS test result. */
 export interface KsTest {
   readonly statistic: number;
-  readonly pValue: number;
-  /** Which null distribution gave the p-value. */
-  readonly method: 'exact' | 'asymp';
+  /** null when `statistic` was asked for. */
+  readonly pValue: number | null;
+  /** Which null distribution gave the p-value; null when none was asked for. */
+  readonly method: 'exact' | 'asymp' | null;
 }
 
-/** `ks_2samp(a, b)`; null when either sample is empty (scipy raises there). */
-export function ks2samp(a: SortedSample, b: SortedSample): KsTest | null {
+/**
+ * scipy's `method`: `auto` (exact up to 10,000 values a side) or `asymp` (always kstwo); or
+ * `statistic`: D only, no p-value (a replay's thousands of windows, where the p-value costs more
+ * than every other statistic together and PSI is what alerts).
+ */
+export type KsMethod = 'auto' | 'asymp' | 'statistic';
+
+/** `ks_2samp(a, b, method=method)`; null when either sample is empty (scipy raises there). */
+export function ks2samp(a: SortedSample, b: SortedSample, method: KsMethod = 'auto'): KsTest | null {
   const n1 = a.n;
   const n2 = b.n;
   if (n1 === 0 || n2 === 0) {
     return null;
   }
   let d = ksStatistic(a, b);
-  if (Math.max(n1, n2) <= KS_EXACT_MAX_N) {
+  if (method === 'statistic') {
+    return { statistic: d, pValue: null, method: null };
+  }
+  if (method === 'auto' && Math.max(n1, n2) <= KS_EXACT_MAX_N) {
     const g = gcd(n1, n2);
     const lcm = (n1 / g) * n2;
     const h = roundHalfEven(d * lcm);

@@ -4,6 +4,7 @@
  * KS, Wasserstein, quantiles) reads this form, so a reference is sorted once and then counted by
  * binary search; data with many ties (minutes, miles) costs its distinct values, not its rows.
  */
+import { sortFloats } from './sortFloats';
 
 /** Finite values in ascending order, run-length. */
 export interface SortedSample {
@@ -31,7 +32,7 @@ export function sortedSample(values: ArrayLike<number>): SortedSample {
       sorted[k++] = v;
     }
   }
-  sorted.sort();
+  sortFloats(sorted);
   return runLength(sorted, null);
 }
 
@@ -97,6 +98,44 @@ function runLengthOfPairs(ascending: Float64Array, counts: ArrayLike<number>): S
     }
   }
   return { values: values.subarray(0, d + 1), cumulative: cumulative.subarray(0, d + 1), n: total };
+}
+
+/**
+ * The values of `whole` with those of `part` taken out (a multiset difference), as a sorted
+ * sample: a reference slice without one of its own chunks, for calibrating thresholds on the
+ * reference. Every value of `part` must occur in `whole` at least as often.
+ */
+export function sampleDifference(whole: SortedSample, part: SortedSample): SortedSample {
+  const m = whole.values.length;
+  const values = new Float64Array(m);
+  const cumulative = new Float64Array(m);
+  let d = 0;
+  let j = 0;
+  let total = 0;
+  for (let i = 0; i < m; i++) {
+    const v = whole.values[i]!;
+    let count = whole.cumulative[i]! - (i === 0 ? 0 : whole.cumulative[i - 1]!);
+    if (j < part.values.length && part.values[j]! < v) {
+      throw new Error(`sampleDifference: ${part.values[j]} is not in the whole sample`);
+    }
+    if (j < part.values.length && part.values[j] === v) {
+      count -= part.cumulative[j]! - (j === 0 ? 0 : part.cumulative[j - 1]!);
+      j++;
+      if (count < 0) {
+        throw new Error(`sampleDifference: ${v} occurs more often in the part than in the whole`);
+      }
+    }
+    if (count > 0) {
+      total += count;
+      values[d] = v;
+      cumulative[d] = total;
+      d++;
+    }
+  }
+  if (j < part.values.length) {
+    throw new Error(`sampleDifference: ${part.values[j]} is not in the whole sample`);
+  }
+  return { values: values.subarray(0, d), cumulative: cumulative.subarray(0, d), n: total };
 }
 
 /** How many values are < x (numpy `searchsorted(x, side='left')`). */

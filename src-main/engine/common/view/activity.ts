@@ -31,6 +31,16 @@ function wording(event: RunEvent): { level: ActivityItem['level']; text: string 
       return warn(`${event.rejected} rows of ${event.source} could not be read`);
     case 'score.summary':
       return info(`${event.role} ${event.model} scored ${event.n.toLocaleString('en-US')} rows${event.auc === null ? '' : `, AUC ${event.auc.toFixed(3)}`}`);
+    case 'replay.started':
+      return info(`Replay in ${Math.round(event.windowMs / 60_000)}-minute windows against the reference's ${event.season === 'none' ? 'whole window' : event.season} slices`);
+    case 'alert.firing':
+      return warn(`L${event.layer} ${event.rule}${event.role === null ? '' : ` ${event.role}`}: ${event.message}`);
+    case 'shift.injected':
+      return warn(`Shift injected: ${event.name}`);
+    case 'shift.detected':
+      return info(`Shift ${event.name} caught by layer ${event.layer} (${event.rule} on ${event.subject}) after ${(event.delayMs / 3_600_000).toFixed(1)} h`);
+    case 'shift.missed':
+      return { level: 'error', text: `Shift ${event.name} missed: ${event.reason}` };
     case 'check.resolved':
       return { level: event.check.status === 'PASS' || event.check.status === 'WARN' || event.check.status === 'NOT RUN' ? 'info' : 'error', text: `${event.check.id}: ${event.check.status}` };
     case 'run.control':

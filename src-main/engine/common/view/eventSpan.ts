@@ -24,6 +24,14 @@ export function eventSpan(event: RunEvent): Span | null {
   if (event.kind === 'score.summary' && event.from !== null && event.to !== null) {
     return { from: eventTimeMs(event.from), to: eventTimeMs(event.to) };
   }
+  // A replay window (and its labels, appended a label delay later) covers its window; an alert
+  // covers the window that fired it or, resolved, the stretch it fired for; a shift, its span.
+  if (event.kind === 'drift.window' || event.kind === 'labels.window' || event.kind === 'alert.firing' || event.kind === 'alert.resolved') {
+    return { from: eventTimeMs(event.from), to: eventTimeMs(event.to) };
+  }
+  if (event.kind === 'shift.injected') {
+    return { from: eventTimeMs(event.from), to: event.to === null ? Number.POSITIVE_INFINITY : eventTimeMs(event.to) };
+  }
   if (event.eventTime === null) {
     return null;
   }

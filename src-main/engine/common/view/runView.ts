@@ -64,7 +64,8 @@ function lanesOf(inRange: readonly RunEvent[], all: readonly RunEvent[]): RunLan
   const lane = <T>(slot: ChartSlot<T>, phase: PhaseId): LaneSlot<T> => (slot.measured ? slot : pendingOr(slot, all, phase));
   return {
     drift: lane(driftHeatmapData(inRange), 'replay'),
-    predictions: lane(predictionHistogramData(inRange), 'score'),
+    // The replay scores every row when the scenario has a reference; the score phase otherwise.
+    predictions: lane(predictionHistogramData(inRange), plans(all, 'replay') ? 'replay' : 'score'),
     traffic: lane(trafficSplitData(inRange), 'rollout'),
     latency: lane(rolloutLatencyData(inRange), 'rollout'),
     alerts: lane(alertTimelineData(inRange), 'replay'),
@@ -72,10 +73,14 @@ function lanesOf(inRange: readonly RunEvent[], all: readonly RunEvent[]): RunLan
   };
 }
 
+function plans(events: readonly RunEvent[], phase: PhaseId): boolean {
+  const started = events.find((e) => e.kind === 'run.started');
+  return started?.kind === 'run.started' && started.phases.includes(phase);
+}
+
 /** `pending` while the run plans `phase` and has not finished it; the slot as it is otherwise. */
 function pendingOr<T>(slot: ChartSlot<T>, events: readonly RunEvent[], phase: PhaseId): LaneSlot<T> {
-  const started = events.find((e) => e.kind === 'run.started');
-  const planned = started?.kind === 'run.started' && started.phases.includes(phase);
+  const planned = plans(events, phase);
   const over = events.some((e) => (e.kind === 'phase.finished' && e.phase === phase) || e.kind === 'run.finished');
   if (!planned || over) {
     return slot;

@@ -9,6 +9,7 @@ import type { ColumnChunk, RejectSummary, SnapshotColumn, SnapshotExtent, Snapsh
 import { InputError } from '../../common/run/inputError';
 import type { SnapshotSection } from '../../common/scenario/sections/snapshots';
 import { toColumnChunk, type UntimedRow } from './columnChunk';
+import { StringInterner } from './vectorColumns';
 import { openDatabase, sqlIdentifier } from './database';
 import { lookupJoins, registerRelations } from './relations';
 import { firstLine, formatReader, REJECT_EXAMPLES, snapshotFiles, snapshotFormat, type FormatReader } from './snapshotFormats';
@@ -93,6 +94,8 @@ class DuckDbSnapshot implements SnapshotSource {
       names.push(ROW_ID);
     }
     const untimed: UntimedRow[] = [];
+    // One per read: a category's text is allocated once however many rows carry it.
+    const interner = new StringInterner();
     let result;
     try {
       await registerRelations(this.connection, query.relations ?? {});
@@ -103,21 +106,32 @@ class DuckDbSnapshot implements SnapshotSource {
     } catch (error) {
       throw new InputError(where, `the query over the snapshot failed: ${firstLine(error)}`);
     }
-    for (;;) {
-      let raw;
-      try {
-        raw = await result.fetchChunk();
-      } catch (error) {
-        throw new InputError(where, `reading the snapshot failed: ${firstLine(error)}`);
+    // The next chunk is asked for before this one is handed over, so DuckDB reads it (on its
+    // own threads) while the caller works on this one.
+    let pending: ReturnType<typeof result.fetchChunk> | null = result.fetchChunk();
+    try {
+      for (;;) {
+        let raw;
+        try {
+          raw = await pending!;
+        } catch (error) {
+          throw new InputError(where, `reading the snapshot failed: ${firstLine(error)}`);
+        } finally {
+          pending = null;
+        }
+        if (raw === null || raw.rowCount === 0) {
+          break;
+        }
+        pending = result.fetchChunk();
+        const converted = toColumnChunk(raw, names, this.section.label !== undefined, interner);
+        untimed.push(...converted.untimed);
+        if (converted.chunk.rowCount > 0) {
+          yield sample === undefined ? converted.chunk : withRowIds(converted.chunk);
+        }
       }
-      if (raw === null || raw.rowCount === 0) {
-        break;
-      }
-      const converted = toColumnChunk(raw, names, this.section.label !== undefined);
-      untimed.push(...converted.untimed);
-      if (converted.chunk.rowCount > 0) {
-        yield sample === undefined ? converted.chunk : withRowIds(converted.chunk);
-      }
+    } finally {
+      // A reader that stops early leaves no fetch running into a closed connection.
+      await pending?.catch(() => null);
     }
     this.lastRejects = mergeRejects(await this.reader.rejects(this.connection), untimed, this.section);
   }

@@ -4,8 +4,9 @@
  * time without a zone: the hour and weekday are read from it as written, never through a zone.
  */
 import type { FeatureDefinition, ServingTables } from '../featureSpec';
+import { hourOfDay, isoWeekday } from '../../time/calendar';
 import { numberField, textField, wallClockField, type RawRecord } from '../rawRecord';
-import { WEEK_MS, weekOf, type AirportLookup, type RouteDelayLookup } from './flightsTables';
+import { routeRates, WEEK_MS, weekOf, type AirportLookup, type RouteDelayLookup } from './flightsTables';
 
 /** Flight distance in miles. */
 export const distance: FeatureDefinition = {
@@ -22,7 +23,7 @@ export const depHour: FeatureDefinition = {
   kind: 'categorical',
   fields: ['date'],
   sql: () => 'hour(date)',
-  serve: (record) => new Date(wallClockField(record, 'date')).getUTCHours(),
+  serve: (record) => hourOfDay(wallClockField(record, 'date')),
 };
 
 /** Local day of week, 0 = Monday ... 6 = Sunday (ISO order). */
@@ -31,7 +32,7 @@ export const depWeekday: FeatureDefinition = {
   kind: 'categorical',
   fields: ['date'],
   sql: () => '(isodow(date) - 1)',
-  serve: (record) => (new Date(wallClockField(record, 'date')).getUTCDay() + 6) % 7,
+  serve: (record) => isoWeekday(wallClockField(record, 'date')),
 };
 
 /** The airport encoding of `field`: its frozen index, 0 for an airport outside the encoding. */
@@ -60,7 +61,8 @@ export const routeDelayRate: FeatureDefinition = {
   },
   serve: (record, tables) => {
     const lookup = routeDelay(tables);
-    return lookup.rates.get(routeOf(record))?.[weekOf(lookup, wallClockField(record, 'date'))] ?? lookup.table.prior;
+    const rates = routeRates(lookup, textField(record, 'origin'), textField(record, 'destination'));
+    return rates?.[weekOf(lookup, wallClockField(record, 'date'))] ?? lookup.table.prior;
   },
   joined: {
     keySql: "origin || '-' || destination",

@@ -47,6 +47,8 @@ export interface RouteDelayLookup {
   readonly table: RouteDelayTable;
   readonly startMs: number;
   readonly rates: ReadonlyMap<string, readonly number[]>;
+  /** The same rates by origin, then destination: a lookup per row without building the route's text. */
+  readonly byOrigin: ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>;
 }
 
 export const WEEK_MS = 604_800_000;
@@ -65,7 +67,23 @@ export function routeDelayLookup(raw: unknown): RouteDelayLookup {
       throw new Error(`serving table route_delay: rates.${route}: expected ${table.weeks} weekly rates, found ${rates.length}`);
     }
   }
-  return { table, startMs: parseEventTime(table.start)!, rates: new Map(Object.entries(table.rates)) };
+  const byOrigin = new Map<string, Map<string, readonly number[]>>();
+  for (const [route, rates] of Object.entries(table.rates)) {
+    const dash = route.indexOf('-');
+    // A route whose codes themselves hold a dash is ambiguous split this way: it stays in `rates` only.
+    if (dash > 0 && route.indexOf('-', dash + 1) === -1) {
+      const origin = route.slice(0, dash);
+      const destinations = byOrigin.get(origin) ?? new Map<string, readonly number[]>();
+      destinations.set(route.slice(dash + 1), rates);
+      byOrigin.set(origin, destinations);
+    }
+  }
+  return { table, startMs: parseEventTime(table.start)!, rates: new Map(Object.entries(table.rates)), byOrigin };
+}
+
+/** A route's weekly rates, or undefined for a route the table does not know. */
+export function routeRates(lookup: RouteDelayLookup, origin: string, destination: string): readonly number[] | undefined {
+  return lookup.byOrigin.get(origin)?.get(destination) ?? lookup.rates.get(`${origin}-${destination}`);
 }
 
 /** The week a row at `timeMs` (data clock) reads: the last that began at or before it, clamped to the table. */

@@ -1,5 +1,6 @@
 /** The smoke model's features: distance in thousands of miles and the local departure hour. */
 import type { FeatureSpec } from '../featureSpec';
+import { hourOfDay } from '../../time/calendar';
 import { numberField, wallClockField } from '../rawRecord';
 
 export const smokeSpec: FeatureSpec = {
@@ -18,7 +19,7 @@ export const smokeSpec: FeatureSpec = {
       kind: 'numeric',
       fields: ['date'],
       sql: () => 'hour(date)',
-      serve: (record) => new Date(wallClockField(record, 'date')).getUTCHours(),
+      serve: (record) => hourOfDay(wallClockField(record, 'date')),
     },
   ],
 };

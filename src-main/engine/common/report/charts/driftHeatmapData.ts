@@ -1,13 +1,71 @@
 /**
- * The drift heatmap's data from the log. Per-window drift events arrive with the replay phase
- * (issue 4); until then no event of today's log carries it, so the chart is "not measured".
- * docs/ARCHITECTURE.md ("Report") says what the replay's events must carry to fill it.
+ * The drift heatmap's data from the log: the replay's `drift.window` events (issue 4), one row
+ * per model and watched series (`green · distance`, or `distance` with one model; predictions
+ * last), one column per event-time window. A long replay is aggregated to at most 200 columns,
+ * each the largest PSI of the windows it covers, so report.json stays small; the app asks for a
+ * range and sees every window once it is zoomed in that far.
  */
-import type { ChartSlot, DriftHeatmapData } from '../../../../contract/charts';
-import type { RunEvent } from '../../../../contract/events';
+import type { ChartSlot, DriftHeatmapData, EventTimeRange } from '../../../../contract/charts';
+import type { DriftWindow, RunEvent } from '../../../../contract/events';
+import { SEED_PSI_BANDS } from '../../stats/psiBands';
 import { notMeasured, phaseReason } from './notMeasured';
+
+/** The most columns the chart gets; more windows are merged. */
+export const MAX_HEATMAP_COLUMNS = 200;
 
 /** Feature x window PSI from the replay's drift events; "not measured" without them. */
 export function driftHeatmapData(events: readonly RunEvent[]): ChartSlot<DriftHeatmapData> {
-  return notMeasured(phaseReason(events, 'replay', 'drift per feature and event-time window'));
+  const windows = events.filter((e): e is Extract<RunEvent, DriftWindow> => e.kind === 'drift.window');
+  if (windows.length === 0) {
+    return notMeasured(phaseReason(events, 'replay', 'drift per feature and event-time window'));
+  }
+  const started = events.find((e) => e.kind === 'replay.started');
+  const bands = started?.kind === 'replay.started' ? started.bands : SEED_PSI_BANDS;
+  const roles = [...new Set(windows.map((w) => w.role))].sort((a, b) => (a === b ? 0 : a === 'blue' ? -1 : 1));
+  // Rows in model-card order, as the first window of each model lists its series.
+  const rows = roles.flatMap((role) => {
+    const first = windows.find((w) => w.role === role)!;
+    return [...first.features.map((f) => f.name), ...(first.prediction ? ['prediction'] : [])].map((name) => ({ role, name }));
+  });
+  const label = (role: string, name: string): string => (roles.length > 1 ? `${role} · ${name}` : name);
+  const starts = [...new Set(windows.map((w) => w.from))].sort();
+  const column = new Map(starts.map((from, i) => [from, i]));
+  const ends = new Array<string>(starts.length).fill('');
+  const psi = rows.map(() => new Array<number | null>(starts.length).fill(null));
+  const rowOf = new Map(rows.map((r, i) => [`${r.role}|${r.name}`, i]));
+  for (const w of windows) {
+    const c = column.get(w.from)!;
+    ends[c] = ends[c]! > w.to ? ends[c]! : w.to;
+    for (const series of [...w.features, ...(w.prediction ? [w.prediction] : [])]) {
+      const r = rowOf.get(`${w.role}|${series.name}`);
+      if (r !== undefined) {
+        psi[r]![c] = series.psi;
+      }
+    }
+  }
+  const per = Math.ceil(starts.length / MAX_HEATMAP_COLUMNS);
+  const merged: EventTimeRange[] = [];
+  for (let c = 0; c < starts.length; c += per) {
+    merged.push({ from: starts[c]!, to: ends[Math.min(c + per, starts.length) - 1]! });
+  }
+  return {
+    measured: true,
+    data: {
+      features: rows.map((r) => label(r.role, r.name)),
+      windows: merged,
+      psi: psi.map((row) => merged.map((_, m) => largest(row.slice(m * per, (m + 1) * per)))),
+      bands: { investigate: bands.investigate, retrain: bands.retrain },
+    },
+  };
+}
+
+/** The largest PSI of merged windows; null when none of them had one. */
+function largest(values: readonly (number | null)[]): number | null {
+  let max: number | null = null;
+  for (const v of values) {
+    if (v !== null && (max === null || v > max)) {
+      max = v;
+    }
+  }
+  return max;
 }

@@ -11,7 +11,8 @@ import { rejectRateProblem, scoreStream, summarizeScores } from '../scoreStream'
 export const scorePhase: Phase = {
   id: 'score',
   checks: [],
-  enabled: () => true,
+  // With a reference the replay scores every row in its single pass (phases/replay.ts).
+  enabled: (scenario) => scenario.snapshots.reference === undefined,
   async run(context: PhaseContext): Promise<void> {
     const { file, env, log, state, control } = context;
     if (state.models.length === 0) {

@@ -1,8 +1,8 @@
 /**
  * `shifts` (issue 4): synthetic shifts laid over the replayed traffic, each on chosen columns
- * from a start to an end event time, sudden or ramped, with a seed. Not wired into the scenario
- * schema yet: nothing applies shifts until the replay lands, and a section accepted but ignored
- * would let a scenario look covered when it is not (`schema.ts` keeps `notYet` until then).
+ * from a start to an end event time, sudden or ramped, with a seed. The replay applies them to
+ * each production chunk before the serving features, and reports whether and when each was
+ * caught.
  *
  * ```yaml
  * shifts:

@@ -1,0 +1,190 @@
+/**
+ * Events of the replay (issue 4): production streamed in event-time windows through each model,
+ * every input feature and the predictions compared with the model's reference (its training
+ * window, sliced by season), labels once their delay has passed, the alerts those comparisons
+ * raise, and the synthetic shifts laid over the traffic with when (and whether) they were caught.
+ *
+ * Alerts carry a monitoring layer (the seed's four: 1 infrastructure, 2 data quality, 3
+ * prediction, 4 business) and a rule name, so four-layer monitoring (issue 9) adds its own rules
+ * and layers to the same two kinds, and the alert timeline draws them all alike.
+ */
+import type { DriftStatus, FeatureKind } from '../drift';
+import type { MonitoringLayer, PsiBands } from '../charts';
+
+/** Which part of the reference a window is compared with: the same stretch of the week, of the day, or all of it. */
+export type SeasonKind = 'hour-of-week' | 'hour-of-day' | 'none';
+
+/** How a rule's threshold was set: as written in the scenario, or from the reference's own noise. */
+export type ThresholdSource = 'fixed' | 'calibrated';
+
+/** One watched series of a model (an input feature, or its predictions) and the PSI threshold it alerts above. */
+export interface WatchedSeries {
+  readonly name: string;
+  readonly kind: FeatureKind;
+  /**
+   * What is compared: `value` (the feature as the model gets it), or `field <name>` for a
+   * categorical feature compared as the raw category it encodes (the airport code, not its index).
+   */
+  readonly compared: string;
+  readonly psiThreshold: number;
+  readonly thresholdSource: ThresholdSource;
+  /** With a calibrated threshold: the PSI of the reference's own chunks against the rest of their slice. */
+  readonly calibration: { readonly mean: number; readonly sd: number; readonly k: number; readonly chunks: number } | null;
+}
+
+/** One model's part of the replay: what it is compared with and what it watches. */
+export interface ReplayModel {
+  readonly role: 'blue' | 'green';
+  readonly model: string;
+  /** The reference snapshot's stretch and rows, or null when the scenario gives this model none. */
+  readonly reference: { readonly source: string; readonly from: string | null; readonly to: string | null; readonly rows: number; readonly positiveRate: number | null; readonly auc: number | null } | null;
+  readonly features: readonly WatchedSeries[];
+  readonly prediction: WatchedSeries | null;
+  /** The layer 4 rules' thresholds: the positive rate's distance from the slice's, the AUC's drop below the reference's. */
+  readonly labels: { readonly positiveRate: number; readonly aucDrop: number; readonly thresholdSource: ThresholdSource } | null;
+}
+
+/** The replay begins: its windows, how they are compared, and every rule it alerts on. */
+export interface ReplayStarted {
+  readonly kind: 'replay.started';
+  readonly windowMs: number;
+  readonly season: SeasonKind;
+  /** Windows with fewer usable rows than this are "insufficient data", never an alert. */
+  readonly minRows: number;
+  readonly bands: PsiBands;
+  /** Consecutive windows a rule must hold before its alert fires. */
+  readonly forWindows: number;
+  readonly models: readonly ReplayModel[];
+  /** Rows of production in the replayed stretch, counted ahead (before shifts drop any). */
+  readonly rows: number | null;
+}
+
+/**
+ * One series in one window (its kind is in `replay.started`). Statistics are rounded to 4
+ * significant figures (the alert events carry the exact value that crossed); null where they
+ * could not be computed, with `reason`.
+ */
+export interface WindowSeries {
+  readonly name: string;
+  readonly status: DriftStatus;
+  /** Why the status is insufficient-data or missing; absent otherwise. */
+  readonly reason?: string;
+  readonly psi: number | null;
+  /** Usable values in the window and in the reference slice it was compared with. */
+  readonly n: number;
+  readonly referenceN: number;
+  readonly nullRate: number | null;
+  /**
+   * Numeric: KS statistic (and, with `alerts.drift.ksPValue`, its p-value by scipy's method
+   * "asymp"), Wasserstein-1, share outside the reference range.
+   */
+  readonly ks?: number | null;
+  readonly ksPValue?: number | null;
+  readonly wasserstein?: number | null;
+  readonly outOfRangeShare?: number | null;
+  /** Categorical: chi-squared p-value, Jensen-Shannon distance, share of categories never seen in training. */
+  readonly chi2PValue?: number | null;
+  readonly jsd?: number | null;
+  readonly unseenShare?: number | null;
+}
+
+/** One model in one event-time window: every input feature and its predictions against the reference slice. */
+export interface DriftWindow {
+  readonly kind: 'drift.window';
+  readonly role: 'blue' | 'green';
+  readonly model: string;
+  /** The window, `to` excluded (event time as the log writes it). */
+  readonly from: string;
+  readonly to: string;
+  /** Production rows in the window (after shifts); `scored` went through the model; `refused` the serving features could not read. */
+  readonly rows: number;
+  readonly scored: number;
+  readonly refused: number;
+  /** The reference slice: which part of the season (e.g. `Mon 06:00-07:00`), and its rows. */
+  readonly slice: { readonly label: string; readonly rows: number };
+  readonly features: readonly WindowSeries[];
+  readonly prediction: (WindowSeries & { readonly mean: number | null; readonly histogram: readonly number[] }) | null;
+}
+
+/** A window's outcomes, appended once their delay has passed (at `to` + the label delay). */
+export interface LabelWindow {
+  readonly kind: 'labels.window';
+  readonly role: 'blue' | 'green';
+  readonly model: string;
+  readonly from: string;
+  readonly to: string;
+  readonly labelled: number;
+  readonly positiveRate: number | null;
+  /** The reference slice's positive rate, and the model's AUC on its whole reference. */
+  readonly referencePositiveRate: number | null;
+  readonly auc: number | null;
+  readonly referenceAuc: number | null;
+}
+
+/** A rule began to fire: it held for its number of windows. */
+export interface AlertFiring {
+  readonly kind: 'alert.firing';
+  readonly layer: MonitoringLayer;
+  /** `feature-psi`, `feature-nulls`, `feature-unseen`, `schema-break`, `prediction-psi`, `label-positive-rate`, `label-auc`, ... */
+  readonly rule: string;
+  readonly role: 'blue' | 'green' | null;
+  /** What the rule watches: a feature name, `prediction`, `label`. */
+  readonly subject: string;
+  readonly value: number | null;
+  readonly threshold: number | null;
+  /** The window that made it fire. */
+  readonly from: string;
+  readonly to: string;
+  /** One sentence for people. */
+  readonly message: string;
+}
+
+/** A firing rule stopped holding. */
+export interface AlertResolved {
+  readonly kind: 'alert.resolved';
+  readonly layer: MonitoringLayer;
+  readonly rule: string;
+  readonly role: 'blue' | 'green' | null;
+  readonly subject: string;
+  /** When it began firing (the start of the window that fired it) and when it stopped (the start of the first window it did not hold in). */
+  readonly from: string;
+  readonly to: string;
+}
+
+/** A synthetic shift starts acting on the replayed traffic. */
+export interface ShiftInjected {
+  readonly kind: 'shift.injected';
+  /** Its position in the scenario's `shifts`. */
+  readonly index: number;
+  /** `unit-change distance (miles-to-km)`. */
+  readonly name: string;
+  readonly operator: string;
+  readonly targets: readonly string[];
+  readonly from: string;
+  /** null: to the end of the replay. */
+  readonly to: string | null;
+  readonly onset: 'sudden' | 'ramped';
+}
+
+/** A layer of monitoring first alerted on something the shift touched, while it acted. */
+export interface ShiftDetected {
+  readonly kind: 'shift.detected';
+  readonly index: number;
+  readonly name: string;
+  readonly layer: MonitoringLayer;
+  readonly rule: string;
+  readonly role: 'blue' | 'green' | null;
+  readonly subject: string;
+  /** When the alert fired, and how long after the shift began. */
+  readonly at: string;
+  readonly delayMs: number;
+}
+
+/** At the end of the replay: a shift no rule caught while it acted. */
+export interface ShiftMissed {
+  readonly kind: 'shift.missed';
+  readonly index: number;
+  readonly name: string;
+  /** Why nothing caught it, as far as the replay can tell (which series it touched, their largest PSI). */
+  readonly reason: string;
+}

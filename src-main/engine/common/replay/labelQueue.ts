@@ -1,0 +1,48 @@
+/**
+ * Windows waiting for their labels (issue 4): a flight's delay is known a day after it departs,
+ * so a window's outcomes (positive rate, AUC) are appended only once the replay has passed the
+ * window's end plus the label delay, never earlier than production would know them.
+ */
+import { rocAuc } from '../stats/classification';
+
+/** One window's outcomes, waiting. */
+export interface PendingLabels {
+  readonly role: 'blue' | 'green';
+  readonly from: number;
+  readonly to: number;
+  readonly dueAt: number;
+  readonly predictions: Float64Array;
+  readonly predictionLabels: Float64Array;
+  readonly labelled: number;
+  readonly positives: number;
+  readonly referencePositiveRate: number | null;
+}
+
+/** A window's outcomes once known. */
+export interface KnownLabels {
+  readonly pending: PendingLabels;
+  readonly positiveRate: number | null;
+  readonly auc: number | null;
+}
+
+/** Windows in the order they closed; with one delay for all, that is the order they come due. */
+export class LabelQueue {
+  private readonly waiting: PendingLabels[] = [];
+
+  add(pending: PendingLabels): void {
+    this.waiting.push(pending);
+  }
+
+  /** The windows due by `t` (all of them when `t` is Infinity), in order. */
+  due(t: number): KnownLabels[] {
+    let k = 0;
+    while (k < this.waiting.length && this.waiting[k]!.dueAt <= t) {
+      k++;
+    }
+    return this.waiting.splice(0, k).map((pending) => ({
+      pending,
+      positiveRate: pending.labelled === 0 ? null : pending.positives / pending.labelled,
+      auc: rocAuc(pending.predictions, pending.predictionLabels),
+    }));
+  }
+}

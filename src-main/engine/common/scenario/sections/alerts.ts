@@ -1,0 +1,90 @@
+/**
+ * `alerts`: the rules a rehearsal alerts on. `alerts.drift` (issue 4) is how the replay watches
+ * every input feature and the predictions: the event-time window (the seed: "every hour"), the
+ * part of the reference a window is compared with, the PSI bands, and where each rule's
+ * threshold comes from. The window and season live here rather than under `snapshots`, because
+ * they define what the rule's statistic means; `snapshots` says only where the data is.
+ * Four-layer monitoring (issue 9) adds its own rules beside `drift`.
+ *
+ * ```yaml
+ * alerts:
+ *   drift:
+ *     window: 1h               # event-time window
+ *     season: hour-of-week     # hour-of-week | hour-of-day | none
+ *     thresholds: calibrated   # fixed: PSI above bands.retrain; calibrated: mean + k sd of the reference's own chunks
+ *     k: 3
+ * ```
+ */
+import { z } from 'zod';
+import { checkPsiBands, SEED_PSI_BANDS } from '../../stats/psiBands';
+import { MAX_BINS } from '../../drift/driftOptions';
+import { durationMs, unitInterval } from '../values';
+
+const HOUR_MS = 3_600_000;
+
+const bands = z
+  .strictObject({ investigate: z.number(), retrain: z.number() })
+  .superRefine((b, ctx) => {
+    const problem = checkPsiBands(b);
+    if (problem !== null) {
+      ctx.addIssue({ code: 'custom', message: problem });
+    }
+  });
+
+/** The replay's drift watch. Every field has the seed's default. */
+export const driftAlertsSection = z
+  .strictObject({
+    /** Length of an event-time window; windows start at whole multiples of it. */
+    window: durationMs.default(HOUR_MS),
+    /**
+     * Which reference rows a window is compared with: those in the same stretch of the week
+     * (default), of the day, or all of them. A window of Monday 06:00-07:00 against all of
+     * January has PSI near 8 on the hour and the weekday only because it fixes them.
+     */
+    season: z.enum(['hour-of-week', 'hour-of-day', 'none']).default('hour-of-week'),
+    /** Fewer usable rows than this in a window (or its reference slice): insufficient data, no alert. */
+    minRows: z.number().int().min(1).default(50),
+    bins: z.number().int().min(1).max(MAX_BINS).default(10),
+    binning: z.enum(['equal-width', 'quantile']).default('equal-width'),
+    /** The seed's: < 0.1 stable, 0.1-0.25 investigate, > 0.25 retrain. */
+    bands: bands.default({ ...SEED_PSI_BANDS }),
+    /**
+     * fixed: a PSI rule alerts above `bands.retrain`. calibrated: above mean + k sd of the PSI
+     * of the reference's own window-long chunks, each against the rest of its slice.
+     */
+    thresholds: z.enum(['fixed', 'calibrated']).default('fixed'),
+    k: z.number().finite().positive().default(3),
+    /**
+     * A KS p-value (scipy's "asymp") in every window beside KS's D. Off by default: over the
+     * demo's 5,800 windows it costs more than every other statistic together, and with
+     * thousands of windows a p-value is a poor alarm (PSI is what alerts).
+     */
+    ksPValue: z.boolean().default(false),
+    /** Consecutive windows a rule must hold before it fires (Prometheus' `for`). */
+    for: z.number().int().min(1).default(1),
+    /** Layer 2: a feature's null rate above the reference's by more than this. */
+    nullRate: unitInterval.default(0.05),
+    /** Layer 2: a share of categories never seen in the training window above this. */
+    unseenShare: unitInterval.default(0.05),
+    /** Layer 4, once labels arrive: the positive rate off the reference slice's by more than this (or calibrated). */
+    positiveRate: unitInterval.default(0.1),
+    /** Layer 4: AUC below the reference's by more than this. */
+    aucDrop: unitInterval.default(0.1),
+  })
+  .superRefine((section, ctx) => {
+    if (section.window <= 0) {
+      ctx.addIssue({ code: 'custom', path: ['window'], message: 'expected a window longer than 0' });
+    }
+  });
+
+export const alertsSection = z.strictObject({
+  drift: driftAlertsSection.optional(),
+});
+
+export type DriftAlertsSection = z.output<typeof driftAlertsSection>;
+export type AlertsSection = z.output<typeof alertsSection>;
+
+/** The drift watch with every default, for a scenario that sets none. */
+export function driftAlertsOf(alerts: AlertsSection | undefined): DriftAlertsSection {
+  return alerts?.drift ?? driftAlertsSection.parse({});
+}
