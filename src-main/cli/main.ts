@@ -9,6 +9,7 @@ import { driftCommand } from './commands/drift';
 import { inspectCommand } from './commands/inspect';
 import { loadCommand } from './commands/load';
 import { lockCheckCommand } from './commands/lockCheck';
+import { profileDiffCommand } from './commands/profileDiff';
 import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
 import { scoreCommand } from './commands/score';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   serveCommand,
   loadCommand,
   lockCheckCommand,
+  profileDiffCommand,
   inspectCommand,
   scoreCommand,
   uiCommand,

@@ -7,6 +7,7 @@ import type { CheckResolved } from './events/checks';
 import type { RunControlled } from './events/control';
 import type { ModelLoaded, ModelVerified, ProviderFallback } from './events/models';
 import type { Progress } from './events/progress';
+import type { ImageReady, LoadMeasured, ProfilesCompared } from './events/profiles';
 import type { Notice, PhaseFinished, PhaseStarted, RunError, RunFinished, RunStarted } from './events/run';
 import type { ScoreSummary } from './events/score';
 import type { ServerCrashing, ServerFaultsChanged, ServerRefused, ServerStarted, ServerStopped } from './events/server';
@@ -16,6 +17,7 @@ export type * from './events/checks';
 export type * from './events/control';
 export type * from './events/models';
 export type * from './events/progress';
+export type * from './events/profiles';
 export type * from './events/run';
 export type * from './events/score';
 export type * from './events/server';
@@ -48,7 +50,8 @@ export type RunEventBody =
   | Progress
   | RunError
   | RunFinished
-  | ServerStarted | ServerRefused | ServerFaultsChanged | ServerCrashing | ServerStopped;
+  | ServerStarted | ServerRefused | ServerFaultsChanged | ServerCrashing | ServerStopped
+  | ProfilesCompared | ImageReady | LoadMeasured;
 
 /** One line of events.jsonl. */
 export type RunEvent = EventEnvelope & RunEventBody;

@@ -10,11 +10,13 @@ import { progressWriter } from '../progress';
 export const runCommand: Command = {
   name: 'run',
   summary: 'rehearse a scenario headless; exit 0 READY, 1 NOT READY, 2 bad input',
-  usage: 'rehearse run <scenario> --out <dir> [--ep cpu|cuda] [--allow-unverified] [--json]',
+  usage: 'rehearse run <scenario> --out <dir> [--ep cpu|cuda] [--backend docker|embedded] [--profile staging|production] [--allow-unverified] [--json]',
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {
       out: { type: 'string' },
       ep: { type: 'string' },
+      backend: { type: 'string' },
+      profile: { type: 'string' },
       'allow-unverified': { type: 'boolean' },
       json: { type: 'boolean' },
     });
@@ -23,6 +25,8 @@ export const runCommand: Command = {
       throw new UsageError('missing --out <dir>: the folder for events.jsonl and the report');
     }
     const executionProvider = oneOf(values.ep, ['cpu', 'cuda'] as const, 'ep', 'cpu');
+    const backend = values.backend === undefined ? undefined : oneOf(values.backend, ['docker', 'embedded'] as const, 'backend', 'docker');
+    const profile = values.profile === undefined ? undefined : oneOf(values.profile, ['staging', 'production'] as const, 'profile', 'production');
     const loaded = loadScenario(path);
     if (!loaded.ok) {
       for (const issue of loaded.issues) {
@@ -41,6 +45,8 @@ export const runCommand: Command = {
       const result = await runScenario(loaded.file, {
         outDir: values.out,
         executionProvider,
+        ...(backend ? { backend } : {}),
+        ...(profile ? { profile } : {}),
         allowUnverified: values['allow-unverified'] ?? false,
         writers: [progressWriter(io.err)],
         announce: (body) => {

@@ -7,6 +7,7 @@ import type { MachineInfo } from '../../../contract/report';
 import type { FeatureSpec, ServingTables } from '../features/featureSpec';
 import type { Clock } from '../ports/clock';
 import type { Inference } from '../ports/inference';
+import type { LoadPort, ServingPort } from '../ports/serving';
 import type { SnapshotSource } from '../ports/snapshot';
 import type { ModelSection } from '../scenario/sections/models';
 import type { SnapshotSection } from '../scenario/sections/snapshots';
@@ -67,4 +68,11 @@ export interface RunEnvironment {
   readonly allowUnverified: boolean;
   /** Told once about a notable condition (a provider fallback), besides the log. */
   readonly announce?: (body: RunEventBody) => void;
+  /** Model servers under resource profiles and the load generator (issue 6); the load phase needs both. */
+  readonly serving?: ServingPort;
+  readonly load?: LoadPort;
+  /** The backend a person chose (`--backend`, the app); each profile's own when absent. */
+  readonly backend?: 'embedded' | 'docker';
+  /** The profile a person chose: names the one profile of a scenario that has `load` but no `profiles`. */
+  readonly profile?: 'staging' | 'production';
 }

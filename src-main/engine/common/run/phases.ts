@@ -2,10 +2,11 @@
 import type { PhaseId } from '../../../contract/events';
 import type { Scenario } from '../scenario/schema';
 import type { Phase } from './phase';
+import { loadPhase } from './phases/load';
 import { preflightPhase } from './phases/preflight';
 import { scorePhase } from './phases/score';
 
-export const PHASES: readonly Phase[] = [preflightPhase, scorePhase];
+export const PHASES: readonly Phase[] = [preflightPhase, scorePhase, loadPhase];
 
 /** The phases a scenario enables, in run order, ending with the verdict. */
 export function enabledPhases(scenario: Scenario): PhaseId[] {

@@ -4,9 +4,11 @@
  */
 import { z } from 'zod';
 import { featuresSection } from './sections/features';
+import { loadSection } from './sections/load';
 import { modelsSection } from './sections/models';
 import { notYet } from './sections/notYet';
 import { outputsSection, REPORT_FORMATS } from './sections/outputs';
+import { profilesSection } from './sections/profiles';
 import { snapshotsSection } from './sections/snapshots';
 
 export const scenarioSchema = z.strictObject({
@@ -17,8 +19,8 @@ export const scenarioSchema = z.strictObject({
   features: featuresSection.default({ derived: {} }),
   shifts: notYet('the replay and drift capability'),
   faults: notYet('the model server capability'),
-  profiles: notYet('the Docker backend and resource profiles'),
-  load: notYet('the load generator'),
+  profiles: profilesSection.optional(),
+  load: loadSection.optional(),
   rollout: notYet('the blue/green rollout'),
   alerts: notYet('four-layer monitoring'),
   drill: notYet('drills'),

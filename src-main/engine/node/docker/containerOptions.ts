@@ -6,6 +6,7 @@
  * no privileges, every capability dropped, no new privileges, a bounded number of processes.
  */
 import type Docker from 'dockerode';
+import { formatBytes } from '../../common/profiles/quantities';
 
 /** The limits a resource profile may put on a container. */
 export interface ContainerLimits {
@@ -59,16 +60,4 @@ export function describeLimits(limits: ContainerLimits): string {
     parts.push(`GPUs ${limits.gpus}`);
   }
   return parts.join(', ');
-}
-
-/** 536870912 -> "512 MiB". */
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
 }

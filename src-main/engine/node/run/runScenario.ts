@@ -12,8 +12,10 @@ import { EventLog } from '../../common/run/eventLog';
 import type { InputError } from '../../common/run/inputError';
 import { rehearse } from '../../common/run/rehearse';
 import type { ScenarioFile } from '../../common/scenario/scenarioFile';
+import { servingBackends } from '../docker/servingBackends';
 import { openSnapshot } from '../duckdb/snapshotReader';
 import { EventFileWriter } from '../files/eventFile';
+import { runLoad } from '../load/runLoad';
 import { fileModelStore } from '../model/modelStore';
 import type { PdfPrinter } from '../report/pdf/chromiumPrinter';
 import { writeReport, type WrittenReport } from '../report/writeReport';
@@ -33,6 +35,12 @@ export interface RunOptions {
   /** Recorded right after `run.started` (choices this version does not act on). */
   readonly notices?: readonly string[];
   readonly runId?: string;
+  /** The backend chosen for every profile (`--backend`, the app); each profile's own when absent. */
+  readonly backend?: 'embedded' | 'docker';
+  /** The profile chosen: names the single profile of a scenario that has `load` but no `profiles`. */
+  readonly profile?: 'staging' | 'production';
+  /** Where the Docker engine is (a unix socket); DOCKER_HOST or the default socket when absent. */
+  readonly dockerSocket?: string;
   /** How report.pdf is printed; Chromium on this machine by default. */
   readonly printer?: PdfPrinter | { readonly unavailable: string };
 }
@@ -66,6 +74,10 @@ export async function runScenario(file: ScenarioFile, options: RunOptions): Prom
         executionProvider: options.executionProvider ?? 'cpu',
         allowUnverified: options.allowUnverified ?? false,
         ...(options.announce ? { announce: options.announce } : {}),
+        serving: servingBackends(options.dockerSocket === undefined ? {} : { socketPath: options.dockerSocket }),
+        load: { run: (plan) => runLoad(plan) },
+        ...(options.backend ? { backend: options.backend } : {}),
+        ...(options.profile ? { profile: options.profile } : {}),
       },
       log,
       {

@@ -96,6 +96,8 @@ export function createRehearsalService(options: ServiceOptions = {}): RehearsalS
         outDir,
         runId,
         executionProvider: request.executionProvider ?? 'cpu',
+        ...(request.backend ? { backend: request.backend } : {}),
+        ...(request.profile ? { profile: request.profile } : {}),
         writers: [{ write: fanOut }],
         control,
         notices: choiceNotices(request),

@@ -4,6 +4,7 @@
  * that argv (the Docker backend starts the same bundle with the same flags).
  */
 import { parseArgs } from 'node:util';
+import { SERVING_DEFAULTS } from '../../common/profiles/resourceProfile';
 import { InputError } from '../../common/run/inputError';
 
 /** Everything a server is started with. */
@@ -39,7 +40,7 @@ export interface ServerOptions {
 }
 
 /** The defaults of issue 5. */
-export const SERVER_DEFAULTS = { port: 0, maxBatch: 32, maxQueueDelayMs: 2, timeoutMs: 100, ep: 'cpu' } as const;
+export const SERVER_DEFAULTS = { port: 0, ...SERVING_DEFAULTS, ep: 'cpu' } as const;
 
 /** The flags, for node:util parseArgs (the CLI adds its own to these). */
 export const SERVER_FLAGS = {
