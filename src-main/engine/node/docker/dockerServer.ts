@@ -13,6 +13,7 @@ import type Docker from 'dockerode';
 import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import type { ServerStopped } from '../../../contract/events';
+import { formatBytes } from '../../common/profiles/quantities';
 import { InputError } from '../../common/run/inputError';
 import { verifyModel } from '../model/modelFolder';
 import { exitMessage, type EmbeddedServer } from '../serving/embeddedServer';
@@ -147,10 +148,10 @@ export async function runServingContainer(docker: Docker, image: ServingImage, o
 /** How a container ended: an OOM kill is named as such; exit 137 without the flag is "killed". */
 export function containerExitMessage(code: number, oomKilled: boolean, requested: boolean, limits: ContainerLimits, logTail: readonly string[]): string {
   if (oomKilled) {
-    return `OOM-killed: the kernel ended it at the container's memory limit (${describeLimits(limits)}; exit code ${code})`;
+    return `was OOM-killed: the kernel ended it at its ${limits.memoryBytes === null ? '' : `${formatBytes(limits.memoryBytes)} `}memory limit (exit code ${code})`;
   }
   if (code === 137 && !requested) {
-    return 'killed (exit code 137: SIGKILL, not by the OOM killer)';
+    return 'was killed (exit code 137: SIGKILL, not by the OOM killer)';
   }
   // 143 is SIGTERM's exit status inside a container whose PID 1 ended on it.
   return exitMessage(code === 143 ? null : code, code === 143 ? 'SIGTERM' : null, requested, logTail);
