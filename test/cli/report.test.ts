@@ -49,7 +49,7 @@ function maskedCheck(check: ReadinessCheck): ReadinessCheck {
   }
   return {
     ...check,
-    observed: check.observed.replace(/(?<![A-Za-z])[-+]?\d+(\.\d+)?/g, '#'),
+    observed: check.observed.replace(/(?<![A-Za-z0-9.])[-+]?\d+(\.\d+)?/g, '#'),
     evidence: check.evidence.map((item) => ({ ...item, value: typeof item.value === 'number' ? 0 : item.value, ...(item.n === undefined ? {} : { n: 0 }) })),
   };
 }
