@@ -139,6 +139,13 @@ export function parseDeployment(text: string, file: string, containerName?: stri
     settings[rule.key] = read(path, variable.value, (v) => envNumber(String(v), rule));
   });
   const gpuType = deployment.spec.template.spec.nodeSelector?.['gpu-type'] ?? null;
+  if (gpuType !== null) {
+    const path = ['spec', 'template', 'spec', 'nodeSelector', 'gpu-type'];
+    const line = at(doc, lines, file, path, '').line;
+    if (line !== null) {
+      found[formatPath(path)] = line;
+    }
+  }
   if (issues.length > 0) {
     return { ok: false, issues };
   }
