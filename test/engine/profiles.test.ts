@@ -63,7 +63,7 @@ describe('quantities', () => {
   });
 
   it('refuses a memory of "512m" in Kubernetes (0.512 bytes) and says what was meant', () => {
-    expect(kubernetesMemory('512m')).toEqual({ ok: false, expected: '"512m" is 0.512 bytes in Kubernetes (m is milli); write 512Mi for mebibytes' });
+    expect(kubernetesMemory('512m')).toEqual({ ok: false, expected: '512Mi for mebibytes: "512m" is 0.512 bytes in Kubernetes (m is milli)' });
     expect(kubernetesMemory('2GB').ok).toBe(false);
   });
 

@@ -19,7 +19,7 @@ export function kubernetesMemory(text: string | number): QuantityParse {
     return { ok: false, expected: `a memory quantity such as 512Mi, 2Gi or 1G (got "${text}")` };
   }
   if (parsed.suffix === 'm') {
-    return { ok: false, expected: `"${text}" is ${parsed.value} bytes in Kubernetes (m is milli); write ${String(text).slice(0, -1)}Mi for mebibytes` };
+    return { ok: false, expected: `${String(text).slice(0, -1)}Mi for mebibytes: "${text}" is ${parsed.value} bytes in Kubernetes (m is milli)` };
   }
   if (parsed.value < 1) {
     return { ok: false, expected: `a memory quantity of at least one byte (got "${text}")` };
