@@ -1,7 +1,7 @@
 /**
  * Builds the staging-vs-production scenario's model (issue 6): a seeded wide MLP whose weights
- * are 36 MB (a batch-1 run reads them all, so batching pays) and whose 262,144-wide layer makes a
- * batch of 256 rows need hundreds of MB of activations (so a memory limit bites). Not committed:
+ * are 26 MB (a batch-1 run reads them all, so batching pays) and whose 131,072-wide layer makes a
+ * batch of 256 rows need about 130 MB more than one row (so a memory limit bites). Not committed:
  * the seed makes the same bytes every time, and `npm ci` runs this (`prepare`).
  * Usage: npx tsx scripts/build-wide-model.ts
  */
@@ -12,7 +12,7 @@ import { wideMlp } from '../src-main/engine/node/onnx/wideMlp';
 import { projectRoot } from '../src-main/engine/node/run/projectRoot';
 
 /** Two inputs (distance, hour of day), three dense layers, a 16-wide neck and the wide layer. */
-export const WIDE_MODEL = { inputs: 2, hidden: [2048, 2048, 16, 262144], seed: 6 } as const;
+export const WIDE_MODEL = { inputs: 2, hidden: [2048, 2048, 16, 131072], seed: 6 } as const;
 
 const folder = join(projectRoot(), 'scenarios/staging-vs-production/model');
 const bytes = wideMlp(WIDE_MODEL);

@@ -114,8 +114,8 @@ describe('the Docker backend', () => {
     expect(await post(roomy.url)).toBe(200);
     const roomyPeak = await roomy.memoryPeakBytes();
     await roomy.stop();
-    // The activations of 256 rows alone are hundreds of MB.
-    expect(roomyPeak).toBeGreaterThan(300 * MIB);
+    // 256 rows of the 131,072-wide layer are 128 MiB of activations on top of the ~110 MiB one row needs.
+    expect(roomyPeak).toBeGreaterThan(200 * MIB);
 
     const tight = await startDockerServer(options, { memoryBytes: 192 * MIB, cpus: null, gpus: null }, { docker });
     // One row fits.
