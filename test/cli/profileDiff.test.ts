@@ -15,8 +15,8 @@ describe('rehearse profile-diff', () => {
     expect(result.stdout).toBe(
       [
         '4 differences (staging scenarios/profiles/staging.yaml, production scenarios/profiles/production.yaml):',
-        '  limits.memory: staging 2 GiB, production 256 MiB (lines 19 / 20)',
-        '  requests.memory: staging 1 GiB, production 192 MiB (lines 16 / 17)',
+        '  limits.memory: staging 2 GiB, production 192 MiB (lines 19 / 20)',
+        '  requests.memory: staging 1 GiB, production 160 MiB (lines 16 / 17)',
         '  env.MAX_BATCH_SIZE: staging 256, production 1 (lines 23 / 24)',
         '  metadata.name: staging wide-model-staging, production wide-model-production',
         '',
