@@ -106,7 +106,7 @@ describe('rehearse ui', () => {
     try {
       const launch = await socket.call<LaunchState>('getLaunch');
       expect(launch.scenario).toMatchObject({ name: 'smoke', builtIn: true, valid: true });
-      expect(launch.choices.backend.note).toContain('Only the embedded backend runs in this version');
+      expect(launch.choices.backend.note).toContain('Docker runs each profile in a container with real memory and CPU limits');
       const run = await socket.call<RunHandle>('startRun', { scenarioPath: launch.scenario!.path, backend: 'docker', speed: 'max' });
       const finished = await socket.nextEvent(run.runId, (e) => e.kind === 'run.finished');
       expect(finished).toMatchObject({ verdict: 'NOT READY' });
@@ -116,7 +116,9 @@ describe('rehearse ui', () => {
       expect(socket.events.some((e) => e.event.kind === 'notice' && e.event.message.startsWith('backend "docker" chosen'))).toBe(true);
       const view = await socket.call<RunView>('getRunView', run.runId);
       expect(view.lanes.predictions).toMatchObject({ measured: true, data: { series: [{ role: 'blue', model: 'smoke-v1' }] } });
-      for (const lane of ['drift', 'traffic', 'latency', 'alerts', 'load'] as const) {
+      // The smoke scenario's load ran under both of its profiles (in containers, as chosen, or embedded without an engine, which the run says).
+      expect(view.lanes.load).toMatchObject({ measured: true, data: { slaMs: 500, profiles: [{ name: 'staging' }, { name: 'production' }] } });
+      for (const lane of ['drift', 'traffic', 'latency', 'alerts'] as const) {
         expect(view.lanes[lane], lane).toMatchObject({ measured: false, reason: expect.stringMatching(/^this run had no \w+ phase/) });
       }
       expect(view.checklist).toHaveLength(7);

@@ -88,7 +88,7 @@ describe('the app in a browser', () => {
     await shot('03-paused-rolled-back');
   });
 
-  it('finishes at full speed: the prediction lane draws from the real run, every other lane says it was not measured', async (ctx) => {
+  it('finishes at full speed: the prediction and load lanes draw from the real run, every other lane says it was not measured', async (ctx) => {
     requireService(ctx, available, `Debian chromium (${CHROMIUM}) is needed for the e2e tests`);
     await page.getByRole('radio', { name: 'max' }).click();
     await page.getByRole('button', { name: /Resume/ }).click();
@@ -97,7 +97,10 @@ describe('the app in a browser', () => {
     expect(await lane('predictions').getAttribute('data-state')).toBe('measured');
     expect(await lane('predictions').locator('rect.bar-blue').count()).toBe(20);
     expect(await lane('predictions').textContent()).toContain('smoke-v1 (n=49,071)');
-    for (const id of ['drift', 'traffic', 'latency', 'alerts', 'load']) {
+    // The smoke scenario's seconds of load under its two profiles fill the load panel, one panel per profile.
+    expect(await lane('load').getAttribute('data-state')).toBe('measured');
+    expect(await lane('load').locator('g.panel text.panel-title').allTextContents()).toEqual(['staging', 'production']);
+    for (const id of ['drift', 'traffic', 'latency', 'alerts']) {
       expect(await lane(id).getAttribute('data-state'), id).toBe('not-measured');
       expect(await lane(id).textContent(), id).toMatch(/Not measured in this runthis run had no \w+ phase/);
     }
