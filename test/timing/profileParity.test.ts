@@ -24,7 +24,7 @@ describe('staging against production in containers', () => {
       .replaceAll('staging-vs-production/model', join(ROOT, 'scenarios/staging-vs-production/model'))
       .replaceAll('smoke/flights', join(ROOT, 'scenarios/smoke/flights'))
       .replaceAll('profiles/', join(ROOT, 'scenarios/profiles/'))
-      .replace('duration: 10s', 'duration: 3s');
+      .replace('duration: 5s', 'duration: 3s');
     writeFileSync(scenario, text);
     const out = join(dir, 'out');
     const result = rehearse(['run', scenario, '--out', out]);
