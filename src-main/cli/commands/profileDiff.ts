@@ -19,7 +19,6 @@ import type { Command } from '../command';
 
 export const profileDiffCommand: Command = {
   name: 'profile-diff',
-  summary: 'list every difference between a staging and a production Kubernetes Deployment (exit 1 if any)',
   usage: 'rehearse profile-diff <staging.yaml> <production.yaml> [--container NAME] [--json]',
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { json: { type: 'boolean' }, container: { type: 'string' } });

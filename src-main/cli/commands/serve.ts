@@ -20,7 +20,6 @@ import type { CliIo, Command } from '../command';
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'serve a model on 127.0.0.1 (OIP, raw-record /predict, /metrics) until stopped, embedded or in a Docker container',
   usage: `rehearse serve ${SERVER_USAGE} [--backend embedded|docker] [--memory 512m] [--cpus 1] [--gpus all|N] [--json]`,
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { ...SERVER_FLAGS, json: { type: 'boolean' }, backend: { type: 'string' }, memory: { type: 'string' }, cpus: { type: 'string' }, gpus: { type: 'string' } });

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { RunEvent, RunEventBody } from '../../../contract/events';
-import type { ReadinessReport, Verdict } from '../../../contract/report';
+import type { ReadinessReport, ReportFormat, Verdict } from '../../../contract/report';
 import type { EventWriter } from '../../common/ports/eventSink';
 import type { RunControl } from '../../common/run/control';
 import { EventLog } from '../../common/run/eventLog';
@@ -16,7 +16,9 @@ import { servingBackends } from '../docker/servingBackends';
 import { openSnapshot } from '../duckdb/snapshotReader';
 import { EventFileWriter } from '../files/eventFile';
 import { runLoad } from '../load/runLoad';
+import { fileLockStore } from '../locks/lockStore';
 import { fileModelStore } from '../model/modelStore';
+import { fileRuntimeStore } from '../runtime/runtimeStore';
 import type { PdfPrinter } from '../report/pdf/chromiumPrinter';
 import { writeReport, type WrittenReport } from '../report/writeReport';
 import { machineInfo, runtimeVersions } from './machine';
@@ -41,6 +43,8 @@ export interface RunOptions {
   readonly profile?: 'staging' | 'production';
   /** Where the Docker engine is (a unix socket); DOCKER_HOST or the default socket when absent. */
   readonly dockerSocket?: string;
+  /** Report formats to write instead of the scenario's `outputs.formats`. */
+  readonly formats?: readonly ReportFormat[];
   /** How report.pdf is printed; Chromium on this machine by default. */
   readonly printer?: PdfPrinter | { readonly unavailable: string };
 }
@@ -69,6 +73,8 @@ export async function runScenario(file: ScenarioFile, options: RunOptions): Prom
         clock: systemClock,
         models: fileModelStore(),
         snapshots: { open: openSnapshot },
+        locks: fileLockStore(),
+        runtimes: fileRuntimeStore(),
         machine: machineInfo(),
         versions: runtimeVersions(),
         executionProvider: options.executionProvider ?? 'cpu',
@@ -87,7 +93,7 @@ export async function runScenario(file: ScenarioFile, options: RunOptions): Prom
       },
     );
     const { report, files, skipped } = await writeReport(log.events, options.outDir, {
-      formats: file.scenario.outputs.formats,
+      formats: options.formats ?? file.scenario.outputs.formats,
       ...(options.printer ? { printer: options.printer } : {}),
     });
     return { verdict: outcome.verdict, inputError: outcome.inputError, report, eventsPath, files: [eventsPath, ...files], skipped, events: log.events };
