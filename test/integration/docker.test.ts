@@ -4,6 +4,7 @@
  * limits, the digest refusals, an OOM kill under a small memory limit, a failed build, and no
  * engine at all.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import { runServingContainer, startDockerServer } from '../../src-main/engine/no
 import { buildImage, ImageBuildFailed } from '../../src-main/engine/node/docker/imageBuild';
 import { servingBackends } from '../../src-main/engine/node/docker/servingBackends';
 import { ensureServingImage, LABELS, type ServingImage } from '../../src-main/engine/node/docker/servingImage';
+import { imageLock, productionLockText } from '../../src-main/engine/node/docker/servingLock';
 import { sha256File } from '../../src-main/engine/node/model/modelFolder';
 import { serverOptions } from '../../src-main/engine/node/serving/serverOptions';
 import { DOCKER, DOCKER_MISSING, SMOKE_MODEL, WIDE_MODEL } from '../support/docker';
@@ -37,7 +39,8 @@ describe('the Docker backend', () => {
   it('finds the image by a tag and labels that carry the model and lockfile digests, and reuses it', async (context) => {
     requireService(context, DOCKER.available, DOCKER_MISSING);
     const modelSha = sha256File(join(SMOKE_MODEL, 'model.onnx'));
-    const lockSha = sha256File(join(ROOT, 'package-lock.json'));
+    // The image carries this project's production lock (dev-only packages left out), the serving lock the dependency check reads.
+    const lockSha = imageLock().sha256;
     expect(smokeImage.labels[LABELS.modelSha256]).toBe(modelSha);
     expect(smokeImage.labels[LABELS.lockSha256]).toBe(lockSha);
     expect(smokeImage.tag).toContain(`m${modelSha.slice(0, 12)}-l${lockSha.slice(0, 12)}-`);
@@ -45,6 +48,14 @@ describe('the Docker backend', () => {
     expect(again).toMatchObject({ tag: smokeImage.tag, id: smokeImage.id, built: false });
     // Only the linux-x64 onnxruntime binaries: the image is far smaller than the package's 290 MB.
     expect(smokeImage.sizeBytes).toBeLessThan(250e6);
+  });
+
+  it('carries the production part of the lock: no package npm marks dev, every other one', () => {
+    const whole = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+    const production = JSON.parse(productionLockText(JSON.stringify(whole))) as { packages: Record<string, { dev?: boolean }> };
+    expect(Object.keys(production.packages)).toEqual(Object.entries(whole.packages).filter(([, m]) => m.dev !== true).map(([k]) => k));
+    expect(production.packages['node_modules/onnxruntime-node']).toBeDefined();
+    expect(production.packages['node_modules/vitest']).toBeUndefined();
   });
 
   it('serves from a container with a read-only root, no capabilities, host networking on 127.0.0.1 and the limits asked for', async (context) => {

@@ -6,15 +6,15 @@
  * start and refuse to run on a mismatch. Built once, then found again by tag.
  */
 import type Docker from 'dockerode';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { InputError } from '../../common/run/inputError';
 import { modelLocation, verifyModel } from '../model/modelFolder';
-import { projectRoot } from '../run/projectRoot';
 import { serverBundlePath } from '../serving/embeddedServer';
 import { ensureBaseImage, IMAGE_NODE, onnxruntimeFolders } from './baseImage';
 import { digestOf, fileSha256 } from './fileDigests';
 import { buildImage, findImage, type ImageFacts, type ImageHooks } from './imageBuild';
+import { imageLock } from './servingLock';
 import type { TarEntry } from './tarArchive';
 
 /** The repository of serving images. */
@@ -50,7 +50,7 @@ export interface ServingImage extends ImageFacts {
 export interface ServingImageSource {
   /** A model folder or an .onnx file with model.sha256 beside it. */
   readonly model: string;
-  /** The lockfile copied in as the serving environment's lock; this project's package-lock.json by default. */
+  /** The lockfile copied in as the serving environment's lock; this project's production lock by default (`servingLock.ts`). */
   readonly lock?: string;
   /** Build an image of a model whose digests do not match (the server then runs it with --allow-unverified only). */
   readonly allowUnverified?: boolean;
@@ -63,10 +63,10 @@ export async function ensureServingImage(docker: Docker, source: ServingImageSou
   if (!artifact.verified && !source.allowUnverified) {
     throw new InputError(artifact.path, `refusing to build a serving image: ${artifact.message}`);
   }
-  const lock = source.lock ?? join(projectRoot(), 'package-lock.json');
-  const lockSha256 = fileSha256(lock);
+  const lock = source.lock === undefined ? imageLock() : { text: readFileSync(source.lock, 'utf8'), sha256: fileSha256(source.lock) };
+  const lockSha256 = lock.sha256;
   const base = await ensureBaseImage(docker, hooks);
-  const { files, modelPath } = imageFiles(source.model, lock);
+  const { files, modelPath } = imageFiles(source.model);
   const dockerfile = dockerfileOf(base.tag, artifact.sha256, lockSha256);
   const contextSha256 = digestOf([['base', base.id], ['Dockerfile', digestOf([['text', dockerfile]])], ...files.filter((f) => !f.name.startsWith('app/model/')).map((f): [string, string] => [f.name, fileSha256(f.from)])]);
   const tag = `${SERVING_REPOSITORY}:m${artifact.sha256.slice(0, 12)}-l${lockSha256.slice(0, 12)}-c${contextSha256.slice(0, 12)}`;
@@ -76,7 +76,7 @@ export async function ensureServingImage(docker: Docker, source: ServingImageSou
     return { ...found, ...facts, built: false, baseImported: base.imported, durationMs: performance.now() - started };
   }
   const labels = { [LABELS.modelSha256]: artifact.sha256, [LABELS.modelName]: artifact.name, [LABELS.lockSha256]: lockSha256, [LABELS.contextSha256]: contextSha256, [LABELS.base]: base.tag };
-  const context: TarEntry[] = [{ kind: 'file', name: 'Dockerfile', mode: 0o644, data: Buffer.from(dockerfile) }, ...files];
+  const context: TarEntry[] = [{ kind: 'file', name: 'Dockerfile', mode: 0o644, data: Buffer.from(dockerfile) }, { kind: 'file', name: 'app/package-lock.json', mode: 0o644, data: Buffer.from(lock.text) }, ...files];
   const image = await buildImage(docker, { tag, context, labels }, hooks);
   return { ...image, ...facts, built: true, baseImported: base.imported, durationMs: performance.now() - started };
 }
@@ -102,8 +102,8 @@ function dockerfileOf(base: string, modelSha256: string, lockSha256: string): st
 
 type HostFile = Extract<TarEntry, { kind: 'hostFile' }>;
 
-/** The app folder: server bundle, lockfile, onnxruntime's JavaScript and linux-x64 binaries, the model. */
-function imageFiles(model: string, lock: string): { files: HostFile[]; modelPath: string } {
+/** The app folder (the lockfile aside): server bundle, onnxruntime's JavaScript and linux-x64 binaries, the model. */
+function imageFiles(model: string): { files: HostFile[]; modelPath: string } {
   const { node, common, binaries } = onnxruntimeFolders();
   const file = (name: string, from: string, mode = 0o644): HostFile => ({ kind: 'hostFile', name, mode, from });
   const scripts = (folder: string, into: string): HostFile[] =>
@@ -115,7 +115,6 @@ function imageFiles(model: string, lock: string): { files: HostFile[]; modelPath
   return {
     files: [
       file('app/server.mjs', serverBundlePath()),
-      file('app/package-lock.json', lock),
       file('app/node_modules/onnxruntime-node/package.json', join(node, 'package.json')),
       ...scripts(join(node, 'dist'), 'app/node_modules/onnxruntime-node/dist'),
       file('app/node_modules/onnxruntime-node/bin/napi-v6/linux/x64/onnxruntime_binding.node', join(binaries, 'onnxruntime_binding.node'), 0o755),
