@@ -7,6 +7,8 @@ import { fileModelStore } from '../../src-main/engine/node/model/modelStore';
 import { machineInfo, runtimeVersions } from '../../src-main/engine/node/run/machine';
 import { systemClock } from '../../src-main/engine/node/run/systemClock';
 import { formatIssue, loadScenario } from '../../src-main/engine/node/scenario/loadScenario';
+import { fileLockStore } from '../../src-main/engine/node/locks/lockStore';
+import { fileRuntimeStore } from '../../src-main/engine/node/runtime/runtimeStore';
 
 /** Runs the scenario at `path` to its verdict and returns every event it appended. */
 export async function engineRun(path: string): Promise<RunEvent[]> {
@@ -20,6 +22,8 @@ export async function engineRun(path: string): Promise<RunEvent[]> {
     clock: systemClock,
     models: fileModelStore(),
     snapshots: { open: openSnapshot },
+    locks: fileLockStore(),
+    runtimes: fileRuntimeStore(),
     machine: machineInfo(),
     versions: runtimeVersions(),
     executionProvider: 'cpu' as const,

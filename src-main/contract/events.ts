@@ -10,6 +10,7 @@ import type { FeatureParityMeasured, FreshnessMeasured, PointInTimeChecked } fro
 import type { AlertFiring, AlertResolved, DriftWindow, LabelWindow, ReplayStarted, ShiftDetected, ShiftInjected, ShiftMissed } from './events/drift';
 import type { ModelLoaded, ModelVerified, ProviderFallback } from './events/models';
 import type { Progress } from './events/progress';
+import type { ImageReady, LoadMeasured, ProfilesCompared } from './events/profiles';
 import type { Notice, PhaseFinished, PhaseStarted, RunError, RunFinished, RunStarted } from './events/run';
 import type { ScoreSummary } from './events/score';
 import type { ServerCrashing, ServerFaultsChanged, ServerRefused, ServerStarted, ServerStopped } from './events/server';
@@ -22,6 +23,7 @@ export type * from './events/features';
 export type * from './events/drift';
 export type * from './events/models';
 export type * from './events/progress';
+export type * from './events/profiles';
 export type * from './events/run';
 export type * from './events/score';
 export type * from './events/server';
@@ -57,7 +59,8 @@ export type RunEventBody =
   | ServerStarted | ServerRefused | ServerFaultsChanged | ServerCrashing | ServerStopped
   | LockCompared | RuntimeParityMeasured
   | FeatureParityMeasured | PointInTimeChecked | FreshnessMeasured
-  | ReplayStarted | DriftWindow | LabelWindow | AlertFiring | AlertResolved | ShiftInjected | ShiftDetected | ShiftMissed;
+  | ReplayStarted | DriftWindow | LabelWindow | AlertFiring | AlertResolved | ShiftInjected | ShiftDetected | ShiftMissed
+  | ProfilesCompared | ImageReady | LoadMeasured;
 
 /** One line of events.jsonl. */
 export type RunEvent = EventEnvelope & RunEventBody;

@@ -6,7 +6,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ReadinessReport } from '../../src-main/contract/report';
+import type { ReadinessCheck, ReadinessReport } from '../../src-main/contract/report';
 import { CHECK_IDS } from '../../src-main/engine/common/checks/catalog';
 import { renderHtml } from '../../src-main/engine/common/report/formats/html/reportHtml';
 import { renderJunit } from '../../src-main/engine/common/report/formats/junit';
@@ -39,10 +39,31 @@ function stable(value: unknown): unknown {
   return typeof value === 'string' ? value.split(ROOT).join('<root>') : value;
 }
 
-/** The report with what differs between runs and machines replaced: ids, wall-clock times, the machine, paths. */
+/** The checks judged on real-time latency (the load phase): their numbers are measured, so they are masked. */
+const MEASURED_CHECKS = new Set(['load-sla', 'infrastructure-parity']);
+
+/** A measured check with its numbers masked: its status, wording and evidence labels stay checked. */
+function maskedCheck(check: ReadinessCheck): ReadinessCheck {
+  if (!MEASURED_CHECKS.has(check.id)) {
+    return check;
+  }
+  return {
+    ...check,
+    observed: check.observed.replace(/(?<![A-Za-z0-9.])[-+]?\d+(\.\d+)?/g, '#'),
+    evidence: check.evidence.map((item) => ({ ...item, value: typeof item.value === 'number' ? 0 : item.value, ...(item.n === undefined ? {} : { n: 0 }) })),
+  };
+}
+
+/** The report with what differs between runs and machines replaced: ids, wall-clock times, the machine, paths, measured latencies. */
 function normalised(report: ReadinessReport): ReadinessReport {
+  const latencyLoad = report.charts.latencyLoad;
   return stable({
     ...report,
+    checks: report.checks.map(maskedCheck),
+    charts: {
+      ...report.charts,
+      latencyLoad: latencyLoad.measured ? { ...latencyLoad, data: { ...latencyLoad.data, profiles: latencyLoad.data.profiles.map((p) => ({ ...p, points: p.points.map(() => ({ rps: 50, p50Ms: 5, p95Ms: 10, p99Ms: 20 })) })) } } : latencyLoad,
+    },
     runId: '<run-id>',
     startedAt: '<started-at>',
     finishedAt: report.finishedAt === null ? null : '<finished-at>',
@@ -207,7 +228,7 @@ describe('report formats chosen', () => {
     writeFileSync(scenario, readFileSync(SMOKE, 'utf8') + 'outputs:\n  formats: [md, docx]\n');
     const bad = rehearse(['validate', scenario]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/s\.yaml:29:17: outputs\.formats\[1\]: expected one of: "json", "md", "junit", "html", "pdf"/);
+    expect(bad.stderr).toMatch(/s\.yaml:38:17: outputs\.formats\[1\]: expected one of: "json", "md", "junit", "html", "pdf"/);
     const flag = rehearse(['report', join(dir, 'events.jsonl'), '--out', dir, '--formats', 'md,docx']);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain('--formats: expected a comma-separated list of json, md, junit, html, pdf, got "md,docx"');

@@ -106,7 +106,7 @@ describe('rehearse ui', () => {
     try {
       const launch = await socket.call<LaunchState>('getLaunch');
       expect(launch.scenario).toMatchObject({ name: 'smoke', builtIn: true, valid: true });
-      expect(launch.choices.backend.note).toContain('Only the embedded backend runs in this version');
+      expect(launch.choices.backend.note).toContain('Docker runs each profile in a container with real memory and CPU limits');
       const run = await socket.call<RunHandle>('startRun', { scenarioPath: launch.scenario!.path, backend: 'docker', speed: 'max' });
       const finished = await socket.nextEvent(run.runId, (e) => e.kind === 'run.finished');
       expect(finished).toMatchObject({ verdict: 'NOT READY' });
@@ -119,7 +119,9 @@ describe('rehearse ui', () => {
       // The replay against a week of January fills the drift and alert lanes.
       expect(view.lanes.drift).toMatchObject({ measured: true, data: { features: ['distance_k', 'dep_hour', 'prediction'] } });
       expect(view.lanes.alerts).toMatchObject({ measured: true });
-      for (const lane of ['traffic', 'latency', 'load'] as const) {
+      // The smoke scenario's load ran under both of its profiles (in containers, as chosen, or embedded without an engine, which the run says).
+      expect(view.lanes.load).toMatchObject({ measured: true, data: { slaMs: 500, profiles: [{ name: 'staging' }, { name: 'production' }] } });
+      for (const lane of ['traffic', 'latency'] as const) {
         expect(view.lanes[lane], lane).toMatchObject({ measured: false, reason: expect.stringMatching(/^this run had no \w+ phase/) });
       }
       expect(view.checklist).toHaveLength(7);

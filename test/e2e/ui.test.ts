@@ -90,7 +90,7 @@ describe('the app in a browser', () => {
     await shot('03-paused-rolled-back');
   });
 
-  it('finishes at full speed: the prediction, drift and alert lanes draw from the real run, every other lane says it was not measured', async (ctx) => {
+  it('finishes at full speed: the prediction, drift, alert and load lanes draw from the real run, every other lane says it was not measured', async (ctx) => {
     requireService(ctx, available, `Debian chromium (${CHROMIUM}) is needed for the e2e tests`);
     await page.getByRole('radio', { name: 'max' }).click();
     await page.getByRole('button', { name: /Resume/ }).click();
@@ -101,7 +101,10 @@ describe('the app in a browser', () => {
     expect(await lane('predictions').textContent()).toContain('smoke-v1 (n=49,071)');
     expect(await lane('drift').getAttribute('data-state')).toBe('measured');
     expect(await lane('alerts').getAttribute('data-state')).toBe('measured');
-    for (const id of ['traffic', 'latency', 'load']) {
+    // The smoke scenario's seconds of load under its two profiles fill the load panel, one panel per profile.
+    expect(await lane('load').getAttribute('data-state')).toBe('measured');
+    expect(await lane('load').locator('g.panel text.panel-title').allTextContents()).toEqual(['staging', 'production']);
+    for (const id of ['traffic', 'latency']) {
       expect(await lane(id).getAttribute('data-state'), id).toBe('not-measured');
       expect(await lane(id).textContent(), id).toMatch(/Not measured in this runthis run had no \w+ phase/);
     }

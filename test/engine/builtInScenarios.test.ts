@@ -1,13 +1,14 @@
-/** Every file under scenarios/ is a valid scenario or its data; invalid ones live in test/fixtures. */
+/** Every file under scenarios/ is a valid scenario or its data (Kubernetes Deployments are profiles' data); invalid ones live in test/fixtures. */
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatIssue, loadScenario } from '../../src-main/engine/node/scenario/loadScenario';
+import { isKubernetesManifest } from '../../src-main/engine/node/scenario/scenarioLibrary';
 import { ROOT } from '../support/paths';
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? yamlFiles(join(dir, entry.name)) : /\.ya?ml$/.test(entry.name) ? [join(dir, entry.name)] : [],
+    entry.isDirectory() ? yamlFiles(join(dir, entry.name)) : /\.ya?ml$/.test(entry.name) && !isKubernetesManifest(join(dir, entry.name)) ? [join(dir, entry.name)] : [],
   );
 }
 

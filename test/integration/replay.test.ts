@@ -15,6 +15,8 @@ import { machineInfo, runtimeVersions } from '../../src-main/engine/node/run/mac
 import { systemClock } from '../../src-main/engine/node/run/systemClock';
 import { formatIssue, loadScenario } from '../../src-main/engine/node/scenario/loadScenario';
 import { FLIGHTS_3M, ROOT, tempDir } from '../support/paths';
+import { fileLockStore } from '../../src-main/engine/node/locks/lockStore';
+import { fileRuntimeStore } from '../../src-main/engine/node/runtime/runtimeStore';
 
 /** Blue (the demo's) on Thursday 2001-03-01 against Thursdays of January, with `extra` YAML. */
 function scenario(model: 'demo/models/blue-v1' | 'smoke/model', extra: string): string {
@@ -53,7 +55,7 @@ async function run(path: string): Promise<RunEvent[]> {
   const log = new EventLog(systemClock, []);
   await rehearse(
     loaded.file,
-    { runId: 'replay-test', clock: systemClock, models: fileModelStore(), snapshots: { open: openSnapshot }, machine: machineInfo(), versions: runtimeVersions(), executionProvider: 'cpu', allowUnverified: false },
+    { runId: 'replay-test', clock: systemClock, models: fileModelStore(), snapshots: { open: openSnapshot }, locks: fileLockStore(), runtimes: fileRuntimeStore(), machine: machineInfo(), versions: runtimeVersions(), executionProvider: 'cpu', allowUnverified: false },
     log,
   );
   return [...log.events];

@@ -11,11 +11,13 @@ import { REPORT_FORMATS } from '../../engine/common/scenario/sections/outputs';
 
 export const runCommand: Command = {
   name: 'run',
-  usage: `rehearse run <scenario> --out <dir> [--ep cpu|cuda] [--allow-unverified] [--formats ${REPORT_FORMATS.join(',')}] [--json]`,
+  usage: `rehearse run <scenario> --out <dir> [--ep cpu|cuda] [--backend docker|embedded] [--profile staging|production] [--allow-unverified] [--formats ${REPORT_FORMATS.join(',')}] [--json]`,
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {
       out: { type: 'string' },
       ep: { type: 'string' },
+      backend: { type: 'string' },
+      profile: { type: 'string' },
       'allow-unverified': { type: 'boolean' },
       formats: { type: 'string' },
       json: { type: 'boolean' },
@@ -26,6 +28,8 @@ export const runCommand: Command = {
       throw new UsageError('missing --out <dir>: the folder for events.jsonl and the report');
     }
     const executionProvider = oneOf(values.ep, ['cpu', 'cuda'] as const, 'ep', 'cpu');
+    const backend = values.backend === undefined ? undefined : oneOf(values.backend, ['docker', 'embedded'] as const, 'backend', 'docker');
+    const profile = values.profile === undefined ? undefined : oneOf(values.profile, ['staging', 'production'] as const, 'profile', 'production');
     const loaded = loadScenario(path);
     if (!loaded.ok) {
       for (const issue of loaded.issues) {
@@ -44,6 +48,8 @@ export const runCommand: Command = {
       const result = await runScenario(loaded.file, {
         outDir: values.out,
         executionProvider,
+        ...(backend ? { backend } : {}),
+        ...(profile ? { profile } : {}),
         allowUnverified: values['allow-unverified'] ?? false,
         writers: [progressWriter(io.err)],
         announce: (body) => {

@@ -97,4 +97,6 @@ export interface ServerStopped {
   readonly exitCode: number | null;
   readonly signal: string | null;
   readonly message: string;
+  /** Docker backend only: the kernel's OOM killer ended it at the container's memory limit (`State.OOMKilled`). */
+  readonly oomKilled?: boolean;
 }

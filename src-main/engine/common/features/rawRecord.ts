@@ -51,6 +51,7 @@ export function wallClockField(record: RawRecord, field: string): number {
   const value = record[field];
   if (typeof value === 'number' && Number.isFinite(value)) {
     return value;
+  }
   // Several features of one record read the same timestamp, and a replay's neighbouring rows
   // often share one: the last text parsed is remembered.
   if (typeof value === 'string' && value === lastWallClock.text) {

@@ -8,6 +8,7 @@ import type { FeatureSpec, ServingTables } from '../features/featureSpec';
 import type { Clock } from '../ports/clock';
 import type { LockFile } from '../locks/lockFile';
 import type { FeatureBatch, Inference } from '../ports/inference';
+import type { LoadPort, ServingPort } from '../ports/serving';
 import type { RuntimeParityOptions, RuntimeParityResult } from '../runtime/runtimeParity';
 import type { SnapshotSource } from '../ports/snapshot';
 import type { ModelSection } from '../scenario/sections/models';
@@ -87,4 +88,11 @@ export interface RunEnvironment {
   readonly allowUnverified: boolean;
   /** Told once about a notable condition (a provider fallback), besides the log. */
   readonly announce?: (body: RunEventBody) => void;
+  /** Model servers under resource profiles and the load generator (issue 6); the load phase needs both. */
+  readonly serving?: ServingPort;
+  readonly load?: LoadPort;
+  /** The backend a person chose (`--backend`, the app); each profile's own when absent. */
+  readonly backend?: 'embedded' | 'docker';
+  /** The profile a person chose: names the one profile of a scenario that has `load` but no `profiles`. */
+  readonly profile?: 'staging' | 'production';
 }

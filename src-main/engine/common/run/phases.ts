@@ -2,11 +2,12 @@
 import type { PhaseId } from '../../../contract/events';
 import type { Scenario } from '../scenario/schema';
 import type { Phase } from './phase';
+import { loadPhase } from './phases/load';
 import { preflightPhase } from './phases/preflight';
 import { replayPhase } from './phases/replay';
 import { scorePhase } from './phases/score';
 
-export const PHASES: readonly Phase[] = [preflightPhase, scorePhase, replayPhase];
+export const PHASES: readonly Phase[] = [preflightPhase, scorePhase, replayPhase, loadPhase];
 
 /** The phases a scenario enables, in run order, ending with the verdict. */
 export function enabledPhases(scenario: Scenario): PhaseId[] {

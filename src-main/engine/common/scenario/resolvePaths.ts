@@ -6,9 +6,18 @@ import type { Scenario } from './schema';
 
 /** The scenario with every path field passed through `resolve`. */
 export function resolveScenarioPaths(scenario: Scenario, resolve: (path: string) => string): Scenario {
-  const { models, snapshots } = scenario;
+  const { models, snapshots, profiles } = scenario;
   return {
     ...scenario,
+    ...(profiles
+      ? {
+          profiles: {
+            ...profiles,
+            staging: { ...profiles.staging, ...(profiles.staging.deployment ? { deployment: resolve(profiles.staging.deployment) } : {}) },
+            production: { ...profiles.production, ...(profiles.production.deployment ? { deployment: resolve(profiles.production.deployment) } : {}) },
+          },
+        }
+      : {}),
     models: {
       blue: { ...models.blue, path: resolve(models.blue.path) },
       ...(models.green ? { green: { ...models.green, path: resolve(models.green.path) } } : {}),

@@ -1,4 +1,5 @@
 /** A validated scenario together with the file it came from. */
+import type { DeploymentSpec } from '../profiles/deployment';
 import type { Scenario } from './schema';
 
 export interface ScenarioFile {
@@ -6,4 +7,6 @@ export interface ScenarioFile {
   readonly path: string;
   /** Paths inside are absolute. */
   readonly scenario: Scenario;
+  /** The Kubernetes Deployment files its profiles name, parsed, by absolute path (issue 6). */
+  readonly deployments?: Readonly<Record<string, DeploymentSpec>>;
 }

@@ -5,10 +5,12 @@
 import { z } from 'zod';
 import { alertsSection } from './sections/alerts';
 import { featuresSection } from './sections/features';
+import { loadSection } from './sections/load';
 import { modelsSection } from './sections/models';
 import { notYet } from './sections/notYet';
 import { outputsSection, REPORT_FORMATS } from './sections/outputs';
 import { shiftsSection } from './sections/shifts';
+import { profilesSection } from './sections/profiles';
 import { snapshotsSection } from './sections/snapshots';
 
 export const scenarioSchema = z.strictObject({
@@ -19,8 +21,8 @@ export const scenarioSchema = z.strictObject({
   features: featuresSection.prefault({}),
   shifts: shiftsSection.default([]),
   faults: notYet('the model server capability'),
-  profiles: notYet('the Docker backend and resource profiles'),
-  load: notYet('the load generator'),
+  profiles: profilesSection.optional(),
+  load: loadSection.optional(),
   rollout: notYet('the blue/green rollout'),
   alerts: alertsSection.optional(),
   drill: notYet('drills'),

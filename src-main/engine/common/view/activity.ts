@@ -49,6 +49,14 @@ function wording(event: RunEvent): { level: ActivityItem['level']; text: string 
       return { level: event.level, text: event.message };
     case 'run.error':
       return { level: 'error', text: `${event.phase ?? 'run'}: ${event.message}` };
+    case 'profiles.compared':
+      return info(`Profiles ${event.profiles.map((p) => p.name).join(' and ')}: ${event.differences.length} difference${event.differences.length === 1 ? '' : 's'}${event.notReproduced.length > 0 ? `, ${event.notReproduced.length} not reproducible here` : ''}`);
+    case 'image.ready':
+      return info(`Image ${event.tag} ${event.built ? `built in ${(event.durationMs / 1000).toFixed(1)} s` : 'reused'} for ${event.profile}`);
+    case 'load.result':
+      return event.result === null
+        ? { level: 'error', text: `${event.profile}: the server never answered: ${event.error ?? event.serverEnd ?? 'no reason'}` }
+        : { level: event.oomKilled === true ? 'error' : 'info', text: `${event.profile} (${event.backend}): ${event.result.achievedRps.toFixed(1)} rps answered, p99 ${event.result.latencyMs.p99.toFixed(1)} ms${event.oomKilled === true ? ', OOM-killed' : ''}` };
     case 'run.finished':
       return { level: event.verdict === 'READY' ? 'info' : 'warn', text: `Run finished: ${event.verdict}` };
     default:

@@ -12,9 +12,13 @@ import { EventLog } from '../../common/run/eventLog';
 import type { InputError } from '../../common/run/inputError';
 import { rehearse } from '../../common/run/rehearse';
 import type { ScenarioFile } from '../../common/scenario/scenarioFile';
+import { dockerStatus } from '../docker/dockerEngine';
+import { servingBackends } from '../docker/servingBackends';
+import { imageLockFile } from '../docker/servingLock';
 import { openSnapshot } from '../duckdb/snapshotReader';
 import { EventFileWriter } from '../files/eventFile';
-import { fileLockStore } from '../locks/lockStore';
+import { runLoad } from '../load/runLoad';
+import { fileLockStore, type ServingLockSource } from '../locks/lockStore';
 import { fileModelStore } from '../model/modelStore';
 import { fileRuntimeStore } from '../runtime/runtimeStore';
 import type { PdfPrinter } from '../report/pdf/chromiumPrinter';
@@ -35,6 +39,12 @@ export interface RunOptions {
   /** Recorded right after `run.started` (choices this version does not act on). */
   readonly notices?: readonly string[];
   readonly runId?: string;
+  /** The backend chosen for every profile (`--backend`, the app); each profile's own when absent. */
+  readonly backend?: 'embedded' | 'docker';
+  /** The profile chosen: names the single profile of a scenario that has `load` but no `profiles`. */
+  readonly profile?: 'staging' | 'production';
+  /** Where the Docker engine is (a unix socket); DOCKER_HOST or the default socket when absent. */
+  readonly dockerSocket?: string;
   /** Report formats to write instead of the scenario's `outputs.formats`. */
   readonly formats?: readonly ReportFormat[];
   /** How report.pdf is printed; Chromium on this machine by default. */
@@ -52,6 +62,20 @@ export interface RunResult {
   readonly events: readonly RunEvent[];
 }
 
+/**
+ * Whose lock the dependency check reads as the serving lock: the Docker image's when production
+ * will run in a container (the run's backend, else the production profile's, and an engine that
+ * answers), this project's own install otherwise (docs/ARCHITECTURE.md, "Dependencies").
+ */
+async function servingLockSource(file: ScenarioFile, options: RunOptions): Promise<ServingLockSource> {
+  const { scenario } = file;
+  const wanted = options.backend ?? scenario.profiles?.production.backend ?? (scenario.load !== undefined ? 'docker' : 'embedded');
+  if (wanted !== 'docker' || !(await dockerStatus(options.dockerSocket)).available) {
+    return { backend: 'embedded' };
+  }
+  return { backend: 'docker', servingLock: imageLockFile() };
+}
+
 /** Runs a validated scenario to its verdict and writes the run directory. */
 export async function runScenario(file: ScenarioFile, options: RunOptions): Promise<RunResult> {
   const eventsPath = join(options.outDir, 'events.jsonl');
@@ -65,13 +89,17 @@ export async function runScenario(file: ScenarioFile, options: RunOptions): Prom
         clock: systemClock,
         models: fileModelStore(),
         snapshots: { open: openSnapshot },
-        locks: fileLockStore(),
+        locks: fileLockStore(await servingLockSource(file, options)),
         runtimes: fileRuntimeStore(),
         machine: machineInfo(),
         versions: runtimeVersions(),
         executionProvider: options.executionProvider ?? 'cpu',
         allowUnverified: options.allowUnverified ?? false,
         ...(options.announce ? { announce: options.announce } : {}),
+        serving: servingBackends(options.dockerSocket === undefined ? {} : { socketPath: options.dockerSocket }),
+        load: { run: (plan) => runLoad(plan) },
+        ...(options.backend ? { backend: options.backend } : {}),
+        ...(options.profile ? { profile: options.profile } : {}),
       },
       log,
       {

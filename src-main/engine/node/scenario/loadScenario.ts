@@ -4,7 +4,10 @@ import { dirname, resolve } from 'node:path';
 import type { ValidationIssue } from '../../../contract/scenarioSummary';
 import { parseScenarioText } from '../../common/scenario/parse';
 import { resolveScenarioPaths } from '../../common/scenario/resolvePaths';
+import { parseDeployment, type DeploymentParse, type DeploymentSpec } from '../../common/profiles/deployment';
+import { PROFILE_NAMES } from '../../common/profiles/resourceProfile';
 import type { ScenarioFile } from '../../common/scenario/scenarioFile';
+import type { Scenario } from '../../common/scenario/schema';
 
 export type ScenarioLoad = { readonly ok: true; readonly file: ScenarioFile } | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
 
@@ -24,7 +27,43 @@ export function loadScenario(path: string): ScenarioLoad {
     return parsed;
   }
   const folder = dirname(absolute);
-  return { ok: true, file: { path: absolute, scenario: resolveScenarioPaths(parsed.scenario, (p) => resolve(folder, p)) } };
+  const scenario = resolveScenarioPaths(parsed.scenario, (p) => resolve(folder, p));
+  const deployments = readDeployments(scenario);
+  if (!deployments.ok) {
+    return deployments;
+  }
+  return { ok: true, file: { path: absolute, scenario, ...(Object.keys(deployments.specs).length > 0 ? { deployments: deployments.specs } : {}) } };
+}
+
+/** Every Kubernetes Deployment file the profiles name, parsed; their problems name their own file and line. */
+function readDeployments(scenario: Scenario): { ok: true; specs: Record<string, DeploymentSpec> } | { ok: false; issues: ValidationIssue[] } {
+  const specs: Record<string, DeploymentSpec> = {};
+  const issues: ValidationIssue[] = [];
+  for (const name of PROFILE_NAMES) {
+    const profile = scenario.profiles?.[name];
+    if (profile?.deployment === undefined) {
+      continue;
+    }
+    const read = readDeploymentFile(profile.deployment, profile.container);
+    if (read.ok) {
+      specs[profile.deployment] = read.deployment;
+    } else {
+      issues.push(...read.issues.map((issue) => (issue.line === null && issue.path === '' ? { ...issue, path: `profiles.${name}.deployment` } : issue)));
+    }
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, specs };
+}
+
+/** Reads and parses one Deployment file; a file that cannot be read is an issue like any other. */
+export function readDeploymentFile(path: string, container?: string): DeploymentParse {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, issues: [{ file: path, line: null, column: null, path: '', message: code === 'ENOENT' ? 'Deployment file not found: expected a Kubernetes Deployment YAML file' : `cannot be read (${code ?? 'error'})` }] };
+  }
+  return parseDeployment(text, path, container);
 }
 
 /** `file:line:column field: message`, the form every face prints. */

@@ -1,5 +1,5 @@
 /** The built-in scenarios (the top level of `scenarios/`) and the summary of any scenario file. */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { ScenarioSummary } from '../../../contract/scenarioSummary';
 import { describeScenario } from '../../common/scenario/describeScenario';
@@ -30,6 +30,19 @@ export function listBuiltInScenarios(): ScenarioSummary[] {
   return files.map((f) => summarizeScenario(join(folder, f), true));
 }
 
+/**
+ * A Kubernetes manifest (a profile's Deployment, issue 6) beside the scenarios: YAML, but not a
+ * scenario. Told by its top-level `apiVersion` and `kind`, which no scenario has.
+ */
+export function isKubernetesManifest(path: string): boolean {
+  try {
+    const text = readFileSync(path, 'utf8');
+    return /^apiVersion:/m.test(text) && /^kind:/m.test(text);
+  } catch {
+    return false;
+  }
+}
+
 /** YAML scenario files under the scenario folder, three levels down at most, for "open file" (JSON files there are model cards and profiles). */
 export function listScenarioFiles(folder: string = builtInScenarioFolder()): string[] {
   const files: string[] = [];
@@ -38,7 +51,7 @@ export function listScenarioFiles(folder: string = builtInScenarioFolder()): str
       const path = join(dir, entry.name);
       if (entry.isDirectory() && depth < 3 && !entry.name.startsWith('.')) {
         visit(path, depth + 1);
-      } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
+      } else if (entry.isFile() && /\.ya?ml$/.test(entry.name) && !isKubernetesManifest(path)) {
         files.push(path);
       }
     }

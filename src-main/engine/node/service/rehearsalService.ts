@@ -67,7 +67,7 @@ export function createRehearsalService(options: ServiceOptions = {}): RehearsalS
   return {
     async getLaunch() {
       const scenario = options.launchScenario !== undefined ? summarizeScenario(options.launchScenario, false) : (listBuiltInScenarios()[0] ?? null);
-      return { scenario, scenarioFolder: builtInScenarioFolder(), choices: runChoices() };
+      return { scenario, scenarioFolder: builtInScenarioFolder(), choices: await runChoices() };
     },
     async listScenarios() {
       return listBuiltInScenarios();
@@ -96,6 +96,8 @@ export function createRehearsalService(options: ServiceOptions = {}): RehearsalS
         outDir,
         runId,
         executionProvider: request.executionProvider ?? 'cpu',
+        ...(request.backend ? { backend: request.backend } : {}),
+        ...(request.profile ? { profile: request.profile } : {}),
         writers: [{ write: fanOut }],
         control,
         notices: choiceNotices(request),

@@ -14,17 +14,15 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { createInterface } from 'node:readline';
-import type { RunEventBody, ServerFaults, ServerStarted, ServerStopped } from '../../../contract/events';
-import { InputError } from '../../common/run/inputError';
+import type { ServerFaults, ServerStarted, ServerStopped } from '../../../contract/events';
 import { projectRoot } from '../run/projectRoot';
 import { CRASH_EXIT_CODE } from './faultInjector';
+import { faultAdmin, followServerOutput, type ServerEvent, type ServerHooks } from './serverOutput';
 import { serverArgv, type ServerOptions } from './serverOptions';
 
-/** Events a server writes after it started, and its end as its parent saw it. */
-export type ServerEvent = Extract<RunEventBody, { kind: `server.${string}` }>;
+export type { ServerEvent } from './serverOutput';
 
-/** A model server running as a child process. */
+/** A running model server, whatever runs it (a child process here; a container in `docker/`). */
 export interface EmbeddedServer {
   readonly url: string;
   readonly pid: number;
@@ -42,12 +40,7 @@ export interface EmbeddedServer {
 }
 
 /** Hooks for what comes before the server is up (its refusal, its log lines). */
-export interface EmbeddedHooks {
-  /** Each line the server writes on stderr (for people). */
-  onLog?(line: string): void;
-  /** Every event, from the first (`server.started` or `server.refused`). */
-  onEvent?(event: ServerEvent): void;
-}
+export type EmbeddedHooks = ServerHooks;
 
 /** Where the server bundle is; the project's build writes it (`npm run build:server`). */
 export function serverBundlePath(): string {
@@ -59,111 +52,54 @@ export function serverBundlePath(): string {
  * load) rejects with an InputError carrying the server's own message; any other early exit
  * rejects with its exit code and last log lines.
  */
-export function startEmbeddedServer(options: ServerOptions, hooks: EmbeddedHooks = {}): Promise<EmbeddedServer> {
+export async function startEmbeddedServer(options: ServerOptions, hooks: EmbeddedHooks = {}): Promise<EmbeddedServer> {
   const bundle = serverBundlePath();
   if (!existsSync(bundle)) {
-    return Promise.reject(new Error(`the model server is not built (${bundle}); run \`npm run build:server\` (npm ci does it)`));
+    throw new Error(`the model server is not built (${bundle}); run \`npm run build:server\` (npm ci does it)`);
   }
   const nodeArgs = options.heapMb === null ? [] : [`--max-old-space-size=${options.heapMb}`];
   const child = spawn(process.execPath, [...nodeArgs, bundle, ...serverArgv(options)], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ORT_DISABLE_TELEMETRY: '1' },
   });
-  const listeners = new Set<(event: ServerEvent) => void>();
-  const logTail: string[] = [];
+  const output = followServerOutput(child.stdout!, child.stderr!, hooks);
   let label = options.label ?? basename(options.model);
   let stopRequested = false;
-  let started: ServerStarted | null = null;
-
-  createInterface({ input: child.stderr! }).on('line', (line) => {
-    logTail.push(line);
-    if (logTail.length > 20) {
-      logTail.shift();
-    }
-    hooks.onLog?.(line);
-  });
-  const publish = (event: ServerEvent): void => {
-    hooks.onEvent?.(event);
-    for (const listener of listeners) {
-      listener(event);
-    }
-  };
 
   const exited = new Promise<ServerStopped>((resolve) => {
     // 'close' comes after the process ended and its stdio streams were read to the end, so the
     // last stderr lines (an out-of-memory abort names itself there) are in the tail.
     child.once('close', (code, signal) => {
-      const stopped: ServerStopped = { kind: 'server.stopped', label, requested: stopRequested, exitCode: code, signal, message: exitMessage(code, signal, stopRequested, logTail) };
-      publish(stopped);
+      const stopped: ServerStopped = { kind: 'server.stopped', label, requested: stopRequested, exitCode: code, signal, message: exitMessage(code, signal, stopRequested, output.logTail) };
+      output.publish(stopped);
       resolve(stopped);
     });
   });
-
-  return new Promise<EmbeddedServer>((resolve, reject) => {
-    let refusal: string | null = null;
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      let event: ServerEvent;
-      try {
-        event = JSON.parse(line) as ServerEvent;
-      } catch {
-        hooks.onLog?.(line);
-        return;
+  const started = await output.started(exited, options.model);
+  label = started.label;
+  return {
+    url: started.url,
+    pid: child.pid!,
+    started,
+    exited,
+    onDidEmitEvent: output.onDidEmitEvent,
+    ...faultAdmin(started.url),
+    async stop(graceMs = 5000) {
+      if (child.exitCode === null && child.signalCode === null) {
+        stopRequested = true;
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+        const stopped = await exited;
+        clearTimeout(timer);
+        return stopped;
       }
-      publish(event);
-      if (event.kind === 'server.refused') {
-        refusal = event.message;
-      }
-      if (event.kind === 'server.started' && started === null) {
-        started = event;
-        label = event.label;
-        resolve(handle(event));
-      }
-    });
-    void exited.then((stopped) => {
-      if (started === null) {
-        const said = logTail.join('\n');
-        reject(stopped.exitCode === 2 ? new InputError(options.model, (said || refusal) ?? stopped.message) : new Error(`the model server exited before it answered: ${stopped.message}\n${said}`));
-      }
-    });
-  });
-
-  function handle(event: ServerStarted): EmbeddedServer {
-    const adminUrl = `${event.url}/admin/faults`;
-    const admin = async (method: string, body?: unknown): Promise<ServerFaults> => {
-      const response = await fetch(adminUrl, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) });
-      const json = (await response.json()) as { faults?: ServerFaults; error?: string };
-      if (!response.ok || !json.faults) {
-        throw new InputError('faults', json.error ?? `the admin endpoint answered ${response.status}`);
-      }
-      return json.faults;
-    };
-    return {
-      url: event.url,
-      pid: child.pid!,
-      started: event,
-      exited,
-      onDidEmitEvent(listener) {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-      setFaults: (faults) => admin('PUT', faults),
-      clearFaults: () => admin('DELETE'),
-      async stop(graceMs = 5000) {
-        if (child.exitCode === null && child.signalCode === null) {
-          stopRequested = true;
-          child.kill('SIGTERM');
-          const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-          const stopped = await exited;
-          clearTimeout(timer);
-          return stopped;
-        }
-        return exited;
-      },
-    };
-  }
+      return exited;
+    },
+  };
 }
 
-function exitMessage(code: number | null, signal: string | null, requested: boolean, logTail: readonly string[]): string {
+/** How a server process ended, for people. */
+export function exitMessage(code: number | null, signal: string | null, requested: boolean, logTail: readonly string[]): string {
   if (requested && (code === 0 || signal === 'SIGTERM')) {
     return 'stopped as asked';
   }

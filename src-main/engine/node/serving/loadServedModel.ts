@@ -3,24 +3,27 @@
  * start unless allowed, DESIGN.md "A model folder"), then its card and serving pipeline, then the
  * session in the inference worker; and works out how records become its inputs.
  */
-import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import type { ServerFaults } from '../../../contract/events';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import type { DigestCheck, ServerFaults } from '../../../contract/events';
 import type { ModelArtifact } from '../../common/run/environment';
 import { InputError } from '../../common/run/inputError';
 import { serverFaultsSchema } from '../../common/scenario/sections/faults';
 import { problemOfIssue } from '../../common/serving/requestProblem';
 import { recordLayout, type ServedModel } from '../../common/serving/servedModel';
 import { readModelCard } from '../model/modelCard';
-import { modelLocation, verifyModel } from '../model/modelFolder';
+import { modelLocation, sha256File, verifyModel } from '../model/modelFolder';
 import { loadServingPipeline } from '../model/servingPipeline';
 import type { ServerOptions } from './serverOptions';
 import { openWorkerModel, type WorkerModel } from './workerRunner';
 
 /** The digests did not match (or there was none) and --allow-unverified was not given. */
 export class DigestRefusal extends InputError {
-  constructor(readonly artifact: ModelArtifact) {
-    super(artifact.path, `refusing to serve: ${artifact.message}\n${artifact.files.map((f) => `  ${f.file}: expected ${f.expected ?? 'no digest'}, found ${f.actual ?? 'no file'}`).join('\n')}\n(--allow-unverified serves it anyway, and says so)`);
+  constructor(
+    readonly artifact: ModelArtifact,
+    hint = '(--allow-unverified serves it anyway, and says so)',
+  ) {
+    super(artifact.path, `refusing to serve: ${artifact.message}\n${artifact.files.map((f) => `  ${f.file}: expected ${f.expected ?? 'no digest'}, found ${f.actual ?? 'no file'}`).join('\n')}\n${hint}`);
   }
 }
 
@@ -37,6 +40,10 @@ export async function loadServedModel(options: ServerOptions, workerScript: stri
   const artifact = verifyModel(options.model, options.name ?? undefined);
   if (!artifact.verified && !options.allowUnverified) {
     throw new DigestRefusal(artifact);
+  }
+  const imageMismatch = imageDigestMismatch(options, artifact);
+  if (imageMismatch !== null) {
+    throw new DigestRefusal(imageMismatch, '(an image refuses to serve anything but what it was built for; rebuild it)');
   }
   const card = modelLocation(options.model).isFolder ? readModelCard(dirname(artifact.onnxPath)) : null;
   const pipeline = loadServingPipeline(options.model);
@@ -66,6 +73,29 @@ export async function loadServedModel(options: ServerOptions, workerScript: stri
       layout: layout.layout,
     },
   };
+}
+
+/**
+ * In a Docker image (issue 6): the model and the lockfile must be the very files the image was
+ * built for. Returns the artifact as refused, naming each file that differs, or null.
+ */
+function imageDigestMismatch(options: ServerOptions, artifact: ModelArtifact): ModelArtifact | null {
+  const files: DigestCheck[] = [];
+  if (options.expectModelSha256 !== null && options.expectModelSha256 !== artifact.sha256) {
+    files.push({ file: basename(artifact.onnxPath), expected: options.expectModelSha256, actual: artifact.sha256 });
+  }
+  if (options.expectLockSha256 !== null) {
+    const lock = options.lock;
+    const actual = lock !== null && existsSync(lock) ? sha256File(lock) : null;
+    if (actual !== options.expectLockSha256) {
+      files.push({ file: lock === null ? 'lockfile (none given with --lock)' : basename(lock), expected: options.expectLockSha256, actual });
+    }
+  }
+  if (files.length === 0) {
+    return null;
+  }
+  const message = `the image was built for other files: ${files.map((f) => `${f.file} sha256 ${f.actual ?? 'missing'} is not the ${f.expected} the image's labels name`).join('; ')}`;
+  return { ...artifact, verified: false, files, message };
 }
 
 /** The faults of `--faults`: a JSON file, or inline JSON. */

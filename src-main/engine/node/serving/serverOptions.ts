@@ -4,6 +4,7 @@
  * that argv (the Docker backend starts the same bundle with the same flags).
  */
 import { parseArgs } from 'node:util';
+import { SERVING_DEFAULTS } from '../../common/profiles/resourceProfile';
 import { InputError } from '../../common/run/inputError';
 
 /** Everything a server is started with. */
@@ -28,10 +29,18 @@ export interface ServerOptions {
   readonly label: string | null;
   /** onnxruntime intra-op threads; onnxruntime's default (one per core) when null. */
   readonly threads: number | null;
+  /**
+   * Digests a Docker image was built for (issue 6): the server refuses to start unless the model's
+   * .onnx file and the lockfile at `lock` have exactly these sha256 digests, whatever
+   * --allow-unverified says. Null outside an image.
+   */
+  readonly expectModelSha256: string | null;
+  readonly lock: string | null;
+  readonly expectLockSha256: string | null;
 }
 
 /** The defaults of issue 5. */
-export const SERVER_DEFAULTS = { port: 0, maxBatch: 32, maxQueueDelayMs: 2, timeoutMs: 100, ep: 'cpu' } as const;
+export const SERVER_DEFAULTS = { port: 0, ...SERVING_DEFAULTS, ep: 'cpu' } as const;
 
 /** The flags, for node:util parseArgs (the CLI adds its own to these). */
 export const SERVER_FLAGS = {
@@ -48,6 +57,9 @@ export const SERVER_FLAGS = {
   'model-version': { type: 'string' },
   label: { type: 'string' },
   threads: { type: 'string' },
+  'expect-model-sha256': { type: 'string' },
+  lock: { type: 'string' },
+  'expect-lock-sha256': { type: 'string' },
 } as const;
 
 /** The usage line shared by `rehearse serve` and the server bundle. */
@@ -79,6 +91,9 @@ export function serverOptionsFromFlags(values: FlagValues): ServerOptions {
     modelVersion: values['model-version'] ?? null,
     label: values.label ?? null,
     threads: values.threads === undefined ? null : whole(values.threads, 'threads', 0, 1, 256),
+    expectModelSha256: digest(values['expect-model-sha256'], 'expect-model-sha256'),
+    lock: values.lock ?? null,
+    expectLockSha256: digest(values['expect-lock-sha256'], 'expect-lock-sha256'),
   };
 }
 
@@ -110,6 +125,9 @@ export function serverArgv(options: ServerOptions): string[] {
     ['--model-version', options.modelVersion],
     ['--label', options.label],
     ['--threads', options.threads],
+    ['--expect-model-sha256', options.expectModelSha256],
+    ['--lock', options.lock],
+    ['--expect-lock-sha256', options.expectLockSha256],
   ];
   for (const [flag, value] of optional) {
     if (value !== null) {
@@ -125,6 +143,16 @@ export function serverArgv(options: ServerOptions): string[] {
 /** Options with the defaults filled in, for programmatic callers. */
 export function serverOptions(model: string, overrides: Partial<Omit<ServerOptions, 'model'>> = {}): ServerOptions {
   return { ...serverOptionsFromFlags({ model }), ...overrides };
+}
+
+function digest(text: string | undefined, flag: string): string | null {
+  if (text === undefined) {
+    return null;
+  }
+  if (!/^[0-9a-f]{64}$/.test(text)) {
+    throw new InputError(`--${flag}`, `expected a sha256 digest (64 lowercase hex digits), got "${text}"`);
+  }
+  return text;
 }
 
 function number(text: string | undefined, flag: string, fallback: number, min: number, max: number): number {

@@ -14,10 +14,14 @@ export interface WorkerModel extends ModelRunner {
   close(): Promise<void>;
 }
 
+/** How long closing waits for batches the worker is running. */
+const CLOSE_GRACE_MS = 5000;
+
 /**
  * Starts the worker from `script` (the server bundle itself, which becomes the worker when
  * started with its marker) and waits until the session is open.
  */
+
 export function openWorkerModel(script: string | URL, onnxPath: string, provider: ProviderRequest, tuning: SessionTuning = {}): Promise<WorkerModel> {
   const start: WorkerStart = { role: INFERENCE_WORKER, onnxPath, provider, tuning };
   const worker = new Worker(script, { workerData: start, env: process.env });
@@ -59,6 +63,13 @@ export function openWorkerModel(script: string | URL, onnxPath: string, provider
               });
             },
             async close() {
+              // Terminating the thread while onnxruntime is inside session.run ends the process with
+              // SIGSEGV (seen as exit 139 when a loaded server is stopped), so batches already handed
+              // to the worker finish first, for at most CLOSE_GRACE_MS.
+              const deadline = Date.now() + CLOSE_GRACE_MS;
+              while (pending.size > 0 && exited === null && Date.now() < deadline) {
+                await new Promise((resolve) => setTimeout(resolve, 5));
+              }
               await worker.terminate();
             },
           });

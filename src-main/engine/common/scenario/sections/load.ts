@@ -2,9 +2,8 @@
  * `load`: the load profile of a rehearsal (DESIGN.md, "The shape of a rehearsal"; issue 7): the
  * production peak, the seed's multiplier and headroom, how long, the SLA, and what to send.
  *
- * Not yet in `schema.ts`: the phase that runs it under each resource profile arrives with the
- * Docker and profiles issue, which swaps this in for `notYet` (a section nothing runs would let
- * a scenario look covered when it is not). `loadPlanOf` is how that phase turns it into a plan.
+ * The load phase (`run/phases/load.ts`, issue 6) runs it under each resource profile and turns it
+ * into a plan with `loadPlanOf`.
  */
 import { z } from 'zod';
 import { defaultTimeoutMs, type LoadPlan } from '../../load/loadPlan';

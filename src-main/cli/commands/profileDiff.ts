@@ -1,0 +1,68 @@
+/**
+ * `rehearse profile-diff <staging.yaml> <production.yaml> [--container NAME] [--json]`: every
+ * difference between two Kubernetes Deployments (issue 6): requests and limits (memory, cpu,
+ * nvidia.com/gpu), MAX_BATCH_SIZE, MODEL_TIMEOUT_MS, MAX_QUEUE_DELAY_MS, the gpu-type node
+ * selector, then every other value; and what of each this machine could not reproduce. Which
+ * differences matter is measured by a rehearsal's load phase, not decided here. Exit 0 when the
+ * two are the same, 1 when they differ (as diff(1) does), 2 when a file cannot be read or is not
+ * a Deployment (each problem with its file, line and field).
+ */
+import type { ValidationIssue } from '../../contract/scenarioSummary';
+import type { DeploymentSpec } from '../../engine/common/profiles/deployment';
+import { describeDifference, diffDeployments } from '../../engine/common/profiles/profileDiff';
+import { profileOnHost } from '../../engine/common/profiles/reproducibility';
+import { profileOfDeployment } from '../../engine/common/profiles/resourceProfile';
+import { hostCapacity } from '../../engine/node/docker/servingBackends';
+import { formatIssue, readDeploymentFile } from '../../engine/node/scenario/loadScenario';
+import { parseFlags, requirePositional, UsageError } from '../args';
+import type { Command } from '../command';
+
+export const profileDiffCommand: Command = {
+  name: 'profile-diff',
+  usage: 'rehearse profile-diff <staging.yaml> <production.yaml> [--container NAME] [--json]',
+  async run(args, io) {
+    const { values, positionals } = parseFlags(args, { json: { type: 'boolean' }, container: { type: 'string' } });
+    const paths = [requirePositional(positionals, 0, 'the staging Deployment file'), requirePositional(positionals, 1, 'the production Deployment file')] as const;
+    if (positionals.length > 2) {
+      throw new UsageError(`expected two Deployment files, found ${positionals.length}`);
+    }
+    const issues: ValidationIssue[] = [];
+    const specs: DeploymentSpec[] = [];
+    for (const path of paths) {
+      const read = readDeploymentFile(path, values.container);
+      if (read.ok) {
+        specs.push(read.deployment);
+      } else {
+        issues.push(...read.issues);
+      }
+    }
+    if (issues.length > 0) {
+      for (const issue of issues) {
+        io.err(formatIssue(issue));
+      }
+      return 2;
+    }
+    const [staging, production] = specs as [DeploymentSpec, DeploymentSpec];
+    const differences = diffDeployments(staging, production);
+    const host = hostCapacity();
+    const notReproduced = (['staging', 'production'] as const).flatMap((name, i) =>
+      profileOnHost({ name, ...profileOfDeployment(specs[i]!), backend: 'docker', executionProvider: 'cpu', deployment: specs[i]!.file }, host).notReproduced,
+    );
+    if (values.json) {
+      io.out(JSON.stringify({ staging: staging.file, production: production.file, identical: differences.length === 0, differences, notReproduced }, null, 2));
+    } else {
+      io.out(differences.length === 0 ? `${staging.file} and ${production.file} do not differ` : [`${differences.length} difference${differences.length === 1 ? '' : 's'} (staging ${staging.file}, production ${production.file}):`, ...differences.map((d) => `  ${describeDifference(d)}${lineNote(d.lines)}`)].join('\n'));
+      for (const note of notReproduced) {
+        io.out(`not reproducible on this machine: ${note}`);
+      }
+    }
+    return differences.length === 0 ? 0 : 1;
+  },
+};
+
+function lineNote(lines: { staging: number | null; production: number | null } | undefined): string {
+  if (lines === undefined || (lines.staging === null && lines.production === null)) {
+    return '';
+  }
+  return ` (lines ${lines.staging ?? '-'} / ${lines.production ?? '-'})`;
+}
