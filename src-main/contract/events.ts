@@ -8,6 +8,7 @@ import type { RunControlled } from './events/control';
 import type { ModelLoaded, ModelVerified, ProviderFallback } from './events/models';
 import type { Progress } from './events/progress';
 import type { Notice, PhaseFinished, PhaseStarted, RunError, RunFinished, RunStarted } from './events/run';
+import type { RolloutAborted, RolloutAnalysis, RolloutBaseline, RolloutCompatibility, RolloutFinished, RolloutPlanned, RolloutStep, RouterStarted, RouterStopped, RouterWeights } from './events/rollout';
 import type { ScoreSummary } from './events/score';
 import type { ServerCrashing, ServerFaultsChanged, ServerRefused, ServerStarted, ServerStopped } from './events/server';
 import type { SnapshotOpened, SnapshotRejects } from './events/snapshots';
@@ -17,6 +18,7 @@ export type * from './events/control';
 export type * from './events/models';
 export type * from './events/progress';
 export type * from './events/run';
+export type * from './events/rollout';
 export type * from './events/score';
 export type * from './events/server';
 export type * from './events/snapshots';
@@ -48,7 +50,8 @@ export type RunEventBody =
   | Progress
   | RunError
   | RunFinished
-  | ServerStarted | ServerRefused | ServerFaultsChanged | ServerCrashing | ServerStopped;
+  | ServerStarted | ServerRefused | ServerFaultsChanged | ServerCrashing | ServerStopped
+  | RouterStarted | RouterWeights | RouterStopped | RolloutPlanned | RolloutCompatibility | RolloutBaseline | RolloutStep | RolloutAnalysis | RolloutAborted | RolloutFinished;
 
 /** One line of events.jsonl. */
 export type RunEvent = EventEnvelope & RunEventBody;

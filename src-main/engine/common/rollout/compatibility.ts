@@ -3,7 +3,11 @@
  * today's traffic, so today's raw records must carry every field blue's serving pipeline reads.
  * If upstream has already dropped one, the bridge is burned.
  */
+import type { FieldFailure } from '../../../contract/events';
+import type { ServingPipeline } from '../features/featureSpec';
+import { RecordFieldError, type RawRecord } from '../features/rawRecord';
 
+/** Whether blue can read today's records, and what it lacks. */
 export interface CompatibilityResult {
   readonly compatible: boolean;
   /** Fields blue needs that today's records lack. */
@@ -17,4 +21,52 @@ export function rollbackCompatibility(required: readonly string[], present: read
   const have = new Set(present);
   const missing = required.filter((f) => !have.has(f));
   return { compatible: missing.length === 0, missing, required, present };
+}
+
+/** What blue's serving pipeline made of a sample of today's records. */
+export interface RecordCompatibility extends CompatibilityResult {
+  readonly records: number;
+  readonly failedRecords: number;
+  readonly failures: readonly FieldFailure[];
+}
+
+/**
+ * Runs blue's serving pipeline over today's records, exactly as blue's server would. A field
+ * counts as present when more than `tolerance` of the records carry a value blue can read; the
+ * rest (a field upstream stopped sending, or now sends as null) is missing. Occasional bad
+ * records below the tolerance are counted, not held against the bridge.
+ */
+export function recordCompatibility(pipeline: ServingPipeline, records: readonly RawRecord[], tolerance = 0.01): RecordCompatibility {
+  const unreadable = new Map<string, { records: number; example: string }>();
+  const count = (field: string, example: string): void => {
+    const seen = unreadable.get(field);
+    unreadable.set(field, { records: (seen?.records ?? 0) + 1, example: seen?.example ?? example });
+  };
+  let failedRecords = 0;
+  for (const record of records) {
+    // Absent fields are counted one by one: the pipeline stops at the first it cannot read.
+    const absent = pipeline.fields.filter((f) => record[f] === undefined || record[f] === null);
+    for (const field of absent) {
+      count(field, `field "${field}": ${record[field] === null ? 'null' : 'absent'} in today's record`);
+    }
+    try {
+      pipeline.featuresOf(record);
+    } catch (error) {
+      if (!(error instanceof RecordFieldError)) {
+        throw error;
+      }
+      failedRecords++;
+      if (!absent.includes(error.field)) {
+        count(error.field, error.message);
+      }
+    }
+  }
+  const allowed = Math.floor(records.length * tolerance);
+  const present = pipeline.fields.filter((f) => records.length > 0 && (unreadable.get(f)?.records ?? 0) <= allowed);
+  return {
+    ...rollbackCompatibility(pipeline.fields, present),
+    records: records.length,
+    failedRecords,
+    failures: [...unreadable].map(([field, { records: n, example }]) => ({ field, records: n, example })),
+  };
 }
