@@ -7,6 +7,7 @@ import type { MachineInfo } from '../../../contract/report';
 import type { FeatureSpec, ServingTables } from '../features/featureSpec';
 import type { Clock } from '../ports/clock';
 import type { Inference } from '../ports/inference';
+import type { RolloutRig } from '../ports/rolloutRig';
 import type { SnapshotSource } from '../ports/snapshot';
 import type { ModelSection } from '../scenario/sections/models';
 import type { SnapshotSection } from '../scenario/sections/snapshots';
@@ -67,4 +68,6 @@ export interface RunEnvironment {
   readonly allowUnverified: boolean;
   /** Told once about a notable condition (a provider fallback), besides the log. */
   readonly announce?: (body: RunEventBody) => void;
+  /** Model servers behind a router for the rollout phase (issue 8); a face without one cannot rehearse a rollout. */
+  readonly rollout?: RolloutRig;
 }

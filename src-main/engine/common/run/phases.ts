@@ -3,9 +3,10 @@ import type { PhaseId } from '../../../contract/events';
 import type { Scenario } from '../scenario/schema';
 import type { Phase } from './phase';
 import { preflightPhase } from './phases/preflight';
+import { rolloutPhase } from './phases/rollout';
 import { scorePhase } from './phases/score';
 
-export const PHASES: readonly Phase[] = [preflightPhase, scorePhase];
+export const PHASES: readonly Phase[] = [preflightPhase, scorePhase, rolloutPhase];
 
 /** The phases a scenario enables, in run order, ending with the verdict. */
 export function enabledPhases(scenario: Scenario): PhaseId[] {

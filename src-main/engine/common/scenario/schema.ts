@@ -7,6 +7,7 @@ import { featuresSection } from './sections/features';
 import { modelsSection } from './sections/models';
 import { notYet } from './sections/notYet';
 import { outputsSection, REPORT_FORMATS } from './sections/outputs';
+import { rolloutSection } from './sections/rollout';
 import { snapshotsSection } from './sections/snapshots';
 
 export const scenarioSchema = z.strictObject({
@@ -19,7 +20,7 @@ export const scenarioSchema = z.strictObject({
   faults: notYet('the model server capability'),
   profiles: notYet('the Docker backend and resource profiles'),
   load: notYet('the load generator'),
-  rollout: notYet('the blue/green rollout'),
+  rollout: rolloutSection.optional(),
   alerts: notYet('four-layer monitoring'),
   drill: notYet('drills'),
   outputs: outputsSection.default({ formats: [...REPORT_FORMATS] }),

@@ -17,6 +17,7 @@ import { EventFileWriter } from '../files/eventFile';
 import { fileModelStore } from '../model/modelStore';
 import type { PdfPrinter } from '../report/pdf/chromiumPrinter';
 import { writeReport, type WrittenReport } from '../report/writeReport';
+import { serverRig } from '../rollout/serverRig';
 import { machineInfo, runtimeVersions } from './machine';
 import { systemClock } from './systemClock';
 
@@ -65,6 +66,7 @@ export async function runScenario(file: ScenarioFile, options: RunOptions): Prom
         versions: runtimeVersions(),
         executionProvider: options.executionProvider ?? 'cpu',
         allowUnverified: options.allowUnverified ?? false,
+        rollout: serverRig(),
         ...(options.announce ? { announce: options.announce } : {}),
       },
       log,
