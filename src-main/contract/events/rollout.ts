@@ -69,6 +69,8 @@ export interface RolloutPlanned {
   readonly policy: RouterPolicyInfo;
   /** The snapshot column sent as the sticky header, or null. */
   readonly stickyKey: string | null;
+  /** The p99 gate's threshold in ms (the SLA the latency lane draws), or null without one. */
+  readonly slaMs: number | null;
 }
 
 /** One field blue's serving pipeline could not read from today's records. */

@@ -105,7 +105,7 @@ class RolloutSession implements StepHost {
     try {
       this.driver = new RolloutDriver(plan.steps, this.rig, context.env.clock, plan.abortDelay);
       context.log.append(
-        { kind: 'rollout.planned', steps: plan.steps.map((s) => stepText(plan, s)), start: formatEventTime(this.stream.start), stepDurationMs: plan.stepDuration, realRate: plan.realRate, maxRequestsPerStep: plan.maxRequestsPerStep, abortDelayMs: plan.abortDelay, policy: { weights: { blue: 100, green: 0 }, header: plan.header, stickyHeader: plan.stickyKey === undefined ? null : STICKY_HEADER, shadow: plan.shadow, compare: true }, stickyKey: plan.stickyKey ?? null },
+        { kind: 'rollout.planned', steps: plan.steps.map((s) => stepText(plan, s)), start: formatEventTime(this.stream.start), stepDurationMs: plan.stepDuration, realRate: plan.realRate, maxRequestsPerStep: plan.maxRequestsPerStep, abortDelayMs: plan.abortDelay, policy: { weights: { blue: 100, green: 0 }, header: plan.header, stickyHeader: plan.stickyKey === undefined ? null : STICKY_HEADER, shadow: plan.shadow, compare: true }, stickyKey: plan.stickyKey ?? null, slaMs: plan.gates.p99LatencyMs?.max ?? null },
         this.position,
       );
       await this.warmUp();

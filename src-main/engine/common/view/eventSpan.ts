@@ -24,6 +24,9 @@ export function eventSpan(event: RunEvent): Span | null {
   if (event.kind === 'score.summary' && event.from !== null && event.to !== null) {
     return { from: eventTimeMs(event.from), to: eventTimeMs(event.to) };
   }
+  if (event.kind === 'rollout.step') {
+    return { from: eventTimeMs(event.from), to: eventTimeMs(event.to) };
+  }
   if (event.eventTime === null) {
     return null;
   }
