@@ -32,18 +32,12 @@ export interface RecordCompatibility extends CompatibilityResult {
 
 /**
  * Runs blue's serving pipeline over today's records, exactly as blue's server would. A field
- * counts as present when more than `tolerance` of the records carry a value blue can read; the
- * rest (a field upstream stopped sending, or now sends as null) is missing. Occasional bad
- * records below the tolerance are counted, not held against the bridge.
+ * counts as present when all but `tolerance` of the records carry a value blue can read; the rest
+ * (a field upstream stopped sending, or now sends as null) is missing. Occasional bad records
+ * below the tolerance are counted, not held against the bridge.
  */
-export function recordCompatibility(pipeline: ServingPipeline, records: readonly RawRecord[], tolerance = 0.01): RecordCompatibility {
-  const unreadable = new Map<string, { records: number; example: string }>();
-  const count = (field: string, example: string): void => {
-    const seen = unreadable.get(field);
-    unreadable.set(field, { records: (seen?.records ?? 0) + 1, example: seen?.example ?? example });
-  };
-  let failedRecords = 0;
-  for (const record of records) {
+export function recordCompatibility(pipeline: ServingPipeline, records: readonly RawRecord[], tolerance = DEFAULT_TOLERANCE): RecordCompatibility {
+  return tallied(pipeline.fields, records, tolerance, (record, count) => {
     // Absent fields are counted one by one: the pipeline stops at the first it cannot read.
     const absent = pipeline.fields.filter((f) => record[f] === undefined || record[f] === null);
     for (const field of absent) {
@@ -51,20 +45,45 @@ export function recordCompatibility(pipeline: ServingPipeline, records: readonly
     }
     try {
       pipeline.featuresOf(record);
+      return absent.length === 0;
     } catch (error) {
       if (!(error instanceof RecordFieldError)) {
         throw error;
       }
-      failedRecords++;
       if (!absent.includes(error.field)) {
         count(error.field, error.message);
       }
+      return false;
     }
-  }
+  });
+}
+
+/** A model without a feature spec reads its input columns by name, as numbers: each must be in the records. */
+export function columnCompatibility(columns: readonly string[], records: readonly RawRecord[], tolerance = DEFAULT_TOLERANCE): RecordCompatibility {
+  return tallied(columns, records, tolerance, (record, count) => {
+    const bad = columns.filter((c) => !Number.isFinite(record[c]));
+    for (const field of bad) {
+      count(field, `field "${field}": expected a number, found ${record[field] === undefined ? 'nothing' : JSON.stringify(record[field])}`);
+    }
+    return bad.length === 0;
+  });
+}
+
+/** Share of records a field may be unreadable in and still count as present. */
+const DEFAULT_TOLERANCE = 0.01;
+
+/** Runs `read` over each record (true: blue could read it), tallying unreadable fields. */
+function tallied(fields: readonly string[], records: readonly RawRecord[], tolerance: number, read: (record: RawRecord, count: (field: string, example: string) => void) => boolean): RecordCompatibility {
+  const unreadable = new Map<string, { records: number; example: string }>();
+  const count = (field: string, example: string): void => {
+    const seen = unreadable.get(field);
+    unreadable.set(field, { records: (seen?.records ?? 0) + 1, example: seen?.example ?? example });
+  };
+  const failedRecords = records.filter((record) => !read(record, count)).length;
   const allowed = Math.floor(records.length * tolerance);
-  const present = pipeline.fields.filter((f) => records.length > 0 && (unreadable.get(f)?.records ?? 0) <= allowed);
+  const present = fields.filter((f) => records.length > 0 && (unreadable.get(f)?.records ?? 0) <= allowed);
   return {
-    ...rollbackCompatibility(pipeline.fields, present),
+    ...rollbackCompatibility(fields, present),
     records: records.length,
     failedRecords,
     failures: [...unreadable].map(([field, { records: n, example }]) => ({ field, records: n, example })),

@@ -10,7 +10,7 @@ import { InputError } from '../run/inputError';
 import type { ReadyModel } from '../run/state';
 import type { RolloutSection } from '../scenario/sections/rollout';
 import { chunkRecord } from '../features/chunkRecord';
-import { recordCompatibility, rollbackCompatibility, type RecordCompatibility } from './compatibility';
+import { columnCompatibility, recordCompatibility, type RecordCompatibility } from './compatibility';
 import { stepDurationMs } from './planText';
 import { pickRows, type RecordShape } from './stepRequests';
 import { WindowCursor } from './windowCursor';
@@ -96,15 +96,7 @@ export function compatibilityOf(blue: ReadyModel, pieces: readonly ColumnChunk[]
   if (blue.serving !== null) {
     return recordCompatibility(blue.serving, records);
   }
-  return plainCompatibility(blue.columns, records);
-}
-
-/** A model without a feature spec reads its input columns by name: each must be in the records. */
-function plainCompatibility(columns: readonly string[], records: readonly Record<string, unknown>[]): RecordCompatibility {
-  const present = columns.filter((c) => records.length > 0 && records.every((r) => typeof r[c] === 'number'));
-  const base = rollbackCompatibility(columns, present);
-  const failed = records.filter((r) => columns.some((c) => typeof r[c] !== 'number')).length;
-  return { ...base, records: records.length, failedRecords: failed, failures: base.missing.map((field) => ({ field, records: records.filter((r) => typeof r[field] !== 'number').length, example: `field "${field}": expected a number in every record` })) };
+  return columnCompatibility(blue.columns, records);
 }
 
 /** The compatibility as its event. */

@@ -27,6 +27,10 @@ export function eventSpan(event: RunEvent): Span | null {
   if (event.kind === 'rollout.step') {
     return { from: eventTimeMs(event.from), to: eventTimeMs(event.to) };
   }
+  if (event.kind === 'rollout.planned') {
+    // The plan holds for the whole rollout: every range keeps it.
+    return null;
+  }
   if (event.eventTime === null) {
     return null;
   }

@@ -4,7 +4,7 @@
  * planned time. The rates of a rollout step are tens to hundreds a second, where node:http's
  * keep-alive agent costs nothing that matters, and its bodies are wanted (the prediction).
  */
-import { Agent, request as httpRequest } from 'node:http';
+import { request as httpRequest, type Agent } from 'node:http';
 import type { Clock } from '../../common/ports/clock';
 import type { OutgoingRequest, RoutedRequest } from '../../common/ports/rolloutRig';
 import type { RouterPolicyInfo } from '../../../contract/events';

@@ -1,6 +1,8 @@
 /**
  * The traffic-split chart's data from the log (issue 8): green's weight over event time from
- * the router's `router.weights` events (every change is one), the gates of each analysis from
+ * the router's `router.weights` events (every change is one) and the weight each rollout step
+ * began with (a step spans its stretch of event time, so a brushed range inside it still knows
+ * the weight in force), the gates of each analysis from
  * `rollout.analysis` (the step analyses, and the background checks that failed), and the
  * rollback from `rollout.aborted`; "not measured" without a rollout.
  */
@@ -17,7 +19,7 @@ export function trafficSplitData(events: readonly RunEvent[]): ChartSlot<Traffic
     return notMeasured(phaseReason(events, 'rollout', 'a blue/green traffic split'));
   }
   let to = eventTimeMs(planned.start);
-  const weights: { at: string; greenPercent: number }[] = [{ at: planned.start, greenPercent: planned.policy.weights.green }];
+  const changes: { at: string; ms: number; greenPercent: number }[] = [{ at: planned.start, ms: eventTimeMs(planned.start), greenPercent: planned.policy.weights.green }];
   const gates: { at: string; name: string; outcome: 'pass' | 'fail' | 'inconclusive' }[] = [];
   let rollback: { at: string; reason: string } | null = null;
   for (const event of events) {
@@ -26,8 +28,9 @@ export function trafficSplitData(events: readonly RunEvent[]): ChartSlot<Traffic
     }
     if (event.kind === 'rollout.step') {
       to = Math.max(to, eventTimeMs(event.to));
+      changes.push({ at: event.from, ms: eventTimeMs(event.from), greenPercent: event.greenPercent });
     } else if (event.kind === 'router.weights' && event.eventTime !== null) {
-      weights.push({ at: event.eventTime, greenPercent: event.weights.green });
+      changes.push({ at: event.eventTime, ms: eventTimeMs(event.eventTime), greenPercent: event.weights.green });
     } else if (event.kind === 'rollout.analysis' && event.eventTime !== null) {
       for (const gate of event.gates) {
         if (!event.background || gate.outcome === 'fail') {
@@ -36,6 +39,13 @@ export function trafficSplitData(events: readonly RunEvent[]): ChartSlot<Traffic
       }
     } else if (event.kind === 'rollout.aborted' && event.eventTime !== null && rollback === null) {
       rollback = { at: event.eventTime, reason: event.reason };
+    }
+  }
+  // In time order (the sort is stable, so events of one instant keep the log's order), each change once.
+  const weights: { at: string; greenPercent: number }[] = [];
+  for (const change of changes.sort((x, y) => x.ms - y.ms)) {
+    if (weights.at(-1)?.greenPercent !== change.greenPercent) {
+      weights.push({ at: change.at, greenPercent: change.greenPercent });
     }
   }
   return { measured: true, data: { range: { from: planned.start, to: formatEventTime(to) }, weights, gates, rollback } };
