@@ -33,8 +33,8 @@ export interface ServerRig extends RunningRig {
   readonly servers: { readonly blue: EmbeddedServer; readonly green: EmbeddedServer; readonly twin: EmbeddedServer };
   /** The router process now (it changes at each restart). */
   router(): EmbeddedRouter;
-  /** Kills the router (SIGKILL); the rig starts it again on the same port. Resolves once it answers again. */
-  restartRouter(): Promise<EmbeddedRouter>;
+  /** Kills the router from outside (SIGKILL, as a crash or an OOM kill would); the rig starts it again on the same port. Resolves once it answers again. */
+  killRouter(): Promise<EmbeddedRouter>;
 }
 
 /** Starts the three servers and the router; stops what started if anything fails. */
@@ -119,8 +119,11 @@ export async function startRig(plan: RigPlan, onEvent: (event: RigEvent) => void
   const unclaimed = new Map<string, RouterRecord>();
   let greenStop: Promise<unknown> | null = null;
 
-  /** The router's records for `ids`, waiting for copies still on their way. */
-  const recordsFor = async (ids: readonly string[]): Promise<Map<string, RouterRecord>> => {
+  /**
+   * The router's records for `ids`, waiting for copies still on their way; records a restarted
+   * router took with it (`generation` is the restart count the batch began under) are not waited for.
+   */
+  const recordsFor = async (ids: readonly string[], generation: number): Promise<Map<string, RouterRecord>> => {
     const deadline = clock.monotonic() + plan.timeoutMs + 2000;
     for (;;) {
       try {
@@ -130,7 +133,7 @@ export async function startRig(plan: RigPlan, onEvent: (event: RigEvent) => void
       } catch {
         // The router is restarting; its records of the requests before are gone with it.
       }
-      if (ids.every((id) => unclaimed.has(id)) || clock.monotonic() > deadline) {
+      if (ids.every((id) => unclaimed.has(id)) || clock.monotonic() > deadline || restarts !== generation) {
         const found = new Map<string, RouterRecord>();
         for (const id of ids) {
           const record = unclaimed.get(id);
@@ -169,9 +172,10 @@ export async function startRig(plan: RigPlan, onEvent: (event: RigEvent) => void
     routerUrl: router.url,
     servers: { blue, green, twin },
     router: () => router,
-    async restartRouter() {
+    async killRouter() {
       const current = router;
-      await current.kill();
+      process.kill(current.pid, 'SIGKILL');
+      await current.exited;
       for (;;) {
         const next = await ready;
         if (next !== current) {
@@ -183,8 +187,9 @@ export async function startRig(plan: RigPlan, onEvent: (event: RigEvent) => void
     setWeights,
     async send(requests, rate, onAnswer) {
       const prefix = `b${++batches}`;
+      const generation = restarts;
       const sent = await sendAtRate({ url: router.url, policy: plan.policy, clock, agent, timeoutMs: plan.timeoutMs + 3000 }, prefix, requests, rate, onAnswer);
-      const records = await recordsFor(sent.filter((s) => s.answer.side !== null).map((s) => s.id));
+      const records = await recordsFor(sent.filter((s) => s.answer.side !== null).map((s) => s.id), generation);
       return sent.map(({ id, answer }): RoutedRequest => {
         const record = records.get(id);
         return record === undefined ? answer : { ...answer, served: answer.served === null ? null : { ...answer.served, ms: record.served.ms }, copies: record.copies };

@@ -27,8 +27,6 @@ export interface EmbeddedRouter {
   records(): Promise<RouterRecord[]>;
   /** SIGTERM and wait (SIGKILL after `graceMs`). */
   stop(graceMs?: number): Promise<RouterStopped>;
-  /** SIGKILL at once: a router that dies, for the restart path. */
-  kill(): Promise<RouterStopped>;
 }
 
 /** Where the router bundle is; the project's build writes it (`npm run build:router`). */
@@ -82,10 +80,10 @@ export function startEmbeddedRouter(options: RouterOptions, onEvent: (event: Rou
   });
 
   function handle(started: RouterStarted): EmbeddedRouter {
-    const end = async (signal: NodeJS.Signals, graceMs: number): Promise<RouterStopped> => {
+    const stop = async (graceMs: number): Promise<RouterStopped> => {
       if (child.exitCode === null && child.signalCode === null) {
         requested = true;
-        child.kill(signal);
+        child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
         const stopped = await exited;
         clearTimeout(timer);
@@ -110,8 +108,7 @@ export function startEmbeddedRouter(options: RouterOptions, onEvent: (event: Rou
         const response = await fetch(`${started.url}/router/records`);
         return ((await response.json()) as { records: RouterRecord[] }).records;
       },
-      stop: (graceMs = 5000) => end('SIGTERM', graceMs),
-      kill: () => end('SIGKILL', 0),
+      stop: (graceMs = 5000) => stop(graceMs),
     };
   }
 }
