@@ -55,12 +55,31 @@ const analysisStep = z.strictObject({
   inconclusiveLimit: z.number().int().min(0).default(0),
 });
 
-export const rolloutStep = z.union([
-  z.strictObject({ setWeight: z.number().int().min(0).max(100) }),
-  /** Without a duration the rollout waits for a person to promote (headless runs follow `headless.pauses`). */
-  z.strictObject({ pause: z.strictObject({ duration: durationMs.optional() }) }),
-  z.strictObject({ analysis: analysisStep }),
-]);
+/** One of Argo's canary steps. */
+type StepSpec =
+  | { readonly setWeight: number }
+  | { readonly pause: { readonly duration?: number | undefined } }
+  | { readonly analysis: z.output<typeof analysisStep> };
+
+/**
+ * One step: exactly one of `setWeight`, `pause` (without a duration the rollout waits for a
+ * person to promote; headless runs follow `headless.pauses`) or `analysis`. Read as one object
+ * with three optional keys rather than a union, so a mistake inside a step is named where it is
+ * (a union could only say that no alternative matched).
+ */
+export const rolloutStep = z
+  .strictObject({
+    setWeight: z.number().int().min(0).max(100).optional(),
+    pause: z.strictObject({ duration: durationMs.optional() }).optional(),
+    analysis: analysisStep.optional(),
+  })
+  .superRefine((step, ctx) => {
+    const given = [step.setWeight, step.pause, step.analysis].filter((v) => v !== undefined).length;
+    if (given !== 1) {
+      ctx.addIssue({ code: 'custom', message: `expected exactly one of setWeight, pause, analysis; got ${given === 0 ? 'none' : 'several'}` });
+    }
+  })
+  .transform((step): StepSpec => (step.setWeight !== undefined ? { setWeight: step.setWeight } : step.pause !== undefined ? { pause: step.pause } : { analysis: step.analysis! }));
 
 export const rolloutSection = z.strictObject({
   /** Event time the first step starts at; the production snapshot's `from` by default. */
