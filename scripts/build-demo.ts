@@ -1,8 +1,9 @@
 /**
  * `npm run demo:build`: trains the demo's blue and green flight-delay models with TensorFlow.js and
- * writes scenarios/demo/models/blue-v1 and green-v2 (committed, so a fresh machine needs no
- * training). The pure-JS backend is pinned, so the same seed gives the same bytes; pass
- * `--backend auto` to use @tensorflow/tfjs-node-gpu where it is installed (recorded in the card).
+ * writes scenarios/demo/models/blue-v1, green-v2 and green-v2-leak (green with a route table built
+ * without the label delay), committed so a fresh machine needs no training. The pure-JS backend is
+ * pinned, so the same seed gives the same bytes; pass `--backend auto` to use
+ * @tensorflow/tfjs-node-gpu where it is installed (recorded in the card).
  * Usage: npx tsx scripts/build-demo.ts [--backend cpu|auto] [--only blue-v1|green-v2] [--out <dir>]
  */
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { flightsV1Spec } from '../src-main/engine/common/features/specs/flightsV
 import { flightsV2Spec } from '../src-main/engine/common/features/specs/flightsV2';
 import { projectRoot } from '../src-main/engine/node/run/projectRoot';
 import type { BackendRequest } from '../src-main/engine/node/training/tfBackend';
-import { buildFlightsModel, type FlightsModelPlan } from './demo/buildFlightsModel';
+import { buildFlightsModel, buildLeakyRouteTableModel, type FlightsModelPlan } from './demo/buildFlightsModel';
 
 const { values } = parseArgs({ options: { backend: { type: 'string', default: 'cpu' }, only: { type: 'string' }, out: { type: 'string' } } });
 const backend = values.backend as BackendRequest;
@@ -59,5 +60,10 @@ for (const plan of plans.filter((p) => values.only === undefined || p.name === v
   const t = performance.now();
   const built = await buildFlightsModel(plan);
   process.stdout.write(`${plan.name}: ${built.files.length} files in ${plan.outDir} (${((performance.now() - t) / 1000).toFixed(1)} s)\n`);
+  if (plan.name === 'green-v2') {
+    const leakOutDir = join(out, 'green-v2-leak');
+    const files = await buildLeakyRouteTableModel(built, { ...plan, leakName: 'green-v2-leak', leakOutDir });
+    process.stdout.write(`green-v2-leak: ${files.length} files in ${leakOutDir} (green-v2 with a route table built without the label delay)\n`);
+  }
 }
 process.stdout.write(`demo models built in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);

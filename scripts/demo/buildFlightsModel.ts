@@ -3,7 +3,8 @@
  * serving tables frozen from the training window, features through the spec's training SQL,
  * the network trained with tfjs, exported to ONNX by the project's exporter, scored by
  * onnxruntime on the held-out last week of the window, compared with tfjs on the same rows,
- * profiled over the window (reference.json), locked (training.lock) and digested (model.sha256).
+ * profiled over the window (reference.json), locked (training.lock), its tfjs weights saved beside
+ * the ONNX export (tfjs/, for runtime parity) and digested (model.sha256).
  */
 import type { FeatureSpec } from '../../src-main/engine/common/features/featureSpec';
 import type { TabularNetLayout, TabularNetWeights } from '../../src-main/engine/common/model/tabularNet';
@@ -21,6 +22,7 @@ import { projectRoot } from '../../src-main/engine/node/run/projectRoot';
 import { readFeatureMatrix, sliceByTime, type FeatureMatrix } from '../../src-main/engine/node/training/featureMatrix';
 import { selectBackend, tfjsVersion, type BackendRequest } from '../../src-main/engine/node/training/tfBackend';
 import { disposeTabularNet, tabularNetFromWeights, tabularNetPredict } from '../../src-main/engine/node/training/tabularNetTf';
+import { encodeTfjsWeights, TFJS_MANIFEST, TFJS_WEIGHTS } from '../../src-main/engine/node/training/tfjsWeights';
 import { TRAINING_LOCK_FORMAT, trainingLock } from '../../src-main/engine/node/training/trainingLock';
 import { trainTabularNet } from '../../src-main/engine/node/training/trainTabularNet';
 import { buildAirportsTable, buildRouteDelayTable } from './flightsTableBuilders';
@@ -52,6 +54,8 @@ export interface BuiltModel {
   readonly layout: TabularNetLayout;
   readonly weights: TabularNetWeights;
   readonly card: Record<string, unknown>;
+  /** Every file written, by its path in the folder (model.sha256 aside). */
+  readonly contents: Readonly<Record<string, string | Uint8Array>>;
 }
 
 /** Rows compared between onnxruntime and tfjs when the model is built. */
@@ -142,17 +146,39 @@ export async function buildFlightsModel(plan: FlightsModelPlan): Promise<BuiltMo
     libraries: { '@tensorflow/tfjs': tfjsVersion(), 'onnxruntime-node': versions['onnxruntime-node'], '@duckdb/node-api': versions['@duckdb/node-api'], node: versions['node'] },
     reference: 'reference.json',
     trainingLock: { file: 'training.lock', format: TRAINING_LOCK_FORMAT },
+    tfjs: { manifest: TFJS_MANIFEST, weights: TFJS_WEIGHTS, layout: 'network', note: 'the weights tfjs held when training ended; preflight runs them beside onnxruntime (runtime parity)' },
   };
+  const tfjsModel = await encodeTfjsWeights(layout, trained.weights);
   const files: Record<string, string | Uint8Array> = {
     'model.onnx': bytes,
     'model-card.json': json(card),
     'reference.json': json(referenceProfileSchema.parse(reference)),
     'training.lock': json(trainingLock(projectRoot(), `${plan.name}-training`, ['@tensorflow/tfjs', '@duckdb/node-api', 'onnx-proto', 'onnxruntime-node'])),
+    [TFJS_MANIFEST]: json(tfjsModel.manifest),
+    [TFJS_WEIGHTS]: tfjsModel.bytes,
   };
   for (const table of spec.tables) {
     files[servingTables[table]!] = json(rawTables[table]);
   }
-  return { files: writeModelFolder(plan.outDir, files), layout, weights: trained.weights, card };
+  return { files: writeModelFolder(plan.outDir, files), layout, weights: trained.weights, card, contents: files };
+}
+
+/**
+ * A model folder that is `built` with its route delay table rebuilt without the label delay, as a
+ * feature pipeline that forgot it would (issue 10): the same network, a table whose weekly rates
+ * count flights whose delay was not yet known at the week's start. The point-in-time check must
+ * catch it; `scenarios/demo-leak.yaml` serves it.
+ */
+export async function buildLeakyRouteTableModel(built: BuiltModel, plan: FlightsModelPlan & { readonly leakName: string; readonly leakOutDir: string }): Promise<string[]> {
+  const table = await buildRouteDelayTable(plan.parquet, plan.from, plan.to, { labelDelayHours: 0, prior: 0.2, priorWeight: 20 });
+  const card = {
+    ...built.card,
+    name: plan.leakName,
+    description: `${String(built.card['description'])} Its route delay table was rebuilt without the label delay (a delay counted as known at departure), so each week's rates read flights whose delay was not yet known: a point-in-time leak, kept to rehearse the check that catches it.`,
+    leak: { table: 'serving/route-delay.json', builtWith: { labelDelayHours: 0 }, shouldBe: { labelDelayHours: LABEL_DELAY_HOURS } },
+  };
+  const files: Record<string, string | Uint8Array> = { ...built.contents, 'model-card.json': json(card), 'serving/route-delay.json': json(table) };
+  return writeModelFolder(plan.leakOutDir, files);
 }
 
 /** Numeric features standardized on the fit rows (distance after log(1 + x)); categorical ones embedded. */

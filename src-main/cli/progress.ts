@@ -1,6 +1,7 @@
 /** Progress lines on stderr as a run appends events. */
 import type { RunEvent } from '../contract/events';
 import type { EventWriter } from '../engine/common/ports/eventSink';
+import { preflightWording } from '../engine/common/view/preflightWording';
 
 /** Prints the events a person follows a run by; the log has everything. */
 export function progressWriter(err: (text: string) => void): EventWriter {
@@ -30,8 +31,13 @@ export function progressWriter(err: (text: string) => void): EventWriter {
         case 'notice':
           err(`  ${event.level}: ${event.message}`);
           break;
-        default:
+        default: {
+          const line = preflightWording(event);
+          if (line !== null) {
+            err(`  ${line.text}`);
+          }
           break;
+        }
       }
     },
   };

@@ -5,6 +5,8 @@
  */
 import type { CheckResolved } from './events/checks';
 import type { RunControlled } from './events/control';
+import type { LockCompared, RuntimeParityMeasured } from './events/dependencies';
+import type { FeatureParityMeasured, FreshnessMeasured, PointInTimeChecked } from './events/features';
 import type { ModelLoaded, ModelVerified, ProviderFallback } from './events/models';
 import type { Progress } from './events/progress';
 import type { Notice, PhaseFinished, PhaseStarted, RunError, RunFinished, RunStarted } from './events/run';
@@ -15,6 +17,8 @@ import type { SnapshotOpened, SnapshotRejects } from './events/snapshots';
 
 export type * from './events/checks';
 export type * from './events/control';
+export type * from './events/dependencies';
+export type * from './events/features';
 export type * from './events/models';
 export type * from './events/progress';
 export type * from './events/run';
@@ -51,6 +55,8 @@ export type RunEventBody =
   | RunError
   | RunFinished
   | ServerStarted | ServerRefused | ServerFaultsChanged | ServerCrashing | ServerStopped
+  | LockCompared | RuntimeParityMeasured
+  | FeatureParityMeasured | PointInTimeChecked | FreshnessMeasured
   | RouterStarted | RouterWeights | RouterStopped | RolloutPlanned | RolloutCompatibility | RolloutBaseline | RolloutStep | RolloutAnalysis | RolloutAborted | RolloutFinished;
 
 /** One line of events.jsonl. */

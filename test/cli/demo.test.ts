@@ -1,10 +1,11 @@
 /** The demo rehearsal: blue and green load from their committed folders and score the replay (one day of it here). */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../src-main/contract/events';
 import { rehearse } from '../support/cli';
-import { ROOT, tempDir } from '../support/paths';
+import { narrowedDemo } from '../support/demoScenario';
+import { tempDir } from '../support/paths';
 
 describe('the demo scenario', () => {
   it('validates, naming both models and the March-June replay', () => {
@@ -15,15 +16,8 @@ describe('the demo scenario', () => {
 
   it('scores blue and green on the same replayed rows, each through its own features', () => {
     const dir = tempDir();
-    const scenario = join(dir, 'demo-day.yaml');
     // The demo itself, narrowed to its first day so the test stays fast.
-    writeFileSync(
-      scenario,
-      readFileSync(join(ROOT, 'scenarios/demo.yaml'), 'utf8')
-        .replaceAll('path: demo/', `path: ${ROOT}/scenarios/demo/`)
-        .replaceAll('path: ../node_modules', `path: ${ROOT}/node_modules`)
-        .replace('to: 2001-07-01', 'to: 2001-03-02'),
-    );
+    const scenario = narrowedDemo('demo.yaml', { dir, sample: 100 });
     const out = join(dir, 'run');
     const result = rehearse(['run', scenario, '--out', out]);
     expect(result.code).toBe(1);

@@ -54,6 +54,29 @@ describe('scenario files', () => {
     expect(issue!.message).toContain('name, description, models, snapshots, features, shifts, faults, profiles, load, rollout, alerts, drill, outputs');
   });
 
+  it('reads the features section: parity sample and tolerances, freshness, serving variants, with defaults', () => {
+    const result = parseScenarioText(`${VALID}features:\n  parity:\n    sample: 500\n    seed: 7\n    tolerance:\n      absolute: 0.001\n  freshness:\n    maxAge: 8d\n  servingVariant:\n    green: departure-hour-utc\n`, 'x.yaml');
+    expect(result.ok && result.scenario.features).toEqual({
+      derived: {},
+      parity: { sample: 500, seed: 7, tolerance: { absolute: 0.001, relative: 1e-6 }, maxMismatchRate: 0, maxLInfinity: 0.01, maxJensenShannon: 0.01 },
+      freshness: { maxAge: 8 * 86_400_000 },
+      servingVariant: { green: 'departure-hour-utc' },
+    });
+    const defaults = parseScenarioText(VALID, 'x.yaml');
+    expect(defaults.ok && defaults.scenario.features.parity).toMatchObject({ sample: 1000, seed: 1 });
+  });
+
+  it.each([
+    ['a sample of none', 'parity:\n    sample: 0', 'features.parity.sample', 'expected at least 1'],
+    ['a negative tolerance', 'parity:\n    tolerance:\n      relative: -1', 'features.parity.tolerance.relative', 'expected at least 0'],
+    ['a maximum age that is not a duration', 'freshness:\n    maxAge: a week', 'features.freshness.maxAge', 'expected a duration such as 500ms, 30s, 5m, 2h or 1d, got "a week"'],
+    ['a variant name with spaces', 'servingVariant:\n    blue: UTC hour', 'features.servingVariant.blue', 'expected a variant name such as departure-hour-utc'],
+    ['a variant for a third model', 'servingVariant:\n    red: departure-hour-utc', 'features.servingVariant.red', 'unknown key "red"'],
+  ])('refuses %s in features, naming the field', (_what, yaml, path, message) => {
+    const found = issues(`${VALID}features:\n  ${yaml}\n`);
+    expect(found).toContainEqual(expect.objectContaining({ path, message: expect.stringContaining(message) }));
+  });
+
   it('names a wrong type with what was expected and found', () => {
     const found = issues(VALID.replace('path: m', 'path: 42'));
     expect(found).toEqual([expect.objectContaining({ line: 4, path: 'models.blue.path', message: 'expected string, got number' })]);

@@ -81,7 +81,8 @@ describe('fault injection', () => {
   });
 
   it('grows native memory by the set bytes per request, shown in /metrics, and frees it when cleared', async () => {
-    const server = await startTestServer(SMOKE_MODEL, { maxQueueDelayMs: 0 });
+    // Filling 8 MB per request can take longer than the default 100 ms timeout on a loaded machine.
+    const server = await startTestServer(SMOKE_MODEL, { maxQueueDelayMs: 0, timeoutMs: 30_000 });
     const rss = async () => metricValue(await metrics(server.url), 'process_resident_memory_bytes')!;
     const before = await rss();
     await server.setFaults({ memoryGrowth: { bytesPerRequest: 8 << 20, space: 'native' } });

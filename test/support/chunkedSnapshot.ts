@@ -9,14 +9,17 @@ export function chunkedSnapshotStore(values: readonly number[], labels: readonly
       return {
         description: 'chunked memory',
         columns: [{ name: 'a', type: 'DOUBLE' }],
-        async *read() {
-          for (let at = 0; at < values.length; at += chunkRows) {
-            const n = Math.min(chunkRows, values.length - at);
+        async *read(query) {
+          // A sample (preflight's parity sample) is the first rows, with their positions as ids.
+          const total = query.sample ? Math.min(values.length, query.sample.rows) : values.length;
+          for (let at = 0; at < total; at += chunkRows) {
+            const n = Math.min(chunkRows, total - at);
             yield {
               rowCount: n,
               eventTime: Float64Array.from({ length: n }, (_, i) => start + (at + i) * 3_600_000),
               label: Float64Array.from(labels.slice(at, at + n)),
               columns: { a: { kind: 'number' as const, values: Float64Array.from(values.slice(at, at + n)), valid: new Uint8Array(n).fill(1) } },
+              ...(query.sample ? { rowIds: Array.from({ length: n }, (_, i) => `0:${at + i}`) } : {}),
             };
           }
         },

@@ -3,7 +3,9 @@ import type { RunEvent } from '../../src-main/contract/events';
 import type { Clock } from '../../src-main/engine/common/ports/clock';
 import type { FeatureBatch, Inference } from '../../src-main/engine/common/ports/inference';
 import type { ColumnChunk, SnapshotSource } from '../../src-main/engine/common/ports/snapshot';
-import type { ModelArtifact, ModelStore, RunEnvironment, SnapshotStore } from '../../src-main/engine/common/run/environment';
+import { detectLockFormat, parseLockText } from '../../src-main/engine/common/locks/parseLock';
+import type { LockStore, ModelArtifact, ModelStore, RunEnvironment, RuntimeStore, SnapshotStore } from '../../src-main/engine/common/run/environment';
+import { measureRuntimeParity } from '../../src-main/engine/common/runtime/runtimeParity';
 
 /** A clock that starts at a fixed instant and moves 1 ms per reading. */
 export function steppingClock(start = Date.UTC(2026, 0, 1)): Clock {
@@ -68,17 +70,54 @@ export function memorySnapshotStore(columns: Record<string, number[]>, labels: n
         description: 'memory',
         columns: Object.keys(columns).map((name) => ({ name, type: 'DOUBLE' })),
         async *read(query) {
+          // A sample is the first rows here; the real reader's seeded choice is tested on DuckDB.
+          const rows = query.sample ? Math.min(n, query.sample.rows) : n;
           const chunk: ColumnChunk = {
-            rowCount: n,
-            eventTime: Float64Array.from({ length: n }, (_, i) => start + i * 3_600_000),
-            label: Float64Array.from(labels),
-            columns: Object.fromEntries(query.columns.map((c) => [c, { kind: 'number' as const, values: Float64Array.from(columns[c]!), valid: new Uint8Array(n).fill(1) }])),
+            rowCount: rows,
+            eventTime: Float64Array.from({ length: rows }, (_, i) => start + i * 3_600_000),
+            label: Float64Array.from(labels.slice(0, rows)),
+            columns: Object.fromEntries(query.columns.map((c) => [c, { kind: 'number' as const, values: Float64Array.from(columns[c]!.slice(0, rows)), valid: new Uint8Array(rows).fill(1) }])),
+            ...(query.sample ? { rowIds: Array.from({ length: rows }, (_, i) => `0:${i}`) } : {}),
           };
           yield chunk;
         },
         rejects: () => ({ rejected: 0, examples: [] }),
         async close() {},
       };
+    },
+  };
+}
+
+/** Locks from text: each model path's training lock (absent: unavailable) and one serving lock. */
+export function memoryLockStore(training: Record<string, string> = {}, serving = '{"lockfileVersion": 3, "packages": {"": {}, "node_modules/onnxruntime-node": {"version": "1.30.0"}}}'): LockStore {
+  return {
+    async training(artifact) {
+      const text = training[artifact.path];
+      return text === undefined ? { unavailable: `no training.lock in ${artifact.path}` } : parseLockText(text, `${artifact.path}/training.lock`, detectLockFormat('training.lock', text));
+    },
+    async serving() {
+      return { backend: 'embedded', lock: parseLockText(serving, 'package-lock.json', 'package-lock') };
+    },
+  };
+}
+
+/** Runtime parity between two in-memory copies of each model (same weights, so identical scores). */
+export function memoryRuntimeStore(models: Record<string, { weights: number[] }>): RuntimeStore {
+  return {
+    async parity(artifact, batches, options) {
+      const weights = models[artifact.path]!.weights;
+      const runtimes = ['memory, optimizations disabled', 'memory, optimizations all'].map((label) => ({ label, inference: memoryInference(weights) }));
+      return measureRuntimeParity(artifact.name, runtimes, batches, options);
+    },
+  };
+}
+
+/** Runtime parity between two loads of the same model from the store (identical scores). */
+function loadTwiceRuntimeStore(models: ModelStore): RuntimeStore {
+  return {
+    async parity(artifact, batches, options) {
+      const runtimes = await Promise.all(['first load', 'second load'].map(async (label) => ({ label, inference: (await models.load(artifact, 'cpu')).inference })));
+      return measureRuntimeParity(artifact.name, runtimes, batches, options);
     },
   };
 }
@@ -90,6 +129,8 @@ export function memoryEnvironment(models: ModelStore, snapshots: SnapshotStore, 
     clock: steppingClock(),
     models,
     snapshots,
+    locks: memoryLockStore(),
+    runtimes: loadTwiceRuntimeStore(models),
     machine: { platform: 'test', arch: 'x64', cpus: 2, cpuModel: 'test', memoryBytes: 1, node: 'v20' },
     versions: { rehearsal: 'test' },
     executionProvider: 'cpu',

@@ -22,6 +22,15 @@ describe('package-lock.json', () => {
     expect(lock.entries).toHaveLength(14);
   });
 
+  it('leaves out packages only development needs when asked, as npm ci --omit=dev installs', () => {
+    const all = parsePackageLockText(lockText('package-lock-v2.json'), 'package-lock-v2.json');
+    const production = parsePackageLockText(lockText('package-lock-v2.json'), 'package-lock-v2.json', { omitDev: true });
+    expect(all.entries.some((e) => e.name === 'typescript')).toBe(true);
+    expect(production.entries.some((e) => e.name === 'typescript')).toBe(false);
+    expect(production.entries.length).toBeLessThan(all.entries.length);
+    expect(production.notes).toContain(`package-lock-v2.json: ${all.entries.length - production.entries.length} packages needed only for development left out (what npm ci --omit=dev installs)`);
+  });
+
   it('reads lockfileVersion 1 (nested dependencies): git at a commit, local folders, aliases', () => {
     const lock = parsePackageLockText(lockText('package-lock-v1.json'), 'package-lock-v1.json');
     const by = (name: string) => lock.entries.filter((e) => e.name === name);

@@ -36,13 +36,10 @@ const NAMED_PROBLEMS = 5;
 export function dependencyPinningCheck(evidence: DependencyPinningEvidence): ReadinessCheck {
   const parities = evidence.runtime.flatMap((r) => ('parity' in r ? [r.parity] : []));
   const flipTolerance = parities[0]?.flipTolerance ?? DEFAULT_FLIP_TOLERANCE;
-  const base = {
-    id: 'dependency-pinning' as const,
-    title: CHECK_TITLES['dependency-pinning'],
-    threshold: `Every model file matches its model.sha256; every package in the training and serving locks is pinned exactly (==, or =version=build in conda) to the same version; at most ${formatRate(flipTolerance)} of decisions flip between runtimes.`,
-  };
+  const base = { id: 'dependency-pinning' as const, title: CHECK_TITLES['dependency-pinning'] };
+  const threshold = `Every model file matches its model.sha256; every package in the training and serving locks is pinned exactly (==, or =version=build in conda) to the same version; at most ${formatRate(flipTolerance)} of decisions flip between runtimes.`;
   if (evidence.digests.length === 0) {
-    return { ...base, status: 'ERROR', observed: 'No model was verified, so nothing was checked.', evidence: [], next: 'Fix what stopped preflight (see the errors of the report) and run again.' };
+    return { ...base, status: 'ERROR', observed: 'No model was verified, so nothing was checked.', threshold, evidence: [], next: 'Fix what stopped preflight (see the errors of the report) and run again.' };
   }
   const refused = evidence.digests.filter((d) => !d.verified && !d.allowUnverified);
   const allowed = evidence.digests.filter((d) => !d.verified && d.allowUnverified);
@@ -83,6 +80,7 @@ export function dependencyPinningCheck(evidence: DependencyPinningEvidence): Rea
     ...base,
     status,
     observed,
+    threshold,
     evidence: [...digestItems(evidence.digests), ...evidence.locks.flatMap(lockItems), ...evidence.runtime.flatMap(runtimeItems)],
     next: next.length > 0 ? next.join(' ') : 'Nothing to do: keep the training lock beside the model and the serving lock in the image.',
   };

@@ -33,6 +33,26 @@ export interface FeatureDefinition {
   sql(context: SqlContext): string;
   /** The serving pipeline: the same value from one raw record. Throws RecordFieldError on a bad field. */
   serve(record: RawRecord, tables: ServingTables): number;
+  /** For a feature joined from other rows' labels: how to recompute it from the raw rows (point-in-time check). */
+  readonly joined?: JoinedFeature;
+}
+
+/**
+ * A feature whose value aggregates the labels of other rows (a route's delay rate), as an as-of
+ * table does: each request reads a value computed at some as-of time from the rows whose label was
+ * known by then. Preflight recomputes it from the raw rows and ages it (issue 10).
+ */
+export interface JoinedFeature {
+  /** SQL over one raw row: the key rows are grouped by (`origin || '-' || destination`). */
+  readonly keySql: string;
+  /** The same key from a request's raw record. */
+  key(record: RawRecord): string;
+  /** The time (data clock, ms) the value this request reads was computed as of. */
+  asOf(record: RawRecord, tables: ServingTables): number;
+  /** The first row time the table counts from. */
+  since(tables: ServingTables): number;
+  /** The value the table's formula gives for `rows` rows of the key, `positives` of them labelled positive. */
+  value(rows: number, positives: number, tables: ServingTables): number;
 }
 
 /** A model's feature spec: its features in input order. */
@@ -48,11 +68,26 @@ export interface FeatureSpec {
   prepareTables?(raw: ServingTables): ServingTables;
   /** The tables as relations the SQL joins against, by relation name. */
   relations?(tables: ServingTables): Readonly<Record<string, SqlRelation>>;
+  /** Named variants of the serving pipeline a deployment may run instead (`features.servingVariant`). */
+  readonly servingVariants?: Readonly<Record<string, ServingVariant>>;
+}
+
+/**
+ * A named change to a spec's serving pipeline (issue 10): what a deployment runs when its serving
+ * code differs from training, such as the seed's UTC-vs-local hour. Scenarios select one to
+ * rehearse the bug; the parity check must catch it and name the feature.
+ */
+export interface ServingVariant {
+  readonly description: string;
+  /** Feature name -> its serving implementation in this variant; the other features are the spec's own. */
+  readonly features: Readonly<Record<string, Pick<FeatureDefinition, 'fields' | 'serve'>>>;
 }
 
 /** What a model server runs on raw records before inference. */
 export interface ServingPipeline {
   readonly specId: string;
+  /** The serving variant this pipeline runs, or null for the spec's own. */
+  readonly variant: string | null;
   /** Raw fields the pipeline needs (the rollback-compatibility check reads this). */
   readonly fields: readonly string[];
   /** Feature names in input order. */
@@ -63,13 +98,18 @@ export interface ServingPipeline {
   featuresOf(record: RawRecord): Float64Array;
 }
 
-/** The serving half of a spec, bound to its (prepared) tables. */
-export function servingPipeline(spec: FeatureSpec, tables: ServingTables): ServingPipeline {
-  const width = spec.features.length;
-  const featuresOf = (record: RawRecord): Float64Array => Float64Array.from(spec.features, (f) => f.serve(record, tables));
+/**
+ * The serving half of a spec, bound to its (prepared) tables; with `variant`, that serving variant
+ * of the spec (an Error names the variants the spec has when it has no such one).
+ */
+export function servingPipeline(spec: FeatureSpec, tables: ServingTables, variant: string | null = null): ServingPipeline {
+  const features = variant === null ? spec.features : variantFeatures(spec, variant);
+  const width = features.length;
+  const featuresOf = (record: RawRecord): Float64Array => Float64Array.from(features, (f) => f.serve(record, tables));
   return {
     specId: spec.id,
-    fields: [...new Set(spec.features.flatMap((f) => f.fields))],
+    variant,
+    fields: [...new Set(features.flatMap((f) => f.fields))],
     features: spec.features.map((f) => f.name),
     featuresOf,
     toBatch(records, input) {
@@ -78,6 +118,20 @@ export function servingPipeline(spec: FeatureSpec, tables: ServingTables): Servi
       return { [input]: { type: 'float32', dims: [records.length, width], data } };
     },
   };
+}
+
+/** The spec's features with a variant's serving implementations in place of their own. */
+function variantFeatures(spec: FeatureSpec, name: string): FeatureDefinition[] {
+  const variant = spec.servingVariants?.[name];
+  if (variant === undefined) {
+    const known = Object.keys(spec.servingVariants ?? {});
+    throw new Error(`feature spec ${spec.id} has no serving variant "${name}"; it has: ${known.length > 0 ? known.join(', ') : 'none'}`);
+  }
+  const unknown = Object.keys(variant.features).filter((name) => !spec.features.some((f) => f.name === name));
+  if (unknown.length > 0) {
+    throw new Error(`serving variant "${name}" of ${spec.id} redefines ${unknown.join(', ')}, which the spec does not have`);
+  }
+  return spec.features.map((f) => ({ ...f, ...variant.features[f.name] }));
 }
 
 /** The training half of a spec bound to a model's tables: SQL per feature and the lookups it reads. */

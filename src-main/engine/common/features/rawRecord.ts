@@ -48,13 +48,22 @@ const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(
  */
 export function wallClockField(record: RawRecord, field: string): number {
   const value = record[field];
+  // Several features of one record read the same timestamp, and a replay's neighbouring rows
+  // often share one: the last text parsed is remembered.
+  if (typeof value === 'string' && value === lastWallClock.text) {
+    return lastWallClock.ms;
+  }
   const match = typeof value === 'string' ? WALL_CLOCK.exec(value) : null;
   if (!match) {
     throw new RecordFieldError(field, 'a timestamp such as 2001-03-01 06:05:00', describeValue(value));
   }
   const [, y, mo, d, h, mi, s, frac] = match;
-  return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0), Math.round(Number(`0.${frac ?? '0'}`) * 1000));
+  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0), Math.round(Number(`0.${frac ?? '0'}`) * 1000));
+  lastWallClock = { text: match[0], ms };
+  return ms;
 }
+
+let lastWallClock: { readonly text: string | null; readonly ms: number } = { text: null, ms: 0 };
 
 function describeValue(value: RawValue | undefined): string {
   if (value === undefined) {

@@ -4,51 +4,15 @@
  * exact pin is a `range`, two exact pins that differ are a `mismatch`, and a package on one side
  * only is `missing`, which alone does not fail.
  */
-import type { LockEntry, LockFile, LockFormat } from './lockFile';
+import type { LockComparison, LockProblem, LockProblemKind, LockSideView, LockSummary } from '../../../contract/events/dependencies';
+import type { LockEntry, LockFile } from './lockFile';
 import { pep503Name } from './packageNames';
 import { canonicalVersion } from './pep440';
 
-export type LockProblemKind = 'unpinned' | 'range' | 'mismatch' | 'missing';
+export type { LockComparison, LockProblem, LockProblemKind, LockSideView, LockSummary } from '../../../contract/events/dependencies';
 
 /** Most severe first: the order problems are listed in. */
 export const LOCK_PROBLEM_KINDS: readonly LockProblemKind[] = ['unpinned', 'range', 'mismatch', 'missing'];
-
-/** One side of a problem: the requirement(s) as written and where the first one is. */
-export interface LockSideView {
-  readonly spec: string;
-  readonly at: string;
-}
-
-/** A package whose pins are not exact and equal on both sides. */
-export interface LockProblem {
-  readonly package: string;
-  readonly kind: LockProblemKind;
-  readonly training: LockSideView | null;
-  readonly serving: LockSideView | null;
-  /** What is wrong, in words. */
-  readonly detail: string;
-}
-
-/** What was read from one lock file. */
-export interface LockSummary {
-  readonly file: string;
-  readonly format: LockFormat;
-  /** Distinct packages. */
-  readonly packages: number;
-  readonly notes: readonly string[];
-}
-
-/** The outcome of comparing two locks; plain data for the CLI's JSON and the readiness check. */
-export interface LockComparison {
-  readonly training: LockSummary;
-  readonly serving: LockSummary;
-  /** Packages present on both sides. */
-  readonly compared: number;
-  readonly problems: readonly LockProblem[];
-  readonly counts: Readonly<Record<LockProblemKind, number>>;
-  /** True when any problem is other than `missing`. */
-  readonly failed: boolean;
-}
 
 /**
  * Runtimes published under one version line in both ecosystems: a Node serving lock pins

@@ -3,13 +3,14 @@
  * (pip freeze or requirements file, package-lock.json, conda environment.yml). Parsers are pure;
  * engine/node reads the files and follows `-r`/`-c` includes.
  */
+import type { LockFormat } from '../../../contract/events/dependencies';
+
+export type { LockFormat } from '../../../contract/events/dependencies';
 
 /** The package index a name belongs to; names are normalised as that ecosystem does. */
 export type Ecosystem = 'pypi' | 'npm' | 'conda';
 
 /** The file formats `rehearse lock-check` reads. */
-export type LockFormat = 'requirements' | 'package-lock' | 'conda';
-
 export const LOCK_FORMATS: readonly LockFormat[] = ['requirements', 'package-lock', 'conda'];
 
 /** How tightly an entry fixes what gets installed. */

@@ -11,8 +11,17 @@ import { lineIndex } from './textLines';
 
 type Json = Record<string, unknown>;
 
+/** How a lock is read. */
+export interface PackageLockOptions {
+  /**
+   * Leave out the packages npm marks `"dev": true` (needed only by devDependencies), as
+   * `npm ci --omit=dev` installs a production environment: what a serving process can load.
+   */
+  readonly omitDev?: boolean;
+}
+
 /** Parses a package-lock.json. Throws an InputError naming `file:line`. */
-export function parsePackageLockText(text: string, file: string): LockFile {
+export function parsePackageLockText(text: string, file: string, options: PackageLockOptions = {}): LockFile {
   const lineOf = lineIndex(text);
   let data: unknown;
   try {
@@ -33,18 +42,19 @@ export function parsePackageLockText(text: string, file: string): LockFile {
   }
   const notes: string[] = [];
   const entries =
-    version === 1 ? legacyEntries(data, file, cursor) : packagesEntries(data, file, cursor, notes);
+    version === 1 ? legacyEntries(data, file, cursor) : packagesEntries(data, file, cursor, notes, options.omitDev === true);
   return { file, format: 'package-lock', entries, includes: [], notes };
 }
 
 /** v2 and v3: `packages`, keyed by install path (`node_modules/a/node_modules/b`); "" is the project. */
-function packagesEntries(data: Json, file: string, cursor: KeyCursor, notes: string[]): LockEntry[] {
+function packagesEntries(data: Json, file: string, cursor: KeyCursor, notes: string[], omitDev: boolean): LockEntry[] {
   const packages = data['packages'];
   if (!isObject(packages)) {
     throw new InputError(`${file}:${cursor.lineOfKey('lockfileVersion', false) ?? 1}`, `lockfileVersion ${String(data['lockfileVersion'])} needs a "packages" object`);
   }
   cursor.seek('packages');
   const entries: LockEntry[] = [];
+  let devOnly = 0;
   for (const [path, meta] of Object.entries(packages)) {
     const line = cursor.lineOfKey(path) ?? 1;
     if (path === '') {
@@ -52,6 +62,10 @@ function packagesEntries(data: Json, file: string, cursor: KeyCursor, notes: str
     }
     if (!isObject(meta)) {
       throw new InputError(`${file}:${line}`, `packages["${path}"] is ${typeOf(meta)}; expected an object with "version"`);
+    }
+    if (omitDev && meta['dev'] === true) {
+      devOnly++;
+      continue;
     }
     const at = path.lastIndexOf('node_modules/');
     if (at < 0) {
@@ -77,6 +91,9 @@ function packagesEntries(data: Json, file: string, cursor: KeyCursor, notes: str
       throw new InputError(`${file}:${line}`, `packages["${path}"].version is ${typeOf(version)}; expected a version string`);
     }
     entries.push(entry(name, { kind: 'exact', version }, `${name}@${version}`, file, line));
+  }
+  if (devOnly > 0) {
+    notes.push(`${file}: ${devOnly} packages needed only for development left out (what npm ci --omit=dev installs)`);
   }
   return entries;
 }

@@ -23,6 +23,11 @@ export interface ColumnChunk {
   /** The label of each row (1 or 0, or a score), NaN where unknown; null when the snapshot has no label. */
   readonly label: Float64Array | null;
   readonly columns: Readonly<Record<string, ChunkColumn>>;
+  /**
+   * Where each row is stored (`<file index>:<row>`), a request id that stays the same whichever
+   * query reads the row; present when the query asked for a sample.
+   */
+  readonly rowIds?: readonly string[];
 }
 
 /** A column as the snapshot declares it. */
@@ -71,6 +76,17 @@ export interface SnapshotQuery {
   readonly joins?: readonly LookupJoin[];
   readonly from?: number;
   readonly to?: number;
+  /** Only `rows` rows of the window (rows with an event time), the same ones for the same seed. */
+  readonly sample?: SnapshotSample;
+}
+
+/**
+ * A seeded sample of a snapshot's rows: the rows whose seeded hash of their stored position (file
+ * and row) is smallest, so two reads with the same seed pick the same rows, in any order.
+ */
+export interface SnapshotSample {
+  readonly rows: number;
+  readonly seed: number;
 }
 
 /** How many rows a query yields and the event time they span (ms of the data's clock; null without rows). */

@@ -6,8 +6,10 @@ import type { DigestCheck, RunEventBody } from '../../../contract/events';
 import type { MachineInfo } from '../../../contract/report';
 import type { FeatureSpec, ServingTables } from '../features/featureSpec';
 import type { Clock } from '../ports/clock';
-import type { Inference } from '../ports/inference';
+import type { LockFile } from '../locks/lockFile';
+import type { FeatureBatch, Inference } from '../ports/inference';
 import type { RolloutRig } from '../ports/rolloutRig';
+import type { RuntimeParityOptions, RuntimeParityResult } from '../runtime/runtimeParity';
 import type { SnapshotSource } from '../ports/snapshot';
 import type { ModelSection } from '../scenario/sections/models';
 import type { SnapshotSection } from '../scenario/sections/snapshots';
@@ -54,12 +56,30 @@ export interface SnapshotStore {
   open(section: SnapshotSection, role: string): Promise<SnapshotSource>;
 }
 
+/** The lock files the dependency check compares (docs/ARCHITECTURE.md, "Dependencies"). */
+export interface LockStore {
+  /** The model's training lock (`training.lock` in its folder), or why it has none. */
+  training(artifact: ModelArtifact): Promise<LockFile | { readonly unavailable: string }>;
+  /**
+   * The lock of the serving environment the models run in, and its name. The embedded backend's
+   * is this project's own production install; a container backend brings its image's lock.
+   */
+  serving(): Promise<{ readonly backend: string; readonly lock: LockFile }>;
+}
+
+/** The runtimes of a model compared on the same inputs (onnxruntime optimized and not, tfjs where the folder has it). */
+export interface RuntimeStore {
+  parity(artifact: ModelArtifact, batches: readonly FeatureBatch[], options: RuntimeParityOptions): Promise<RuntimeParityResult>;
+}
+
 /** Everything a run reads from outside its scenario. */
 export interface RunEnvironment {
   readonly runId: string;
   readonly clock: Clock;
   readonly models: ModelStore;
   readonly snapshots: SnapshotStore;
+  readonly locks: LockStore;
+  readonly runtimes: RuntimeStore;
   readonly machine: MachineInfo;
   readonly versions: Readonly<Record<string, string>>;
   /** The execution provider asked for (CLI flag, UI choice); CPU when absent. */

@@ -3,10 +3,12 @@
  * card names one) and its inputs planned against the snapshot's columns. Shared by the preflight
  * phase and `rehearse score`, so a model is fed the same way wherever it is scored.
  */
-import { servingPipeline, trainingPipeline } from '../features/featureSpec';
-import { buildBatch, planInputs } from '../features/inputPlan';
+import { rawRecordsOf } from '../features/chunkRecords';
+import { servingPipeline, trainingPipeline, type ServingPipeline } from '../features/featureSpec';
+import { buildBatch, planInputs, type InputPlan } from '../features/inputPlan';
+import type { Inference } from '../ports/inference';
 import type { ModelSection } from '../scenario/sections/models';
-import type { ModelArtifact, LoadedModel } from './environment';
+import type { BoundFeatures, LoadedModel, ModelArtifact } from './environment';
 import { InputError } from './inputError';
 import type { ReadyModel } from './state';
 
@@ -21,8 +23,14 @@ export async function readyModel(
   section: Pick<ModelSection, 'inputs' | 'threshold'>,
   available: readonly string[],
   where: string,
+  servingVariant: ServingVariantChoice | null = null,
 ): Promise<ReadyModel> {
   const { inference, features } = loaded;
+  if (servingVariant !== null && features === null) {
+    await inference.close();
+    throw new InputError(servingVariant.field, `${artifact.name} has no feature spec (its card names none), so it has no serving variant "${servingVariant.name}"`);
+  }
+  const serving = features ? await boundServing(features, servingVariant, inference) : null;
   // The spec's SQL reads raw fields: a missing one is named here, not as a DuckDB binder error.
   const absent = features ? [...new Set(features.spec.features.flatMap((f) => f.fields))].filter((field) => !available.includes(field)) : [];
   if (absent.length > 0) {
@@ -40,6 +48,15 @@ export async function readyModel(
     throw new InputError(where, `the model's inputs do not match the snapshot: ${planned.problems.join('; ')}`);
   }
   const plan = planned.plan;
+  if (serving !== null && servingVariant !== null) {
+    try {
+      const model = servingVariantModel(role, artifact, inference, section.threshold, serving, plan, available, servingVariant.field);
+      return { ...model, derived, relations: training.relations, joins: training.joins, features };
+    } catch (error) {
+      await inference.close();
+      throw error;
+    }
+  }
   return {
     role,
     artifact,
@@ -49,7 +66,57 @@ export async function readyModel(
     derived,
     relations: training.relations,
     joins: training.joins,
-    serving: features ? servingPipeline(features.spec, features.tables) : null,
+    features,
+    serving,
     toBatch: (chunk) => buildBatch(plan, chunk),
+  };
+}
+
+/** A serving variant chosen by the scenario, and the field that chose it (for messages). */
+export interface ServingVariantChoice {
+  readonly name: string;
+  readonly field: string;
+}
+
+/** The model's serving pipeline: its spec's own, or the variant the scenario chose. */
+async function boundServing(features: BoundFeatures, choice: ServingVariantChoice | null, inference: Inference): Promise<ServingPipeline> {
+  try {
+    return servingPipeline(features.spec, features.tables, choice?.name ?? null);
+  } catch (error) {
+    await inference.close();
+    throw new InputError(choice?.field ?? 'features.servingVariant', error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * A model whose inputs come from its serving variant, as production would compute them: each chunk's
+ * rows become raw records and go through the serving code. The training SQL is kept for the parity check.
+ */
+function servingVariantModel(
+  role: 'blue' | 'green',
+  artifact: ModelArtifact,
+  inference: Inference,
+  threshold: number,
+  serving: ServingPipeline,
+  plan: InputPlan,
+  available: readonly string[],
+  field: string,
+): Omit<ReadyModel, 'derived' | 'relations' | 'joins' | 'features'> {
+  const binding = plan.bindings[0];
+  if (plan.bindings.length !== 1 || binding?.layout !== 'matrix' || binding.type !== 'float32') {
+    throw new InputError(field, `a serving variant feeds one float32 [N, F] input; ${artifact.name} has ${plan.bindings.length} inputs`);
+  }
+  const absent = serving.fields.filter((f) => !available.includes(f));
+  if (absent.length > 0) {
+    throw new InputError(field, `serving variant "${serving.variant}" reads ${absent.map((f) => `"${f}"`).join(', ')}: expected in the snapshot, found columns: ${available.join(', ')}`);
+  }
+  return {
+    role,
+    artifact,
+    inference,
+    threshold,
+    columns: serving.fields,
+    serving,
+    toBatch: (chunk) => serving.toBatch(rawRecordsOf(chunk, serving.fields), binding.input),
   };
 }

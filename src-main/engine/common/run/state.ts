@@ -2,7 +2,7 @@
 import type { ServingPipeline } from '../features/featureSpec';
 import type { FeatureBatch, Inference } from '../ports/inference';
 import type { ColumnChunk, LookupJoin, SqlRelation } from '../ports/snapshot';
-import type { ModelArtifact } from './environment';
+import type { BoundFeatures, ModelArtifact } from './environment';
 
 /** A model ready to score: loaded, with its inputs planned. */
 export interface ReadyModel {
@@ -17,7 +17,9 @@ export interface ReadyModel {
   /** The lookup relations that SQL reads (`blue.airports`), and its joins into them. */
   readonly relations: Readonly<Record<string, SqlRelation>>;
   readonly joins: readonly LookupJoin[];
-  /** The model's serving pipeline, when it has a feature spec. */
+  /** The model's feature spec bound to its tables, when its card names one (the parity checks read it). */
+  readonly features: BoundFeatures | null;
+  /** The model's serving pipeline (the scenario's serving variant, if it chose one), when it has a feature spec. */
   readonly serving: ServingPipeline | null;
   /** Builds the model's input tensors from a chunk. */
   readonly toBatch: (chunk: ColumnChunk) => FeatureBatch;

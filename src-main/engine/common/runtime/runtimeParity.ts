@@ -5,7 +5,10 @@
  * Generic over the `Inference` port, so any runtime plugs in as one more entry.
  */
 import type { FeatureBatch, Inference } from '../ports/inference';
-import { compareScores, type ScoreParity } from './scoreParity';
+import type { RuntimeComparison, RuntimeParityResult } from '../../../contract/events/dependencies';
+import { compareScores } from './scoreParity';
+
+export type { RuntimeComparison, RuntimeParityResult } from '../../../contract/events/dependencies';
 
 /** A runtime of the model, named for the report (`onnxruntime-node 1.30.0, optimizations disabled`). */
 export interface RuntimeUnderTest {
@@ -25,23 +28,6 @@ export interface RuntimeParityOptions {
  * about 1e-7 and flips only a row that sits that close to the threshold.
  */
 export const DEFAULT_FLIP_TOLERANCE = 0.001;
-
-/** One runtime against the reference. */
-export interface RuntimeComparison extends ScoreParity {
-  readonly reference: string;
-  readonly candidate: string;
-  readonly passed: boolean;
-}
-
-/** The parity of every runtime of one model with the first. */
-export interface RuntimeParityResult {
-  readonly model: string;
-  readonly threshold: number;
-  readonly flipTolerance: number;
-  readonly rows: number;
-  readonly comparisons: readonly RuntimeComparison[];
-  readonly passed: boolean;
-}
 
 /** Runs every batch through every runtime and compares each runtime's scores with the first's. */
 export async function measureRuntimeParity(

@@ -5,29 +5,9 @@
  * crossing is not.
  */
 
-/** One row's two scores. */
-export interface ScorePair {
-  readonly row: number;
-  readonly reference: number;
-  readonly candidate: number;
-}
+import type { ScorePair, ScoreParity } from '../../../contract/events/dependencies';
 
-/** The comparison of two score vectors. */
-export interface ScoreParity {
-  readonly rows: number;
-  /** Over the rows where both scores are finite. */
-  readonly maxAbsDiff: number;
-  readonly meanAbsDiff: number;
-  /** Rows whose decision differs, including every row with a non-finite score on one side. */
-  readonly flips: number;
-  readonly flipRate: number;
-  /** Rows where either score is NaN or infinite. */
-  readonly nonFinite: number;
-  /** The row with the largest difference, or null when no row has two finite scores. */
-  readonly worst: ScorePair | null;
-  /** The first few flipped rows, for the report. */
-  readonly flipExamples: readonly ScorePair[];
-}
+export type { ScorePair, ScoreParity } from '../../../contract/events/dependencies';
 
 const EXAMPLES = 5;
 

@@ -15,7 +15,7 @@ export const scenarioSchema = z.strictObject({
   description: z.string().max(4000).default(''),
   models: modelsSection,
   snapshots: snapshotsSection,
-  features: featuresSection.default({ derived: {} }),
+  features: featuresSection.prefault({}),
   shifts: notYet('the replay and drift capability'),
   faults: notYet('the model server capability'),
   profiles: notYet('the Docker backend and resource profiles'),

@@ -8,6 +8,7 @@
 import type { ColumnChunk } from '../ports/snapshot';
 import type { Rng } from '../ports/rng';
 import { seededRng } from '../rng/seededRng';
+import { searchSortedLeft } from '../stats/searchSorted';
 import type { Shift } from '../scenario/sections/shifts';
 import { applyCategoryCollapse } from './categoryCollapse';
 import { applyCategoryInjection } from './categoryInjection';
@@ -69,25 +70,11 @@ export function cutAt(chunk: ColumnChunk, times: readonly number[]): ColumnChunk
   const pieces: ColumnChunk[] = [];
   let from = 0;
   for (const t of times) {
-    const at = firstAtOrAfter(chunk.eventTime, t, from);
+    const at = searchSortedLeft(chunk.eventTime, t, from);
     if (at > from && at < chunk.rowCount) {
       pieces.push(sliceRows(chunk, from, at));
       from = at;
     }
   }
   return from === 0 ? [chunk] : [...pieces, sliceRows(chunk, from, chunk.rowCount)];
-}
-
-function firstAtOrAfter(times: Float64Array, t: number, from: number): number {
-  let lo = from;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (times[mid]! < t) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
 }

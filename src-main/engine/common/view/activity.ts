@@ -1,6 +1,7 @@
 /** The run's activity feed (issue 12): the events a person follows a run by, worded once, here. */
 import type { RunEvent } from '../../../contract/events';
 import type { ActivityItem } from '../../../contract/runView';
+import { preflightWording } from './preflightWording';
 
 /** One line for an event, or null for events the feed leaves to other parts of the screen (progress). */
 export function activityOf(event: RunEvent): ActivityItem | null {
@@ -52,7 +53,7 @@ function wording(event: RunEvent): { level: ActivityItem['level']; text: string 
       return event.outcome === 'promoted' ? info('Green promoted') : event.outcome === 'aborted' ? warn('Rollout ended at blue 100%') : { level: 'error', text: 'The rollout did not start' };
     default:
       // Progress shows as a bar; a capability's own kinds stay out of the feed until worded here.
-      return null;
+      return preflightWording(event);
   }
 }
 

@@ -86,13 +86,20 @@ class DuckDbSnapshot implements SnapshotSource {
     }
     const filter = window.length === 0 ? '' : ` WHERE ${ts} IS NULL OR (${window.join(' AND ')})`;
     const order = ts === null ? ' ORDER BY __file_index, __row' : ` ORDER BY ${ts} NULLS FIRST, __file_index, __row`;
+    const sample = query.sample;
+    if (sample !== undefined) {
+      // The row's stored position is its request id: the same row has the same id in every read.
+      select.push(`(__file_index::VARCHAR || ':' || __row::VARCHAR) AS ${sqlIdentifier(ROW_ID)}`);
+      names.push(ROW_ID);
+    }
     const untimed: UntimedRow[] = [];
     let result;
     try {
       await registerRelations(this.connection, query.relations ?? {});
       const joins = await lookupJoins(this.connection, query.joins ?? []);
       await this.reader.beforeRead(this.connection);
-      result = await this.connection.stream(`SELECT ${select.join(', ')} FROM ${this.reader.rows} AS __snapshot${joins}${filter}${order}`);
+      const rows = sample === undefined ? this.reader.rows : sampledRows(this.reader.rows, ts, window, sample);
+      result = await this.connection.stream(`SELECT ${select.join(', ')} FROM ${rows} AS __snapshot${joins}${sample === undefined ? filter : ''}${order}`);
     } catch (error) {
       throw new InputError(where, `the query over the snapshot failed: ${firstLine(error)}`);
     }
@@ -109,7 +116,7 @@ class DuckDbSnapshot implements SnapshotSource {
       const converted = toColumnChunk(raw, names, this.section.label !== undefined);
       untimed.push(...converted.untimed);
       if (converted.chunk.rowCount > 0) {
-        yield converted.chunk;
+        yield sample === undefined ? converted.chunk : withRowIds(converted.chunk);
       }
     }
     this.lastRejects = mergeRejects(await this.reader.rejects(this.connection), untimed, this.section);
@@ -148,6 +155,29 @@ class DuckDbSnapshot implements SnapshotSource {
     this.connection.closeSync();
     this.instance.closeSync();
   }
+}
+
+/** The column that carries each sampled row's id, moved out of `columns` into `rowIds`. */
+const ROW_ID = '__row_id';
+
+/**
+ * The sampled rows: those of the window with an event time whose seeded hash of (file, row) is
+ * smallest. DuckDB's `hash` is fixed for a given DuckDB version, which the lock pins, so a seed
+ * picks the same rows on every machine, whatever the thread count.
+ */
+function sampledRows(rows: string, ts: string | null, window: readonly string[], sample: { rows: number; seed: number }): string {
+  const timed = ts === null ? [] : [`${ts} IS NOT NULL`];
+  const where = [...timed, ...window];
+  const filter = where.length === 0 ? '' : ` WHERE ${where.join(' AND ')}`;
+  return `(SELECT * FROM ${rows}${filter} ORDER BY hash(${Math.trunc(sample.seed)}, __file_index, __row), __file_index, __row LIMIT ${Math.trunc(sample.rows)})`;
+}
+
+function withRowIds(chunk: ColumnChunk): ColumnChunk {
+  const { [ROW_ID]: ids, ...columns } = chunk.columns;
+  if (ids === undefined || ids.kind !== 'text') {
+    throw new Error('a sampled read lost its row ids');
+  }
+  return { ...chunk, columns, rowIds: ids.values.map((id) => id ?? '') };
 }
 
 function mergeRejects(format: RejectSummary, untimed: readonly UntimedRow[], section: SnapshotRequest): RejectSummary {

@@ -14,7 +14,9 @@ import { rehearse } from '../../common/run/rehearse';
 import type { ScenarioFile } from '../../common/scenario/scenarioFile';
 import { openSnapshot } from '../duckdb/snapshotReader';
 import { EventFileWriter } from '../files/eventFile';
+import { fileLockStore } from '../locks/lockStore';
 import { fileModelStore } from '../model/modelStore';
+import { fileRuntimeStore } from '../runtime/runtimeStore';
 import type { PdfPrinter } from '../report/pdf/chromiumPrinter';
 import { writeReport, type WrittenReport } from '../report/writeReport';
 import { serverRig } from '../rollout/serverRig';
@@ -62,6 +64,8 @@ export async function runScenario(file: ScenarioFile, options: RunOptions): Prom
         clock: systemClock,
         models: fileModelStore(),
         snapshots: { open: openSnapshot },
+        locks: fileLockStore(),
+        runtimes: fileRuntimeStore(),
         machine: machineInfo(),
         versions: runtimeVersions(),
         executionProvider: options.executionProvider ?? 'cpu',

@@ -4,7 +4,7 @@
  * time without a zone: the hour and weekday are read from it as written, never through a zone.
  */
 import type { FeatureDefinition, ServingTables } from '../featureSpec';
-import { numberField, textField, wallClockField } from '../rawRecord';
+import { numberField, textField, wallClockField, type RawRecord } from '../rawRecord';
 import { WEEK_MS, weekOf, type AirportLookup, type RouteDelayLookup } from './flightsTables';
 
 /** Flight distance in miles. */
@@ -60,10 +60,27 @@ export const routeDelayRate: FeatureDefinition = {
   },
   serve: (record, tables) => {
     const lookup = routeDelay(tables);
-    const route = `${textField(record, 'origin')}-${textField(record, 'destination')}`;
-    return lookup.rates.get(route)?.[weekOf(lookup, wallClockField(record, 'date'))] ?? lookup.table.prior;
+    return lookup.rates.get(routeOf(record))?.[weekOf(lookup, wallClockField(record, 'date'))] ?? lookup.table.prior;
+  },
+  joined: {
+    keySql: "origin || '-' || destination",
+    key: routeOf,
+    asOf: (record, tables) => {
+      const lookup = routeDelay(tables);
+      return lookup.startMs + weekOf(lookup, wallClockField(record, 'date')) * WEEK_MS;
+    },
+    since: (tables) => routeDelay(tables).startMs,
+    // The table's own formula, rounded as the table stores it (six decimals).
+    value: (rows, positives, tables) => {
+      const { prior, priorWeight } = routeDelay(tables).table;
+      return Math.round(((positives + priorWeight * prior) / (rows + priorWeight)) * 1e6) / 1e6;
+    },
   },
 };
+
+function routeOf(record: RawRecord): string {
+  return `${textField(record, 'origin')}-${textField(record, 'destination')}`;
+}
 
 function airports(tables: ServingTables): AirportLookup {
   return tables['airports'] as AirportLookup;

@@ -1,5 +1,6 @@
 /** Blue's features (flights-v1): distance, local hour and weekday, origin and destination encodings. */
 import type { FeatureSpec, ServingTables } from '../featureSpec';
+import { DEPARTURE_HOUR_UTC, departureHourUtc } from './departureHourUtc';
 import { depHour, depWeekday, destinationIndex, distance, originIndex } from './flightsFeatures';
 import { airportLookup, type AirportLookup } from './flightsTables';
 
@@ -9,6 +10,7 @@ export const flightsV1Spec: FeatureSpec = {
   features: [distance, depHour, depWeekday, originIndex, destinationIndex],
   prepareTables: (raw) => ({ airports: airportLookup(raw['airports']) }),
   relations: (tables) => ({ airports: airportRelation(tables) }),
+  servingVariants: { [DEPARTURE_HOUR_UTC]: departureHourUtc },
 };
 
 /** The airport encoding as a relation (code, idx). */

@@ -1,5 +1,6 @@
 /** Green's features (flights-v2): blue's five and the route's historical delay rate. */
 import type { FeatureSpec, ServingTables } from '../featureSpec';
+import { DEPARTURE_HOUR_UTC, departureHourUtc } from './departureHourUtc';
 import { depHour, depWeekday, destinationIndex, distance, originIndex, routeDelayRate } from './flightsFeatures';
 import { airportLookup, routeDelayLookup, type RouteDelayLookup } from './flightsTables';
 import { airportRelation } from './flightsV1';
@@ -10,6 +11,7 @@ export const flightsV2Spec: FeatureSpec = {
   features: [distance, depHour, depWeekday, originIndex, destinationIndex, routeDelayRate],
   prepareTables: (raw) => ({ airports: airportLookup(raw['airports']), route_delay: routeDelayLookup(raw['route_delay']) }),
   relations: (tables) => ({ airports: airportRelation(tables), route_delay: routeDelayRelation(tables) }),
+  servingVariants: { [DEPARTURE_HOUR_UTC]: departureHourUtc },
 };
 
 /** The route delay table as a relation (route, week, rate). */

@@ -1,24 +1,30 @@
 /**
  * Preflight: every model's digests are checked before anything loads (a mismatch fails
- * `dependency-pinning` and the model is never loaded), then the models load on the requested
- * execution provider (CUDA falls back to CPU with the reason recorded), and their inputs are
- * planned against the production snapshot so a mismatch is caught before replay.
+ * `dependency-pinning` at once and the model is never loaded); each model's training lock is
+ * compared with the serving environment's; the models load on the requested execution provider
+ * (CUDA falls back to CPU with the reason recorded) and their inputs are planned against the
+ * production snapshot. Then a seeded sample of production requests goes through each model's
+ * training and serving pipelines (`feature-parity`, with point-in-time and freshness checks of
+ * joined features) and through each model's runtimes (the rest of `dependency-pinning`).
  */
-import type { ReadinessCheck } from '../../../../contract/report';
-import { CHECK_TITLES } from '../../checks/catalog';
+import { dependencyPinningCheck, type LockEvidence } from '../../checks/dependencyPinning';
+import { sampleRequests } from '../../features/parity/sampleRequests';
 import type { ModelSection } from '../../scenario/sections/models';
 import type { ModelArtifact } from '../environment';
 import type { Phase, PhaseContext } from '../phase';
+import { compareModelLocks, measureModelRuntimes } from '../preflight/dependencyEvidence';
+import { checkFeatures } from '../preflight/featureChecks';
 import { readyModel } from '../readyModel';
 
 export const preflightPhase: Phase = {
   id: 'preflight',
-  checks: [],
+  checks: ['feature-parity', 'dependency-pinning'],
   enabled: () => true,
   async run(context: PhaseContext): Promise<void> {
     const { file, env, log, state } = context;
     const roles = modelRoles(file.scenario.models);
     const refused: ModelArtifact[] = [];
+    const verified: { role: 'blue' | 'green'; artifact: ModelArtifact }[] = [];
     for (const [role, section] of roles) {
       const artifact = await env.models.verify(section);
       state.artifacts.push(artifact);
@@ -34,39 +40,57 @@ export const preflightPhase: Phase = {
       });
       if (!artifact.verified && !env.allowUnverified) {
         refused.push(artifact);
+      } else {
+        verified.push({ role, artifact });
       }
     }
+    const digests = digestEvidence(context);
     if (refused.length > 0) {
-      log.append({ kind: 'check.resolved', check: digestFailure(refused) });
+      // A digest mismatch fails the check on its own; nothing of that model is read any further.
+      log.append({ kind: 'check.resolved', check: dependencyPinningCheck({ digests, locks: [], runtime: [] }) });
     }
+    const locks: LockEvidence[] = refused.length > 0 ? [] : await compareModelLocks(context, verified);
 
-    const source = await env.snapshots.open(file.scenario.snapshots.production, 'production');
-    const available = [...source.columns.map((c) => c.name), ...Object.keys(file.scenario.features.derived)];
-    await source.close();
+    const production = file.scenario.snapshots.production;
+    const source = await env.snapshots.open(production, 'production');
+    try {
+      const available = [...source.columns.map((c) => c.name), ...Object.keys(file.scenario.features.derived)];
+      for (const { role, artifact } of verified) {
+        const section = roles.find(([r]) => r === role)![1];
+        const { inference, fallbackReason, features } = await env.models.load(artifact, env.executionProvider);
+        if (fallbackReason !== null) {
+          const fallback = { kind: 'ep.fallback', role, requested: env.executionProvider, used: inference.executionProvider, reason: fallbackReason } as const;
+          log.append(fallback);
+          env.announce?.(fallback);
+        }
+        log.append({
+          kind: 'model.loaded',
+          role,
+          name: artifact.name,
+          sha256: artifact.sha256,
+          requestedProvider: env.executionProvider,
+          executionProvider: inference.executionProvider,
+          inputs: inference.inputs,
+          outputs: inference.outputs,
+        });
+        const variant = file.scenario.features.servingVariant[role];
+        const choice = variant === undefined ? null : { name: variant, field: `features.servingVariant.${role}` };
+        state.models.push(await readyModel(role, artifact, { inference, fallbackReason, features }, section, available, `models.${role} (${artifact.path})`, choice));
+      }
+      for (const artifact of refused) {
+        log.append({ kind: 'notice', level: 'warn', message: `${roles.find(([, s]) => s.path === artifact.path)?.[0] ?? 'a'} model ${artifact.name} is not loaded: ${artifact.message}` });
+      }
 
-    for (const [role, section] of roles) {
-      const artifact = state.artifacts.find((a) => a.path === section.path)!;
-      if (refused.includes(artifact)) {
-        log.append({ kind: 'notice', level: 'warn', message: `${role} model ${artifact.name} is not loaded: ${artifact.message}` });
-        continue;
+      const { parity } = file.scenario.features;
+      const sampled = await sampleRequests(source, production, { rows: parity.sample, seed: parity.seed }, servingFields(context), trainingColumns(context));
+      const notLoaded = refused.filter((a) => a.featureSpec !== undefined).map((a) => ({ model: a.name, reason: `not loaded: ${a.message}` }));
+      log.append({ kind: 'check.resolved', check: await checkFeatures(context, sampled, notLoaded) });
+      if (refused.length === 0) {
+        const runtime = await measureModelRuntimes(context, sampled.trainingChunks);
+        log.append({ kind: 'check.resolved', check: dependencyPinningCheck({ digests, locks, runtime }) });
       }
-      const { inference, fallbackReason, features } = await env.models.load(artifact, env.executionProvider);
-      if (fallbackReason !== null) {
-        const fallback = { kind: 'ep.fallback', role, requested: env.executionProvider, used: inference.executionProvider, reason: fallbackReason } as const;
-        log.append(fallback);
-        env.announce?.(fallback);
-      }
-      log.append({
-        kind: 'model.loaded',
-        role,
-        name: artifact.name,
-        sha256: artifact.sha256,
-        requestedProvider: env.executionProvider,
-        executionProvider: inference.executionProvider,
-        inputs: inference.inputs,
-        outputs: inference.outputs,
-      });
-      state.models.push(await readyModel(role, artifact, { inference, fallbackReason, features }, section, available, `models.${role} (${artifact.path})`));
+    } finally {
+      await source.close();
     }
   },
 };
@@ -75,14 +99,24 @@ function modelRoles(models: { blue: ModelSection; green?: ModelSection | undefin
   return models.green ? [['blue', models.blue], ['green', models.green]] : [['blue', models.blue]];
 }
 
-function digestFailure(refused: readonly ModelArtifact[]): ReadinessCheck {
+/** The `model.verified` bodies already in the log: the digest evidence. */
+function digestEvidence(context: PhaseContext): Parameters<typeof dependencyPinningCheck>[0]['digests'] {
+  return context.log.events.flatMap((e) => (e.kind === 'model.verified' ? [{ role: e.role, name: e.name, path: e.path, verified: e.verified, allowUnverified: e.allowUnverified, files: e.files, message: e.message }] : []));
+}
+
+/** The raw fields every loaded model's serving pipeline reads: the sampled requests' records. */
+function servingFields(context: PhaseContext): string[] {
+  return [...new Set(context.state.models.flatMap((m) => m.serving?.fields ?? []))];
+}
+
+/** What the training side reads: every model's spec features as SQL, and every model's inputs (for runtime parity). */
+function trainingColumns(context: PhaseContext) {
+  const models = context.state.models;
+  const specColumns = models.flatMap((m) => m.features?.spec.features.map((f) => `${m.role}.${f.name}`) ?? []);
   return {
-    id: 'dependency-pinning',
-    title: CHECK_TITLES['dependency-pinning'],
-    status: 'FAIL',
-    observed: refused.map((a) => `${a.name}: ${a.message}`).join(' '),
-    threshold: 'Every model file matches the digest in its model.sha256.',
-    evidence: refused.flatMap((a) => a.files.map((f) => ({ label: `${a.name}/${f.file}`, value: `expected ${f.expected ?? 'none'}, found ${f.actual ?? 'missing'}` }))),
-    next: 'Rebuild the model folder or restore the artifact the digest was written for; never serve a model whose digest does not match.',
+    columns: [...new Set([...specColumns, ...models.flatMap((m) => m.columns)])],
+    derived: Object.assign({}, context.file.scenario.features.derived, ...models.map((m) => m.derived)) as Record<string, string>,
+    relations: Object.assign({}, ...models.map((m) => m.relations)),
+    joins: models.flatMap((m) => m.joins),
   };
 }
