@@ -6,6 +6,7 @@ import { isInputError } from '../engine/common/run/inputError';
 import { UsageError } from './args';
 import type { CliIo, Command } from './command';
 import { driftCommand } from './commands/drift';
+import { exportRolloutCommand } from './commands/exportRollout';
 import { inspectCommand } from './commands/inspect';
 import { loadCommand } from './commands/load';
 import { lockCheckCommand } from './commands/lockCheck';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly Command[] = [
   scoreCommand,
   uiCommand,
   driftCommand,
+  exportRolloutCommand,
 ];
 
 /** Runs the CLI; returns the exit code. Never throws. */

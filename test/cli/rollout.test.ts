@@ -1,5 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../src-main/contract/events';
 import type { ReadinessReport } from '../../src-main/contract/report';
@@ -80,5 +81,44 @@ rollout:
     expect(result.stderr).toContain('models.green');
     expect(result.stderr).toContain('a rollout needs a green model');
     expect(events(out).at(-1)).toMatchObject({ kind: 'run.finished' });
+  });
+});
+
+describe('rehearse export-rollout', () => {
+  it('writes the Rollout, its AnalysisTemplates, the VirtualService and the latency HPA at the top of --out', () => {
+    const out = tempDir();
+    const result = rehearse(['export-rollout', 'scenarios/rollout-green-better.yaml', '--out', out, '--name', 'flights', '--namespace', 'models']);
+    expect(result.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['analysis-templates.yaml', 'hpa.yaml', 'rollout.yaml', 'virtual-service.yaml']);
+    expect(result.stdout.trim().split('\n')).toEqual([
+      `${out}/rollout.yaml: Rollout/flights`,
+      `${out}/analysis-templates.yaml: AnalysisTemplate/flights-step-2, AnalysisTemplate/flights-step-4, AnalysisTemplate/flights-step-6, AnalysisTemplate/flights-background`,
+      `${out}/virtual-service.yaml: VirtualService/flights`,
+      `${out}/hpa.yaml: HorizontalPodAutoscaler/flights`,
+    ]);
+    const rollout = parseAllDocuments(readFileSync(join(out, 'rollout.yaml'), 'utf8'))[0]!.toJS() as { kind: string; metadata: { namespace: string } };
+    expect(rollout).toMatchObject({ kind: 'Rollout', metadata: { namespace: 'models' } });
+    expect(parseAllDocuments(readFileSync(join(out, 'analysis-templates.yaml'), 'utf8'))).toHaveLength(4);
+  });
+
+  it('with --json prints only the list of files and objects', () => {
+    const out = tempDir();
+    const result = rehearse(['export-rollout', 'scenarios/rollout-green-slow.yaml', '--out', out, '--json']);
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout) as { name: string; files: { file: string; objects: string[] }[] };
+    expect(doc.name).toBe('rollout-green-slow');
+    expect(doc.files.map((f) => f.objects[0])).toEqual(['Rollout/rollout-green-slow', 'AnalysisTemplate/rollout-green-slow-step-2', 'VirtualService/rollout-green-slow', 'HorizontalPodAutoscaler/rollout-green-slow']);
+  });
+
+  it('refuses a scenario without a rollout, a missing --out and an invalid scenario, exit 2', () => {
+    const none = rehearse(['export-rollout', 'scenarios/smoke.yaml', '--out', tempDir()]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('scenarios/smoke.yaml: rollout: missing; expected a rollout plan (steps, gates) to export');
+    const noOut = rehearse(['export-rollout', 'scenarios/rollout-green-slow.yaml']);
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toContain('missing --out <dir>');
+    const invalid = rehearse(['export-rollout', 'test/fixtures/scenarios/typo-key.yaml', '--out', tempDir()]);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toContain('typo-key.yaml:8:5');
   });
 });
