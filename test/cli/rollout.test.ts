@@ -1,25 +1,17 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import type { RunEvent } from '../../src-main/contract/events';
 import type { ReadinessReport } from '../../src-main/contract/report';
-import { rehearse } from '../support/cli';
+import { rehearse, runEvents, writeScenario } from '../support/cli';
 import { FLIGHTS_3M, ROOT, tempDir } from '../support/paths';
-
-function events(dir: string): RunEvent[] {
-  return readFileSync(join(dir, 'events.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as RunEvent);
-}
 
 describe('rehearse run with a rollout', () => {
   it('blue no longer compatible: NOT READY before the first step, no server started, the bridge named as burned', () => {
     const out = tempDir();
     const result = rehearse(['run', 'scenarios/rollout-blue-incompatible.yaml', '--out', out]);
     expect(result.code).toBe(1);
-    const log = events(out);
+    const log = runEvents(out);
     expect(log.find((e) => e.kind === 'rollout.compatibility')).toMatchObject({ model: 'blue-v1', compatible: false, missing: ['destination'], present: ['distance', 'date', 'origin'] });
     expect(log.some((e) => e.kind === 'server.started' || e.kind === 'router.started' || e.kind === 'router.weights')).toBe(false);
     expect(log.find((e) => e.kind === 'rollout.finished')).toMatchObject({ outcome: 'not-started' });
@@ -39,10 +31,8 @@ describe('rehearse run with a rollout', () => {
   });
 
   it('names the field of a bad plan with its line, exit 2', () => {
-    const dir = tempDir();
-    const path = join(dir, 'bad.yaml');
-    writeFileSync(
-      path,
+    const path = writeScenario(
+      'bad',
       `name: bad
 models:
   blue: { path: ${join(ROOT, 'scenarios/demo/models/blue-v1')} }
@@ -62,10 +52,8 @@ rollout:
   });
 
   it('a rollout without a green model is bad input naming models.green, exit 2', () => {
-    const dir = tempDir();
-    const path = join(dir, 'blue-only.yaml');
-    writeFileSync(
-      path,
+    const path = writeScenario(
+      'blue-only',
       `name: blue-only
 models:
   blue: { path: ${join(ROOT, 'scenarios/smoke/model')} }
@@ -80,7 +68,7 @@ rollout:
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('models.green');
     expect(result.stderr).toContain('a rollout needs a green model');
-    expect(events(out).at(-1)).toMatchObject({ kind: 'run.finished' });
+    expect(runEvents(out).at(-1)).toMatchObject({ kind: 'run.finished' });
   });
 });
 

@@ -3,7 +3,6 @@
  * model servers behind the real router: abort twice, abort during a weight change, green crashing
  * mid-step, and the router dying and coming back. Each ends at blue 100% with no deadlock.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventOfKind, RunEvent } from '../../src-main/contract/events';
@@ -15,6 +14,7 @@ import { startRig, type ServerRig } from '../../src-main/engine/node/rollout/ser
 import { systemClock } from '../../src-main/engine/node/run/systemClock';
 import { runScenario } from '../../src-main/engine/node/run/runScenario';
 import { loadScenario } from '../../src-main/engine/node/scenario/loadScenario';
+import { writeScenario } from '../support/cli';
 import { FLIGHTS_3M, ROOT, tempDir } from '../support/paths';
 
 const BLUE = join(ROOT, 'scenarios/demo/models/blue-v1');
@@ -125,10 +125,8 @@ describe('abort paths on real servers', () => {
 
 describe('green crashes mid-step', () => {
   it('the error gate rolls back between batches, blue takes the traffic, and stopping the dead green does not hang', async () => {
-    const dir = tempDir();
-    const path = join(dir, 'crash.yaml');
-    writeFileSync(
-      path,
+    const path = writeScenario(
+      'crash',
       `name: green-crashes
 models:
   blue: { path: ${BLUE} }
@@ -151,7 +149,7 @@ rollout:
     if (!loaded.ok) {
       throw new Error(JSON.stringify(loaded.issues));
     }
-    const result = await runScenario(loaded.file, { outDir: join(dir, 'out'), printer: { unavailable: 'not needed' } });
+    const result = await runScenario(loaded.file, { outDir: tempDir(), printer: { unavailable: 'not needed' } });
     const events = result.events;
     const of = <K extends RunEvent['kind']>(kind: K) => events.filter((e): e is EventOfKind<K> => e.kind === kind);
     expect(of('server.crashing')[0]).toMatchObject({ label: 'green' });

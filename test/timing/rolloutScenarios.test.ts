@@ -10,16 +10,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EventOfKind, RunEvent } from '../../src-main/contract/events';
 import type { ReadinessReport } from '../../src-main/contract/report';
-import { rehearse } from '../support/cli';
+import { rehearse, runEvents } from '../support/cli';
 import { tempDir } from '../support/paths';
 
 function run(scenario: string) {
   const out = tempDir();
   const result = rehearse(['run', `scenarios/${scenario}.yaml`, '--out', out]);
-  const events = readFileSync(join(out, 'events.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as RunEvent);
+  const events = runEvents(out);
   const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ReadinessReport;
   const of = <K extends RunEvent['kind']>(kind: K) => events.filter((e): e is EventOfKind<K> => e.kind === kind);
   const check = report.checks.find((c) => c.id === 'rollback-readiness')!;

@@ -5,9 +5,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { RouterStarted, RouterStopped, RouterWeights, RouteWeights } from '../../../contract/events';
 import { projectRoot } from '../run/projectRoot';
+import { readEventLines, tailLines, terminate } from '../serving/childProcess';
 import type { RouterRecord } from './routerServer';
 import { routerArgv, type RouterOptions } from './routerOptions';
 
@@ -41,14 +41,8 @@ export function startEmbeddedRouter(options: RouterOptions, onEvent: (event: Rou
     return Promise.reject(new Error(`the router is not built (${bundle}); run \`npm run build:router\` (npm ci does it)`));
   }
   const child = spawn(process.execPath, [bundle, ...routerArgv(options)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const tail: string[] = [];
+  const tail = tailLines(child.stderr!);
   let requested = false;
-  createInterface({ input: child.stderr! }).on('line', (line) => {
-    tail.push(line);
-    if (tail.length > 20) {
-      tail.shift();
-    }
-  });
   const exited = new Promise<RouterStopped>((resolve) => {
     child.once('close', (code, signal) => {
       const message = requested && (code === 0 || signal === 'SIGTERM' || signal === 'SIGKILL') ? 'stopped as asked' : signal !== null ? `killed by ${signal}` : `exited with code ${code}${tail.length > 0 ? `: ${tail.join(' | ')}` : ''}`;
@@ -59,13 +53,7 @@ export function startEmbeddedRouter(options: RouterOptions, onEvent: (event: Rou
   });
   return new Promise<EmbeddedRouter>((resolve, reject) => {
     let started: RouterStarted | null = null;
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      let event: RouterEvent;
-      try {
-        event = JSON.parse(line) as RouterEvent;
-      } catch {
-        return;
-      }
+    readEventLines<RouterEvent>(child.stdout!, (event) => {
       onEvent(event);
       if (event.kind === 'router.started' && started === null) {
         started = event;
@@ -80,17 +68,6 @@ export function startEmbeddedRouter(options: RouterOptions, onEvent: (event: Rou
   });
 
   function handle(started: RouterStarted): EmbeddedRouter {
-    const stop = async (graceMs: number): Promise<RouterStopped> => {
-      if (child.exitCode === null && child.signalCode === null) {
-        requested = true;
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-        const stopped = await exited;
-        clearTimeout(timer);
-        return stopped;
-      }
-      return exited;
-    };
     return {
       url: started.url,
       pid: child.pid!,
@@ -108,7 +85,10 @@ export function startEmbeddedRouter(options: RouterOptions, onEvent: (event: Rou
         const response = await fetch(`${started.url}/router/records`);
         return ((await response.json()) as { records: RouterRecord[] }).records;
       },
-      stop: (graceMs = 5000) => stop(graceMs),
+      stop(graceMs = 5000) {
+        requested ||= child.exitCode === null && child.signalCode === null;
+        return terminate(child, exited, graceMs);
+      },
     };
   }
 }

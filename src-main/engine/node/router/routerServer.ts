@@ -14,8 +14,7 @@
  * Answers carry `x-rollout-side`, `x-rollout-reason` and `x-rollout-upstream-ms`, so a client
  * knows who answered and how long the side took.
  */
-import { Agent, createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Agent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import type { RouterPolicyInfo, RouterWeights, RouteWeights } from '../../../contract/events';
@@ -23,6 +22,7 @@ import type { UpstreamAnswer } from '../../common/ports/rolloutRig';
 import { seededRng } from '../../common/rng/seededRng';
 import { copiesOf, route, weightsFor, type Upstream } from '../../common/rollout/routing';
 import { BodyError, isLoopback, readBodyBuffer, sendJson } from '../serving/httpMessages';
+import { listenOnLoopback } from '../serving/loopbackServer';
 import type { RouterOptions } from './routerOptions';
 import { answerOutcome, predictionOf } from './upstreamAnswer';
 
@@ -185,23 +185,9 @@ export async function startRouter(options: RouterOptions, emit: (event: RouterWe
     records.push({ id, side: decision.target, reason: decision.reason, served: served.answer, copies: copied });
   };
 
-  const server = createServer({ keepAlive: true, noDelay: true }, (request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) {
-        sendJson(response, 500, { error: error instanceof Error ? error.message : String(error) });
-      }
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const { server, url } = await listenOnLoopback(options.port, handle);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     policy,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

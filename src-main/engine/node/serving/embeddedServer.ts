@@ -14,10 +14,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { RunEventBody, ServerFaults, ServerStarted, ServerStopped } from '../../../contract/events';
 import { InputError } from '../../common/run/inputError';
 import { projectRoot } from '../run/projectRoot';
+import { readEventLines, tailLines, terminate } from './childProcess';
 import { CRASH_EXIT_CODE } from './faultInjector';
 import { serverArgv, type ServerOptions } from './serverOptions';
 
@@ -70,18 +70,11 @@ export function startEmbeddedServer(options: ServerOptions, hooks: EmbeddedHooks
     env: { ...process.env, ORT_DISABLE_TELEMETRY: '1' },
   });
   const listeners = new Set<(event: ServerEvent) => void>();
-  const logTail: string[] = [];
   let label = options.label ?? basename(options.model);
   let stopRequested = false;
   let started: ServerStarted | null = null;
 
-  createInterface({ input: child.stderr! }).on('line', (line) => {
-    logTail.push(line);
-    if (logTail.length > 20) {
-      logTail.shift();
-    }
-    hooks.onLog?.(line);
-  });
+  const logTail = tailLines(child.stderr!, (line) => hooks.onLog?.(line));
   const publish = (event: ServerEvent): void => {
     hooks.onEvent?.(event);
     for (const listener of listeners) {
@@ -101,14 +94,7 @@ export function startEmbeddedServer(options: ServerOptions, hooks: EmbeddedHooks
 
   return new Promise<EmbeddedServer>((resolve, reject) => {
     let refusal: string | null = null;
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      let event: ServerEvent;
-      try {
-        event = JSON.parse(line) as ServerEvent;
-      } catch {
-        hooks.onLog?.(line);
-        return;
-      }
+    readEventLines<ServerEvent>(child.stdout!, (event) => {
       publish(event);
       if (event.kind === 'server.refused') {
         refusal = event.message;
@@ -118,7 +104,7 @@ export function startEmbeddedServer(options: ServerOptions, hooks: EmbeddedHooks
         label = event.label;
         resolve(handle(event));
       }
-    });
+    }, (line) => hooks.onLog?.(line));
     void exited.then((stopped) => {
       if (started === null) {
         const said = logTail.join('\n');
@@ -148,16 +134,9 @@ export function startEmbeddedServer(options: ServerOptions, hooks: EmbeddedHooks
       },
       setFaults: (faults) => admin('PUT', faults),
       clearFaults: () => admin('DELETE'),
-      async stop(graceMs = 5000) {
-        if (child.exitCode === null && child.signalCode === null) {
-          stopRequested = true;
-          child.kill('SIGTERM');
-          const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-          const stopped = await exited;
-          clearTimeout(timer);
-          return stopped;
-        }
-        return exited;
+      stop(graceMs = 5000) {
+        stopRequested ||= child.exitCode === null && child.signalCode === null;
+        return terminate(child, exited, graceMs);
       },
     };
   }
