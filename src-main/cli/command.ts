@@ -8,8 +8,6 @@ export interface CliIo {
 
 export interface Command {
   readonly name: string;
-  /** One line for `rehearse --help`. */
-  readonly summary: string;
   /** The full usage text for `rehearse <name> --help`. */
   readonly usage: string;
   /** Returns the exit code. */

@@ -4,33 +4,8 @@
  */
 import { isInputError } from '../engine/common/run/inputError';
 import { UsageError } from './args';
-import type { CliIo, Command } from './command';
-import { driftCommand } from './commands/drift';
-import { exportRolloutCommand } from './commands/exportRollout';
-import { inspectCommand } from './commands/inspect';
-import { loadCommand } from './commands/load';
-import { lockCheckCommand } from './commands/lockCheck';
-import { reportCommand } from './commands/report';
-import { runCommand } from './commands/run';
-import { scoreCommand } from './commands/score';
-import { serveCommand } from './commands/serve';
-import { uiCommand } from './commands/ui';
-import { validateCommand } from './commands/validate';
-
-/** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [
-  runCommand,
-  validateCommand,
-  reportCommand,
-  serveCommand,
-  loadCommand,
-  lockCheckCommand,
-  inspectCommand,
-  scoreCommand,
-  uiCommand,
-  driftCommand,
-  exportRolloutCommand,
-];
+import type { CliIo } from './command';
+import { COMMANDS } from './commandList';
 
 /** Runs the CLI; returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -43,13 +18,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.out(process.env['npm_package_version'] ?? '0.1.0');
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.err(`rehearse: unknown command "${name}"; expected one of: ${COMMANDS.map((c) => c.name).join(', ')}`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(`usage: ${command.usage}\n\n${command.summary}`);
+    io.out(`usage: ${command.usage}\n\n${entry.summary}`);
     return 0;
   }
   try {

@@ -19,7 +19,7 @@ describe('the demo scenario', () => {
     // The demo itself, narrowed to its first day so the test stays fast.
     const scenario = narrowedDemo('demo.yaml', { dir, sample: 100 });
     const out = join(dir, 'run');
-    const result = rehearse(['run', scenario, '--out', out]);
+    const result = rehearse(['run', scenario, '--out', out, '--formats', 'json']);
     expect(result.code).toBe(1);
     const events = readFileSync(join(out, 'events.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as RunEvent);
     const loaded = events.filter((e) => e.kind === 'model.loaded');

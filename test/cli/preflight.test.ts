@@ -26,7 +26,7 @@ describe('preflight on the demo', () => {
   it('resolves feature-parity and dependency-pinning from the sampled requests, the locks and three runtimes', () => {
     const dir = tempDir();
     const out = join(dir, 'run');
-    const result = rehearse(['run', narrowedDemo('demo.yaml', { dir }), '--out', out, '--json']);
+    const result = rehearse(['run', narrowedDemo('demo.yaml', { dir }), '--out', out, '--formats', 'json', '--json']);
     expect(result.code).toBe(1);
     const { events, report } = runLog(out);
 
@@ -78,7 +78,7 @@ describe('preflight on the demo', () => {
   it('catches the leaking join of demo-leak.yaml and names the feature, the model and the label delay', () => {
     const dir = tempDir();
     const out = join(dir, 'run');
-    const result = rehearse(['run', narrowedDemo('demo-leak.yaml', { dir }), '--out', out]);
+    const result = rehearse(['run', narrowedDemo('demo-leak.yaml', { dir }), '--out', out, '--formats', 'json']);
     expect(result.code).toBe(1);
     const { events, report } = runLog(out);
     const checked = ofKind(events, 'feature.pointInTime');
@@ -109,7 +109,7 @@ describe('preflight on the demo', () => {
     writeFileSync(join(green, 'model.onnx'), bytes);
     const out = join(dir, 'run');
     const scenario = narrowedDemo('demo.yaml', { dir, sample: 100, replace: [[`path: ${ROOT}/scenarios/demo/models/green-v2`, `path: ${green}`]] });
-    const result = rehearse(['run', scenario, '--out', out]);
+    const result = rehearse(['run', scenario, '--out', out, '--formats', 'json']);
     expect(result.code).toBe(1);
     const { events, report } = runLog(out);
     expect(ofKind(events, 'model.loaded').map((e) => e.role)).toEqual(['blue']);
@@ -126,7 +126,7 @@ describe('preflight on the demo', () => {
   it('names the scenario field when it asks for a serving variant the spec does not have (exit 2)', () => {
     const dir = tempDir();
     const scenario = narrowedDemo('demo-utc-bug.yaml', { dir, replace: [['blue: departure-hour-utc', 'blue: hour-in-utc']] });
-    const result = rehearse(['run', scenario, '--out', join(dir, 'run')]);
+    const result = rehearse(['run', scenario, '--out', join(dir, 'run'), '--formats', 'json']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('features.servingVariant.blue: feature spec flights-v1 has no serving variant "hour-in-utc"; it has: departure-hour-utc');
   });

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../src-main/contract/events';
@@ -16,7 +16,7 @@ function events(dir: string): RunEvent[] {
 describe('rehearse run', () => {
   it('runs the smoke scenario: the log, the report, preflight\'s two checks and five NOT RUN, exit 1', () => {
     const out = tempDir();
-    const result = rehearse(['run', 'scenarios/smoke.yaml', '--out', out]);
+    const result = rehearse(['run', 'scenarios/smoke.yaml', '--out', out, '--formats', 'json']);
     expect(result.code).toBe(1);
     const log = events(out);
     expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
@@ -46,7 +46,7 @@ describe('rehearse run', () => {
 
   it('with --json, stdout holds only the JSON document; progress goes to stderr', () => {
     const out = tempDir();
-    const result = rehearse(['run', 'scenarios/smoke.yaml', '--out', out, '--json']);
+    const result = rehearse(['run', 'scenarios/smoke.yaml', '--out', out, '--formats', 'json', '--json']);
     expect(result.code).toBe(1);
     const doc = JSON.parse(result.stdout) as { verdict: string; checks: unknown[] };
     expect(doc.verdict).toBe('NOT READY');
@@ -56,7 +56,7 @@ describe('rehearse run', () => {
 
   it('falls back from CUDA to CPU, prints the reason once and records it', () => {
     const out = tempDir();
-    const result = rehearse(['run', 'scenarios/smoke.yaml', '--out', out, '--ep', 'cuda']);
+    const result = rehearse(['run', 'scenarios/smoke.yaml', '--out', out, '--formats', 'json', '--ep', 'cuda']);
     expect(result.code).toBe(1);
     expect(result.stderr.match(/asked for cuda, using cpu/g)).toHaveLength(1);
     expect(events(out).filter((e) => e.kind === 'ep.fallback')).toHaveLength(1);
@@ -74,7 +74,7 @@ describe('rehearse run', () => {
     bytes[bytes.length - 8] = (bytes[bytes.length - 8]! + 1) % 256;
     writeFileSync(join(model, 'model.onnx'), bytes);
     const out = join(dir, 'out');
-    const result = rehearse(['run', join(dir, 's.yaml'), '--out', out]);
+    const result = rehearse(['run', join(dir, 's.yaml'), '--out', out, '--formats', 'json']);
     expect(result.code).toBe(1);
     const log = events(out);
     expect(log.some((e) => e.kind === 'model.loaded')).toBe(false);
@@ -92,9 +92,18 @@ describe('rehearse run', () => {
     ['model file that is not ONNX', 'test/fixtures/scenarios/not-onnx.yaml', 'not-onnx/model.onnx: expected an ONNX model that onnxruntime can load'],
   ])('exits 2 naming the file for a %s', (_what, scenario, message) => {
     const out = tempDir();
-    const result = rehearse(['run', scenario, '--out', out, '--allow-unverified']);
+    const result = rehearse(['run', scenario, '--out', out, '--formats', 'json', '--allow-unverified']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
+  });
+
+  it('writes only the report formats --formats names, and refuses an unknown one', () => {
+    const out = tempDir();
+    expect(rehearse(['run', 'scenarios/smoke.yaml', '--out', out, '--formats', 'json,md']).code).toBe(1);
+    expect(readdirSync(out).sort()).toEqual(['events.jsonl', 'report.json', 'report.md']);
+    const bad = rehearse(['run', 'scenarios/smoke.yaml', '--out', tempDir(), '--formats', 'json,docx']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--formats: expected a comma-separated list of json, md, junit, html, pdf, got "json,docx"');
   });
 
   it('requires --out', () => {
@@ -115,7 +124,7 @@ describe('a run killed midway', () => {
         .replace('path: smoke/flights-2001-03-01.parquet', `path: ${FLIGHTS_3M}`),
     );
     const out = join(dir, 'run');
-    const child = startRehearse(['run', scenario, '--out', out]);
+    const child = startRehearse(['run', scenario, '--out', out, '--formats', 'json']);
     const logPath = join(out, 'events.jsonl');
     // Wait until the score phase has started on the 3M rows, then kill without warning.
     for (let i = 0; i < 600 && !(existsSync(logPath) && readFileSync(logPath, 'utf8').includes('"phase":"score"')); i++) {
@@ -144,7 +153,7 @@ describe('a run killed midway', () => {
 
   it('report rebuilds the same report from a finished log', () => {
     const out = tempDir();
-    rehearse(['run', 'scenarios/smoke.yaml', '--out', out]);
+    rehearse(['run', 'scenarios/smoke.yaml', '--out', out, '--formats', 'json']);
     const again = join(out, 'again');
     expect(rehearse(['report', join(out, 'events.jsonl'), '--out', again]).code).toBe(1);
     expect(readFileSync(join(again, 'report.json'), 'utf8')).toBe(readFileSync(join(out, 'report.json'), 'utf8'));

@@ -16,7 +16,7 @@ import { tempDir } from '../support/paths';
 function run(file: string, tz: string): { events: RunEvent[]; report: ReadinessReport; code: number | null } {
   const dir = tempDir();
   const out = join(dir, 'run');
-  const result = rehearse(['run', narrowedDemo(file, { dir, sample: 200 }), '--out', out], { env: { TZ: tz } });
+  const result = rehearse(['run', narrowedDemo(file, { dir, sample: 200 }), '--out', out, '--formats', 'json'], { env: { TZ: tz } });
   return {
     code: result.code,
     events: readFileSync(join(out, 'events.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as RunEvent),

@@ -13,7 +13,6 @@ import type { Command } from '../command';
 /** The `drift` command. */
 export const driftCommand: Command = {
   name: 'drift',
-  summary: 'per-column drift of a current file against a reference (PSI, KS, chi-squared, ...); exit 0 whatever the drift',
   usage:
     'rehearse drift --reference <file> --current <file> [--columns a,b] [--bins 10] [--binning equal-width|quantile] ' +
     '[--categorical a,b] [--numeric c] [--bands 0.1,0.25] [--json]',

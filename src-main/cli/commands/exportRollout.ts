@@ -18,7 +18,6 @@ const DEFAULTS = { image: 'rehearsal-model-server:latest', prometheus: 'http://p
 
 export const exportRolloutCommand: Command = {
   name: 'export-rollout',
-  summary: 'write the rollout plan as Argo Rollouts, AnalysisTemplates (Prometheus), an Istio VirtualService and a latency HPA',
   usage: `rehearse export-rollout <scenario.yaml> --out <dir> [--name NAME] [--namespace NS] [--image IMAGE (${DEFAULTS.image})] [--prometheus URL (${DEFAULTS.prometheus})] [--json]`,
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {

@@ -6,7 +6,6 @@ import type { Command } from '../command';
 
 export const inspectCommand: Command = {
   name: 'inspect',
-  summary: 'describe a model: inputs, outputs, opset, producer, sha256',
   usage: 'rehearse inspect <model.onnx|model folder> [--json]',
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { json: { type: 'boolean' } });

@@ -16,7 +16,6 @@ import { formatKnee, formatLoadResult } from '../loadReport';
 
 export const loadCommand: Command = {
   name: 'load',
-  summary: 'open-loop load on a model server at peak x multiplier x (1 + headroom); exit 1 past the SLA',
   usage: [
     'rehearse load --url <server> [--protocol predict|oip] (--rate <rps> | --peak-rps R [--multiplier 2] [--headroom 0.5])',
     '              [--shape constant|ramp|step|spike] [--duration 30s] [--sla-ms 100] [--timeout-ms N]',

@@ -11,7 +11,6 @@ import type { Command } from '../command';
 
 export const lockCheckCommand: Command = {
   name: 'lock-check',
-  summary: 'compare a training lock with a serving lock: exact pins, same versions (exit 1 if not)',
   usage: `rehearse lock-check <training-lock> <serving-lock> [--training-format ${LOCK_FORMATS.join('|')}] [--serving-format ...] [--json]`,
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {

@@ -3,15 +3,14 @@ import { exitCodeOf } from '../../engine/common/checks/verdict';
 import { readEventFile } from '../../engine/node/files/eventFile';
 import { writeReport } from '../../engine/node/report/writeReport';
 import { InputError } from '../../engine/common/run/inputError';
-import type { ReportFormat } from '../../contract/report';
 import { REPORT_FORMATS } from '../../engine/common/scenario/sections/outputs';
 import { parseFlags, requirePositional, UsageError } from '../args';
+import { parseFormats } from '../formatsFlag';
 import { announceSkipped, formatChecklist, reportDigest } from '../checklist';
 import type { Command } from '../command';
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'rebuild the report files from an events.jsonl (exit 0 READY, 1 NOT READY)',
   usage: `rehearse report <events.jsonl> --out <dir> [--formats ${REPORT_FORMATS.join(',')}] [--json]`,
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { out: { type: 'string' }, formats: { type: 'string' }, json: { type: 'boolean' } });
@@ -19,7 +18,7 @@ export const reportCommand: Command = {
     if (values.out === undefined) {
       throw new UsageError('missing --out <dir>: the folder for the report files');
     }
-    const formats = parseFormats(values.formats);
+    const formats = parseFormats(values.formats) ?? REPORT_FORMATS;
     const { events, torn } = readEventFile(path);
     if (torn) {
       io.err(`${path}: the last line was cut short (the run was killed while writing it); it is left out`);
@@ -38,15 +37,3 @@ export const reportCommand: Command = {
   },
 };
 
-/** `--formats json,html`: each must be a report format; every format when absent. */
-function parseFormats(value: string | undefined): readonly ReportFormat[] {
-  if (value === undefined) {
-    return REPORT_FORMATS;
-  }
-  const asked = value.split(',').map((f) => f.trim());
-  const unknown = asked.filter((f) => !(REPORT_FORMATS as readonly string[]).includes(f));
-  if (unknown.length > 0 || asked.length === 0) {
-    throw new UsageError(`--formats: expected a comma-separated list of ${REPORT_FORMATS.join(', ')}, got "${value}"`);
-  }
-  return asked as ReportFormat[];
-}

@@ -5,19 +5,22 @@ import { formatIssue, loadScenario } from '../../engine/node/scenario/loadScenar
 import { oneOf, parseFlags, requirePositional, UsageError } from '../args';
 import { announceSkipped, formatChecklist, reportDigest } from '../checklist';
 import type { Command } from '../command';
+import { parseFormats } from '../formatsFlag';
 import { progressWriter } from '../progress';
+import { REPORT_FORMATS } from '../../engine/common/scenario/sections/outputs';
 
 export const runCommand: Command = {
   name: 'run',
-  summary: 'rehearse a scenario headless; exit 0 READY, 1 NOT READY, 2 bad input',
-  usage: 'rehearse run <scenario> --out <dir> [--ep cpu|cuda] [--allow-unverified] [--json]',
+  usage: `rehearse run <scenario> --out <dir> [--ep cpu|cuda] [--allow-unverified] [--formats ${REPORT_FORMATS.join(',')}] [--json]`,
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {
       out: { type: 'string' },
       ep: { type: 'string' },
       'allow-unverified': { type: 'boolean' },
+      formats: { type: 'string' },
       json: { type: 'boolean' },
     });
+    const formats = parseFormats(values.formats);
     const path = requirePositional(positionals, 0, 'the scenario file');
     if (values.out === undefined) {
       throw new UsageError('missing --out <dir>: the folder for events.jsonl and the report');
@@ -49,6 +52,7 @@ export const runCommand: Command = {
           }
         },
         stopped: () => stopRequested,
+        ...(formats ? { formats } : {}),
       });
       announceSkipped(result.skipped, io);
       if (values.json) {

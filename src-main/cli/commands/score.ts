@@ -10,7 +10,6 @@ import type { Command } from '../command';
 
 export const scoreCommand: Command = {
   name: 'score',
-  summary: 'score a model on a snapshot: n, AUC, log loss, positive rate, prediction quantiles',
   usage:
     'rehearse score --model <model.onnx|folder> --snapshot <file|glob> --label <column or SQL> [--features a,b,c] ' +
     '[--timestamp <column> [--from T] [--to T]] [--format parquet|csv|jsonl] [--max-reject-rate R] [--allow-unverified] [--json]',

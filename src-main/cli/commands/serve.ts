@@ -12,7 +12,6 @@ import type { Command } from '../command';
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'serve a model on 127.0.0.1 (OIP, raw-record /predict, /metrics) until stopped',
   usage: `rehearse serve ${SERVER_USAGE} [--json]`,
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { ...SERVER_FLAGS, json: { type: 'boolean' } });

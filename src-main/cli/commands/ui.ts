@@ -15,7 +15,6 @@ import { startUiServer } from '../ui/uiServer';
 
 export const uiCommand: Command = {
   name: 'ui',
-  summary: 'open the app in a browser: serve it on 127.0.0.1 with an access token (browser mode)',
   usage: 'rehearse ui [--port N] [--scenario <file>] [--runs <dir>]',
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { port: { type: 'string' }, scenario: { type: 'string' }, runs: { type: 'string' } });

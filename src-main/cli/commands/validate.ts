@@ -7,7 +7,6 @@ import type { Command } from '../command';
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'check a scenario file: every problem with its line and field, or a one-line summary',
   usage: 'rehearse validate <scenario.yaml|json> [--json]',
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { json: { type: 'boolean' } });

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { RunEvent, RunEventBody } from '../../../contract/events';
-import type { ReadinessReport, Verdict } from '../../../contract/report';
+import type { ReadinessReport, ReportFormat, Verdict } from '../../../contract/report';
 import type { EventWriter } from '../../common/ports/eventSink';
 import type { RunControl } from '../../common/run/control';
 import { EventLog } from '../../common/run/eventLog';
@@ -36,6 +36,8 @@ export interface RunOptions {
   /** Recorded right after `run.started` (choices this version does not act on). */
   readonly notices?: readonly string[];
   readonly runId?: string;
+  /** Report formats to write instead of the scenario's `outputs.formats`. */
+  readonly formats?: readonly ReportFormat[];
   /** How report.pdf is printed; Chromium on this machine by default. */
   readonly printer?: PdfPrinter | { readonly unavailable: string };
 }
@@ -81,7 +83,7 @@ export async function runScenario(file: ScenarioFile, options: RunOptions): Prom
       },
     );
     const { report, files, skipped } = await writeReport(log.events, options.outDir, {
-      formats: file.scenario.outputs.formats,
+      formats: options.formats ?? file.scenario.outputs.formats,
       ...(options.printer ? { printer: options.printer } : {}),
     });
     return { verdict: outcome.verdict, inputError: outcome.inputError, report, eventsPath, files: [eventsPath, ...files], skipped, events: log.events };
