@@ -117,9 +117,9 @@ describe('rollout phase', () => {
     const { events, rig } = await run(PLAN, GOOD);
     // The first day has 24 rows, fewer than the 40 warm-up requests: each round sends them all.
     expect(only(events, 'rollout.baseline')[0]).toMatchObject({ requests: 24, blueP99Ms: 2, greenP99Ms: 2, greenFaults: null });
-    const warm = rig.sent.slice(0, 72);
-    expect(warm.slice(0, 48).every((r) => r.side === 'blue' && r.reason === 'weight')).toBe(true);
-    expect(warm.slice(48).every((r) => r.side === 'green' && r.reason === 'header')).toBe(true);
+    // Two rounds, each through the weighted route (to blue) and then the header route (to green).
+    const sides = rig.sent.slice(0, 96).map((r) => `${r.side} ${r.reason}`);
+    expect(sides).toEqual([...Array(24).fill('blue weight'), ...Array(24).fill('green header'), ...Array(24).fill('blue weight'), ...Array(24).fill('green header')]);
   });
 
   it('rolls a slow green back between batches of the first step (p99 against the SLA), with the reason and both clocks', async () => {
@@ -154,13 +154,14 @@ describe('rollout phase', () => {
   it('takes a person\'s roll back mid-step: the batch goes on at blue 100% and blue answers what follows', async () => {
     const clock = steppingClock();
     const control = new RunControl(clock, { schedule: (_ms, task) => (task(), () => undefined) });
-    const { events, rig } = await run(PLAN, GOOD, {}, { beforeSend: (n) => n === 4 && void control.command({ kind: 'rollback', reason: 'on-call says no' }) }, control);
+    const { events, rig } = await run(PLAN, GOOD, {}, { beforeSend: (n) => n === 5 && void control.command({ kind: 'rollback', reason: 'on-call says no' }) }, control);
     const aborted = only(events, 'rollout.aborted')[0]!;
     expect(aborted).toMatchObject({ reason: 'on-call says no', source: 'person' });
     expect(rig.weights.map((w) => w.weights.green)).toEqual([25, 0]);
-    // Warm-up was 72 requests; the step's batch kept flowing after the first answer took the decision.
-    const step = rig.sent.slice(72, 96);
-    expect(step[0]!.sentAt).toBeLessThan(step.at(-1)!.sentAt);
+    // Warm-up was 96 requests in four batches; the fifth is the first step's, which took the
+    // decision at its first answer and kept flowing: the whole batch went out.
+    expect(rig.sent.slice(96, 120)).toHaveLength(24);
+    expect(only(events, 'rollout.step')[0]).toMatchObject({ index: 1, cut: true, sent: 24 });
     expect(only(events, 'rollout.finished')[0]).toMatchObject({ outcome: 'aborted' });
     expect(rollbackCheck(events).status).toBe('PASS');
   });

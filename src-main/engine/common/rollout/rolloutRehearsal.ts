@@ -172,11 +172,13 @@ class RolloutSession implements StepHost {
     const { plan, rig, context } = this;
     const warm = stepRequests(await this.cursor.peek(this.stream.start + firstWindowMs(this.plan)), plan.warmup, this.shape);
     this.lastRequests = warm;
-    // A first round warms every server (the first inferences of a session are slow); the second
-    // round is blue's baseline.
+    // A first round warms each side (the first inferences of a session are slow); the second is
+    // measured: blue's baseline through the weighted route, green through the header route.
+    const viaHeader = warm.map((t) => ({ ...t.request, headers: { [plan.header.name]: plan.header.greenValue } }));
     await rig.send(warm.map((t) => t.request), plan.realRate);
+    await rig.send(viaHeader, plan.realRate);
     const toBlue = await rig.send(warm.map((t) => t.request), plan.realRate);
-    const toGreen = await rig.send(warm.map((t) => ({ ...t.request, headers: { [plan.header.name]: plan.header.greenValue } })), plan.realRate);
+    const toGreen = await rig.send(viaHeader, plan.realRate);
     const misrouted = toGreen.filter((r) => r.side !== 'green' || r.reason !== 'header').length;
     if (misrouted > 0) {
       throw new Error(`the router sent ${misrouted} of ${toGreen.length} requests with ${plan.header.name}: ${plan.header.greenValue} elsewhere than green`);

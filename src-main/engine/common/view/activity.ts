@@ -2,6 +2,7 @@
 import type { RunEvent } from '../../../contract/events';
 import type { ActivityItem } from '../../../contract/runView';
 import { preflightWording } from './preflightWording';
+import { rolloutWording } from './rolloutWording';
 
 /** One line for an event, or null for events the feed leaves to other parts of the screen (progress). */
 export function activityOf(event: RunEvent): ActivityItem | null {
@@ -41,19 +42,9 @@ function wording(event: RunEvent): { level: ActivityItem['level']; text: string 
       return { level: 'error', text: `${event.phase ?? 'run'}: ${event.message}` };
     case 'run.finished':
       return { level: event.verdict === 'READY' ? 'info' : 'warn', text: `Run finished: ${event.verdict}` };
-    case 'router.weights':
-      return info(`Router: green ${event.weights.green}% (${event.reason})`);
-    case 'rollout.compatibility':
-      return event.compatible ? info(`Blue ${event.model} can serve today's records`) : { level: 'error', text: `The bridge is burned: today's records lack ${event.missing.join(', ')}, which blue ${event.model} needs` };
-    case 'rollout.analysis':
-      return event.outcome === 'fail' ? warn(`Analysis at step ${event.index + 1} failed: ${event.gates.filter((g) => g.outcome === 'fail').map((g) => g.gate).join(', ')}`) : event.background ? null : info(`Analysis at step ${event.index + 1}: ${event.outcome}`);
-    case 'rollout.aborted':
-      return warn(`Rolled back to blue (${event.reason}) in ${event.rollback.realMs.toFixed(0)} ms`);
-    case 'rollout.finished':
-      return event.outcome === 'promoted' ? info('Green promoted') : event.outcome === 'aborted' ? warn('Rollout ended at blue 100%') : { level: 'error', text: 'The rollout did not start' };
     default:
       // Progress shows as a bar; a capability's own kinds stay out of the feed until worded here.
-      return preflightWording(event);
+      return preflightWording(event) ?? rolloutWording(event);
   }
 }
 
