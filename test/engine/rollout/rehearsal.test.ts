@@ -109,6 +109,12 @@ describe('rollout phase', () => {
     expect(steps[0]!.metrics.predictionPsi).toBeCloseTo(0, 12);
     expect(only(events, 'rollout.finished')[0]).toMatchObject({ outcome: 'promoted', drill: { blueAnswered: 20, blueFailed: 0 } });
     expect(rollbackCheck(events).status).toBe('PASS');
+    expect(only(events, 'progress').filter((p) => p.task === 'rollout.steps').map((p) => [p.done, p.total])).toEqual([
+      [0, 2],
+      [1, 2],
+      [2, 2],
+    ]);
+    expect(only(events, 'progress').find((p) => p.task === 'rollout.steps')!.range).toEqual({ from: '2001-03-01T00:00:00', to: '2001-03-03T00:00:00' });
     expect(rig.closed).toBe(1);
     expect(rig.greenStops).toEqual([]);
   });

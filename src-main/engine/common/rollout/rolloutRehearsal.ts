@@ -9,6 +9,7 @@ import type { BothClocks, RolloutAborted, ServerFaults } from '../../../contract
 import type { RunningRig, RoutedRequest } from '../ports/rolloutRig';
 import type { PhaseContext } from '../run/phase';
 import type { GreenFaults, RolloutSection } from '../scenario/sections/rollout';
+import { ProgressTask } from '../run/progress';
 import { formatEventTime } from '../time/eventTime';
 import { rollbackReadinessCheck, type RollbackEvidence } from './rollbackCheck';
 import { RolloutDriver, stepDone, type Next } from './rolloutDriver';
@@ -195,6 +196,36 @@ class RolloutSession implements StepHost {
   /** Walks the plan until it is promoted or aborted. */
   private async walk(): Promise<{ status: 'promoted' | 'aborted'; routed: readonly RoutedRequest[]; eventTimes: readonly number[] }> {
     const { context, plan } = this;
+    // The app's progress strip: the timed steps, over the event time they will cover if none is cut.
+    const timed = plan.steps.flatMap((s) => stepDurationMs(plan, s) ?? []);
+    const progress = new ProgressTask(
+      context.log,
+      {
+        task: 'rollout.steps',
+        phase: 'rollout',
+        label: `Rolling out ${this.models.green.artifact.name} against ${this.models.blue.artifact.name}`,
+        total: timed.length,
+        unit: 'steps',
+        range: { from: formatEventTime(this.stream.start), to: formatEventTime(this.stream.start + timed.reduce((a, b) => a + b, 0)) },
+      },
+      this.position,
+    );
+    const steps = { done: 0 };
+    try {
+      return await this.walkSteps(() => {
+        steps.done += 1;
+        progress.advance(1, this.position);
+      });
+    } finally {
+      // A rollout cut short ends its task where it stopped; a complete one ended with its last step.
+      if (steps.done < timed.length) {
+        progress.finish(this.position);
+      }
+    }
+  }
+
+  private async walkSteps(stepFinished: () => void): Promise<{ status: 'promoted' | 'aborted'; routed: readonly RoutedRequest[]; eventTimes: readonly number[] }> {
+    const { context, plan } = this;
     let routed: readonly RoutedRequest[] = [];
     let eventTimes: readonly number[] = [];
     let next: Next = await this.command({ type: 'start' });
@@ -221,6 +252,7 @@ class RolloutSession implements StepHost {
         routed = result.routed;
         eventTimes = result.requests.map((t) => t.eventTime);
         this.lastRequests = result.requests;
+        stepFinished();
         if (result.outcome === 'aborted') {
           break;
         }
