@@ -35,6 +35,7 @@ describe('rollout scenarios', () => {
     expect(of('rollout.finished')[0]).toMatchObject({ outcome: 'promoted', drill: { blueAnswered: 20, blueFailed: 0 }, blueProbes: { failed: 0 } });
     expect(check.status).toBe('PASS');
     expect(report.charts.trafficSplit.measured).toBe(true);
+    expect(report.charts.rolloutLatency).toMatchObject({ measured: true, data: { slaMs: 500, steps: [{ greenPercent: 10 }, { greenPercent: 25 }, { greenPercent: 50 }, { greenPercent: 100 }] } });
     expect(result.stdout).toContain('rollback-readiness     PASS');
   });
 
