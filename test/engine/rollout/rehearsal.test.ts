@@ -217,4 +217,33 @@ describe('rollout phase', () => {
     const inside = runView({ runId: 'r', outDir: '/tmp', events, control: { state: 'finished', speed: 'max', phase: null, accepts: [] } }, { from: '2001-03-01T01:00:00', to: '2001-03-01T02:00:00' });
     expect(inside.lanes.latency.measured).toBe(true);
   });
+
+  it('in shadow mode green answers copies only: nothing green says reaches a caller, and its copies are what it is judged on', async () => {
+    const plan = PLAN.replace('  steps:', '  shadow: true\n  steps:');
+    const { events, rig } = await run(plan, GOOD, { green: fast(GOOD, 400) });
+    const stepRequests = rig.sent.slice(96);
+    expect(stepRequests.every((r) => r.side === 'blue' && r.reason === 'shadow' && r.copies.green !== undefined)).toBe(true);
+    const aborted = only(events, 'rollout.aborted')[0]!;
+    expect(aborted.reason).toContain('p99LatencyMs failed: green p99 400.0 ms');
+    // Green "took traffic" from the first step on, as copies: detection is timed from there.
+    expect(aborted.detect).not.toBeNull();
+    expect(only(events, 'rollout.step')[0]!.sides.green.requests).toBeGreaterThan(0);
+  });
+
+  it('a plan that pauses for a person goes on under the headless rule, or rolls back when the rule says so', async () => {
+    const pausing = PLAN.replace('    - setWeight: 100\n', '    - pause: {}\n    - setWeight: 100\n');
+    expect(only((await run(pausing, GOOD)).events, 'rollout.finished')[0]!.outcome).toBe('promoted');
+    const strict = pausing.replace('  steps:', '  headless: { pauses: abort }\n  steps:');
+    const { events } = await run(strict, GOOD);
+    expect(only(events, 'rollout.aborted')[0]!.reason).toBe('the plan paused for a person and the headless rule is to abort');
+  });
+
+  it('a stopped run rolls back to blue before it ends', async () => {
+    const clock = steppingClock();
+    const control = new RunControl(clock, { schedule: (_ms, task) => (task(), () => undefined) });
+    const { events, rig } = await run(PLAN, GOOD, {}, { beforeSend: (n) => n === 5 && void control.command({ kind: 'stop' }) }, control);
+    expect(only(events, 'rollout.aborted')[0]).toMatchObject({ reason: 'the run was stopped', source: 'stop' });
+    expect(rig.weights.at(-1)!.weights).toEqual({ blue: 100, green: 0 });
+    expect(rig.closed).toBe(1);
+  });
 });
