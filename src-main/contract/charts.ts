@@ -93,13 +93,15 @@ export interface ReportCharts {
   readonly driftHeatmap: ChartSlot<DriftHeatmapData>;
   readonly latencyLoad: ChartSlot<LatencyLoadData>;
   readonly trafficSplit: ChartSlot<TrafficSplitData>;
+  readonly rolloutLatency: ChartSlot<RolloutLatencyData>;
   readonly predictionHistogram: ChartSlot<PredictionHistogramData>;
   readonly alertTimeline: ChartSlot<AlertTimelineData>;
 }
 
 /**
  * p99 latency of each rollout step at its event time, blue and green (DESIGN.md's timeline; issue
- * 12). Shown by the desktop app's timeline; filled by the rollout (issue 8).
+ * 12), measured at the router; filled by the rollout (issue 8), shown by the app's timeline and
+ * the report.
  */
 export interface RolloutLatencyData {
   readonly range: EventTimeRange;

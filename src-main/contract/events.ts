@@ -12,6 +12,7 @@ import type { ModelLoaded, ModelVerified, ProviderFallback } from './events/mode
 import type { Progress } from './events/progress';
 import type { ImageReady, LoadMeasured, ProfilesCompared } from './events/profiles';
 import type { Notice, PhaseFinished, PhaseStarted, RunError, RunFinished, RunStarted } from './events/run';
+import type { RolloutAborted, RolloutAnalysis, RolloutBaseline, RolloutCompatibility, RolloutFinished, RolloutPlanned, RolloutStep, RouterStarted, RouterStopped, RouterWeights } from './events/rollout';
 import type { ScoreSummary } from './events/score';
 import type { ServerCrashing, ServerFaultsChanged, ServerRefused, ServerStarted, ServerStopped } from './events/server';
 import type { SnapshotOpened, SnapshotRejects } from './events/snapshots';
@@ -25,6 +26,7 @@ export type * from './events/models';
 export type * from './events/progress';
 export type * from './events/profiles';
 export type * from './events/run';
+export type * from './events/rollout';
 export type * from './events/score';
 export type * from './events/server';
 export type * from './events/snapshots';
@@ -60,7 +62,8 @@ export type RunEventBody =
   | LockCompared | RuntimeParityMeasured
   | FeatureParityMeasured | PointInTimeChecked | FreshnessMeasured
   | ReplayStarted | DriftWindow | LabelWindow | AlertFiring | AlertResolved | ShiftInjected | ShiftDetected | ShiftMissed
-  | ProfilesCompared | ImageReady | LoadMeasured;
+  | ProfilesCompared | ImageReady | LoadMeasured
+  | RouterStarted | RouterWeights | RouterStopped | RolloutPlanned | RolloutCompatibility | RolloutBaseline | RolloutStep | RolloutAnalysis | RolloutAborted | RolloutFinished;
 
 /** One line of events.jsonl. */
 export type RunEvent = EventEnvelope & RunEventBody;

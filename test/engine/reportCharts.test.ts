@@ -37,7 +37,7 @@ describe('chart data from the log', () => {
 
   it('puts the charts in the report', () => {
     const report = buildReport(logOf([started(), ...scoredModel('blue', 'b', [1])]));
-    expect(Object.keys(report.charts)).toEqual(['driftHeatmap', 'latencyLoad', 'trafficSplit', 'predictionHistogram', 'alertTimeline']);
+    expect(Object.keys(report.charts)).toEqual(['driftHeatmap', 'latencyLoad', 'trafficSplit', 'rolloutLatency', 'predictionHistogram', 'alertTimeline']);
     expect(report.charts.predictionHistogram.measured).toBe(true);
   });
 });

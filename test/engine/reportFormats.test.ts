@@ -86,7 +86,7 @@ describe('report formats', () => {
     const report = buildReport(logOf([started(), ...scoredModel('blue', 'b', [1, 2]), ...scoredModel('green', 'g', [2, 1])]));
     const html = renderHtml(report, drawCharts(report.charts));
     expect(html).toContain('class="chart chart-prediction-histogram"');
-    expect(html.match(/Not measured in this run: /g)).toHaveLength(4);
+    expect(html.match(/Not measured in this run: /g)).toHaveLength(5);
     expect(html).toContain('Not measured in this run: this run had no load phase, which measures latency under load.');
     const fallback = parseHtml(html).text;
     expect(fallback).toContain('fell back: no CUDA here');

@@ -17,6 +17,7 @@ function withAllCharts(report: ReadinessReport): ReadinessReport {
       driftHeatmap: { measured: true, data: { features: ['distance'], windows: [range], psi: [[0.3]], bands: { investigate: 0.1, retrain: 0.25 } } },
       latencyLoad: { measured: true, data: { slaMs: 100, profiles: [{ name: 'production', points: [{ rps: 300, p50Ms: 2, p95Ms: 5, p99Ms: 9 }] }] } },
       trafficSplit: { measured: true, data: { range, weights: [{ at: range.from, greenPercent: 10 }], gates: [{ at: range.from, name: 'p99', outcome: 'fail' }], rollback: { at: range.from, reason: 'p99' } } },
+      rolloutLatency: { measured: true, data: { range, slaMs: 250, steps: [{ from: range.from, to: range.to, greenPercent: 10, p99Ms: { blue: 5, green: null } }] } },
       predictionHistogram: { measured: true, data: { lo: 0, hi: 1, range: null, series: [{ role: 'green', model: 'g', counts: [1, 2] }] } },
       alertTimeline: { measured: true, data: { range, alerts: [{ layer: 2, rule: 'psi', from: range.from, to: null }], faults: [{ name: 'km', from: range.from, to: range.to }] } },
     },

@@ -1,7 +1,9 @@
 /** Runs the built `rehearse` as a separate process, the way users and CI run it. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './paths';
+import type { RunEvent } from '../../src-main/contract/events';
+import { ROOT, tempDir } from './paths';
 
 export const REHEARSE = join(ROOT, 'bin/rehearse.mjs');
 
@@ -25,4 +27,19 @@ export function rehearse(args: readonly string[], options: { cwd?: string; env?:
 /** Starts `rehearse <args>` in the background. */
 export function startRehearse(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ChildProcess {
   return spawn(process.execPath, [REHEARSE, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, stdio: 'pipe' });
+}
+
+/** The events of a run's output folder, in order. */
+export function runEvents(outDir: string): RunEvent[] {
+  return readFileSync(join(outDir, 'events.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as RunEvent);
+}
+
+/** A scenario file written to a fresh temporary folder; returns its path. */
+export function writeScenario(name: string, text: string): string {
+  const path = join(tempDir(), `${name}.yaml`);
+  writeFileSync(path, text);
+  return path;
 }

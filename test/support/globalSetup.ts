@@ -13,6 +13,7 @@ export default async function setup(): Promise<void> {
   const steps = [
     ['out/cli/rehearse.mjs', 'build:cli'],
     ['out/server/server.mjs', 'build:server'],
+    ['out/router/router.mjs', 'build:router'],
     ['scenarios/staging-vs-production/model/model.sha256', 'build:models'],
   ] as const;
   for (const [output, script] of steps) {

@@ -3,10 +3,12 @@
  * (continue), fail (abort: all traffic to blue at once), inconclusive (pause for a person;
  * headless runs follow the plan's rule). Pure: measurements in, results out.
  */
+import type { GateOutcome } from '../../../contract/charts';
+import type { GateResult } from '../../../contract/events';
 import type { GateName, GatesSection } from '../scenario/sections/rollout';
 import type { NoiseAdjusted } from './noiseFloor';
 
-export type GateOutcome = 'pass' | 'fail' | 'inconclusive';
+export type { GateOutcome, GateResult };
 
 /** What a step measured, in both clocks. */
 export interface StepMeasurements {
@@ -22,15 +24,10 @@ export interface StepMeasurements {
   readonly outcome: { readonly labelled: number; readonly blueAuc: number | null; readonly greenAuc: number | null } | null;
 }
 
-export interface GateResult {
-  readonly gate: GateName;
-  readonly outcome: GateOutcome;
-  readonly observed: number | null;
-  readonly threshold: number;
-  readonly detail: string;
-}
-
-/** Evaluates the named gates. `slaMs` is the p99 gate's threshold when the plan sets none. */
+/**
+ * Evaluates the named gates. `slaMs` is the p99 gate's threshold when the plan sets none; the
+ * scenario schema refuses a plan that names the p99 gate with neither.
+ */
 export function evaluateGates(names: readonly GateName[], gates: GatesSection, m: StepMeasurements, slaMs: number | null): GateResult[] {
   return names.flatMap((gate): GateResult[] => {
     switch (gate) {

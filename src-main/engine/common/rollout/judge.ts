@@ -4,21 +4,15 @@
  * significant and larger than the tolerance, in the direction that hurts. Shown beside the fixed
  * thresholds of the gates.
  */
+import type { JudgedMetric } from '../../../contract/events';
 import { mannWhitneyU } from '../stats/mannWhitney';
+
+export type { JudgedMetric };
 
 /** Which direction of change hurts: latency up is bad, a score may move either way. */
 export type Direction = 'increase' | 'decrease' | 'either';
 
-export interface JudgedMetric {
-  readonly metric: string;
-  readonly classification: 'pass' | 'high' | 'low' | 'nodata';
-  readonly pValue: number | null;
-  /** Rank-biserial correlation of green over blue. */
-  readonly effect: number | null;
-  readonly n: { readonly blue: number; readonly green: number };
-  readonly failed: boolean;
-}
-
+/** How sure and how large a difference must be before the judge calls it. */
 export interface JudgeOptions {
   readonly alpha: number;
   /** The smallest |rank-biserial| that counts as a real difference. */
@@ -27,6 +21,7 @@ export interface JudgeOptions {
   readonly minSamples: number;
 }
 
+/** Kayenta-like defaults: 1% significance and a small effect (|r| >= 0.1) at least. */
 export const DEFAULT_JUDGE: JudgeOptions = { alpha: 0.01, effectTolerance: 0.1, minSamples: 10 };
 
 /** Judges one metric. */

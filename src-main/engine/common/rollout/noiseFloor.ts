@@ -4,6 +4,7 @@
  * blue that goes beyond blue's disagreement with itself counts.
  */
 
+/** How two answer sets for the same requests differ. */
 export interface Disagreement {
   readonly n: number;
   /** Share of requests whose decision at the threshold differs. */
@@ -12,8 +13,11 @@ export interface Disagreement {
   readonly maxAbsDiff: number;
 }
 
-/** Disagreement between two answer sets for the same requests (non-finite pairs skipped). */
-export function disagreement(a: ArrayLike<number>, b: ArrayLike<number>, threshold: number): Disagreement {
+/**
+ * Disagreement between two answer sets for the same requests (non-finite pairs skipped). Each
+ * side decides at its own threshold: blue and green may be tuned differently.
+ */
+export function disagreement(a: ArrayLike<number>, b: ArrayLike<number>, thresholdA: number, thresholdB = thresholdA): Disagreement {
   let n = 0;
   let flips = 0;
   let sum = 0;
@@ -28,13 +32,14 @@ export function disagreement(a: ArrayLike<number>, b: ArrayLike<number>, thresho
     const d = Math.abs(x - y);
     sum += d;
     max = Math.max(max, d);
-    if (x >= threshold !== y >= threshold) {
+    if (x >= thresholdA !== y >= thresholdB) {
       flips++;
     }
   }
   return { n, flipRate: n === 0 ? 0 : flips / n, meanAbsDiff: n === 0 ? 0 : sum / n, maxAbsDiff: max };
 }
 
+/** Green's disagreement with blue beside blue's with itself. */
 export interface NoiseAdjusted {
   readonly signal: Disagreement;
   readonly noise: Disagreement;
@@ -44,10 +49,10 @@ export interface NoiseAdjusted {
   readonly excessMeanAbsDiff: number;
 }
 
-/** Green vs blue, minus blue vs a second blue. */
-export function noiseAdjustedDisagreement(blue: ArrayLike<number>, blueTwin: ArrayLike<number>, green: ArrayLike<number>, threshold: number): NoiseAdjusted {
-  const signal = disagreement(blue, green, threshold);
-  const noise = disagreement(blue, blueTwin, threshold);
+/** Green vs blue, minus blue vs a second blue; `greenThreshold` is blue's unless given. */
+export function noiseAdjustedDisagreement(blue: ArrayLike<number>, blueTwin: ArrayLike<number>, green: ArrayLike<number>, blueThreshold: number, greenThreshold = blueThreshold): NoiseAdjusted {
+  const signal = disagreement(blue, green, blueThreshold, greenThreshold);
+  const noise = disagreement(blue, blueTwin, blueThreshold);
   return {
     signal,
     noise,

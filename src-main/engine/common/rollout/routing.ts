@@ -4,12 +4,9 @@
  * to green whatever the weights; otherwise the weights split traffic; shadow mode sends every
  * request to blue and a copy to green.
  */
+import type { RouteWeights } from '../../../contract/events';
 
-/** Percent of traffic to each side; they sum to 100. */
-export interface RouteWeights {
-  readonly blue: number;
-  readonly green: number;
-}
+export type { RouteWeights };
 
 /** How the router decides. */
 export interface RoutingPolicy {
@@ -32,6 +29,7 @@ export interface RouteRequest {
   readonly draw: number;
 }
 
+/** Where one request goes and why. */
 export interface RouteDecision {
   readonly target: 'blue' | 'green';
   /** Also send a copy to green (shadow mode). */
@@ -76,4 +74,24 @@ export function stickyBucket(key: string): number {
 export function weightsFor(green: number): RouteWeights {
   const g = Math.min(100, Math.max(0, green));
   return { blue: 100 - g, green: g };
+}
+
+/** The upstreams a request can reach: the two sides, and blue's twin for Diffy's noise floor. */
+export type Upstream = 'blue' | 'green' | 'twin';
+
+/**
+ * Who gets a copy of a request besides its target. In shadow mode, green. With `compare` (after
+ * Diffy), blue's twin answers every request and blue answers every request green served, so
+ * green is compared with blue, and blue with its twin, on the same requests, while green's load
+ * stays its weight's share. Copies are recorded and discarded, never returned to the caller.
+ */
+export function copiesOf(decision: RouteDecision, compare: boolean, hasTwin: boolean): Upstream[] {
+  const copies: Upstream[] = decision.mirrorToGreen ? ['green'] : [];
+  if (compare && decision.target === 'green') {
+    copies.push('blue');
+  }
+  if (compare && hasTwin) {
+    copies.push('twin');
+  }
+  return copies;
 }

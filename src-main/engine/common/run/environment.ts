@@ -9,6 +9,7 @@ import type { Clock } from '../ports/clock';
 import type { LockFile } from '../locks/lockFile';
 import type { FeatureBatch, Inference } from '../ports/inference';
 import type { LoadPort, ServingPort } from '../ports/serving';
+import type { RolloutRig } from '../ports/rolloutRig';
 import type { RuntimeParityOptions, RuntimeParityResult } from '../runtime/runtimeParity';
 import type { SnapshotSource } from '../ports/snapshot';
 import type { ModelSection } from '../scenario/sections/models';
@@ -95,4 +96,6 @@ export interface RunEnvironment {
   readonly backend?: 'embedded' | 'docker';
   /** The profile a person chose: names the one profile of a scenario that has `load` but no `profiles`. */
   readonly profile?: 'staging' | 'production';
+  /** Model servers behind a router for the rollout phase (issue 8); a face without one cannot rehearse a rollout. */
+  readonly rollout?: RolloutRig;
 }

@@ -84,9 +84,10 @@ function allowedKeysAt(path: readonly (string | number)[]): Record<string, unkno
 }
 
 function unwrap(schema: unknown): unknown {
-  let current = schema as { unwrap?: () => unknown; def?: { innerType?: unknown } } | undefined;
-  while (current?.def?.innerType !== undefined) {
-    current = current.def.innerType as typeof current;
+  let current = schema as { unwrap?: () => unknown; def?: { innerType?: unknown; in?: unknown } } | undefined;
+  // Optional and default wrap an inner type; a transform is a pipe whose input holds the keys.
+  while ((current?.def?.innerType ?? current?.def?.in) !== undefined) {
+    current = (current!.def!.innerType ?? current!.def!.in) as typeof current;
   }
   return current;
 }

@@ -9,8 +9,9 @@ import { loadSection } from './sections/load';
 import { modelsSection } from './sections/models';
 import { notYet } from './sections/notYet';
 import { outputsSection, REPORT_FORMATS } from './sections/outputs';
-import { shiftsSection } from './sections/shifts';
 import { profilesSection } from './sections/profiles';
+import { rolloutSection } from './sections/rollout';
+import { shiftsSection } from './sections/shifts';
 import { snapshotsSection } from './sections/snapshots';
 
 export const scenarioSchema = z.strictObject({
@@ -23,7 +24,7 @@ export const scenarioSchema = z.strictObject({
   faults: notYet('the model server capability'),
   profiles: profilesSection.optional(),
   load: loadSection.optional(),
-  rollout: notYet('the blue/green rollout'),
+  rollout: rolloutSection.optional(),
   alerts: alertsSection.optional(),
   drill: notYet('drills'),
   outputs: outputsSection.default({ formats: [...REPORT_FORMATS] }),

@@ -2,6 +2,7 @@
 import type { RunEvent } from '../../../contract/events';
 import type { ActivityItem } from '../../../contract/runView';
 import { preflightWording } from './preflightWording';
+import { rolloutWording } from './rolloutWording';
 
 /** One line for an event, or null for events the feed leaves to other parts of the screen (progress). */
 export function activityOf(event: RunEvent): ActivityItem | null {
@@ -61,7 +62,7 @@ function wording(event: RunEvent): { level: ActivityItem['level']; text: string 
       return { level: event.verdict === 'READY' ? 'info' : 'warn', text: `Run finished: ${event.verdict}` };
     default:
       // Progress shows as a bar; a capability's own kinds stay out of the feed until worded here.
-      return preflightWording(event);
+      return preflightWording(event) ?? rolloutWording(event);
   }
 }
 

@@ -32,6 +32,13 @@ export function eventSpan(event: RunEvent): Span | null {
   if (event.kind === 'shift.injected') {
     return { from: eventTimeMs(event.from), to: event.to === null ? Number.POSITIVE_INFINITY : eventTimeMs(event.to) };
   }
+  if (event.kind === 'rollout.step') {
+    return { from: eventTimeMs(event.from), to: eventTimeMs(event.to) };
+  }
+  if (event.kind === 'rollout.planned') {
+    // The plan holds for the whole rollout: every range keeps it.
+    return null;
+  }
   if (event.eventTime === null) {
     return null;
   }

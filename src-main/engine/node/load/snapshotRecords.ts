@@ -4,11 +4,10 @@
  * DuckDB snapshot reader the replay uses. In event order (the first rows), or a seeded uniform
  * sample of the whole snapshot (reservoir sampling, Vitter's algorithm R).
  */
-import type { ColumnChunk } from '../../common/ports/snapshot';
-import type { RawRecord, RawValue } from '../../common/features/rawRecord';
+import { chunkRecord } from '../../common/features/chunkRecord';
+import type { RawRecord } from '../../common/features/rawRecord';
 import type { Rng } from '../../common/ports/rng';
 import { InputError } from '../../common/run/inputError';
-import { formatEventTime } from '../../common/time/eventTime';
 import { openSnapshot } from '../duckdb/snapshotReader';
 
 /** What to read. */
@@ -38,11 +37,11 @@ export async function readSnapshotRecords(request: SnapshotRecordsRequest, rng: 
     for await (const chunk of source.read({ columns, derived: {} })) {
       for (let i = 0; i < chunk.rowCount; i++, seen++) {
         if (records.length < request.limit) {
-          records.push(rawRecord(chunk, i, timestamp));
+          records.push(chunkRecord(chunk, i, timestamp));
         } else if (request.order === 'sampled') {
           const j = Math.floor(rng.next() * (seen + 1));
           if (j < request.limit) {
-            records[j] = rawRecord(chunk, i, timestamp);
+            records[j] = chunkRecord(chunk, i, timestamp);
           }
         }
       }
@@ -58,21 +57,6 @@ export async function readSnapshotRecords(request: SnapshotRecordsRequest, rng: 
   } finally {
     await source.close();
   }
-}
-
-/** One row as a raw record; the event time as wall-clock text without a zone, as in the data. */
-function rawRecord(chunk: ColumnChunk, i: number, timestamp: string): RawRecord {
-  const record: Record<string, RawValue> = {};
-  for (const [name, column] of Object.entries(chunk.columns)) {
-    if (name === timestamp) {
-      record[name] = formatEventTime(chunk.eventTime[i]!).replace('T', ' ');
-    } else if (column.kind === 'number') {
-      record[name] = column.valid[i] ? column.values[i]! : null;
-    } else {
-      record[name] = column.values[i] ?? null;
-    }
-  }
-  return record;
 }
 
 /** The snapshot's one timestamp column; with none or several the user must name it. */

@@ -4,6 +4,7 @@ import { drawAlertTimeline } from '../../../charts/alertTimeline';
 import { drawDriftHeatmap } from '../../../charts/driftHeatmap';
 import { drawLatencyLoad } from '../../../charts/latencyLoad';
 import { drawPredictionHistogram } from '../../../charts/predictionHistogram';
+import { drawRolloutLatency } from '../../../charts/rolloutLatency';
 import { drawTrafficSplit } from '../../../charts/trafficSplit';
 import type { ChartFigures } from '../../common/report/formats/html/chartSections';
 import { escapeMarkup } from '../../common/report/formats/markup';
@@ -14,6 +15,7 @@ export function drawCharts(charts: ReportCharts): ChartFigures {
     ...figure('driftHeatmap', charts.driftHeatmap, drawDriftHeatmap),
     ...figure('latencyLoad', charts.latencyLoad, drawLatencyLoad),
     ...figure('trafficSplit', charts.trafficSplit, drawTrafficSplit),
+    ...figure('rolloutLatency', charts.rolloutLatency, drawRolloutLatency),
     ...figure('predictionHistogram', charts.predictionHistogram, drawPredictionHistogram),
     ...figure('alertTimeline', charts.alertTimeline, drawAlertTimeline),
   };

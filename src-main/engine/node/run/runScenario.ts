@@ -23,6 +23,7 @@ import { fileModelStore } from '../model/modelStore';
 import { fileRuntimeStore } from '../runtime/runtimeStore';
 import type { PdfPrinter } from '../report/pdf/chromiumPrinter';
 import { writeReport, type WrittenReport } from '../report/writeReport';
+import { serverRig } from '../rollout/serverRig';
 import { machineInfo, runtimeVersions } from './machine';
 import { systemClock } from './systemClock';
 
@@ -95,6 +96,7 @@ export async function runScenario(file: ScenarioFile, options: RunOptions): Prom
         versions: runtimeVersions(),
         executionProvider: options.executionProvider ?? 'cpu',
         allowUnverified: options.allowUnverified ?? false,
+        rollout: serverRig(),
         ...(options.announce ? { announce: options.announce } : {}),
         serving: servingBackends(options.dockerSocket === undefined ? {} : { socketPath: options.dockerSocket }),
         load: { run: (plan) => runLoad(plan) },

@@ -17,6 +17,7 @@ import { basename, join } from 'node:path';
 import type { ServerFaults, ServerStarted, ServerStopped } from '../../../contract/events';
 import { projectRoot } from '../run/projectRoot';
 import { CRASH_EXIT_CODE } from './faultInjector';
+import { terminate } from './childProcess';
 import { faultAdmin, followServerOutput, type ServerEvent, type ServerHooks } from './serverOutput';
 import { serverArgv, type ServerOptions } from './serverOptions';
 
@@ -84,16 +85,9 @@ export async function startEmbeddedServer(options: ServerOptions, hooks: Embedde
     exited,
     onDidEmitEvent: output.onDidEmitEvent,
     ...faultAdmin(started.url),
-    async stop(graceMs = 5000) {
-      if (child.exitCode === null && child.signalCode === null) {
-        stopRequested = true;
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-        const stopped = await exited;
-        clearTimeout(timer);
-        return stopped;
-      }
-      return exited;
+    stop(graceMs = 5000) {
+      stopRequested ||= child.exitCode === null && child.signalCode === null;
+      return terminate(child, exited, graceMs);
     },
   };
 }

@@ -16,7 +16,12 @@ export class BodyError extends Error {
 }
 
 /** The whole body as text; a body over the limit, or cut short by the client, is a BodyError. */
-export function readBody(request: IncomingMessage): Promise<string> {
+export async function readBody(request: IncomingMessage): Promise<string> {
+  return (await readBodyBuffer(request)).toString('utf8');
+}
+
+/** The whole body as bytes (the router forwards them as they came). */
+export function readBodyBuffer(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -42,7 +47,7 @@ export function readBody(request: IncomingMessage): Promise<string> {
     request.on('end', () => {
       if (!done) {
         done = true;
-        resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+        resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
       }
     });
     request.on('error', (error) => fail(400, () => `body: ${error.message}`));

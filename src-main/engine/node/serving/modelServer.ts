@@ -11,8 +11,7 @@
  *   GET  /metrics                                   Prometheus text format
  *   GET|PUT|DELETE /admin/faults                    loopback peers only
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerFaults } from '../../../contract/events';
 import type { Clock } from '../../common/ports/clock';
 import type { Scheduler } from '../../common/ports/scheduler';
@@ -26,6 +25,7 @@ import { stackBlocks, type BatchResult, type ModelRunner, type RowBlock } from '
 import type { ServedModel } from '../../common/serving/servedModel';
 import { faultInjector, type FaultEffects, type FaultInjector } from './faultInjector';
 import { BodyError, isLoopback, readBody, sendJson } from './httpMessages';
+import { listenOnLoopback } from './loopbackServer';
 import { serverMetrics, type Endpoint, type Outcome, type ServerMetrics } from './metrics';
 
 /** How the server listens and batches. */
@@ -240,24 +240,10 @@ export async function startModelServer(model: ServedModel, runner: ModelRunner, 
     sendJson(response, 404, { error: `no route for ${method} ${path}; expected POST /predict, POST /v2/models/${model.name}/infer, GET /v2/health/ready, GET /metrics` });
   };
 
-  const server = createServer({ keepAlive: true, noDelay: true }, (request, response) => {
-    route(request, response).catch((error: unknown) => {
-      if (!response.headersSent) {
-        sendJson(response, 500, { error: error instanceof Error ? error.message : String(error) });
-      }
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const { server, url } = await listenOnLoopback(options.port, route);
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     metrics,
     faults,
     async close() {

@@ -5,6 +5,7 @@ import { alertTimelineData } from './alertTimelineData';
 import { driftHeatmapData } from './driftHeatmapData';
 import { latencyLoadData } from './latencyLoadData';
 import { predictionHistogramData } from './predictionHistogramData';
+import { rolloutLatencyData } from './rolloutLatencyData';
 import { trafficSplitData } from './trafficSplitData';
 
 /** The report's charts, in the order the report shows them. */
@@ -13,6 +14,7 @@ export function reportCharts(events: readonly RunEvent[]): ReportCharts {
     driftHeatmap: driftHeatmapData(events),
     latencyLoad: latencyLoadData(events),
     trafficSplit: trafficSplitData(events),
+    rolloutLatency: rolloutLatencyData(events),
     predictionHistogram: predictionHistogramData(events),
     alertTimeline: alertTimelineData(events),
   };

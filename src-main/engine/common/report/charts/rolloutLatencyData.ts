@@ -1,14 +1,26 @@
 /**
- * The rollout-latency lane's data from the log: the p99 of blue and green in each rollout step,
- * placed at the step's event time. Steps and their latencies arrive with the rollout (issue 8);
- * today's log has none, so the lane is "not measured". The desktop app's timeline shows it
- * (issue 12); docs/ARCHITECTURE.md ("Desktop app") says what the events must carry.
+ * The rollout-latency lane's data from the log (issue 8): the p99 of blue and green measured at
+ * the router in each timed rollout step (`rollout.step`), placed at the step's event time, with
+ * the p99 gate's threshold as the SLA line; "not measured" without a rollout. The desktop app's
+ * timeline shows it (issue 12).
  */
 import type { ChartSlot, RolloutLatencyData } from '../../../../contract/charts';
 import type { RunEvent } from '../../../../contract/events';
 import { notMeasured, phaseReason } from './notMeasured';
 
-/** p99 per rollout step and model; "not measured" without rollout events. */
+/** p99 per rollout step and model; "not measured" without rollout steps. */
 export function rolloutLatencyData(events: readonly RunEvent[]): ChartSlot<RolloutLatencyData> {
-  return notMeasured(phaseReason(events, 'rollout', 'p99 latency per rollout step'));
+  const planned = events.find((e) => e.kind === 'rollout.planned');
+  const steps = events.flatMap((e) => (e.kind === 'rollout.step' ? [e] : []));
+  if (planned?.kind !== 'rollout.planned' || steps.length === 0) {
+    return notMeasured(phaseReason(events, 'rollout', 'p99 latency per rollout step'));
+  }
+  return {
+    measured: true,
+    data: {
+      range: { from: steps[0]!.from, to: steps.at(-1)!.to },
+      slaMs: planned.slaMs,
+      steps: steps.map((s) => ({ from: s.from, to: s.to, greenPercent: s.greenPercent, p99Ms: { blue: s.sides.blue.p99Ms, green: s.sides.green.p99Ms } })),
+    },
+  };
 }
