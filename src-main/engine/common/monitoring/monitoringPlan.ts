@@ -43,6 +43,8 @@ export interface PlannedRule {
   /** What it watches: a feature name, `prediction`, `label`, `server`. */
   readonly subject: string;
   readonly expr: string;
+  /** The figure the expression compares with (`> 0.25`: 0.25), for the dashboard's threshold lines. */
+  readonly threshold: number;
   readonly forMs: number;
   readonly summary: string;
 }
@@ -94,16 +96,16 @@ function modelRules(m: PlannedModel, settings: PlanSettings): PlannedRule[] {
   const job = `job="${jobOf(settings.name, m.role)}"`;
   const w = goDuration(live.rateWindow);
   const forMs = live.for;
-  const at = (layer: MonitoringLayer, alert: string, rule: string, subject: string, expr: string, summary: string): PlannedRule => ({ layer, alert, rule, role: m.role, subject, expr, forMs, summary });
+  const at = (layer: MonitoringLayer, alert: string, rule: string, subject: string, [expr, threshold]: readonly [string, number], summary: string): PlannedRule => ({ layer, alert, rule, role: m.role, subject, expr, threshold, forMs, summary });
   const p99 = (live.p99 ?? settings.slaMs ?? DEFAULT_P99_MS) / 1000;
   const rules: PlannedRule[] = [
-    at(1, 'ModelServerDown', 'server-down', 'server', `up{${job}} == 0`, `${m.role} ${m.model}: the server does not answer its scrape`),
+    at(1, 'ModelServerDown', 'server-down', 'server', [`up{${job}} == 0`, 0], `${m.role} ${m.model}: the server does not answer its scrape`),
     at(
       1,
       'ModelServerErrorRatio',
       'error-ratio',
       'server',
-      `sum(rate(${METRICS.requests}{${job},outcome=~"error|timeout|unavailable"}[${w}])) / sum(rate(${METRICS.requests}{${job}}[${w}])) > ${num(live.errorRatio)}`,
+      [`sum(rate(${METRICS.requests}{${job},outcome=~"error|timeout|unavailable"}[${w}])) / sum(rate(${METRICS.requests}{${job}}[${w}])) > ${num(live.errorRatio)}`, live.errorRatio],
       `${m.role} ${m.model}: more than ${percent(live.errorRatio)} of requests end in an error or timeout`,
     ),
     at(
@@ -111,33 +113,33 @@ function modelRules(m: PlannedModel, settings: PlanSettings): PlannedRule[] {
       'ModelServerLatencyP99',
       'latency-p99',
       'server',
-      `histogram_quantile(0.99, sum by (le) (rate(${METRICS.requestDuration}_bucket{${job}}[${w}]))) > ${num(p99)}`,
+      [`histogram_quantile(0.99, sum by (le) (rate(${METRICS.requestDuration}_bucket{${job}}[${w}]))) > ${num(p99)}`, p99],
       `${m.role} ${m.model}: p99 latency above ${num(p99)} s`,
     ),
   ];
   for (const f of m.features) {
     const sel = `${job},feature="${f.name}"`;
     rules.push(
-      at(2, 'FeatureSchemaBreak', 'schema-break', f.name, `increase(${METRICS.featureTypeErrors}{${sel}}[${w}]) > 0`, `${m.role} ${f.name}: requests carry a value of the wrong type, or none where one is required`),
-      at(2, 'FeatureNulls', 'feature-nulls', f.name, `${METRICS.featureNullRatio}{${sel}} > ${num(f.referenceNullRate + drift.nullRate)}`, `${m.role} ${f.name}: null rate above the reference's by more than ${percent(drift.nullRate)}`),
+      at(2, 'FeatureSchemaBreak', 'schema-break', f.name, [`increase(${METRICS.featureTypeErrors}{${sel}}[${w}]) > 0`, 0], `${m.role} ${f.name}: requests carry a value of the wrong type, or none where one is required`),
+      at(2, 'FeatureNulls', 'feature-nulls', f.name, [`${METRICS.featureNullRatio}{${sel}} > ${num(f.referenceNullRate + drift.nullRate)}`, f.referenceNullRate + drift.nullRate], `${m.role} ${f.name}: null rate above the reference's by more than ${percent(drift.nullRate)}`),
     );
     if (f.kind === 'categorical') {
-      rules.push(at(2, 'FeatureUnseen', 'feature-unseen', f.name, `${METRICS.featureUnseenRatio}{${sel}} > ${num(drift.unseenShare)}`, `${m.role} ${f.name}: more than ${percent(drift.unseenShare)} of values in categories never seen in training`));
+      rules.push(at(2, 'FeatureUnseen', 'feature-unseen', f.name, [`${METRICS.featureUnseenRatio}{${sel}} > ${num(drift.unseenShare)}`, drift.unseenShare], `${m.role} ${f.name}: more than ${percent(drift.unseenShare)} of values in categories never seen in training`));
     }
-    rules.push(at(2, 'FeaturePsi', 'feature-psi', f.name, `${METRICS.featurePsi}{${sel}} > ${num(f.psiThreshold)}`, `${m.role} ${f.name}: PSI against the training window above ${num(f.psiThreshold)}`));
+    rules.push(at(2, 'FeaturePsi', 'feature-psi', f.name, [`${METRICS.featurePsi}{${sel}} > ${num(f.psiThreshold)}`, f.psiThreshold], `${m.role} ${f.name}: PSI against the training window above ${num(f.psiThreshold)}`));
   }
   if (m.predictionPsi !== null) {
-    rules.push(at(3, 'PredictionPsi', 'prediction-psi', 'prediction', `${METRICS.predictionPsi}{${job}} > ${num(m.predictionPsi)}`, `${m.role} ${m.model}: PSI of the predictions above ${num(m.predictionPsi)}`));
+    rules.push(at(3, 'PredictionPsi', 'prediction-psi', 'prediction', [`${METRICS.predictionPsi}{${job}} > ${num(m.predictionPsi)}`, m.predictionPsi], `${m.role} ${m.model}: PSI of the predictions above ${num(m.predictionPsi)}`));
   }
-  if (m.reference.positiveRate !== null) {
-    rules.push(
-      at(4, 'LabelPositiveRate', 'label-positive-rate', 'label', `abs(${METRICS.positiveRate}{${job}} - ${num(m.reference.positiveRate)}) > ${num(m.positiveRate)}`, `${m.role}: positive rate off the reference's ${percent(m.reference.positiveRate)} by more than ${percent(m.positiveRate)}`),
-    );
-  }
-  if (m.reference.auc !== null) {
-    const floor = m.reference.auc - m.aucDrop;
-    rules.push(at(4, 'LabelAuc', 'label-auc', 'label', `${METRICS.auc}{${job}} < ${num(floor)}`, `${m.role} ${m.model}: AUC below the reference's ${num(m.reference.auc)} by more than ${num(m.aucDrop)}`));
-  }
+  // Layer 4 against the reference's figure when the export knows it; otherwise against the same
+  // hour a week before (the replay's hour-of-week season), so every model has its layer 4 rules.
+  const rate = METRICS.positiveRate;
+  const positive: readonly [string, number] =
+    m.reference.positiveRate === null ? [`abs(${rate}{${job}} - ${rate}{${job}} offset 1w) > ${num(m.positiveRate)}`, m.positiveRate] : [`abs(${rate}{${job}} - ${num(m.reference.positiveRate)}) > ${num(m.positiveRate)}`, m.positiveRate];
+  rules.push(at(4, 'LabelPositiveRate', 'label-positive-rate', 'label', positive, `${m.role}: positive rate off the reference's${m.reference.positiveRate === null ? ' (a week before)' : ` ${percent(m.reference.positiveRate)}`} by more than ${percent(m.positiveRate)}`));
+  const auc: readonly [string, number] =
+    m.reference.auc === null ? [`${METRICS.auc}{${job}} offset 1w - ${METRICS.auc}{${job}} > ${num(m.aucDrop)}`, m.aucDrop] : [`${METRICS.auc}{${job}} < ${num(m.reference.auc - m.aucDrop)}`, m.reference.auc - m.aucDrop];
+  rules.push(at(4, 'LabelAuc', 'label-auc', 'label', auc, `${m.role} ${m.model}: AUC below the reference's${m.reference.auc === null ? ' (a week before)' : ` ${num(m.reference.auc)}`} by more than ${num(m.aucDrop)}`));
   return rules;
 }
 
