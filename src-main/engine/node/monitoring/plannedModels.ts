@@ -5,16 +5,15 @@
  * AUC from the card. Thresholds are `alerts.drift`'s fixed ones: calibrated thresholds need the
  * reference read through the model, which only a run does (its `replay.started` has them).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { featureSpecById, knownFeatureSpecs } from '../../common/features/specs/registry';
-import { referenceProfileSchema, type ReferenceProfile } from '../../common/model/referenceProfile';
 import type { PlannedModel } from '../../common/monitoring/monitoringPlan';
 import { InputError } from '../../common/run/inputError';
 import type { DriftAlertsSection } from '../../common/scenario/sections/alerts';
 import type { ModelSection, ModelsSection } from '../../common/scenario/sections/models';
 import { readModelCard } from '../model/modelCard';
 import { modelLocation } from '../model/modelFolder';
+import { readReferenceProfile } from '../model/referenceFile';
 
 /** Each model of the scenario as the plan needs it; `notes` say what was assumed. */
 export function plannedModels(models: ModelsSection, drift: DriftAlertsSection): { models: PlannedModel[]; notes: string[] } {
@@ -33,7 +32,7 @@ function plannedModel(role: 'blue' | 'green', section: ModelSection, drift: Drif
   const { folder } = modelLocation(section.path);
   const card = readModelCard(folder);
   const name = section.name ?? card?.name ?? folder;
-  const reference = readReference(folder, typeof card?.['reference'] === 'string' ? card['reference'] : 'reference.json');
+  const reference = readReferenceProfile(folder, card);
   if (reference === null) {
     notes.push(`${role}: no reference.json, so its null-rate rules compare with 0 and its positive rate with the same hour a week before`);
   }
@@ -70,25 +69,6 @@ function featuresOf(role: string, section: ModelSection, card: ReturnType<typeof
     throw new InputError(`models.${role}`, 'expected inputs, or a model card with featureSpec or featureOrder: the rules watch each input feature by name');
   }
   return columns.map((name) => ({ name, kind: 'numeric' as const }));
-}
-
-function readReference(folder: string, file: string): ReferenceProfile | null {
-  const path = join(folder, file);
-  if (!existsSync(path)) {
-    return null;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new InputError(path, `expected JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const parsed = referenceProfileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InputError(path, `${issue.path.join('.')}: ${issue.message}`);
-  }
-  return parsed.data;
 }
 
 function heldOutAuc(card: ReturnType<typeof readModelCard>): number | null {
