@@ -105,7 +105,7 @@ function modelRules(m: PlannedModel, settings: PlanSettings): PlannedRule[] {
       'ModelServerErrorRatio',
       'error-ratio',
       'server',
-      [`sum(rate(${METRICS.requests}{${job},outcome=~"error|timeout|unavailable"}[${w}])) / sum(rate(${METRICS.requests}{${job}}[${w}])) > ${num(live.errorRatio)}`, live.errorRatio],
+      [`sum by (job) (rate(${METRICS.requests}{${job},outcome=~"error|timeout|unavailable"}[${w}])) / sum by (job) (rate(${METRICS.requests}{${job}}[${w}])) > ${num(live.errorRatio)}`, live.errorRatio],
       `${m.role} ${m.model}: more than ${percent(live.errorRatio)} of requests end in an error or timeout`,
     ),
     at(
@@ -113,7 +113,7 @@ function modelRules(m: PlannedModel, settings: PlanSettings): PlannedRule[] {
       'ModelServerLatencyP99',
       'latency-p99',
       'server',
-      [`histogram_quantile(0.99, sum by (le) (rate(${METRICS.requestDuration}_bucket{${job}}[${w}]))) > ${num(p99)}`, p99],
+      [`histogram_quantile(0.99, sum by (job, le) (rate(${METRICS.requestDuration}_bucket{${job}}[${w}]))) > ${num(p99)}`, p99],
       `${m.role} ${m.model}: p99 latency above ${num(p99)} s`,
     ),
   ];
