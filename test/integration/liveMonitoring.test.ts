@@ -3,7 +3,8 @@
  * flights-v1, reference.json of January 2001) served on 127.0.0.1, fed 5,000 real flights of
  * January 2001 (its training window), then the same flights with distance in kilometres. Its /metrics must show the
  * distance PSI below the seed's 0.25 on January and above it after the unit change, with the
- * out-of-range ratio, and pass `promtool check metrics`.
+ * out-of-range ratio, count a wrongly typed value against the features reading it, and pass
+ * `promtool check metrics`.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -82,7 +83,13 @@ describe('live layer 2 and 3 metrics on a real server', () => {
     // The window slid: it holds only the shifted rows, and the other features did not move.
     expect(metricValue(shifted, 'model_feature_psi{feature="dep_hour"}')).toBeCloseTo(metricValue(january, 'model_feature_psi{feature="dep_hour"}')!, 12);
 
-    const promtool = spawnSync('promtool', ['check', 'metrics'], { input: shifted, encoding: 'utf8' });
+    // A value of the wrong type is a type error of every feature that reads its field.
+    expect((await post(`${server.url}/predict`, { features: { ...flights[0], distance: 'far' } })).status).toBe(400);
+    const refused = await metrics(server);
+    expect(metricValue(refused, 'model_feature_type_errors_total{feature="distance"}')).toBe(1);
+    expect(metricValue(refused, 'model_feature_type_errors_total{feature="dep_hour"}')).toBeUndefined();
+
+    const promtool = spawnSync('promtool', ['check', 'metrics'], { input: refused, encoding: 'utf8' });
     requireService(context, promtool.error === undefined, 'promtool (Debian package prometheus) is not installed');
     expect(`${promtool.stdout}${promtool.stderr}`).toBe('');
     expect(promtool.status).toBe(0);

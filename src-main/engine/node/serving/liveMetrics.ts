@@ -6,6 +6,7 @@
  * predictions' PSI, mean and variance) read at each scrape. Names from `metricNames.ts`.
  */
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { featureSpecById } from '../../common/features/specs/registry';
 import { LiveWatch } from '../../common/monitoring/liveWatch';
 import { CONFIDENCE_BUCKETS, METRICS, PREDICTION_BUCKETS } from '../../common/monitoring/metricNames';
 import type { ReferenceProfile } from '../../common/model/referenceProfile';
@@ -27,6 +28,8 @@ export interface LiveObserver {
   /** The input matrix, copied before the batch goes to the worker (which takes its buffer); null when layer 2 is off. */
   capture(batch: FeatureBatch): Float32Array | Float64Array | null;
   observe(inputs: Float32Array | Float64Array | null, scores: Float32Array): void;
+  /** A request refused for one raw field (`instances[3].distance`): a type error of every feature that reads it. */
+  refused(field: string): void;
 }
 
 /** Registers the layer 2 and 3 metrics on `registry`. */
@@ -35,7 +38,8 @@ export function liveMetrics(registry: Registry, model: ServedModel, reference: R
   const prediction = new Histogram({ name: METRICS.predictionValue, help: 'Distribution of model predictions, P(positive).', buckets: [...PREDICTION_BUCKETS], registers });
   const confidence = new Histogram({ name: METRICS.confidence, help: 'Model confidence, max(p, 1 - p), per prediction.', buckets: [...CONFIDENCE_BUCKETS], registers });
   // Registered whatever the layout, so the exported rules on it always find the series name.
-  new Counter({ name: METRICS.featureTypeErrors, help: 'Requests refused because a feature value had the wrong type, by feature.', labelNames: ['feature'], registers });
+  const typeErrors = new Counter({ name: METRICS.featureTypeErrors, help: 'Requests refused because a value a feature reads had the wrong type or was missing, by feature.', labelNames: ['feature'], registers });
+  const readers = fieldReaders(model);
   const input = model.layout.kind === 'pipeline' || model.layout.kind === 'matrix' ? model.layout.input : null;
   const width = model.layout.kind === 'pipeline' ? model.layout.pipeline.features.length : model.layout.kind === 'matrix' ? model.layout.width : null;
   const layer2Off =
@@ -95,6 +99,12 @@ export function liveMetrics(registry: Registry, model: ServedModel, reference: R
       const data = watch === null ? undefined : batch[input!]?.data;
       return data === undefined || data instanceof BigInt64Array ? null : data.slice();
     },
+    refused(field) {
+      const name = field.split('.').at(-1) ?? '';
+      for (const feature of readers.get(name) ?? []) {
+        typeErrors.inc({ feature });
+      }
+    },
     observe(inputs, scores) {
       for (const p of scores) {
         prediction.observe(p);
@@ -105,4 +115,27 @@ export function liveMetrics(registry: Registry, model: ServedModel, reference: R
       }
     },
   };
+}
+
+/** Raw field -> the features that read it: from the feature spec (and its serving variant), or the matrix's own column names. */
+function fieldReaders(model: ServedModel): Map<string, string[]> {
+  const readers = new Map<string, string[]>();
+  const add = (field: string, feature: string): void => {
+    readers.set(field, [...(readers.get(field) ?? []), feature]);
+  };
+  if (model.layout.kind === 'pipeline') {
+    const pipeline = model.layout.pipeline;
+    const spec = featureSpecById(pipeline.specId);
+    const variant = pipeline.variant === null ? undefined : spec?.servingVariants?.[pipeline.variant];
+    for (const f of spec?.features ?? []) {
+      for (const field of variant?.features[f.name]?.fields ?? f.fields) {
+        add(field, f.name);
+      }
+    }
+  } else if (model.layout.kind === 'matrix') {
+    for (const name of model.layout.names ?? []) {
+      add(name, name);
+    }
+  }
+  return readers;
 }

@@ -117,7 +117,10 @@ export async function startModelServer(model: ServedModel, runner: ModelRunner, 
       metrics.requests.inc({ endpoint, outcome });
       metrics.requestDuration.observe({ endpoint, outcome }, seconds);
     };
-    const bad = (problem: RequestProblem): void => finish(400, 'bad_request', { error: problemMessage(problem), field: problem.field, expected: problem.expected });
+    const bad = (problem: RequestProblem): void => {
+      live.refused(problem.field);
+      finish(400, 'bad_request', { error: problemMessage(problem), field: problem.field, expected: problem.expected });
+    };
     if (!accepting) {
       finish(503, 'unavailable', { error: 'the server is stopping' });
       return;
