@@ -94,4 +94,13 @@ describe('live layer 2 and 3 metrics on a real server', () => {
     expect(`${promtool.stdout}${promtool.stderr}`).toBe('');
     expect(promtool.status).toBe(0);
   });
+
+  it('serves layer 1 and the prediction histograms without a reference.json, and says layer 2 is off', async () => {
+    const smoke = await startTestServer(join(ROOT, 'scenarios/smoke/model'), { maxQueueDelayMs: 0, timeoutMs: 10_000 });
+    expect((await post(`${smoke.url}/predict`, { features: { date: '2001-03-01 06:05:00', distance: 337 } })).status).toBe(200);
+    const text = await metrics(smoke);
+    expect(metricValue(text, 'model_prediction_value_count')).toBe(1);
+    expect(text).not.toContain('model_feature_psi');
+    expect(smoke.log).toContain('[smoke-v1] live data-quality metrics (layer 2) off: the model folder has no reference.json');
+  });
 });

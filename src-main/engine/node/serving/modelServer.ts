@@ -73,6 +73,9 @@ export async function startModelServer(model: ServedModel, runner: ModelRunner, 
   metrics.info.set({ model: model.name, version: model.version, execution_provider: options.executionProvider }, 1);
   const faults = faultInjector({ ...effects, metrics }, options.faults);
   const live = liveMetrics(metrics.registry, model, options.reference ?? null);
+  if (live.layer2Off !== null) {
+    effects.log(`live data-quality metrics (layer 2) off: ${live.layer2Off}`);
+  }
   let accepting = true;
 
   const execute = async (jobs: readonly Job[]): Promise<JobResult[]> => {
