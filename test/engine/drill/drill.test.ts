@@ -190,8 +190,8 @@ describe('the scorecard', () => {
     const player = new DrillPlayer(drillLog(), drill);
     player.answer('drift', { action: 'hold' }, 1_000);
     const damage = player.scorecard().stops[0]!.damage;
-    // Windows 03h and 04h (120 + 130 rows) came before the resolution; the 03h labels show AUC 0.6 against 0.7.
-    expect(damage).toEqual({ source: 'replay', model: 'blue-v1', from: '2001-03-01T03:00:00', to: '2001-03-01T05:00:00', rows: 250, requests: null, aucGap: expect.closeTo(0.1, 12), labelled: 120, endedBy: 'the alert resolved at 2001-03-01T04:00:00' });
+    // The alert resolved at 04:00 (the 04h window did not hold): only the 03h window's 120 rows count; its labels show AUC 0.6 against 0.7.
+    expect(damage).toEqual({ source: 'replay', model: 'blue-v1', from: '2001-03-01T03:00:00', to: '2001-03-01T04:00:00', rows: 120, requests: null, aucGap: expect.closeTo(0.1, 12), labelled: 120, endedBy: 'the alert resolved at 2001-03-01T04:00:00' });
   });
 });
 

@@ -66,7 +66,9 @@ function replaySpread(later: readonly RunEvent[], stop: RunEvent): DamageSpread 
   const role = stop.kind === 'alert.firing' && stop.role !== null ? stop.role : 'blue';
   const resolved =
     stop.kind === 'alert.firing' ? later.find((e) => e.kind === 'alert.resolved' && e.rule === stop.rule && e.subject === stop.subject && e.role === stop.role && e.layer === stop.layer) : undefined;
-  const windows = later.filter((e) => e.kind === 'drift.window' && e.role === role && (resolved === undefined || e.seq < resolved.seq));
+  // The alert resolves at the start of the first window it did not hold in: windows from then on are not counted.
+  const until = resolved?.kind === 'alert.resolved' ? resolved.to : null;
+  const windows = later.filter((e) => e.kind === 'drift.window' && e.role === role && (resolved === undefined || e.seq < resolved.seq) && (until === null || e.from < until));
   let rows = 0;
   let model = role as string;
   for (const w of windows) {

@@ -46,7 +46,8 @@ function resolve(events: readonly RunEvent[], spec: DrillStopSpec): RunEvent[] {
   }
   if (at.eventTime !== undefined) {
     const limit = parseEventTime(at.eventTime)!;
-    const after = events.findIndex((e) => e.eventTime !== null && (parseEventTime(e.eventTime) ?? -Infinity) > limit);
+    // Progress events carry how far the reader has read ahead, not where the replay stands: they never end the stretch.
+    const after = events.findIndex((e) => e.kind !== 'progress' && e.eventTime !== null && (parseEventTime(e.eventTime) ?? -Infinity) > limit);
     if (after === 0 || events.length === 0 || !events.some((e) => e.eventTime !== null)) {
       throw new DrillMismatch(spec.id, `the log's event time never reaches ${at.eventTime}`);
     }
