@@ -147,6 +147,9 @@ async function askOnTerminal(player: DrillPlayer, events: readonly RunEvent[], s
       const debrief = player.answer(position.stop.id, answer, Date.now() - asked);
       io.err(`${answerText(answer)}. Debrief: ${debrief}\n`);
     }
+    // Every stop answered: the rest of the run is no longer the future.
+    io.err('== what happened next ==');
+    await feed(events, shown, events.at(-1)?.seq ?? 0, speed, io);
   } finally {
     terminal.close();
   }

@@ -4,6 +4,7 @@ import { parseAnswerLines } from '../../../src-main/engine/common/drill/answerLi
 import { DrillPlayer } from '../../../src-main/engine/common/drill/drillPlayer';
 import { DrillMismatch, planStops } from '../../../src-main/engine/common/drill/drillStops';
 import { playRecorded } from '../../../src-main/engine/common/drill/recordedSession';
+import { parseTypedAnswer } from '../../../src-main/engine/common/drill/typedAnswer';
 import { parseScenarioText } from '../../../src-main/engine/common/scenario/parse';
 import { drillLog, drillOf, SCENARIO } from './drillLog';
 
@@ -214,5 +215,26 @@ describe('an answers file', () => {
     const player = new DrillPlayer(drillLog(), drillOf(DRILL));
     expect(() => playRecorded(player, parseAnswerLines('{"stop":"drift","action":"hold"}\n{"stop":"nope","action":"hold"}\n', 'a.jsonl'), 'a.jsonl')).toThrow('a.jsonl:2: no stop "nope" in this drill; its stops are drift, day-one, worse');
     expect(() => playRecorded(player, parseAnswerLines('{"stop":"drift","action":"hold"}\n{"stop":"drift","action":"hold"}\n', 'a.jsonl'), 'a.jsonl')).toThrow('a.jsonl:2: stop "drift" was already answered on line 1');
+  });
+});
+
+describe('an answer typed at the terminal', () => {
+  const ALL = ['hold', 'investigate', 'rollback', 'promote'] as const;
+  it('reads actions, their first letters, a feature or a layer', () => {
+    expect(['hold', 'R', 'roll back', 'p', 'investigate distance', 'i layer 2', 'investigate L4', 'investigate'].map((t) => parseTypedAnswer(t, ALL))).toEqual([
+      { ok: true, answer: { action: 'hold' } },
+      { ok: true, answer: { action: 'rollback' } },
+      { ok: true, answer: { action: 'rollback' } },
+      { ok: true, answer: { action: 'promote' } },
+      { ok: true, answer: { action: 'investigate', feature: 'distance' } },
+      { ok: true, answer: { action: 'investigate', layer: 2 } },
+      { ok: true, answer: { action: 'investigate', layer: 4 } },
+      { ok: true, answer: { action: 'investigate' } },
+    ]);
+  });
+  it('says what is expected otherwise', () => {
+    expect(parseTypedAnswer('promote', ['hold', 'investigate'])).toEqual({ ok: false, problem: 'expected one of: hold, investigate <feature> | investigate layer <1-4>' });
+    expect(parseTypedAnswer('hold on', ALL)).toEqual({ ok: false, problem: '"hold" takes nothing after it' });
+    expect(parseTypedAnswer('investigate layer 9', ALL)).toEqual({ ok: false, problem: 'investigate one feature (investigate distance) or one layer (investigate layer 2)' });
   });
 });
