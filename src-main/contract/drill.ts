@@ -85,3 +85,27 @@ export interface DrillScorecard {
     readonly missedRollbacks: number;
   };
 }
+
+/** What the app opens a drill on: a finished run's log, and the scenario carrying the drill (the one the log names when absent). */
+export interface DrillRequest {
+  readonly logPath: string;
+  readonly scenarioPath?: string;
+}
+
+/** Where an open drill stands, as the app shows it. Holds nothing from after the current stop. */
+export interface DrillState {
+  readonly drillId: string;
+  readonly scenario: { readonly name: string; readonly path: string };
+  readonly intro: string;
+  /** How many stops the drill has, and how many are answered. */
+  readonly stops: number;
+  readonly answered: number;
+  /** The stop waiting for an answer; null once every stop is answered. */
+  readonly stop: DrillStop | null;
+  /** The last event the app may show. */
+  readonly visibleSeq: number;
+  /** The stop just answered, scored, with its debrief; null before the first answer. */
+  readonly last: DrillStopScore | null;
+  /** The whole scorecard, once every stop is answered; null before. */
+  readonly scorecard: DrillScorecard | null;
+}

@@ -12,16 +12,13 @@ import type { RunEvent } from '../../contract/events';
 import { parseAnswerLines } from '../../engine/common/drill/answerLines';
 import { DrillPlayer } from '../../engine/common/drill/drillPlayer';
 import { renderDrillHtml } from '../../engine/common/drill/drillHtml';
-import { DrillMismatch } from '../../engine/common/drill/drillStops';
 import { answerText, damageText, outcomeText } from '../../engine/common/drill/drillWording';
 import { playRecorded } from '../../engine/common/drill/recordedSession';
 import { parseTypedAnswer } from '../../engine/common/drill/typedAnswer';
 import { InputError } from '../../engine/common/run/inputError';
-import type { DrillSection } from '../../engine/common/scenario/sections/drill';
 import { parseEventTime } from '../../engine/common/scenario/values';
 import { activityOf } from '../../engine/common/view/activity';
-import { readEventFile } from '../../engine/node/files/eventFile';
-import { formatIssue, loadScenario } from '../../engine/node/scenario/loadScenario';
+import { readDrill } from '../../engine/node/drill/readDrill';
 import { parseFlags, requirePositional, UsageError } from '../args';
 import type { CliIo, Command } from '../command';
 
@@ -38,16 +35,11 @@ export const drillCommand: Command = {
       throw new UsageError('missing --out <dir>: the folder for drill.json and drill.html');
     }
     const speed = speedOf(values.speed);
-    const { events, torn } = readEventFile(logPath);
+    const { events, drill, torn } = readDrill(logPath, values.scenario);
     if (torn) {
       io.err(`${logPath}: the last line was cut short; it is left out`);
     }
-    const started = events.find((e) => e.kind === 'run.started');
-    if (started?.kind !== 'run.started') {
-      throw new InputError(logPath, 'expected a run log beginning with a "run.started" event');
-    }
-    const scenarioPath = values.scenario ?? started.scenario.path;
-    const player = playerOf(events, drillOf(scenarioPath), logPath, scenarioPath);
+    const player = new DrillPlayer(events, drill);
     let card: DrillScorecard;
     if (values.answers !== undefined) {
       const answersPath = values.answers;
@@ -89,29 +81,6 @@ function readText(path: string, what: string): string {
     return readFileSync(path, 'utf8');
   } catch {
     throw new InputError(path, `${what} not found`);
-  }
-}
-
-function drillOf(scenarioPath: string): DrillSection {
-  const loaded = loadScenario(scenarioPath);
-  if (!loaded.ok) {
-    throw new InputError(scenarioPath, `the scenario is not valid: ${loaded.issues.map(formatIssue).join('; ')}`);
-  }
-  const drill = loaded.file.scenario.drill;
-  if (drill === undefined) {
-    throw new InputError(scenarioPath, 'the scenario has no drill section; pass one that has with --scenario <file>');
-  }
-  return drill;
-}
-
-function playerOf(events: readonly RunEvent[], drill: DrillSection, logPath: string, scenarioPath: string): DrillPlayer {
-  try {
-    return new DrillPlayer(events, drill);
-  } catch (error) {
-    if (error instanceof DrillMismatch) {
-      throw new InputError(logPath, `the drill in ${scenarioPath} does not match this log: ${error.message}`);
-    }
-    throw error;
   }
 }
 

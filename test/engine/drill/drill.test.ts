@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAnswerLines } from '../../../src-main/engine/common/drill/answerLines';
 import { DrillPlayer } from '../../../src-main/engine/common/drill/drillPlayer';
+import { DrillSession } from '../../../src-main/engine/common/drill/drillSession';
 import { DrillMismatch, planStops } from '../../../src-main/engine/common/drill/drillStops';
 import { playRecorded } from '../../../src-main/engine/common/drill/recordedSession';
 import { parseTypedAnswer } from '../../../src-main/engine/common/drill/typedAnswer';
@@ -236,5 +237,31 @@ describe('an answer typed at the terminal', () => {
     expect(parseTypedAnswer('promote', ['hold', 'investigate'])).toEqual({ ok: false, problem: 'expected one of: hold, investigate <feature> | investigate layer <1-4>' });
     expect(parseTypedAnswer('hold on', ALL)).toEqual({ ok: false, problem: '"hold" takes nothing after it' });
     expect(parseTypedAnswer('investigate layer 9', ALL)).toEqual({ ok: false, problem: 'investigate one feature (investigate distance) or one layer (investigate layer 2)' });
+  });
+});
+
+describe('a drill in the app (the session behind RehearsalApi)', () => {
+  it('sends no event past the current stop, even when asked for more, and times each answer', () => {
+    let now = 0;
+    const clock = { now: () => now, monotonic: () => now };
+    const session = new DrillSession('d-1', drillLog(), drillOf(DRILL), '/runs/r', clock);
+    expect(session.state()).toMatchObject({ stops: 3, answered: 0, stop: { id: 'drift', seq: 5 }, visibleSeq: 5, last: null, scorecard: null });
+    const view = session.view({ untilSeq: 15 });
+    expect(view.lastSeq).toBe(5);
+    // The alert lane shows the firing alert and nothing of its resolution (seq 9).
+    expect(view.lanes.alerts).toMatchObject({ measured: true, data: { alerts: [{ layer: 2, rule: 'feature-psi blue distance', to: null }] } });
+    expect(view.activity.every((a) => a.seq <= 5)).toBe(true);
+    expect(session.view({ untilSeq: 3 }).lastSeq).toBe(3);
+    now += 7_000;
+    const next = session.answer({ action: 'investigate', feature: 'distance' });
+    expect(next).toMatchObject({ answered: 1, stop: { id: 'day-one' }, visibleSeq: 12, last: { outcome: 'correct', decisionMs: 7_000, debrief: 'Look at distance first.' }, scorecard: null });
+    expect(session.view().lastSeq).toBe(12);
+    now += 1_000;
+    session.answer({ action: 'hold' });
+    now += 2_000;
+    const end = session.answer(null);
+    expect(end).toMatchObject({ answered: 3, stop: null, visibleSeq: 15, scorecard: { summary: { correct: 2, unanswered: 1, missedRollbacks: 1 } } });
+    expect(end.scorecard!.stops.map((s) => s.decisionMs)).toEqual([7_000, 1_000, 2_000]);
+    expect(() => session.answer({ action: 'hold' })).toThrow('the drill has ended');
   });
 });
