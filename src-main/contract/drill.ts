@@ -67,6 +67,8 @@ export interface DrillStopScore {
   readonly debrief: string;
   /** Set only for a missed rollback: the expected answer was to roll back and the person did not. */
   readonly damage: DamageSpread | null;
+  /** The same in words, as the terminal, drill.html and the app show it. */
+  readonly words: { readonly answer: string; readonly expected: string; readonly outcome: string; readonly damage: string | null };
 }
 
 /** drill.json: the whole drill, scored. */

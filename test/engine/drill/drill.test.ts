@@ -7,7 +7,7 @@ import { DrillMismatch, planStops } from '../../../src-main/engine/common/drill/
 import { playRecorded } from '../../../src-main/engine/common/drill/recordedSession';
 import { parseTypedAnswer } from '../../../src-main/engine/common/drill/typedAnswer';
 import { parseScenarioText } from '../../../src-main/engine/common/scenario/parse';
-import { drillLog, drillOf, SCENARIO } from './drillLog';
+import { drillLog, drillOf, logOf, SCENARIO } from './drillLog';
 
 const DRILL = `drill:
   intro: You are on call.
@@ -129,7 +129,7 @@ describe('the player', () => {
       seen.push(position.stop.seq);
       expect(Math.max(...visible.map((e) => e.seq))).toBe(position.stop.seq);
       expect(visible.every((e) => e.seq <= position.stop.seq)).toBe(true);
-      expect(visible).toEqual(events.slice(0, position.stop.seq));
+      expect(visible.map((e) => e.seq)).toEqual(events.slice(0, position.stop.seq).map((e) => e.seq));
       expect(player.visibleSeq).toBe(position.stop.seq);
       player.answer(position.stop.id, { action: 'hold' }, 1000);
     }
@@ -263,5 +263,25 @@ describe('a drill in the app (the session behind RehearsalApi)', () => {
     expect(end).toMatchObject({ answered: 3, stop: null, visibleSeq: 15, scorecard: { summary: { correct: 2, unanswered: 1, missedRollbacks: 1 } } });
     expect(end.scorecard!.stops.map((s) => s.decisionMs)).toEqual([7_000, 1_000, 2_000]);
     expect(() => session.answer({ action: 'hold' })).toThrow('the drill has ended');
+  });
+});
+
+describe('what a stop shows of a shift', () => {
+  it("hides a shift's planned end until the drill has passed it", () => {
+    const events = logOf([
+      [null, { kind: 'run.started', runId: 'r', scenario: { name: 's', path: '/s.yaml', description: '' }, phases: ['replay'], enabledChecks: [], machine: { platform: 't', arch: 'x64', cpus: 2, cpuModel: 't', memoryBytes: 1, node: 'v20' }, versions: {} }],
+      ['2001-03-01T10:00:00', { kind: 'shift.injected', index: 0, name: 'scale distance', operator: 'scale', targets: ['distance'], from: '2001-03-01T10:00:00', to: '2001-03-02T18:00:00', onset: 'sudden' }],
+      ['2001-03-01T12:00:00', { kind: 'notice', level: 'info', message: 'noon' }],
+      ['2001-03-03T00:00:00', { kind: 'notice', level: 'info', message: 'later' }],
+    ]);
+    const drill = drillOf(`drill:
+  stops:
+    - { id: noon, at: { seq: 3 }, question: q, expect: { action: hold }, debrief: d }
+    - { id: later, at: { seq: 4 }, question: q, expect: { action: hold }, debrief: d }
+`);
+    const player = new DrillPlayer(events, drill);
+    expect(player.visibleEvents()[1]).toMatchObject({ kind: 'shift.injected', to: null });
+    player.answer('noon', { action: 'hold' }, null);
+    expect(player.visibleEvents()[1]).toMatchObject({ kind: 'shift.injected', to: '2001-03-02T18:00:00' });
   });
 });

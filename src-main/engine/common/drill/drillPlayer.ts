@@ -40,7 +40,12 @@ export class DrillPlayer {
   /** The events a person may see now: up to the current stop's event, or the whole log after the last answer. */
   visibleEvents(): readonly RunEvent[] {
     const planned = this.planned[this.current];
-    return planned === undefined ? this.events : this.events.filter((e) => e.seq <= planned.stop.seq);
+    if (planned === undefined) {
+      return this.events;
+    }
+    const now = planned.stop.eventTime;
+    // A shift's planned end is written when it starts; on call, nobody knows when a fault will stop.
+    return this.events.filter((e) => e.seq <= planned.stop.seq).map((e) => (e.kind === 'shift.injected' && e.to !== null && now !== null && e.to > now ? { ...e, to: null } : e));
   }
 
   /** The seq of the last visible event. */

@@ -7,6 +7,7 @@ import type { RunEvent } from '../../../contract/events';
 import type { DrillSection } from '../scenario/sections/drill';
 import { damageAfter } from './damageSpread';
 import type { PlannedStop } from './drillStops';
+import { answerText, damageText, outcomeText } from './drillWording';
 
 /** What a person answered at a stop, and after how long (null: not timed). */
 export interface GivenAnswer {
@@ -35,6 +36,7 @@ function scoreStop(events: readonly RunEvent[], planned: PlannedStop, given: Giv
   const right = answer !== null && planned.expected.some((expected) => isAnswer(answer, expected));
   const outcome: DrillOutcome = answer === null ? 'unanswered' : !right ? 'wrong' : decisionMs !== null && decisionMs > planned.stop.timeAllowedMs ? 'late' : 'correct';
   const missedRollback = planned.expected.some((e) => e.action === 'rollback') && answer?.action !== 'rollback';
+  const damage = missedRollback ? damageAfter(events, planned.event) : null;
   return {
     stop: planned.stop,
     answer,
@@ -42,7 +44,8 @@ function scoreStop(events: readonly RunEvent[], planned: PlannedStop, given: Giv
     outcome,
     decisionMs,
     debrief: planned.debrief,
-    damage: missedRollback ? damageAfter(events, planned.event) : null,
+    damage,
+    words: { answer: answerText(answer), expected: planned.expected.map(answerText).join(' or '), outcome: outcomeText(outcome), damage: damage === null ? null : damageText(damage) },
   };
 }
 
