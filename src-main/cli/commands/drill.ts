@@ -12,7 +12,7 @@ import type { RunEvent } from '../../contract/events';
 import { parseAnswerLines } from '../../engine/common/drill/answerLines';
 import { DrillPlayer } from '../../engine/common/drill/drillPlayer';
 import { renderDrillHtml } from '../../engine/common/drill/drillHtml';
-import { answerText, damageText, outcomeText } from '../../engine/common/drill/drillWording';
+import { answerText } from '../../engine/common/drill/drillWording';
 import { playRecorded } from '../../engine/common/drill/recordedSession';
 import { parseTypedAnswer } from '../../engine/common/drill/typedAnswer';
 import { InputError } from '../../engine/common/run/inputError';
@@ -162,8 +162,8 @@ function stopText(stop: DrillStop, index: number, total: number): string {
 function formatScorecard(card: DrillScorecard, files: readonly string[]): string {
   const lines = card.stops.map((s) => {
     const time = s.decisionMs === null ? 'not timed' : `${(s.decisionMs / 1000).toFixed(1)} s`;
-    const head = `${outcomeText(s.outcome).padEnd(16)} ${s.stop.id}: ${answerText(s.answer)} (expected ${s.expected.map(answerText).join(' or ')}; ${time})`;
-    return s.damage === null ? head : `${head}\n${' '.repeat(17)}missed rollback: ${damageText(s.damage)}`;
+    const head = `${s.words.outcome.padEnd(16)} ${s.stop.id}: ${s.words.answer} (expected ${s.words.expected}; ${time})`;
+    return s.words.damage === null ? head : `${head}\n${' '.repeat(17)}missed rollback: ${s.words.damage}`;
   });
   const sum = card.summary;
   return [

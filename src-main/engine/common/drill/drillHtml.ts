@@ -7,7 +7,6 @@ import { duration } from '../report/formats/display';
 import { table } from '../report/formats/html/sections';
 import { REPORT_CSS } from '../report/formats/html/style';
 import { escapeMarkup as e } from '../report/formats/markup';
-import { answerText, damageText, outcomeText } from './drillWording';
 
 /** The report's status colours for the four outcomes. */
 const OUTCOME_CLASS: Readonly<Record<DrillOutcome, string>> = { correct: 'pass', late: 'warn', wrong: 'fail', unanswered: 'not-run' };
@@ -18,9 +17,9 @@ export function renderDrillHtml(card: DrillScorecard): string {
   const rows = card.stops.map((stop) => [
     `<a href="#stop-${e(stop.stop.id)}"><code>${e(stop.stop.id)}</code></a>`,
     e(stop.stop.eventTime ?? '–'),
-    e(answerText(stop.answer)),
-    e(stop.expected.map(answerText).join(' or ')),
-    `<span class="status status-${OUTCOME_CLASS[stop.outcome]}">${e(outcomeText(stop.outcome))}</span>`,
+    e(stop.words.answer),
+    e(stop.words.expected),
+    `<span class="status status-${OUTCOME_CLASS[stop.outcome]}">${e(stop.words.outcome)}</span>`,
     e(stop.decisionMs === null ? 'not timed' : duration(stop.decisionMs)),
   ]);
   return `<!DOCTYPE html>
@@ -53,12 +52,12 @@ ${card.stops.map(stopDetails).join('\n')}
 
 function stopDetails(stop: DrillStopScore): string {
   const status = OUTCOME_CLASS[stop.outcome];
-  const damage = stop.damage === null ? '' : `<dt>damage</dt><dd>${e(damageText(stop.damage))}</dd>`;
+  const damage = stop.words.damage === null ? '' : `<dt>damage</dt><dd>${e(stop.words.damage)}</dd>`;
   return `<section class="check check-${status}" id="stop-${e(stop.stop.id)}">
-<h3><span class="status status-${status}">${e(outcomeText(stop.outcome))}</span> <code>${e(stop.stop.id)}</code> ${e(stop.stop.question)}</h3>
+<h3><span class="status status-${status}">${e(stop.words.outcome)}</span> <code>${e(stop.stop.id)}</code> ${e(stop.stop.question)}</h3>
 <dl><dt>stopped at</dt><dd>${e(stop.stop.trigger)} (event ${stop.stop.seq}${stop.stop.eventTime === null ? '' : `, ${e(stop.stop.eventTime)}`})</dd>
-<dt>answer</dt><dd>${e(answerText(stop.answer))}${stop.decisionMs === null ? '' : ` after ${e(duration(stop.decisionMs))} (allowed ${e(duration(stop.stop.timeAllowedMs))})`}</dd>
-<dt>expected</dt><dd>${e(stop.expected.map(answerText).join(' or '))}</dd>${damage}
+<dt>answer</dt><dd>${e(stop.words.answer)}${stop.decisionMs === null ? '' : ` after ${e(duration(stop.decisionMs))} (allowed ${e(duration(stop.stop.timeAllowedMs))})`}</dd>
+<dt>expected</dt><dd>${e(stop.words.expected)}</dd>${damage}
 <dt>debrief</dt><dd>${e(stop.debrief)}</dd></dl>
 </section>`;
 }
