@@ -4,19 +4,19 @@
  * as a drill; every WebSocket frame the page receives is kept, so "nothing from the future is
  * shown" is checked on what reached the page at all, not only on what it drew.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventOfKind, RunEvent } from '../../src-main/contract/events';
 import { startBrowserMode, type BrowserMode } from '../support/browserMode';
 import { rehearse, runEvents } from '../support/cli';
 import { ROOT, tempDir } from '../support/paths';
 import { requireService } from '../support/services';
+import { CHROMIUM, chromiumAvailable, launchChromium } from '../support/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'test-results/screenshots');
-const available = existsSync(CHROMIUM);
+const available = chromiumAvailable;
 
 function ofKind<K extends RunEvent['kind']>(events: readonly RunEvent[], kind: K): EventOfKind<K>[] {
   return events.filter((e): e is EventOfKind<K> => e.kind === kind);
@@ -44,12 +44,7 @@ describe('a drill in the app, in a browser', () => {
     expect(rehearse(['run', join(ROOT, 'scenarios/shift-scale.yaml'), '--out', out, '--formats', 'json']).code).toBe(1);
     events = runEvents(out);
     mode = await startBrowserMode();
-    context = await chromium.launchPersistentContext(tempDir('rehearsal-chromium-'), {
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      viewport: { width: 1440, height: 960 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ context, page } = await launchChromium());
     page.on('websocket', (ws) => ws.on('framereceived', (frame) => frames.push(String(frame.payload))));
   });
 

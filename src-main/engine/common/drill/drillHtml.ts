@@ -5,7 +5,7 @@
 import type { DrillOutcome, DrillScorecard, DrillStopScore } from '../../../contract/drill';
 import { duration } from '../report/formats/display';
 import { table } from '../report/formats/html/sections';
-import { REPORT_CSS } from '../report/formats/html/style';
+import { documentHead } from '../report/formats/html/page';
 import { escapeMarkup as e } from '../report/formats/markup';
 
 /** The report's status colours for the four outcomes. */
@@ -22,15 +22,7 @@ export function renderDrillHtml(card: DrillScorecard): string {
     `<span class="status status-${OUTCOME_CLASS[stop.outcome]}">${e(stop.words.outcome)}</span>`,
     e(stop.decisionMs === null ? 'not timed' : duration(stop.decisionMs)),
   ]);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(`Drill scorecard: ${card.scenario.name}`)}</title>
-<style>${REPORT_CSS}</style>
-</head>
+  return `${documentHead(`Drill scorecard: ${card.scenario.name}`)}
 <body>
 <header>
 <h1>Drill scorecard: ${e(card.scenario.name)}</h1>
