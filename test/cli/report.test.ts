@@ -228,7 +228,7 @@ describe('report formats chosen', () => {
     writeFileSync(scenario, readFileSync(SMOKE, 'utf8') + 'outputs:\n  formats: [md, docx]\n');
     const bad = rehearse(['validate', scenario]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/s\.yaml:38:17: outputs\.formats\[1\]: expected one of: "json", "md", "junit", "html", "pdf"/);
+    expect(bad.stderr).toMatch(/s\.yaml:49:17: outputs\.formats\[1\]: expected one of: "json", "md", "junit", "html", "pdf"/);
     const flag = rehearse(['report', join(dir, 'events.jsonl'), '--out', dir, '--formats', 'md,docx']);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain('--formats: expected a comma-separated list of json, md, junit, html, pdf, got "md,docx"');

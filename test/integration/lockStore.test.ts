@@ -27,9 +27,11 @@ describe('the lock store on disk', () => {
       if ('unavailable' in training) {
         throw new Error(training.unavailable);
       }
-      // Against the whole lock, dev-only copies (electron's own @types/node) would read as mismatches.
       expect(compareLocks(training, serving.lock)).toMatchObject({ failed: false, counts: { unpinned: 0, range: 0, mismatch: 0 } });
-      expect(compareLocks(training, full).counts.mismatch).toBeGreaterThan(0);
+      // The whole lock holds more copies (electron's own @types/node): listed beside training's, not failed.
+      const whole = compareLocks(training, full);
+      expect(whole.failed).toBe(false);
+      expect(whole.problems.filter((p) => p.kind === 'missing' && p.training !== null && p.serving !== null).map((p) => p.package)).toContain('@types/node');
     }
   });
 

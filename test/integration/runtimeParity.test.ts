@@ -48,7 +48,7 @@ describe('runtime parity (real onnxruntime-node)', () => {
       expect(other.flipRate).toBeGreaterThan(0.1);
       expect(other.flipExamples).toHaveLength(5);
       for (const example of other.flipExamples) {
-        expect(example.reference >= 0.5).not.toBe(example.candidate >= 0.5);
+        expect(example.reference! >= 0.5).not.toBe(example.candidate! >= 0.5);
       }
       expect(other.passed).toBe(false);
       expect(result.comparisons[0]!.passed).toBe(true);

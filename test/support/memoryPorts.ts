@@ -169,7 +169,9 @@ export function tableSnapshotStore(tables: Readonly<Record<string, MemoryTable>>
         description: `memory:${role}`,
         columns: names.map((name) => ({ name, type: table.columns[name]!.some((v) => typeof v === 'string') ? 'VARCHAR' : 'DOUBLE' })),
         async *read(query) {
-          const rows = table.eventTime.map((t, i) => ({ t, i })).filter(({ t }) => (query.from === undefined || t >= query.from) && (query.to === undefined || t < query.to));
+          const inRange = table.eventTime.map((t, i) => ({ t, i })).filter(({ t }) => (query.from === undefined || t >= query.from) && (query.to === undefined || t < query.to));
+          // A sample is the first rows here, keyed by position; the real reader's seeded choice is tested on DuckDB.
+          const rows = query.sample ? inRange.slice(0, query.sample.rows) : inRange;
           for (let start = 0; start < rows.length; start += chunkRows) {
             const part = rows.slice(start, start + chunkRows);
             const columns: Record<string, ChunkColumn> = {};
@@ -188,6 +190,7 @@ export function tableSnapshotStore(tables: Readonly<Record<string, MemoryTable>>
               eventTime: Float64Array.from(part, ({ t }) => t),
               label: table.label ? Float64Array.from(part, ({ i }) => table.label![i]!) : null,
               columns,
+              ...(query.sample ? { rowIds: part.map(({ i }) => `0:${i}`) } : {}),
             };
           }
         },

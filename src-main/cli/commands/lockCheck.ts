@@ -62,12 +62,18 @@ function formatComparison(c: LockComparison): string {
   for (const p of failing) {
     lines.push(`  ${p.kind.padEnd(8)}  ${p.package}: ${p.detail}`, `            ${side('training', p)}; ${side('serving', p)}`);
   }
-  const onlyIn = (which: 'training' | 'serving'): string[] => c.problems.filter((p) => p.kind === 'missing' && p[which] !== null).map((p) => p.package);
+  const other = { training: 'serving', serving: 'training' } as const;
+  const onlyIn = (which: 'training' | 'serving'): string[] => c.problems.filter((p) => p.kind === 'missing' && p[which] !== null && p[other[which]] === null).map((p) => p.package);
   for (const which of ['training', 'serving'] as const) {
     const names = onlyIn(which);
     if (names.length > 0) {
       lines.push('', `  only in ${which} (${names.length}, not failing): ${names.join(', ')}`);
     }
+  }
+  // On both sides, training's versions all still installed beside other copies (npm's nested installs).
+  const extra = c.problems.filter((p) => p.kind === 'missing' && p.training !== null && p.serving !== null);
+  if (extra.length > 0) {
+    lines.push('', `  more copies in serving (${extra.length}, not failing): ${extra.map((p) => `${p.package} (${p.detail.replace(/^serving also installs /, '+').replace(/ beside.*$/, '')})`).join(', ')}`);
   }
   const counts = `${c.counts.unpinned} unpinned, ${c.counts.range} range, ${c.counts.mismatch} mismatch, ${c.counts.missing} missing`;
   lines.push('', `lock-check: ${c.failed ? 'FAIL' : 'PASS'} (${counts})`);

@@ -50,8 +50,8 @@ export interface LockComparison {
 /** One row's two scores. */
 export interface ScorePair {
   readonly row: number;
-  readonly reference: number;
-  readonly candidate: number;
+  readonly reference: number | null;
+  readonly candidate: number | null;
 }
 
 /** The comparison of two runtimes' score vectors over the same rows. */

@@ -110,4 +110,15 @@ describe('comparing a training lock with a serving lock', () => {
     const c = compareLocks(req('numpy==1.24.4; python_version < "3.9"\nnumpy==1.26.4; python_version >= "3.9"\n'), req('numpy==1.26.4\n'));
     expect(c.problems).toEqual([expect.objectContaining({ kind: 'mismatch', detail: 'training pins 1.24.4, 1.26.4, serving pins 1.26.4 (environment markers are not evaluated)' })]);
   });
+  it('does not fail when serving installs another copy of a package beside every version training had (npm nests it for a new dependent), but does when a training version is gone', () => {
+    const lock = (packages: Record<string, string>): LockFile =>
+      parsePackageLockText(JSON.stringify({ lockfileVersion: 3, packages: { '': {}, ...Object.fromEntries(Object.entries(packages).map(([path, version]) => [path, { version }])) } }), 'package-lock.json');
+    const training = lock({ 'node_modules/protobufjs': '6.11.6', 'node_modules/onnx-proto': '8.0.1' });
+    const nested = compareLocks(training, lock({ 'node_modules/protobufjs': '7.6.6', 'node_modules/onnx-proto': '8.0.1', 'node_modules/onnx-proto/node_modules/protobufjs': '6.11.6' }));
+    expect(nested.failed).toBe(false);
+    expect(nested.problems).toEqual([expect.objectContaining({ package: 'protobufjs', kind: 'missing', detail: "serving also installs 7.6.6 beside training's 6.11.6, for packages training did not have" })]);
+    const replaced = compareLocks(training, lock({ 'node_modules/protobufjs': '7.6.6', 'node_modules/onnx-proto': '8.0.1' }));
+    expect(replaced.failed).toBe(true);
+    expect(replaced.problems[0]).toMatchObject({ package: 'protobufjs', kind: 'mismatch' });
+  });
 });

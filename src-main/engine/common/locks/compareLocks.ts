@@ -77,6 +77,13 @@ function compareSides(key: string, t: readonly LockEntry[], s: readonly LockEntr
   const tv = versions(t, crossFamily);
   const sv = versions(s, crossFamily);
   const markers = [...t, ...s].some((e) => e.marker !== undefined) ? ' (environment markers are not evaluated)' : '';
+  if (!crossFamily && families1(t) === 'npm' && [...tv.keys].every((k) => sv.keys.has(k)) && sv.keys.size > tv.keys.size) {
+    // npm installs a package once per version its dependents need: every copy training had is
+    // still installed (its dependents resolve to it), and the other copies serve packages
+    // training did not have. Listed, not failed.
+    const extra = sv.shown.filter((v) => !tv.shown.includes(v));
+    return problem('missing', `serving also installs ${extra.join(', ')} beside training's ${tv.shown.join(', ')}, for packages training did not have`);
+  }
   if (!sameSet(tv.keys, sv.keys)) {
     return problem('mismatch', `training pins ${tv.shown.join(', ')}, serving pins ${sv.shown.join(', ')}${markers}`);
   }
@@ -144,6 +151,11 @@ function groupBy(entries: readonly LockEntry[], keyOf: (e: LockEntry) => string)
     }
   }
   return groups;
+}
+
+/** The ecosystem of one package's entries. */
+function families1(entries: readonly LockEntry[]): 'npm' | 'python' {
+  return entries[0]!.ecosystem === 'npm' ? 'npm' : 'python';
 }
 
 /** npm, or Python (PyPI and conda share names and versions). */

@@ -8,6 +8,8 @@ export interface NumericColumn {
   readonly kind: 'number';
   readonly values: Float64Array;
   readonly valid: Uint8Array;
+  /** Set when the values are dates or timestamps, so a raw record can carry them as text again. */
+  readonly time?: 'date' | 'timestamp';
 }
 
 /** A text (or categorical) column of a chunk; null where the value was null. */

@@ -124,7 +124,8 @@ function specFeed(model: ReadyModel, textColumns: ReadonlySet<string>, derived: 
     series,
     productionColumns: rawFields,
     referenceQuery: {
-      columns: [...new Set([...model.columns, ...series.flatMap((s) => (s.rawField === null ? [] : [s.rawField]))])],
+      // The planned feature columns by name: a model on a serving variant reads raw fields in production, its training features here.
+      columns: [...new Set([...plannedNames, ...series.flatMap((s) => (s.rawField === null ? [] : [s.rawField]))])],
       derived: { ...derived, ...model.derived },
       relations: model.relations,
       joins: model.joins,

@@ -26,17 +26,21 @@ export function compareScores(reference: ArrayLike<number>, candidate: ArrayLike
     const a = reference[row]!;
     const b = candidate[row]!;
     if (!Number.isFinite(a) || !Number.isFinite(b)) {
+      // Two runtimes that both answer NaN (or the same infinity) for a row agree on it. A
+      // non-finite score is written as null: the log is JSON, where NaN has no spelling.
       nonFinite += 1;
-      flips += 1;
-      if (flipExamples.length < EXAMPLES) {
-        flipExamples.push({ row, reference: a, candidate: b });
+      if (!Object.is(a, b)) {
+        flips += 1;
+        if (flipExamples.length < EXAMPLES) {
+          flipExamples.push({ row, reference: Number.isFinite(a) ? a : null, candidate: Number.isFinite(b) ? b : null });
+        }
       }
       continue;
     }
     const diff = Math.abs(a - b);
     finite += 1;
     sum += diff;
-    if (worst === null || diff > Math.abs(worst.reference - worst.candidate)) {
+    if (worst === null || diff > Math.abs(worst.reference! - worst.candidate!)) {
       worst = { row, reference: a, candidate: b };
     }
     if (a >= threshold !== b >= threshold) {
@@ -48,7 +52,7 @@ export function compareScores(reference: ArrayLike<number>, candidate: ArrayLike
   }
   return {
     rows: reference.length,
-    maxAbsDiff: worst === null ? 0 : Math.abs(worst.reference - worst.candidate),
+    maxAbsDiff: worst === null ? 0 : Math.abs(worst.reference! - worst.candidate!),
     meanAbsDiff: finite === 0 ? 0 : sum / finite,
     flips,
     flipRate: reference.length === 0 ? 0 : flips / reference.length,

@@ -143,8 +143,11 @@ function readFixed(chunk: DuckDBDataChunk, index: number, first: number, typeId:
       }
     }
   }
-  return { kind: 'number', values, valid };
+  const time = typeId === DuckDBTypeId.DATE ? 'date' : TIMESTAMPS.has(typeId) ? 'timestamp' : undefined;
+  return time === undefined ? { kind: 'number', values, valid } : { kind: 'number', values, valid, time };
 }
+
+const TIMESTAMPS: ReadonlySet<DuckDBTypeId> = new Set([DuckDBTypeId.TIMESTAMP, DuckDBTypeId.TIMESTAMP_TZ, DuckDBTypeId.TIMESTAMP_MS, DuckDBTypeId.TIMESTAMP_S, DuckDBTypeId.TIMESTAMP_NS]);
 
 /** Copies rows [first, total) of a fixed-width vector into `out` as doubles (timestamps as ms). */
 function copyNumbers(vector: Raw, total: number, first: number, typeId: DuckDBTypeId, out: Float64Array): void {

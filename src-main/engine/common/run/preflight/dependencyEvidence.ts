@@ -48,7 +48,14 @@ export async function measureModelRuntimes(context: PhaseContext, chunks: readon
 }
 
 async function runtimeParity(context: PhaseContext, model: ReadyModel, chunks: readonly ColumnChunk[]): Promise<RuntimeParityResult | string> {
-  const batches = chunks.filter((c) => c.rowCount > 0).map((chunk) => model.toBatch(chunk));
+  let batches;
+  try {
+    batches = chunks.filter((c) => c.rowCount > 0).map((chunk) => model.toBatch(chunk));
+  } catch (error) {
+    // Rows the model cannot be fed (text where it needs numbers) are the replay's to count as
+    // refused; here they only mean the runtimes could not be compared.
+    return `the sampled rows cannot be fed to the model: ${error instanceof Error ? error.message : String(error)}`;
+  }
   if (batches.length === 0) {
     return 'no sampled production row to run through the runtimes';
   }
