@@ -19,7 +19,10 @@ export function outcomeText(outcome: DrillOutcome): string {
 
 /** One sentence: what the bad model went on serving and what ended it. */
 export function damageText(damage: DamageSpread): string {
-  const span = damage.from === null ? 'nothing followed the stop' : `${damage.from} to ${damage.to ?? '…'}`;
+  if (damage.from === null) {
+    return `nothing spread after the stop: ${damage.endedBy}`;
+  }
+  const span = `${damage.from} to ${damage.to ?? '…'}`;
   const requests = damage.requests === null ? '' : ` and ${damage.requests.toLocaleString('en-US')} requests through the router`;
   const outcome = damage.aucGap === null ? 'no outcome known yet' : `AUC ${damage.aucGap.toFixed(3)} below ${damage.source === 'rollout' ? "blue's" : "the reference's"} on ${damage.labelled.toLocaleString('en-US')} labelled rows`;
   return `${damage.model} served ${damage.rows.toLocaleString('en-US')} rows${requests} (${span}); ${outcome}; ended by ${damage.endedBy}`;
