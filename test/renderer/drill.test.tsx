@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DrillAnswer, DrillState, DrillStop, DrillStopScore } from '../../src-main/contract/drill';
 import { ApiContext } from '../../src-renderer/api';
 import { App } from '../../src-renderer/App';
-import { fakeApi } from './fakeApi';
+import { fakeApi, type FakeApi } from './fakeApi';
 
 const DRILL = '0b7c2a52-5b1c-4f57-9f6c-0d5b8a8e1f22';
 
@@ -28,6 +28,18 @@ const OPEN: DrillState = { drillId: DRILL, scenario: { name: 'shift-scale', path
 
 afterEach(cleanup);
 
+/** The app, drill mode, a log path typed in and Open drill pressed. */
+async function openDrill(api: FakeApi): Promise<void> {
+  render(
+    <ApiContext.Provider value={api}>
+      <App />
+    </ApiContext.Provider>,
+  );
+  fireEvent.click(await screen.findByRole('button', { name: 'Drill…' }));
+  fireEvent.change(screen.getByLabelText('Run log'), { target: { value: '/runs/r/events.jsonl' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Open drill' }));
+}
+
 describe('drill mode', () => {
   it('opens a log, asks at the stop, sends the answer and shows the debrief and the scorecard', async () => {
     const answered: [string, DrillAnswer | null][] = [];
@@ -39,14 +51,7 @@ describe('drill mode', () => {
         return { ...OPEN, answered: 1, stop: null, last, scorecard: { schemaVersion: 1, scenario: OPEN.scenario, runId: 'r', intro: '', stops: [last], summary: { stops: 1, correct: 0, late: 0, wrong: 1, unanswered: 0, missedRollbacks: 0 } } };
       },
     });
-    render(
-      <ApiContext.Provider value={api}>
-        <App />
-      </ApiContext.Provider>,
-    );
-    fireEvent.click(await screen.findByRole('button', { name: 'Drill…' }));
-    fireEvent.change(screen.getByLabelText('Run log'), { target: { value: '/runs/r/events.jsonl' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Open drill' }));
+    await openDrill(api);
     await screen.findByText('What do you do?');
     expect(screen.getByText('You are on call.')).toBeTruthy();
     // Only the actions the stop offers; the view asked for is never past the stop.
@@ -68,14 +73,7 @@ describe('drill mode', () => {
         throw new Error('/runs/r/events.jsonl: the drill in /s.yaml does not match this log');
       },
     });
-    render(
-      <ApiContext.Provider value={api}>
-        <App />
-      </ApiContext.Provider>,
-    );
-    fireEvent.click(await screen.findByRole('button', { name: 'Drill…' }));
-    fireEvent.change(screen.getByLabelText('Run log'), { target: { value: '/runs/r/events.jsonl' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Open drill' }));
+    await openDrill(api);
     expect((await screen.findByRole('alert')).textContent).toContain('does not match this log');
   });
 });
