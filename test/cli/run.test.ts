@@ -14,7 +14,7 @@ function events(dir: string): RunEvent[] {
 }
 
 describe('rehearse run', () => {
-  it('runs the smoke scenario: the log, the report, distribution-shift from the replay, preflight\'s two checks, the load checks WARN on the embedded backend, two NOT RUN, exit 1', () => {
+  it('runs the smoke scenario: the log, the report, distribution-shift from the replay, preflight\'s two checks, the load checks WARN on the embedded backend, monitoring-coverage WARN (no fault injected), one NOT RUN, exit 1', () => {
     const out = tempDir();
     const result = rehearse(['run', 'scenarios/smoke.yaml', '--out', out, '--formats', 'json']);
     expect(result.code).toBe(1);
@@ -36,7 +36,7 @@ describe('rehearse run', () => {
       ['infrastructure-parity', 'WARN'],
       ['load-sla', 'WARN'],
       ['dependency-pinning', 'WARN'],
-      ['monitoring-coverage', 'NOT RUN'],
+      ['monitoring-coverage', 'WARN'],
       ['rollback-readiness', 'NOT RUN'],
     ]);
     // Under the embedded backend nothing caps memory: never PASS, and the report says why.

@@ -5,78 +5,8 @@
  * empty window, a one-row window), none of which may crash or leave a NaN in the log.
  */
 import { describe, expect, it } from 'vitest';
-import type { RunEvent } from '../../../src-main/contract/events';
-import { EventLog } from '../../../src-main/engine/common/run/eventLog';
-import { rehearse } from '../../../src-main/engine/common/run/rehearse';
-import { parseScenarioText } from '../../../src-main/engine/common/scenario/parse';
-import type { ScenarioFile } from '../../../src-main/engine/common/scenario/scenarioFile';
-import { seededRng } from '../../../src-main/engine/common/rng/seededRng';
-import { memoryEnvironment, memoryModelStore, memoryWriter, steppingClock, tableSnapshotStore, type MemoryTable } from '../../support/memoryPorts';
-
-const HOUR = 3_600_000;
-const MARCH = Date.UTC(2001, 2, 5);
-const JANUARY = Date.UTC(2001, 0, 1);
-
-function scenario(extra: string): ScenarioFile {
-  const text = `name: replay
-models:
-  blue:
-    path: blue
-    inputs: [a, b]
-snapshots:
-  production:
-    path: p
-    timestamp: t
-    label: y
-    labelDelay: 2h
-    from: 2001-03-05
-    to: 2001-03-07
-  reference:
-    blue:
-      path: r
-      timestamp: t
-      label: y
-      from: 2001-01-01
-      to: 2001-01-08
-${extra}`;
-  const parsed = parseScenarioText(text, 'replay.yaml');
-  if (!parsed.ok) {
-    throw new Error(JSON.stringify(parsed.issues));
-  }
-  return { path: '/replay.yaml', scenario: parsed.scenario };
-}
-
-/** `perHour` rows in every hour from `start` for `hours`, a ~ N(0, 1), b in {0, 1}, labels from a. */
-function table(start: number, hours: number, perHour: number, seed: number, column: (i: number, t: number) => Partial<Record<'a' | 'b', number | string | null>> = () => ({})): MemoryTable {
-  const rng = seededRng(seed);
-  const eventTime: number[] = [];
-  const a: (number | string | null)[] = [];
-  const b: (number | string | null)[] = [];
-  const label: number[] = [];
-  for (let h = 0; h < hours; h++) {
-    for (let k = 0; k < perHour; k++) {
-      const t = start + h * HOUR + Math.floor((k * HOUR) / perHour);
-      const x = Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
-      const override = column(eventTime.length, t);
-      eventTime.push(t);
-      a.push('a' in override ? override.a! : x);
-      b.push('b' in override ? override.b! : rng.next() < 0.5 ? 0 : 1);
-      label.push(rng.next() < 1 / (1 + Math.exp(-x)) ? 1 : 0);
-    }
-  }
-  return { eventTime, label, columns: { a, b } } as MemoryTable;
-}
-
-async function replay(extra: string, production: MemoryTable, reference = table(JANUARY, 7 * 24, 200, 1)): Promise<RunEvent[]> {
-  const writer = memoryWriter();
-  const store = tableSnapshotStore({ production, 'reference.blue': reference });
-  await rehearse(scenario(extra), memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, -1] } }), store), new EventLog(steppingClock(), [writer]));
-  return writer.events;
-}
-
-function ofKind<K extends RunEvent['kind']>(events: readonly RunEvent[], kind: K): Extract<RunEvent, { kind: K }>[] {
-  return events.filter((e): e is Extract<RunEvent, { kind: K }> => e.kind === kind);
-}
+import type { MemoryTable } from '../../support/memoryPorts';
+import { HOUR, JANUARY, MARCH, ofKind, replay, table } from '../../support/replayTables';
 
 /** Every number anywhere in the events is finite: JSON would turn NaN into null silently. */
 function nonFinite(value: unknown, path = ''): string[] {

@@ -26,6 +26,7 @@ export const METRICS = {
   calibrationError: 'model_expected_calibration_error',
   brierScore: 'model_brier_score',
   /** Layer 4, business outcomes once labels arrive, per window. */
+  positiveRate: 'model_label_positive_ratio',
   precision: 'model_precision',
   recall: 'model_recall',
   falsePositiveRate: 'model_false_positive_rate',

@@ -5,24 +5,11 @@ import type { BoundFeatures } from '../../common/run/environment';
 import { InputError } from '../../common/run/inputError';
 import { featureSpecById, knownFeatureSpecs } from '../../common/features/specs/registry';
 import { modelCardSchema, type ModelCard } from '../../common/model/modelCard';
+import { readJsonFile } from '../files/jsonFile';
 
 /** The card of a model folder, or null when there is none. */
 export function readModelCard(folder: string): ModelCard | null {
-  const path = join(folder, 'model-card.json');
-  if (!existsSync(path)) {
-    return null;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new InputError(path, `expected JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const parsed = modelCardSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new InputError(path, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-  }
-  return parsed.data;
+  return readJsonFile(join(folder, 'model-card.json'), modelCardSchema);
 }
 
 /** The card's feature spec bound to its tables, or null when the card names none. */

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { DigestCheck, ServerFaults } from '../../../contract/events';
+import type { ReferenceProfile } from '../../common/model/referenceProfile';
 import type { ModelArtifact } from '../../common/run/environment';
 import { InputError } from '../../common/run/inputError';
 import { serverFaultsSchema } from '../../common/scenario/sections/faults';
@@ -13,6 +14,7 @@ import { problemOfIssue } from '../../common/serving/requestProblem';
 import { recordLayout, type ServedModel } from '../../common/serving/servedModel';
 import { readModelCard } from '../model/modelCard';
 import { modelLocation, sha256File, verifyModel } from '../model/modelFolder';
+import { readReferenceProfile } from '../model/referenceFile';
 import { loadServingPipeline } from '../model/servingPipeline';
 import type { ServerOptions } from './serverOptions';
 import { openWorkerModel, type WorkerModel } from './workerRunner';
@@ -33,6 +35,8 @@ export interface OpenedModel {
   readonly model: ServedModel;
   readonly worker: WorkerModel;
   readonly featureSpec: string | null;
+  /** The folder's reference.json, which the live layer 2 and 3 metrics compare with; null without one. */
+  readonly reference: ReferenceProfile | null;
 }
 
 /** Verifies, then loads in a worker started from `workerScript`. */
@@ -64,6 +68,7 @@ export async function loadServedModel(options: ServerOptions, workerScript: stri
     artifact,
     worker,
     featureSpec: pipeline?.specId ?? null,
+    reference: modelLocation(options.model).isFolder ? readReferenceProfile(dirname(artifact.onnxPath), card) : null,
     model: {
       name,
       version: options.modelVersion ?? (typeof cardVersion === 'string' ? cardVersion : name),

@@ -13,6 +13,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerFaults } from '../../../contract/events';
+import type { ReferenceProfile } from '../../common/model/referenceProfile';
 import type { Clock } from '../../common/ports/clock';
 import type { Scheduler } from '../../common/ports/scheduler';
 import { NO_FAULTS, serverFaultsSchema } from '../../common/scenario/sections/faults';
@@ -26,6 +27,7 @@ import type { ServedModel } from '../../common/serving/servedModel';
 import { faultInjector, type FaultEffects, type FaultInjector } from './faultInjector';
 import { BodyError, isLoopback, readBody, sendJson } from './httpMessages';
 import { listenOnLoopback } from './loopbackServer';
+import { liveMetrics } from './liveMetrics';
 import { serverMetrics, type Endpoint, type Outcome, type ServerMetrics } from './metrics';
 
 /** How the server listens and batches. */
@@ -35,6 +37,8 @@ export interface ModelServerOptions extends BatcherOptions {
   readonly faults: ServerFaults;
   /** For the `model_server_info` metric. */
   readonly executionProvider: string;
+  /** The training window's profile: with it, layers 2 and 3 are live metrics (issue 9). */
+  readonly reference?: ReferenceProfile | null;
 }
 
 /** What the server needs from its process. */
@@ -68,14 +72,21 @@ export async function startModelServer(model: ServedModel, runner: ModelRunner, 
   const metrics = serverMetrics();
   metrics.info.set({ model: model.name, version: model.version, execution_provider: options.executionProvider }, 1);
   const faults = faultInjector({ ...effects, metrics }, options.faults);
+  const live = liveMetrics(metrics.registry, model, options.reference ?? null);
+  if (live.layer2Off !== null) {
+    effects.log(`live data-quality metrics (layer 2) off: ${live.layer2Off}`);
+  }
   let accepting = true;
 
   const execute = async (jobs: readonly Job[]): Promise<JobResult[]> => {
     const started = clock.monotonic();
     await faults.beforeBatch();
     const wanted = jobs.some((j) => j.outputs !== null) ? [...new Set(jobs.flatMap((j) => j.outputs ?? []))] : null;
-    const result = await runner.run(stackBlocks(jobs.map((j) => j.block)), wanted);
+    const batch = stackBlocks(jobs.map((j) => j.block));
+    const inputs = live.capture(batch);
+    const result = await runner.run(batch, wanted);
     metrics.inferenceDuration.observe((clock.monotonic() - started) / 1000);
+    live.observe(inputs, result.scores);
     let start = 0;
     return jobs.map((job) => {
       const at = start;
@@ -109,7 +120,10 @@ export async function startModelServer(model: ServedModel, runner: ModelRunner, 
       metrics.requests.inc({ endpoint, outcome });
       metrics.requestDuration.observe({ endpoint, outcome }, seconds);
     };
-    const bad = (problem: RequestProblem): void => finish(400, 'bad_request', { error: problemMessage(problem), field: problem.field, expected: problem.expected });
+    const bad = (problem: RequestProblem): void => {
+      live.refused(problem.field);
+      finish(400, 'bad_request', { error: problemMessage(problem), field: problem.field, expected: problem.expected });
+    };
     if (!accepting) {
       finish(503, 'unavailable', { error: 'the server is stopping' });
       return;

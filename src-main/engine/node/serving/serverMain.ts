@@ -82,7 +82,7 @@ async function serve(argv: readonly string[]): Promise<number> {
     server = await startModelServer(
       model,
       worker,
-      { ...options, faults: NO_FAULTS, executionProvider: worker.executionProvider },
+      { ...options, faults: NO_FAULTS, executionProvider: worker.executionProvider, reference: opened.reference },
       {
         label,
         clock: systemClock,

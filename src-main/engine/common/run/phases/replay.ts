@@ -13,6 +13,7 @@
 import type { ReplayModel, RunEventBody, WatchedSeries } from '../../../../contract/events';
 import type { ReadinessCheck } from '../../../../contract/report';
 import { distributionShiftCheck } from '../../checks/distributionShift';
+import { resolveCoverage } from '../../monitoring/coverage';
 import type { DriftOptions } from '../../drift/driftOptions';
 import type { SnapshotSource } from '../../ports/snapshot';
 import { calibrate, calibratedThreshold, type Calibration } from '../../replay/calibration';
@@ -37,7 +38,7 @@ const TEXT_TYPE = /^(VARCHAR|TEXT|STRING|CHAR|BPCHAR|ENUM|UUID)/i;
 
 export const replayPhase: Phase = {
   id: 'replay',
-  checks: ['distribution-shift'],
+  checks: ['distribution-shift', 'monitoring-coverage'],
   enabled: (scenario) => scenario.snapshots.reference !== undefined,
   async run(context: PhaseContext): Promise<void> {
     const { file, env, log, state } = context;
@@ -114,6 +115,7 @@ export const replayPhase: Phase = {
         log.append(summarizeScores(m.feed.model, concatTyped(parts.predictions, Float32Array), Float64Array.from(concatTyped(parts.labels, Float32Array)), source.description, stream.first, stream.last), stream.last ?? undefined);
       });
       log.append({ kind: 'check.resolved', check: checkOf(context, described, stream, config) });
+      resolveCoverage(context, described, stream.last ?? undefined);
     } finally {
       await source.close();
     }

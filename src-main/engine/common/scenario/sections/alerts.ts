@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { checkPsiBands, SEED_PSI_BANDS } from '../../stats/psiBands';
 import { MAX_BINS } from '../../drift/driftOptions';
 import { durationMs, unitInterval } from '../values';
+import { budgetsSection, liveAlertsSection, type BudgetsSection, type LiveAlertsSection } from './monitoringAlerts';
 
 const HOUR_MS = 3_600_000;
 
@@ -79,6 +80,8 @@ export const driftAlertsSection = z
 
 export const alertsSection = z.strictObject({
   drift: driftAlertsSection.optional(),
+  budgets: budgetsSection.optional(),
+  live: liveAlertsSection.optional(),
 });
 
 export type DriftAlertsSection = z.output<typeof driftAlertsSection>;
@@ -87,4 +90,14 @@ export type AlertsSection = z.output<typeof alertsSection>;
 /** The drift watch with every default, for a scenario that sets none. */
 export function driftAlertsOf(alerts: AlertsSection | undefined): DriftAlertsSection {
   return alerts?.drift ?? driftAlertsSection.parse({});
+}
+
+/** Each layer's detection budget, with the seed's defaults. */
+export function budgetsOf(alerts: AlertsSection | undefined): BudgetsSection {
+  return alerts?.budgets ?? budgetsSection.parse({});
+}
+
+/** The live rules' settings, with their defaults. */
+export function liveAlertsOf(alerts: AlertsSection | undefined): LiveAlertsSection {
+  return alerts?.live ?? liveAlertsSection.parse({});
 }
