@@ -11,6 +11,7 @@ import type { ReportFormat } from '../src-main/contract/report';
 import type { ScenarioSummary } from '../src-main/contract/scenarioSummary';
 import { useApi } from './api';
 import { ActivityFeed } from './components/ActivityFeed';
+import { DrillScreen } from './components/DrillScreen';
 import { Checklist } from './components/Checklist';
 import { ExportMenu } from './components/ExportMenu';
 import { LoadPanel } from './components/LoadPanel';
@@ -36,6 +37,7 @@ export function App() {
   const [message, setMessage] = useState<{ level: 'info' | 'warn' | 'error'; text: string } | null>(null);
   const [opening, setOpening] = useState(false);
   const [starting, setStarting] = useState(false);
+  const [drilling, setDrilling] = useState(false);
   const { view, error } = useRunView(runId, brushed);
 
   const fail = (e: unknown) => setMessage({ level: 'error', text: e instanceof Error ? e.message : String(e) });
@@ -107,6 +109,9 @@ export function App() {
         </div>
         <RunControls canRun={canRun} control={view?.control ?? null} speed={view?.control.speed ?? speed} speeds={launch?.choices.speed ?? null} onRun={() => void run()} onCommand={(c) => void command(c)} onSpeed={setSpeed} />
         <div className="spacer" />
+        <button type="button" aria-pressed={drilling} onClick={() => setDrilling(!drilling)} title="Replay a finished run's log, stopping where its scenario's drill asks what you would do">
+          {drilling ? 'Close drill' : 'Drill…'}
+        </button>
         <ExportMenu formats={launch?.choices.formats ?? null} disabled={runId === null} onExport={exportReport} />
         {state && (
           <span className={`state-pill state-${state}`} data-testid="run-state">
@@ -129,20 +134,24 @@ export function App() {
           </button>
         </div>
       )}
-      <div className="layout">
-        <aside className="rail">
-          <ScenarioLibrary scenarios={scenarios} selected={selected} onSelect={setSelected} onOpenFile={() => setOpening(true)} />
-          {launch && options && <RunOptions choices={launch.choices} values={options} disabled={busy} onChange={setOptions} />}
-          <Checklist rows={view?.checklist ?? null} />
-        </aside>
-        <main className="main">
-          <Timeline view={view} brushed={brushed} onBrush={setBrushed} />
-          <div className="bottom">
-            <LoadPanel slot={view?.lanes.load ?? null} />
-            <ActivityFeed items={view?.activity ?? []} />
-          </div>
-        </main>
-      </div>
+      {drilling ? (
+        <DrillScreen initialLog={view ? `${view.outDir}/events.jsonl` : ''} />
+      ) : (
+        <div className="layout">
+          <aside className="rail">
+            <ScenarioLibrary scenarios={scenarios} selected={selected} onSelect={setSelected} onOpenFile={() => setOpening(true)} />
+            {launch && options && <RunOptions choices={launch.choices} values={options} disabled={busy} onChange={setOptions} />}
+            <Checklist rows={view?.checklist ?? null} />
+          </aside>
+          <main className="main">
+            <Timeline view={view} brushed={brushed} onBrush={setBrushed} />
+            <div className="bottom">
+              <LoadPanel slot={view?.lanes.load ?? null} />
+              <ActivityFeed items={view?.activity ?? []} />
+            </div>
+          </main>
+        </div>
+      )}
       {opening && launch && <OpenFileDialog folder={launch.scenarioFolder} onOpen={openFile} onClose={() => setOpening(false)} />}
     </div>
   );

@@ -27,4 +27,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'drift', summary: 'per-column drift of a current file against a reference (PSI, KS, chi-squared, ...); exit 0 whatever the drift', load: async () => (await import('./commands/drift')).driftCommand },
   { name: 'export-rollout', summary: 'write the rollout plan as Argo Rollouts, AnalysisTemplates (Prometheus), an Istio VirtualService and a latency HPA', load: async () => (await import('./commands/exportRollout')).exportRolloutCommand },
   { name: 'export-monitoring', summary: 'write the four-layer monitoring as Prometheus alerting rules (a group per layer) and an importable Grafana dashboard', load: async () => (await import('./commands/exportMonitoring')).exportMonitoringCommand },
+  { name: 'drill', summary: 'replay a finished run to its drill stops: ask what to do (or read --answers), score it into drill.json and drill.html', load: async () => (await import('./commands/drill')).drillCommand },
 ];

@@ -3,6 +3,7 @@
  * IPC, browser mode over a WebSocket; the main side's handler map is typed from this interface,
  * so a missing handler is a compile error. Only plain data crosses it.
  */
+import type { DrillAnswer, DrillRequest, DrillState } from './drill';
 import type { RunCommand, RunControlled, RunEvent, RunSpeed } from './events';
 import type { ReportFormat, Verdict } from './report';
 import type { RunView, RunViewQuery } from './runView';
@@ -83,6 +84,12 @@ export interface RehearsalApi {
   /** Writes the report of the run's events so far through the engine's report writer. */
   exportReport(runId: string, request: ExportRequest): Promise<ExportedReport>;
   stopRun(runId: string): Promise<void>;
+  /** Opens a drill on a finished run's log (issue 13); it stands at its first stop. */
+  openDrill(request: DrillRequest): Promise<DrillState>;
+  /** Answers the drill's current stop (null: no answer) and moves to the next; the answer is timed from when the stop was reached. */
+  answerDrill(drillId: string, answer: DrillAnswer | null): Promise<DrillState>;
+  /** The run as the drill shows it: as of its current stop at the latest (`untilSeq` can only ask for less), for a stretch of event time. */
+  getDrillView(drillId: string, query?: RunViewQuery): Promise<RunView>;
   /** Every event of every run, as it is appended to its log. Returns the unsubscribe function. */
   onDidEmitEvent(listener: (runId: string, event: RunEvent) => void): () => void;
 }

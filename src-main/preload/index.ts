@@ -18,6 +18,9 @@ const api: RehearsalApi = {
   getRunView: (runId, query) => invoke('rehearsal:getRunView', runId, query),
   exportReport: (runId, request) => invoke('rehearsal:exportReport', runId, request),
   stopRun: (runId) => invoke('rehearsal:stopRun', runId),
+  openDrill: (request) => invoke('rehearsal:openDrill', request),
+  answerDrill: (drillId, answer) => invoke('rehearsal:answerDrill', drillId, answer),
+  getDrillView: (drillId, query) => invoke('rehearsal:getDrillView', drillId, query),
   onDidEmitEvent(listener) {
     const handler = (_event: unknown, runId: string, event: RunEvent): void => listener(runId, event);
     ipcRenderer.on(eventChannel, handler);

@@ -68,6 +68,9 @@ export function connectWebSocketApi(url: string, WebSocketClass: typeof WebSocke
     getRunView: (runId, query) => call('getRunView', runId, query),
     exportReport: (runId, request) => call('exportReport', runId, request),
     stopRun: (runId) => call('stopRun', runId),
+    openDrill: (request) => call('openDrill', request),
+    answerDrill: (drillId, answer) => call('answerDrill', drillId, answer),
+    getDrillView: (drillId, query) => call('getDrillView', drillId, query),
     onDidEmitEvent(listener) {
       listeners.add(listener);
       return () => {

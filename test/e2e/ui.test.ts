@@ -6,16 +6,16 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../src-main/contract/events';
 import { startBrowserMode, type BrowserMode } from '../support/browserMode';
 import { requireService } from '../support/services';
-import { ROOT, tempDir } from '../support/paths';
+import { CHROMIUM, chromiumAvailable, launchChromium } from '../support/chromium';
+import { ROOT } from '../support/paths';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'test-results/screenshots');
-const available = existsSync(CHROMIUM);
+const available = chromiumAvailable;
 
 describe('the app in a browser', () => {
   let mode: BrowserMode;
@@ -30,12 +30,7 @@ describe('the app in a browser', () => {
     }
     mkdirSync(SHOTS, { recursive: true });
     mode = await startBrowserMode(['--scenario', 'scenarios/smoke.yaml']);
-    context = await chromium.launchPersistentContext(tempDir('rehearsal-chromium-'), {
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      viewport: { width: 1440, height: 960 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ context, page } = await launchChromium());
   });
 
   afterAll(async () => {

@@ -94,7 +94,7 @@ const APP = 'file:///app/out/renderer/index.html';
 const isAppUrl = (url: string) => url === APP;
 const frame = (url: string, parent: object | null = null) => ({ senderFrame: { url, parent } }) as never;
 const RUN = '8f7c2a52-5b1c-4f57-9f6c-0d5b8a8e1f11';
-const MEMBERS = ['controlRun', 'exportReport', 'getLaunch', 'getRunView', 'listScenarioFiles', 'listScenarios', 'startRun', 'stopRun', 'validateScenario'];
+const MEMBERS = ['answerDrill', 'controlRun', 'exportReport', 'getDrillView', 'getLaunch', 'getRunView', 'listScenarioFiles', 'listScenarios', 'openDrill', 'startRun', 'stopRun', 'validateScenario'];
 
 describe('IPC handlers', () => {
   const calls: unknown[][] = [];

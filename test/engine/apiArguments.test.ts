@@ -9,7 +9,7 @@ const RUN = '8f7c2a52-5b1c-4f57-9f6c-0d5b8a8e1f11';
 
 describe('API arguments', () => {
   it('has a schema for every member answered with a reply', () => {
-    expect([...INVOKE_MEMBERS].sort()).toEqual(['controlRun', 'exportReport', 'getLaunch', 'getRunView', 'listScenarioFiles', 'listScenarios', 'startRun', 'stopRun', 'validateScenario']);
+    expect([...INVOKE_MEMBERS].sort()).toEqual(['answerDrill', 'controlRun', 'exportReport', 'getDrillView', 'getLaunch', 'getRunView', 'listScenarioFiles', 'listScenarios', 'openDrill', 'startRun', 'stopRun', 'validateScenario']);
   });
 
   it('accepts what the API declares', () => {
@@ -19,6 +19,10 @@ describe('API arguments', () => {
     expect(parseArguments('controlRun', [RUN, { kind: 'rollback', reason: 'p99 over the SLA' }])).toHaveLength(2);
     expect(parseArguments('startRun', [{ scenarioPath: 's.yaml', speed: 'max', profile: 'staging', backend: 'docker', executionProvider: 'cuda' }])).toHaveLength(1);
     expect(parseArguments('exportReport', [RUN, { formats: ['html', 'pdf'] }])).toHaveLength(2);
+    expect(parseArguments('openDrill', [{ logPath: '/runs/r/events.jsonl' }])).toHaveLength(1);
+    expect(parseArguments('answerDrill', [RUN, { action: 'investigate', layer: 2 }])).toEqual([RUN, { action: 'investigate', layer: 2 }]);
+    expect(parseArguments('answerDrill', [RUN, null])).toEqual([RUN, null]);
+    expect(parseArguments('getDrillView', [RUN, { untilSeq: 3 }])).toHaveLength(2);
   });
 
   it.each([
@@ -32,6 +36,9 @@ describe('API arguments', () => {
     ['exportReport', [RUN, { formats: [] }], '1.formats'],
     ['startRun', [{ scenarioPath: 's.yaml', speed: 2 }], '0.speed'],
     ['listScenarios', ['extra'], '(args)'],
+    ['answerDrill', [RUN, { action: 'panic' }], '1.action'],
+    ['answerDrill', [RUN, { action: 'rollback', feature: 'distance' }], '1'],
+    ['openDrill', [{ logPath: '' }], '0.logPath'],
   ] as const)('refuses %s(%j), naming %s', (member, args, field) => {
     expect(() => parseArguments(member, args)).toThrow(`${member}: invalid arguments: ${field}`);
   });

@@ -105,8 +105,8 @@ describe('scenario files', () => {
   });
 
   it('refuses sections whose capability has not landed rather than ignoring them', () => {
-    const [issue] = issues(`${VALID}drill:\n  stops: []\n`);
-    expect(issue).toMatchObject({ path: 'drill', message: expect.stringContaining('not supported by this version yet') });
+    const [issue] = issues(`${VALID}faults:\n  - crash\n`);
+    expect(issue).toMatchObject({ path: 'faults', message: expect.stringContaining('not supported by this version yet') });
   });
 
   it('refuses a SQL label with a statement separator', () => {

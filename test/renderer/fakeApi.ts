@@ -99,6 +99,18 @@ export function fakeApi(views: RunView[] = [finishedView()], overrides: Partial<
     async stopRun(runId) {
       calls.push(['stopRun', runId]);
     },
+    async openDrill(request) {
+      calls.push(['openDrill', request]);
+      throw new Error('no drill in this fake');
+    },
+    async answerDrill(drillId, answer) {
+      calls.push(['answerDrill', drillId, answer]);
+      throw new Error('no drill in this fake');
+    },
+    async getDrillView(drillId, query) {
+      calls.push(['getDrillView', drillId, query]);
+      return views[Math.min(served++, views.length - 1)]!;
+    },
     onDidEmitEvent(listener) {
       listeners.add(listener);
       return () => {

@@ -6,10 +6,12 @@
 import { z } from 'zod';
 import type { InvokeMember } from '../../../contract/ipc';
 import type { RehearsalApi } from '../../../contract/rehearsalApi';
+import { drillAnswer } from '../scenario/sections/drill';
 import { REPORT_FORMATS } from '../scenario/sections/outputs';
 
 const path = z.string().min(1).max(4096);
 const runId = z.string().uuid();
+const drillId = z.string().uuid();
 /** An event time as the log writes it (`2001-03-01T06:00:00`, optional fraction and zone). */
 const eventTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/, 'expected an event time like 2001-03-01T06:00:00');
 const speed = z.union([z.literal(1), z.literal(10), z.literal(100), z.literal(1000), z.literal('max')]);
@@ -41,10 +43,17 @@ export const API_ARGUMENTS: { readonly [K in InvokeMember]: z.ZodType<Parameters
     }),
   ]),
   controlRun: z.tuple([runId, command]),
-  getRunView: z.tuple([runId, z.strictObject({ from: eventTime.optional(), to: eventTime.optional(), untilSeq: z.number().int().positive().optional() }).optional()]),
+  getRunView: z.tuple([runId, viewQuery().optional()]),
   exportReport: z.tuple([runId, z.strictObject({ formats: z.array(format).min(1).max(REPORT_FORMATS.length) })]),
   stopRun: z.tuple([runId]),
+  openDrill: z.tuple([z.strictObject({ logPath: path, scenarioPath: path.optional() })]),
+  answerDrill: z.tuple([drillId, drillAnswer.nullable()]),
+  getDrillView: z.tuple([drillId, viewQuery().optional()]),
 };
+
+function viewQuery() {
+  return z.strictObject({ from: eventTime.optional(), to: eventTime.optional(), untilSeq: z.number().int().positive().optional() });
+}
 
 /** The invoke members, in a stable order (the keys of API_ARGUMENTS). */
 export const INVOKE_MEMBERS = Object.keys(API_ARGUMENTS) as InvokeMember[];

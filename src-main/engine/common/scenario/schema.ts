@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { alertsSection } from './sections/alerts';
+import { drillSection } from './sections/drill';
 import { featuresSection } from './sections/features';
 import { loadSection } from './sections/load';
 import { modelsSection } from './sections/models';
@@ -26,7 +27,7 @@ export const scenarioSchema = z.strictObject({
   load: loadSection.optional(),
   rollout: rolloutSection.optional(),
   alerts: alertsSection.optional(),
-  drill: notYet('drills'),
+  drill: drillSection.optional(),
   outputs: outputsSection.default({ formats: [...REPORT_FORMATS] }),
 });
 

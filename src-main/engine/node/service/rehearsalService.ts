@@ -4,7 +4,7 @@
  * Electron main process and browser mode both reach this same object, and neither adds logic.
  */
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { RunEvent } from '../../../contract/events';
 import type { ExportedReport, RehearsalApi, RunHandle, RunRequest } from '../../../contract/rehearsalApi';
 import type { ReportFormat } from '../../../contract/report';
@@ -12,6 +12,8 @@ import type { Scheduler } from '../../common/ports/scheduler';
 import { RunControl } from '../../common/run/control';
 import { InputError } from '../../common/run/inputError';
 import { runView } from '../../common/view/runView';
+import { DrillSession } from '../../common/drill/drillSession';
+import { readDrill } from '../drill/readDrill';
 import type { PdfPrinter } from '../report/pdf/chromiumPrinter';
 import { REPORT_FILES, writeReport } from '../report/writeReport';
 import { choiceNotices, runChoices } from '../run/runChoices';
@@ -57,6 +59,14 @@ export function createRehearsalService(options: ServiceOptions = {}): RehearsalS
   const runsFolder = options.runsFolder ?? defaultRunsFolder();
   const listeners = new Set<(runId: string, event: RunEvent) => void>();
   const runs = new Map<string, ServiceRun>();
+  const drills = new Map<string, DrillSession>();
+  const drillOf = (drillId: string): DrillSession => {
+    const drill = drills.get(drillId);
+    if (!drill) {
+      throw new Error(`no drill ${drillId} in this session`);
+    }
+    return drill;
+  };
   const runOf = (runId: string): ServiceRun => {
     const run = runs.get(runId);
     if (!run) {
@@ -131,6 +141,18 @@ export function createRehearsalService(options: ServiceOptions = {}): RehearsalS
         run.control.command({ kind: 'stop' });
         await run.done;
       }
+    },
+    async openDrill(request) {
+      const inputs = readDrill(request.logPath, request.scenarioPath);
+      const drill = new DrillSession(randomUUID(), inputs.events, inputs.drill, dirname(request.logPath), systemClock);
+      drills.set(drill.drillId, drill);
+      return drill.state();
+    },
+    async answerDrill(drillId, answer) {
+      return drillOf(drillId).answer(answer);
+    },
+    async getDrillView(drillId, query) {
+      return drillOf(drillId).view(query);
     },
     onDidEmitEvent(listener) {
       listeners.add(listener);

@@ -7,8 +7,8 @@ import type { ReadinessReport } from '../../../../../contract/report';
 import { duration } from '../display';
 import { escapeMarkup as e } from '../markup';
 import { chartSections, type ChartFigures } from './chartSections';
+import { documentHead } from './page';
 import { checkDetails, checklistTable, dataTable, modelsTable, runSection, scoresTable } from './sections';
-import { REPORT_CSS } from './style';
 
 /** The report as one HTML document; `figures` are the SVGs of the charts that have data. */
 export function renderHtml(report: ReadinessReport, figures: ChartFigures): string {
@@ -16,15 +16,7 @@ export function renderHtml(report: ReadinessReport, figures: ChartFigures): stri
   const incomplete = report.complete ? '' : '<p><strong>Incomplete:</strong> the log ends before the run finished; checks that never resolved count as ERROR.</p>';
   const errors = report.errors.length === 0 ? '' : `<h2>Errors</h2><ul class="errors">${report.errors.map((x) => `<li>${e(x)}</li>`).join('')}</ul>`;
   const notices = report.notices.length === 0 ? '' : `<h2>Notices</h2><ul>${report.notices.map((x) => `<li>${e(x)}</li>`).join('')}</ul>`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(`Readiness report: ${report.scenario.name}: ${report.verdict}`)}</title>
-<style>${REPORT_CSS}</style>
-</head>
+  return `${documentHead(`Readiness report: ${report.scenario.name}: ${report.verdict}`)}
 <body>
 <header>
 <h1>Readiness report: ${e(report.scenario.name)}</h1>

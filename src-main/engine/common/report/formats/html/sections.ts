@@ -8,7 +8,8 @@ export function statusClass(status: CheckStatus): string {
   return status.toLowerCase().replace(' ', '-');
 }
 
-function table(headings: readonly string[], rows: readonly (readonly string[])[]): string {
+/** A table: headings are escaped here; cells are HTML the caller has escaped. Drills' scorecards use it too. */
+export function table(headings: readonly string[], rows: readonly (readonly string[])[]): string {
   const head = `<tr>${headings.map((h) => `<th>${e(h)}</th>`).join('')}</tr>`;
   return `<table><thead>${head}</thead><tbody>${rows.map((r) => `<tr>${r.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 }
