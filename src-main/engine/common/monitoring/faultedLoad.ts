@@ -28,7 +28,7 @@ export const BASELINE_MS = 2000;
 export interface FaultedLoadJob {
   readonly faults: readonly ScenarioFault[];
   readonly server: ProfileServer;
-  /** The server (`blue@production`) and the model's role and name, for events. */
+  /** The server (`blue@production`), the model's role, and the model as people read it (`blue smoke-v1`), for events. */
   readonly label: string;
   readonly role: 'blue' | 'green';
   readonly model: string;
@@ -150,8 +150,8 @@ function appendAlert(job: FaultedLoadJob, alert: Layer1Alert, wallStart: number)
   const windowSeconds = job.layer1.rateWindowMs / 1000;
   const latency = alert.rule === 'latency-p99';
   const message = latency
-    ? `${job.role} ${job.model}: p99 latency ${alert.value.toFixed(1)} ms over the last ${windowSeconds} s, above ${alert.threshold} ms`
-    : `${job.role} ${job.model}: ${(alert.value * 100).toFixed(1)}% of requests ended in an error, timeout or drop over the last ${windowSeconds} s, above ${(alert.threshold * 100).toFixed(1)}%`;
+    ? `${job.model}: p99 latency ${alert.value.toFixed(1)} ms over the last ${windowSeconds} s, above ${alert.threshold} ms`
+    : `${job.model}: ${(alert.value * 100).toFixed(1)}% of requests ended in an error, timeout or drop over the last ${windowSeconds} s, above ${(alert.threshold * 100).toFixed(1)}%`;
   // Latencies in seconds, as the exported rule compares them.
   const scale = latency ? 1 / 1000 : 1;
   const from = formatWallTime(wallStart + alert.windowFromMs);
