@@ -156,6 +156,7 @@ describe('server faults during the load', () => {
       expect(chart.data.faults.map((f) => f.name)).toEqual(['error rate 0.5', 'latency 10 x baseline p99']);
       expect(chart.data.faults.every((f) => f.to !== null && f.to > f.from)).toBe(true);
       expect(chart.data.alerts.map((a) => a.layer)).toEqual([1, 1]);
+      expect(chart.data.clock).toBe('real');
     }
   });
 

@@ -77,7 +77,7 @@ export function alertTimelineData(events: readonly RunEvent[]): ChartSlot<AlertT
     const gap = (eventTimeMs(to) - eventTimeMs(from)) / 720;
     bars = mergeTouching(bars, (b) => String(b.layer), gap);
   }
-  return { measured: true, data: { range: { from, to }, alerts: bars, faults } };
+  return { measured: true, data: { range: { from, to }, alerts: bars, faults, ...(realTime ? { clock: 'real' as const } : {}) } };
 }
 
 /** Bars of one group that overlap or lie within `gap` ms of each other, as one bar. */
