@@ -29,6 +29,9 @@ describe('rehearse run with a rollout', () => {
       expect(result.code).toBe(0);
       expect(result.stdout).toContain(`phases preflight, ${first}, rollout, verdict`);
     }
+    // The drills the scenarios carry are named in the summary.
+    expect(rehearse(['validate', 'scenarios/rollout-green-worse.yaml']).stdout).toMatch(/; drill of 3 stops\n$/);
+    expect(rehearse(['validate', 'scenarios/rollout-green-better.yaml']).stdout).not.toContain('drill');
   });
 
   it('names the field of a bad plan with its line, exit 2', () => {

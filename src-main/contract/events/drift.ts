@@ -119,6 +119,14 @@ export interface LabelWindow {
   readonly referencePositiveRate: number | null;
   readonly auc: number | null;
   readonly referenceAuc: number | null;
+  /** Layer 4: the decision at the model's threshold, as sklearn defines each (null on an empty denominator). */
+  readonly threshold: number;
+  readonly precision: number | null;
+  readonly recall: number | null;
+  readonly falsePositiveRate: number | null;
+  /** Layer 3: calibration, the Brier score and the expected calibration error (ten equal-width bins). */
+  readonly brier: number | null;
+  readonly ece: number | null;
 }
 
 /** A rule began to fire: it held for its number of windows. */

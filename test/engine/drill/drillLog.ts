@@ -17,7 +17,7 @@ function window(h: number, scored: number): RunEventBody {
 }
 
 function labels(h: number, labelled: number, auc: number): RunEventBody {
-  return { kind: 'labels.window', role: 'blue', model: 'blue-v1', from: hour(h), to: hour(h + 1), labelled, positiveRate: 0.2, referencePositiveRate: 0.2, auc, referenceAuc: 0.7 };
+  return { kind: 'labels.window', role: 'blue', model: 'blue-v1', from: hour(h), to: hour(h + 1), labelled, positiveRate: 0.2, referencePositiveRate: 0.2, auc, referenceAuc: 0.7, threshold: 0.5, precision: null, recall: null, falsePositiveRate: null, brier: null, ece: null };
 }
 
 const FIRING: RunEventBody = { kind: 'alert.firing', layer: 2, rule: 'feature-psi', role: 'blue', subject: 'distance', value: 0.4, threshold: 0.25, from: hour(2), to: hour(3), message: 'distance: PSI 0.400 (threshold 0.250)' };

@@ -61,6 +61,12 @@ alerts:
     expect(labels[0]).toMatchObject({ from: '2001-03-05T00:00:00', to: '2001-03-05T01:00:00', labelled: 200, eventTime: '2001-03-05T03:00:00' });
     expect(labels).toHaveLength(48);
     expect(labels.every((l) => l.auc !== null && l.referenceAuc !== null)).toBe(true);
+    // Layers 3 and 4 once labels arrive: calibration and the decision at the model's threshold.
+    for (const l of labels) {
+      expect(l).toMatchObject({ threshold: 0.5, brier: expect.any(Number), ece: expect.any(Number), recall: expect.any(Number), falsePositiveRate: expect.any(Number) });
+      expect(l.brier!).toBeGreaterThan(0);
+      expect(l.brier!).toBeLessThan(1);
+    }
 
     const summary = ofKind(events, 'score.summary');
     expect(summary).toEqual([expect.objectContaining({ role: 'blue', n: 48 * 200, labelled: 48 * 200 })]);

@@ -1,9 +1,11 @@
 /**
  * Windows waiting for their labels (issue 4): a flight's delay is known a day after it departs,
- * so a window's outcomes (positive rate, AUC) are appended only once the replay has passed the
- * window's end plus the label delay, never earlier than production would know them.
+ * so a window's outcomes (positive rate, AUC; precision, recall and false-positive rate at the
+ * model's threshold; Brier score and calibration error) are appended only once the replay has
+ * passed the window's end plus the label delay, never earlier than production would know them.
  */
 import { rocAuc } from '../stats/classification';
+import { outcomeMetrics, type OutcomeMetrics } from '../stats/outcomeMetrics';
 
 /** One window's outcomes, waiting. */
 export interface PendingLabels {
@@ -16,6 +18,8 @@ export interface PendingLabels {
   readonly labelled: number;
   readonly positives: number;
   readonly referencePositiveRate: number | null;
+  /** The model's decision threshold, for precision, recall and false-positive rate. */
+  readonly threshold: number;
 }
 
 /** A window's outcomes once known. */
@@ -23,6 +27,7 @@ export interface KnownLabels {
   readonly pending: PendingLabels;
   readonly positiveRate: number | null;
   readonly auc: number | null;
+  readonly outcomes: OutcomeMetrics;
 }
 
 /** Windows in the order they closed; with one delay for all, that is the order they come due. */
@@ -43,6 +48,7 @@ export class LabelQueue {
       pending,
       positiveRate: pending.labelled === 0 ? null : pending.positives / pending.labelled,
       auc: rocAuc(pending.predictions, pending.predictionLabels),
+      outcomes: outcomeMetrics(pending.predictions, pending.predictionLabels, pending.threshold),
     }));
   }
 }

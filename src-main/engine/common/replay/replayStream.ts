@@ -207,6 +207,7 @@ export class ReplayStream {
       labelled: rows.labelled,
       positives: rows.positives,
       referencePositiveRate: slice.positiveRate,
+      threshold: m.feed.model.threshold,
     });
   }
 
@@ -227,6 +228,8 @@ export class ReplayStream {
             from: formatEventTime(pending.from),
             to: formatEventTime(pending.to),
             ...figures,
+            threshold: pending.threshold,
+            ...known.outcomes,
           },
           pending.dueAt,
         );
