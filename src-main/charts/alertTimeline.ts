@@ -80,6 +80,6 @@ export function drawAlertTimeline(data: AlertTimelineData, width = 720): string 
         titleElement(`${LAYER_NAMES[a.layer]} alert ${a.label}: ${a.from} to ${a.to ?? 'still firing'}`),
       ]),
     ),
-    bottomAxis(layout.xTicks, plot.bottom + 16, plot.left, plot.right, 'event time'),
+    bottomAxis(layout.xTicks, plot.bottom + 16, plot.left, plot.right, data.clock === 'real' ? 'real time (UTC)' : 'event time'),
   ]);
 }

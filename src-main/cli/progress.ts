@@ -2,6 +2,7 @@
 import type { RunEvent } from '../contract/events';
 import type { EventWriter } from '../engine/common/ports/eventSink';
 import { preflightWording } from '../engine/common/view/preflightWording';
+import { faultWording } from '../engine/common/view/faultWording';
 import { rolloutWording } from '../engine/common/view/rolloutWording';
 
 /** Prints the events a person follows a run by; the log has everything. */
@@ -33,7 +34,7 @@ export function progressWriter(err: (text: string) => void): EventWriter {
           err(`  ${event.level}: ${event.message}`);
           break;
         default: {
-          const line = preflightWording(event) ?? rolloutWording(event);
+          const line = preflightWording(event) ?? rolloutWording(event) ?? faultWording(event);
           if (line !== null) {
             err(`  ${line.text}`);
           }

@@ -86,6 +86,8 @@ export interface AlertTimelineData {
   readonly alerts: readonly { readonly layer: MonitoringLayer; readonly rule: string; readonly from: string; readonly to: string | null }[];
   /** Injected shifts and faults; `to` null when it lasts to the end. */
   readonly faults: readonly { readonly name: string; readonly from: string; readonly to: string | null }[];
+  /** `real`: the times are wall-clock (server faults during the load, issue 9); absent: event time. */
+  readonly clock?: 'real';
 }
 
 /** Every chart of the report, in the order it shows them. */

@@ -8,7 +8,7 @@ import type { RunControlled } from './events/control';
 import type { LockCompared, RuntimeParityMeasured } from './events/dependencies';
 import type { FeatureParityMeasured, FreshnessMeasured, PointInTimeChecked } from './events/features';
 import type { AlertFiring, AlertResolved, DriftWindow, LabelWindow, ReplayStarted, ShiftDetected, ShiftInjected, ShiftMissed } from './events/drift';
-import type { FaultDetection } from './events/monitoring';
+import type { FaultDetection, ServerFaultCleared, ServerFaultInjected } from './events/monitoring';
 import type { ModelLoaded, ModelVerified, ProviderFallback } from './events/models';
 import type { Progress } from './events/progress';
 import type { ImageReady, LoadMeasured, ProfilesCompared } from './events/profiles';
@@ -64,7 +64,7 @@ export type RunEventBody =
   | LockCompared | RuntimeParityMeasured
   | FeatureParityMeasured | PointInTimeChecked | FreshnessMeasured
   | ReplayStarted | DriftWindow | LabelWindow | AlertFiring | AlertResolved | ShiftInjected | ShiftDetected | ShiftMissed
-  | FaultDetection
+  | FaultDetection | ServerFaultInjected | ServerFaultCleared
   | ProfilesCompared | ImageReady | LoadMeasured
   | RouterStarted | RouterWeights | RouterStopped | RolloutPlanned | RolloutCompatibility | RolloutBaseline | RolloutStep | RolloutAnalysis | RolloutAborted | RolloutFinished;
 

@@ -62,6 +62,31 @@ export interface LoadResult {
   readonly payload: string;
   readonly connections: number;
   readonly seed: number;
+  /** Per-interval measurements of real time, when the plan asked for them (`intervalMs`): what live alert rules read. */
+  readonly intervals?: LoadIntervals;
+}
+
+/**
+ * What finished in each interval of real time since the schedule started, as a Prometheus scrape
+ * would see the server's counters: requests by outcome, and their corrected latencies as counts
+ * per histogram bucket (so a window's p99 is computed as `histogram_quantile` does).
+ */
+export interface LoadIntervals {
+  readonly everyMs: number;
+  /** Upper bounds of the latency buckets, in ms; one more count than bounds (the overflow). */
+  readonly boundsMs: readonly number[];
+  readonly series: readonly LoadInterval[];
+}
+
+/** One interval: everything whose outcome came in [fromMs, fromMs + everyMs) after the start. */
+export interface LoadInterval {
+  readonly fromMs: number;
+  readonly ok: number;
+  readonly errors: number;
+  readonly timeouts: number;
+  readonly dropped: number;
+  /** Answered requests' corrected latencies, counted per bucket of `boundsMs` (not cumulative). */
+  readonly latencyCounts: readonly number[];
 }
 
 /** One rate tried by a knee search. */

@@ -50,6 +50,8 @@ function memoryServing(behaviour: Record<string, Behaviour>, docker: boolean, re
           url: `http://127.0.0.1/${profile}`,
           image: request.backend === 'docker' ? { tag: 'rehearsal-serve:m1', id: 'sha256:1', sizeBytes: 150e6, built: profile === 'staging', baseImported: false, durationMs: 4000, modelSha256: 'a'.repeat(64), lockSha256: 'b'.repeat(64) } : null,
           memoryPeakBytes: async () => b.peakMib * MIB,
+          setFaults: async (faults) => faults,
+          clearFaults: async () => ({ seed: 1 }),
           stop: async () => {
             hooks.onEvent(stopped);
             return stopped;

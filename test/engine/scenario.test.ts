@@ -104,9 +104,40 @@ describe('scenario files', () => {
     expect(issues('- a\n- b\n')[0]!.message).toContain('expected a mapping');
   });
 
-  it('refuses sections whose capability has not landed rather than ignoring them', () => {
-    const [issue] = issues(`${VALID}faults:\n  - crash\n`);
-    expect(issue).toMatchObject({ path: 'faults', message: expect.stringContaining('not supported by this version yet') });
+  it('refuses server faults in a scenario without a load, naming the field and why', () => {
+    const [issue, ...more] = issues(`${VALID}faults:\n  - at: 1s\n    for: 1s\n    errorRate: 0.5\n`);
+    expect(more).toEqual([]);
+    expect(issue).toMatchObject({ file: 'x.yaml', line: 13, path: 'faults', message: expect.stringContaining('no `load` section') });
+  });
+
+  it('reads the faults section: the server fault body, at, for, and a latency relative to the baseline', () => {
+    const result = parseScenarioText(`${VALID}load:\n  peakRps: 5\n  duration: 10s\nfaults:\n  - at: 1s\n    for: 2s\n    errorRate: 0.5\n  - name: slow\n    at: 3s\n    for: 2s\n    latency: { distribution: relative, timesBaselineP99: 10 }\n`, 'x.yaml');
+    expect(result.ok && result.scenario.faults).toEqual([
+      { seed: 1, at: 1000, for: 2000, errorRate: 0.5 },
+      { seed: 1, name: 'slow', at: 3000, for: 2000, latency: { distribution: 'relative', timesBaselineP99: 10, atLeast: 0 } },
+    ]);
+  });
+
+  it('names each bad fault by line and field', () => {
+    const load = `${VALID}load:\n  peakRps: 5\n  duration: 4s\nfaults:\n`;
+    const found = issues(
+      `${load}  - at: 1s\n    for: 1s\n    latency: { distribution: bogus }\n  - at: 2s\n    for: 0s\n  - at: 3s\n    for: 1s\n    errorRate: 2\n  - at: soon\n    for: 1s\n    stuckBatch: true\n`,
+    ).map((i) => [i.line, i.path, i.message]);
+    expect(found).toEqual([
+      [18, 'faults[0].latency.distribution', 'expected distribution relative, fixed, uniform, normal, lognormal or exponential'],
+      [20, 'faults[1].for', 'expected a duration longer than 0'],
+      [19, 'faults[1]', 'expected at least one fault: latency, errorRate, crash, memoryGrowth, stuckBatch'],
+      [23, 'faults[2].errorRate', expect.stringContaining('1')],
+      [24, 'faults[3].at', expect.stringContaining('expected a duration')],
+    ]);
+  });
+
+  it('refuses faults that outlast the load or overlap', () => {
+    const found = issues(`${VALID}load:\n  peakRps: 5\n  duration: 4s\nfaults:\n  - at: 1s\n    for: 2s\n    errorRate: 0.5\n  - at: 2s\n    for: 3s\n    stuckBatch: true\n`).map((i) => [i.path, i.message]);
+    expect(found).toEqual([
+      ['faults[1].for', 'expected the fault to end by the end of the load (load.duration 4000 ms); it ends at 5000 ms'],
+      ['faults[1].at', 'overlaps faults[0]: the server holds one set of faults at a time, so faults may not overlap'],
+    ]);
   });
 
   it('refuses a SQL label with a statement separator', () => {

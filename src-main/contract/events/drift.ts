@@ -145,6 +145,8 @@ export interface AlertFiring {
   readonly to: string;
   /** One sentence for people. */
   readonly message: string;
+  /** `real`: from and to are wall-clock times (a layer 1 rule on a live load, issue 9); absent: event time. */
+  readonly clock?: 'real';
 }
 
 /** A firing rule stopped holding. */
@@ -157,6 +159,8 @@ export interface AlertResolved {
   /** When it began firing (the start of the window that fired it) and when it stopped (the start of the first window it did not hold in). */
   readonly from: string;
   readonly to: string;
+  /** As on `alert.firing`. */
+  readonly clock?: 'real';
 }
 
 /** A synthetic shift starts acting on the replayed traffic. */

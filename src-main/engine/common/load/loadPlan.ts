@@ -41,6 +41,10 @@ export interface LoadPlan {
   readonly seed: number;
   /** Lateness p99 up to this still counts as on schedule; 10 ms when absent. */
   readonly scheduleToleranceMs?: number;
+  /** Record per-interval measurements of this length in the result (`LoadResult.intervals`), for live alert rules. */
+  readonly intervalMs?: number;
+  /** Offsets from the schedule's start, ascending, at which the caller's `onMark` is told (faults start and end there). */
+  readonly marksMs?: readonly number[];
 }
 
 /** The default timeout: ten times the SLA, and at least one second. */

@@ -47,6 +47,7 @@ export function loadResult(shape: RateShape, tally: OpenLoopTally, facts: LoadRu
     payload: facts.payload,
     connections: facts.connections,
     seed: facts.seed,
+    ...(tally.intervals === undefined ? {} : { intervals: tally.intervals }),
   };
 }
 

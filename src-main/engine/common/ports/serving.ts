@@ -3,7 +3,7 @@
  * either backend, and the load generator. engine/node supplies the real ones (a child process or
  * a container; `runLoad`), tests may supply in-memory ones.
  */
-import type { ImageReady, RunEventBody, ServerStopped } from '../../../contract/events';
+import type { ImageReady, RunEventBody, ServerFaults, ServerStopped } from '../../../contract/events';
 import type { LoadResult } from '../../../contract/load';
 import type { LoadPlan } from '../load/loadPlan';
 import type { HostCapacity } from '../profiles/reproducibility';
@@ -29,6 +29,9 @@ export interface ProfileServer {
   readonly image: Omit<ImageReady, 'kind' | 'profile'> | null;
   /** The most memory the server has used so far (cgroup, or peak RSS); null when it cannot be read. */
   memoryPeakBytes(): Promise<number | null>;
+  /** Replaces its faults through the admin endpoint; resolves with the faults now in force. */
+  setFaults(faults: ServerFaults): Promise<ServerFaults>;
+  clearFaults(): Promise<ServerFaults>;
   /** Stops it (if it has not ended by itself) and says how it ended. */
   stop(): Promise<ServerStopped>;
 }
@@ -57,7 +60,15 @@ export interface ServingPort {
   start(request: ProfileServerRequest, hooks: ServingHooks): Promise<ProfileServer>;
 }
 
+/** What a caller is told while a load runs, on the schedule's own time (see `OpenLoopWatch`). */
+export interface LoadHooks {
+  /** The schedule's clock starts now (the bodies are ready). */
+  onStart?(): void;
+  /** The plan's `marksMs[index]` has come, `elapsedMs` after the start. */
+  onMark?(index: number, elapsedMs: number): void;
+}
+
 /** The load generator. */
 export interface LoadPort {
-  run(plan: LoadPlan): Promise<LoadResult>;
+  run(plan: LoadPlan, hooks?: LoadHooks): Promise<LoadResult>;
 }

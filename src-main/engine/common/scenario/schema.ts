@@ -5,10 +5,10 @@
 import { z } from 'zod';
 import { alertsSection } from './sections/alerts';
 import { drillSection } from './sections/drill';
+import { checkFaultsAgainstLoad, faultsSection } from './sections/faults';
 import { featuresSection } from './sections/features';
 import { loadSection } from './sections/load';
 import { modelsSection } from './sections/models';
-import { notYet } from './sections/notYet';
 import { outputsSection, REPORT_FORMATS } from './sections/outputs';
 import { profilesSection } from './sections/profiles';
 import { rolloutSection } from './sections/rollout';
@@ -22,14 +22,14 @@ export const scenarioSchema = z.strictObject({
   snapshots: snapshotsSection,
   features: featuresSection.prefault({}),
   shifts: shiftsSection.default([]),
-  faults: notYet('the model server capability'),
+  faults: faultsSection.default([]),
   profiles: profilesSection.optional(),
   load: loadSection.optional(),
   rollout: rolloutSection.optional(),
   alerts: alertsSection.optional(),
   drill: drillSection.optional(),
   outputs: outputsSection.default({ formats: [...REPORT_FORMATS] }),
-});
+}).superRefine(checkFaultsAgainstLoad);
 
 /** A validated scenario; paths are still as written in the file. */
 export type Scenario = z.output<typeof scenarioSchema>;

@@ -1,6 +1,7 @@
 /** The run's activity feed (issue 12): the events a person follows a run by, worded once, here. */
 import type { RunEvent } from '../../../contract/events';
 import type { ActivityItem } from '../../../contract/runView';
+import { faultWording } from './faultWording';
 import { preflightWording } from './preflightWording';
 import { rolloutWording } from './rolloutWording';
 
@@ -62,7 +63,7 @@ function wording(event: RunEvent): { level: ActivityItem['level']; text: string 
       return { level: event.verdict === 'READY' ? 'info' : 'warn', text: `Run finished: ${event.verdict}` };
     default:
       // Progress shows as a bar; a capability's own kinds stay out of the feed until worded here.
-      return preflightWording(event) ?? rolloutWording(event);
+      return preflightWording(event) ?? rolloutWording(event) ?? faultWording(event);
   }
 }
 

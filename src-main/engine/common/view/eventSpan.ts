@@ -26,6 +26,9 @@ export function eventSpan(event: RunEvent): Span | null {
   }
   // A replay window (and its labels, appended a label delay later) covers its window; an alert
   // covers the window that fired it or, resolved, the stretch it fired for; a shift, its span.
+  if ((event.kind === 'alert.firing' || event.kind === 'alert.resolved') && event.clock === 'real') {
+    return null; // a live layer 1 alert during the load (issue 9): wall-clock time, not the data's
+  }
   if (event.kind === 'drift.window' || event.kind === 'labels.window' || event.kind === 'alert.firing' || event.kind === 'alert.resolved') {
     return { from: eventTimeMs(event.from), to: eventTimeMs(event.to) };
   }

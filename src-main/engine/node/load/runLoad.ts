@@ -10,6 +10,7 @@ import type { Clock } from '../../common/ports/clock';
 import { connectionsFor } from '../../common/load/connections';
 import { defaultKneeSearch, findKnee, type KneeSearch } from '../../common/load/knee';
 import type { LoadPlan } from '../../common/load/loadPlan';
+import type { LoadHooks } from '../../common/ports/serving';
 import { DEFAULT_SCHEDULE_TOLERANCE_MS, loadResult } from '../../common/load/loadResult';
 import { runOpenLoop } from '../../common/load/openLoop';
 import { rateShape } from '../../common/load/rateShape';
@@ -37,9 +38,9 @@ const NUMERIC_BODIES = 1024;
 const MAX_RECORDS = 200_000;
 
 /** Runs one load and returns what it measured. Bad plans and unreachable servers are InputErrors. */
-export async function runLoad(plan: LoadPlan, clock: Clock = systemClock): Promise<LoadResult> {
+export async function runLoad(plan: LoadPlan, clock: Clock = systemClock, hooks: LoadHooks = {}): Promise<LoadResult> {
   checkPlan(plan);
-  return runPreparedLoad(plan, await prepareLoad(plan, plan.rps), clock);
+  return runPreparedLoad(plan, await prepareLoad(plan, plan.rps), clock, hooks);
 }
 
 /** Searches for the knee: the highest rate at which a run of `plan` holds its SLA. */
@@ -77,7 +78,7 @@ export async function prepareLoad(plan: LoadPlan, maxRps: number): Promise<Prepa
 }
 
 /** Runs the schedule of `plan` with bodies already built. */
-export async function runPreparedLoad(plan: LoadPlan, prepared: PreparedLoad, clock: Clock = systemClock): Promise<LoadResult> {
+export async function runPreparedLoad(plan: LoadPlan, prepared: PreparedLoad, clock: Clock = systemClock, hooks: LoadHooks = {}): Promise<LoadResult> {
   const shape = rateShape(plan.shape, plan.rps, plan.durationMs);
   const connections = plan.connections ?? connectionsFor(plan.rps, plan.slaMs);
   const transport = httpTransport({ url: prepared.endpoint, bodies: prepared.bodies, connections, clock });
@@ -88,6 +89,7 @@ export async function runPreparedLoad(plan: LoadPlan, prepared: PreparedLoad, cl
       transport,
       rng: seededRng(plan.seed),
       histogram: hdrLatencyHistogram,
+      watch: { ...hooks, ...(plan.intervalMs !== undefined ? { intervalMs: plan.intervalMs } : {}), ...(plan.marksMs !== undefined ? { marksMs: plan.marksMs } : {}) },
     });
     return loadResult(shape, tally, {
       slaMs: plan.slaMs,

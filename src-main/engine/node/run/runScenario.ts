@@ -99,7 +99,7 @@ export async function runScenario(file: ScenarioFile, options: RunOptions): Prom
         rollout: serverRig(),
         ...(options.announce ? { announce: options.announce } : {}),
         serving: servingBackends(options.dockerSocket === undefined ? {} : { socketPath: options.dockerSocket }),
-        load: { run: (plan) => runLoad(plan) },
+        load: { run: (plan, hooks) => runLoad(plan, undefined, hooks) },
         ...(options.backend ? { backend: options.backend } : {}),
         ...(options.profile ? { profile: options.profile } : {}),
       },

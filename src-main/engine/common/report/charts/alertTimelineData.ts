@@ -1,10 +1,12 @@
 /**
  * The alert timeline's data from the log: every alert as a bar in its layer's lane from when it
- * fired to when it resolved (null while still firing at the end), and every injected shift (and,
- * later, server fault) as a bar across the lanes. The replay (issue 4) raises layer 2-4 alerts;
- * four-layer monitoring (issue 9) adds its own with the same two kinds. Bars of one rule that
- * touch are one bar; past 300 bars, a lane's bars closer than a pixel of a 720-wide chart merge,
- * so report.json stays small however noisy a rule is.
+ * fired to when it resolved (null while still firing at the end), and every injected shift or
+ * server fault as a bar across the lanes. The replay (issue 4) raises layer 2-4 alerts on event
+ * time; four-layer monitoring (issue 9) raises layer 1 alerts on the load's real time, around the
+ * scenario's server faults. The chart has one time axis: real time when the run injected server
+ * faults and no shifts, event time otherwise (and then the load's real-time bars are left out).
+ * Bars of one rule that touch are one bar; past 300 bars, a lane's bars closer than a pixel of a
+ * 720-wide chart merge, so report.json stays small however noisy a rule is.
  */
 import type { AlertTimelineData, ChartSlot, MonitoringLayer } from '../../../../contract/charts';
 import type { RunEvent } from '../../../../contract/events';
@@ -33,8 +35,17 @@ export function alertTimelineData(events: readonly RunEvent[]): ChartSlot<AlertT
     from = from === null || a < from ? a : from;
     to = to === null || b > to ? b : to;
   };
+  const realTime = events.some((e) => e.kind === 'fault.injected') && !events.some((e) => e.kind === 'shift.injected');
+  const faultEnds = new Map(events.flatMap((e) => (e.kind === 'fault.cleared' ? [[e.index, e.to] as const] : [])));
   for (const e of events) {
-    if (e.kind === 'drift.window') {
+    if ((e.kind === 'alert.firing' || e.kind === 'alert.resolved') && (e.clock === 'real') !== realTime) {
+      continue;
+    }
+    if (e.kind === 'fault.injected' && realTime) {
+      const to = faultEnds.get(e.index) ?? null;
+      faults.push({ name: e.name, from: e.from, to });
+      reach(e.from, to ?? e.from);
+    } else if (e.kind === 'drift.window' && !realTime) {
       reach(e.from, e.to);
     } else if (e.kind === 'alert.firing') {
       const id = `${e.layer}|${e.rule}|${e.role ?? ''}|${e.subject}`;
@@ -66,7 +77,7 @@ export function alertTimelineData(events: readonly RunEvent[]): ChartSlot<AlertT
     const gap = (eventTimeMs(to) - eventTimeMs(from)) / 720;
     bars = mergeTouching(bars, (b) => String(b.layer), gap);
   }
-  return { measured: true, data: { range: { from, to }, alerts: bars, faults } };
+  return { measured: true, data: { range: { from, to }, alerts: bars, faults, ...(realTime ? { clock: 'real' as const } : {}) } };
 }
 
 /** Bars of one group that overlap or lie within `gap` ms of each other, as one bar. */

@@ -3,7 +3,8 @@
  * in real time, against the model server under each resource profile in turn (staging, then
  * production), on the Docker backend when an engine answers and the embedded one otherwise. Each
  * profile's run becomes a `load.result` event; `load-sla` is resolved from production's and
- * `infrastructure-parity` from the pair.
+ * `infrastructure-parity` from the pair. The scenario's server `faults` act during production's
+ * load (`monitoring/faultedLoad.ts`), and then this phase resolves `monitoring-coverage`.
  */
 import type { LoadMeasured, ServerStopped } from '../../../../contract/events';
 import type { ResourceProfile } from '../../../../contract/profiles';
@@ -12,10 +13,14 @@ import { CHECK_TITLES, notRunCheck } from '../../checks/catalog';
 import { infrastructureParityCheck, type ProfileRun } from '../../checks/infrastructureParity';
 import { loadSlaCheck } from '../../checks/loadSla';
 import { targetRps } from '../../load/targetRate';
+import { coverageWaitsForLoad, resolveCoverageAfterLoad } from '../../monitoring/coverage';
+import { runFaultedLoad } from '../../monitoring/faultedLoad';
+import { DEFAULT_P99_MS } from '../../monitoring/monitoringPlan';
 import type { LoadPort, ServingPort } from '../../ports/serving';
 import { diffDeployments, diffProfiles } from '../../profiles/profileDiff';
 import { profileOnHost, type ProfileOnHost } from '../../profiles/reproducibility';
 import { defaultProfile, resolveProfiles } from '../../profiles/resourceProfile';
+import { budgetsOf, liveAlertsOf } from '../../scenario/sections/alerts';
 import { loadPlanOf, type LoadSection } from '../../scenario/sections/load';
 import type { EventLog } from '../eventLog';
 import { isInputError } from '../inputError';
@@ -48,7 +53,7 @@ export const loadPhase: Phase = {
       log.append({ kind: 'profiles.compared', profiles, differences, notReproduced, bound: scenario.profiles.bound });
     }
 
-    const role = scenario.models.green ? 'green' : 'blue';
+    const role: 'blue' | 'green' = scenario.models.green ? 'green' : 'blue';
     const model = { role, path: scenario.models[role]!.path, name: `${role} ${scenario.models[role]!.name ?? scenario.models[role]!.path}` };
     const backends = backendChooser(env.serving, log, env.backend);
     const runs: ProfileRun[] = [];
@@ -60,6 +65,10 @@ export const loadPhase: Phase = {
       const run = await runProfile({ profile, fitted: fitted[i]!, backend, model, load, context, serving: env.serving, generator: env.load });
       log.append({ kind: 'load.result', ...run });
       runs.push(run);
+    }
+
+    if (coverageWaitsForLoad(scenario) && !context.stopped()) {
+      resolveCoverageAfterLoad(context, { role, model: scenario.models[role]!.name ?? scenario.models[role]!.path });
     }
 
     const productionRun = runs.find((r) => r.profile === 'production') ?? (scenario.profiles ? undefined : runs[0]);
@@ -98,7 +107,7 @@ interface ProfileJob {
   readonly profile: ResourceProfile;
   readonly fitted: ProfileOnHost;
   readonly backend: 'docker' | 'embedded';
-  readonly model: { readonly role: string; readonly path: string; readonly name: string };
+  readonly model: { readonly role: 'blue' | 'green'; readonly path: string; readonly name: string };
   readonly load: LoadSection;
   readonly context: PhaseContext;
   readonly serving: ServingPort;
@@ -153,8 +162,27 @@ async function runProfile(job: ProfileJob): Promise<ProfileRun> {
   const production = file.scenario.snapshots.production;
   let result: LoadMeasured['result'] = null;
   let failure: unknown = null;
+  const plan = loadPlanOf(job.load, server.url, { path: production.path, timestamp: production.timestamp });
+  const faults = file.scenario.faults;
   try {
-    result = await job.generator.run(loadPlanOf(job.load, server.url, { path: production.path, timestamp: production.timestamp }));
+    if (faults.length > 0 && (file.scenario.profiles === undefined || profile.name === 'production')) {
+      const live = liveAlertsOf(file.scenario.alerts);
+      result = await runFaultedLoad({
+        faults,
+        server,
+        label,
+        role: job.model.role,
+        model: job.model.name,
+        generator: job.generator,
+        plan,
+        clock: env.clock,
+        log,
+        layer1: { rateWindowMs: live.rateWindow, forMs: live.for, errorRatio: live.errorRatio, p99Ms: live.p99 ?? job.load.sla ?? DEFAULT_P99_MS },
+        budgets: budgetsOf(file.scenario.alerts),
+      });
+    } else {
+      result = await job.generator.run(plan);
+    }
   } catch (error) {
     failure = error;
   }

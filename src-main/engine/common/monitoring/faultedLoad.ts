@@ -1,0 +1,184 @@
+/**
+ * The production profile's load with the scenario's server faults (issue 9): each fault is set
+ * through the server's admin endpoint at its offset from the load's start and cleared after its
+ * length, on the load schedule's own time (`LoadPlan.marksMs`); the layer 1 rules are evaluated on
+ * the load's per-second measurements; and each fault gets its `monitoring.detection` (layer 1's
+ * first alert and its delay, in real time, against layer 1's budget). Layers 2-4 are not
+ * evaluated on a live load (their rules read data and labels a fault of the server does not
+ * change), so they are recorded as missed.
+ */
+import type { FaultDetection, LayerDetection, ServerFaults } from '../../../contract/events';
+import type { LoadResult } from '../../../contract/load';
+import type { LoadPlan } from '../load/loadPlan';
+import type { Clock } from '../ports/clock';
+import type { LoadPort, ProfileServer } from '../ports/serving';
+import type { EventLog } from '../run/eventLog';
+import { faultName, type ScenarioFault } from '../scenario/sections/faults';
+import type { BudgetsSection } from '../scenario/sections/monitoringAlerts';
+import { formatWallTime } from '../time/eventTime';
+import { budgetOf, isBlindSpot } from './detectionTimeline';
+import { evaluateLayer1, firstAlertOn, type Layer1Alert, type Layer1Settings } from './liveLayer1';
+
+/** Live rules are evaluated once a second of real time, as a Prometheus with a 1 s evaluation interval would. */
+export const EVALUATION_MS = 1000;
+/** The baseline a relative latency is sized from: a load this long (at most the load's own duration) just before the faulted one. */
+export const BASELINE_MS = 2000;
+
+/** Everything one faulted load needs. */
+export interface FaultedLoadJob {
+  readonly faults: readonly ScenarioFault[];
+  readonly server: ProfileServer;
+  /** The server (`blue@production`), the model's role, and the model as people read it (`blue smoke-v1`), for events. */
+  readonly label: string;
+  readonly role: 'blue' | 'green';
+  readonly model: string;
+  readonly generator: LoadPort;
+  readonly plan: LoadPlan;
+  readonly clock: Clock;
+  readonly log: EventLog;
+  readonly layer1: Layer1Settings;
+  readonly budgets: BudgetsSection;
+}
+
+/** A fault as set on the server, in ms after the load's start. */
+interface Applied {
+  readonly index: number;
+  readonly name: string;
+  readonly fromMs: number;
+  toMs: number | null;
+}
+
+/** Runs the load with its faults; appends the fault, alert and detection events; returns the load's result (or throws its failure). */
+export async function runFaultedLoad(job: FaultedLoadJob): Promise<LoadResult> {
+  const { faults, server, clock, log } = job;
+  const baselineP99 = faults.some((f) => f.latency?.distribution === 'relative') ? await baselineP99Of(job) : null;
+  const sized = faults.map((f) => sizedFaults(f, baselineP99));
+  // Marks in time order, a fault's end before the next one's start when they touch.
+  const marks = faults
+    .flatMap((f, index) => [{ ms: f.at, index, set: true }, { ms: f.at + f.for, index, set: false }])
+    .sort((a, b) => a.ms - b.ms || Number(a.set) - Number(b.set));
+  const applied = new Map<number, Applied>();
+  let wallStart = 0;
+  let monoStart = 0;
+  const since = (): number => clock.monotonic() - monoStart;
+  // Admin calls run one after another, so a clearing never overtakes the setting it clears.
+  let admin: Promise<void> = Promise.resolve();
+  const clear = async (index: number): Promise<void> => {
+    const fault = applied.get(index);
+    if (fault === undefined || fault.toMs !== null) {
+      return;
+    }
+    await server.clearFaults();
+    fault.toMs = since();
+    log.append({ kind: 'fault.cleared', index, name: fault.name, from: formatWallTime(wallStart + fault.fromMs), to: formatWallTime(wallStart + fault.toMs), atMs: Math.round(fault.toMs) });
+  };
+  const set = async (index: number): Promise<void> => {
+    const { faults: body, note } = sized[index]!;
+    await server.setFaults(body);
+    const fromMs = since();
+    const name = faultName(faults[index]!);
+    applied.set(index, { index, name, fromMs, toMs: null });
+    log.append({ kind: 'fault.injected', index, name, label: job.label, faults: body, note, from: formatWallTime(wallStart + fromMs), atMs: Math.round(fromMs) });
+  };
+  const failures: unknown[] = [];
+  const queue = (task: () => Promise<void>): void => {
+    admin = admin.then(task).catch((error: unknown) => void failures.push(error));
+  };
+
+  let result: LoadResult | null = null;
+  let failure: unknown = null;
+  try {
+    result = await job.generator.run(
+      { ...job.plan, intervalMs: EVALUATION_MS, marksMs: marks.map((m) => m.ms) },
+      {
+        onStart: () => {
+          wallStart = clock.now();
+          monoStart = clock.monotonic();
+        },
+        onMark: (k) => {
+          const mark = marks[k]!;
+          queue(() => (mark.set ? set(mark.index) : clear(mark.index)));
+        },
+      },
+    );
+  } catch (error) {
+    failure = error;
+  }
+  await admin;
+  // A fault still set when the load ended (it failed early) is cleared now.
+  for (const index of applied.keys()) {
+    queue(() => clear(index));
+  }
+  await admin;
+  if (failures.length > 0) {
+    log.append({ kind: 'notice', level: 'warn', message: `the model server's admin endpoint refused a fault: ${firstLine(failures[0])}` });
+  }
+
+  const alerts = result?.intervals === undefined ? [] : evaluateLayer1(result.intervals, job.layer1);
+  for (const a of alerts) {
+    appendAlert(job, a, wallStart);
+  }
+  for (const fault of [...applied.values()].sort((a, b) => a.index - b.index)) {
+    log.append(detectionOf(fault, alerts, job, wallStart));
+  }
+  if (failure !== null) {
+    throw failure;
+  }
+  return result!;
+}
+
+/** The p99 of a short load at the same rate against the same server, before any fault. */
+async function baselineP99Of(job: FaultedLoadJob): Promise<number> {
+  const baseline = await job.generator.run({ ...job.plan, durationMs: Math.min(BASELINE_MS, job.plan.durationMs) });
+  return baseline.latencyMs.p99;
+}
+
+/** The fault body for the server: a relative latency becomes a fixed one. */
+function sizedFaults(fault: ScenarioFault, baselineP99: number | null): { faults: ServerFaults; note: string | null } {
+  const { name: _name, at: _at, for: _for, latency, ...rest } = fault;
+  if (latency === undefined || latency.distribution !== 'relative') {
+    return { faults: { ...rest, ...(latency === undefined ? {} : { latency }) }, note: null };
+  }
+  const base = baselineP99 ?? 0;
+  const ms = Math.max(latency.timesBaselineP99 * base, latency.atLeast);
+  const note = `${latency.timesBaselineP99} x the baseline p99 (${base.toFixed(2)} ms, a ${BASELINE_MS / 1000} s load just before) = ${(latency.timesBaselineP99 * base).toFixed(1)} ms${latency.atLeast > 0 ? `, at least ${latency.atLeast} ms` : ''}: ${ms.toFixed(1)} ms added to every batch`;
+  return { faults: { ...rest, latency: { distribution: 'fixed', ms } }, note };
+}
+
+function appendAlert(job: FaultedLoadJob, alert: Layer1Alert, wallStart: number): void {
+  const key = { layer: 1 as const, rule: alert.rule, role: job.role, subject: 'server' };
+  const windowSeconds = job.layer1.rateWindowMs / 1000;
+  const latency = alert.rule === 'latency-p99';
+  const message = latency
+    ? `${job.model}: p99 latency ${alert.value.toFixed(1)} ms over the last ${windowSeconds} s, above ${alert.threshold} ms`
+    : `${job.model}: ${(alert.value * 100).toFixed(1)}% of requests ended in an error, timeout or drop over the last ${windowSeconds} s, above ${(alert.threshold * 100).toFixed(1)}%`;
+  // Latencies in seconds, as the exported rule compares them.
+  const scale = latency ? 1 / 1000 : 1;
+  const from = formatWallTime(wallStart + alert.windowFromMs);
+  job.log.append({ kind: 'alert.firing', ...key, value: alert.value * scale, threshold: alert.threshold * scale, from, to: formatWallTime(wallStart + alert.firedAtMs), message, clock: 'real' });
+  if (alert.resolvedAtMs !== null) {
+    job.log.append({ kind: 'alert.resolved', ...key, from, to: formatWallTime(wallStart + alert.resolvedAtMs), clock: 'real' });
+  }
+}
+
+function detectionOf(fault: Applied, alerts: readonly Layer1Alert[], job: FaultedLoadJob, wallStart: number): FaultDetection {
+  const first = firstAlertOn(alerts, { fromMs: fault.fromMs, toMs: fault.toMs ?? Infinity }, job.layer1);
+  const budgetMs = job.budgets.layer1;
+  const layer1: LayerDetection =
+    first === null
+      ? { layer: 1, budgetMs, at: null, delayMs: null, rule: null, outcome: 'missed' }
+      : {
+          layer: 1,
+          budgetMs,
+          at: formatWallTime(wallStart + first.firedAtMs),
+          delayMs: Math.round(first.firedAtMs - fault.fromMs),
+          rule: `${first.rule} ${job.role} server`,
+          outcome: first.firedAtMs - fault.fromMs <= budgetMs ? 'in-budget' : 'late',
+        };
+  const layers: LayerDetection[] = [layer1, ...([2, 3, 4] as const).map((layer): LayerDetection => ({ layer, budgetMs: budgetOf(job.budgets, layer), at: null, delayMs: null, rule: null, outcome: 'missed' }))];
+  return { kind: 'monitoring.detection', source: 'server-fault', index: fault.index, name: fault.name, from: formatWallTime(wallStart + fault.fromMs), layers, blindSpot: isBlindSpot(layers) };
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+}
