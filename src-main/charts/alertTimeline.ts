@@ -1,10 +1,12 @@
 /**
  * Alert timeline: four lanes, one per monitoring layer of the seed (infrastructure, data quality,
  * prediction, business), each alert a bar in its lane from firing to resolved, and every injected
- * fault a shaded bar across all lanes, so a fault and the alerts that caught it line up.
+ * fault a shaded bar across all lanes, so a fault and the alerts that caught it line up. A
+ * diamond marks where each layer first caught each fault (the detection timeline), hollow when
+ * it came after the layer's budget.
  */
 import { scaleBand, scaleUtc } from 'd3';
-import type { AlertTimelineData, MonitoringLayer } from '../contract/charts';
+import type { AlertDetectionMark, AlertTimelineData, MonitoringLayer } from '../contract/charts';
 import { bottomAxis, timeTicks } from './axis';
 import { eventTimeMs } from './eventTime';
 import { ALERT_COLOUR, FAULT_COLOUR } from './palette';
@@ -32,7 +34,19 @@ export interface AlertTimelineLayout {
   readonly lanes: readonly { readonly layer: MonitoringLayer; readonly name: string; readonly y: number; readonly height: number }[];
   readonly faults: readonly TimelineBar[];
   readonly alerts: readonly (TimelineBar & { readonly layer: MonitoringLayer })[];
+  /** Where each layer first caught each fault: the centre of its mark, and what it says. */
+  readonly detections: readonly DetectionMarkLayout[];
   readonly xTicks: readonly Tick[];
+}
+
+/** A detection mark placed on the chart. */
+export interface DetectionMarkLayout {
+  readonly x: number;
+  readonly y: number;
+  readonly size: number;
+  /** Caught within the layer's budget (or a layer 4 confirmation): drawn filled. */
+  readonly inBudget: boolean;
+  readonly label: string;
 }
 
 const LAYERS: readonly MonitoringLayer[] = [1, 2, 3, 4];
@@ -54,6 +68,7 @@ export function layoutAlertTimeline(data: AlertTimelineData, width = 720, frame?
     lanes: LAYERS.map((layer) => ({ layer, name: LAYER_NAMES[layer], y: lane(layer)!, height: lane.bandwidth() })),
     faults: data.faults.map((f) => ({ ...span(f.from, f.to), y: plot.top - 6, height: plot.bottom - plot.top + 12, label: f.name, from: f.from, to: f.to })),
     alerts: data.alerts.map((a) => ({ ...span(a.from, a.to), y: lane(a.layer)!, height: lane.bandwidth(), label: a.rule, from: a.from, to: a.to, layer: a.layer })),
+    detections: (data.detections ?? []).map((d) => ({ x: x(eventTimeMs(d.at)), y: lane(d.layer)! + lane.bandwidth() / 2, size: lane.bandwidth() * 0.7, inBudget: d.outcome !== 'late', label: detectionLabel(d) })),
     xTicks: timeTicks(x, Math.max(2, Math.floor((plot.right - plot.left) / 90))),
   };
 }
@@ -80,6 +95,24 @@ export function drawAlertTimeline(data: AlertTimelineData, width = 720): string 
         titleElement(`${LAYER_NAMES[a.layer]} alert ${a.label}: ${a.from} to ${a.to ?? 'still firing'}`),
       ]),
     ),
+    ...layout.detections.map((d) =>
+      element('path', { d: diamondPath(d), class: 'detection', fill: d.inBudget ? '#1b1b1b' : '#ffffff', stroke: '#1b1b1b', 'stroke-width': 1.5 }, [titleElement(d.label)]),
+    ),
     bottomAxis(layout.xTicks, plot.bottom + 16, plot.left, plot.right, data.clock === 'real' ? 'real time (UTC)' : 'event time'),
   ]);
+}
+
+/** The SVG path of a detection's diamond. */
+export function diamondPath(d: Pick<DetectionMarkLayout, 'x' | 'y' | 'size'>): string {
+  const r = d.size / 2;
+  return `M${d.x},${d.y - r}L${d.x + r},${d.y}L${d.x},${d.y + r}L${d.x - r},${d.y}Z`;
+}
+
+function detectionLabel(d: AlertDetectionMark): string {
+  const outcome = d.outcome === 'in-budget' ? 'within budget' : d.outcome === 'late' ? 'after its budget' : 'confirms';
+  return `${LAYER_NAMES[d.layer]} first caught ${d.fault} after ${delayText(d.delayMs)} (${outcome})`;
+}
+
+function delayText(ms: number): string {
+  return ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : ms < 3_600_000 ? `${(ms / 60_000).toFixed(1)} min` : `${(ms / 3_600_000).toFixed(1)} h`;
 }

@@ -88,6 +88,20 @@ export interface AlertTimelineData {
   readonly faults: readonly { readonly name: string; readonly from: string; readonly to: string | null }[];
   /** `real`: the times are wall-clock (server faults during the load, issue 9); absent: event time. */
   readonly clock?: 'real';
+  /**
+   * The detection timeline (issue 9): each layer's first alert on each injected fault, with its
+   * delay and how that compares with the layer's budget. Absent in reports written before it.
+   */
+  readonly detections?: readonly AlertDetectionMark[];
+}
+
+/** One layer's first alert on one injected fault. */
+export interface AlertDetectionMark {
+  readonly fault: string;
+  readonly layer: MonitoringLayer;
+  readonly at: string;
+  readonly delayMs: number;
+  readonly outcome: 'in-budget' | 'late' | 'confirms';
 }
 
 /** Every chart of the report, in the order it shows them. */

@@ -1,5 +1,5 @@
-/** The four alert lanes with injected-fault bars, drawn from `layoutAlertTimeline` on the shared frame. */
-import { layoutAlertTimeline, LAYER_NAMES } from '../../src-main/charts/alertTimeline';
+/** The four alert lanes with injected-fault bars and detection marks, drawn from `layoutAlertTimeline` on the shared frame. */
+import { diamondPath, layoutAlertTimeline, LAYER_NAMES } from '../../src-main/charts/alertTimeline';
 import { ALERT_COLOUR, FAULT_COLOUR } from '../../src-main/charts/palette';
 import type { TimeFrame } from '../../src-main/charts/timeFrame';
 import type { AlertTimelineData } from '../../src-main/contract/charts';
@@ -27,6 +27,11 @@ export function AlertTimelineChart({ data, width, frame, now }: { data: AlertTim
         <rect key={`${a.layer}-${a.label}-${a.from}`} className={`alert alert-l${a.layer}`} x={a.x} y={a.y + 3} width={a.width} height={a.height - 6} rx={2} fill={ALERT_COLOUR}>
           <title>{`${LAYER_NAMES[a.layer]} alert ${a.label}: ${a.from} to ${a.to ?? 'still firing'}`}</title>
         </rect>
+      ))}
+      {layout.detections.map((d) => (
+        <path key={`${d.label}-${d.x}`} className="detection" d={diamondPath(d)} fill={d.inBudget ? '#1b1b1b' : '#ffffff'} stroke="#1b1b1b" strokeWidth={1.5}>
+          <title>{d.label}</title>
+        </path>
       ))}
       <NowMarker x={now} top={plot.top} bottom={plot.bottom} />
       <BottomAxis ticks={layout.xTicks} y={plot.bottom + 16} x0={plot.left} x1={plot.right} />

@@ -36,6 +36,27 @@ describe('alert timeline', () => {
     expect(fault.y + fault.height).toBeGreaterThan(layout.lanes[3]!.y + layout.lanes[3]!.height);
   });
 
+  it('marks each detection in its layer’s lane at its time, filled within budget and hollow after it', () => {
+    const layout = layoutAlertTimeline({
+      ...data,
+      detections: [
+        { fault: 'unit change', layer: 2, at: '2001-03-01T03:00:00', delayMs: 3_600_000, outcome: 'in-budget' },
+        { fault: HOSTILE, layer: 3, at: '2001-03-01T08:00:00', delayMs: 21_600_000, outcome: 'late' },
+      ],
+    });
+    const { left, right } = layout.plot;
+    const hour = (right - left) / 10;
+    const [l2, l3] = layout.detections;
+    expect(l2!.x).toBeCloseTo(left + 3 * hour, 9);
+    expect(l2!.y).toBeCloseTo(layout.lanes[1]!.y + layout.lanes[1]!.height / 2, 9);
+    expect(l2).toMatchObject({ inBudget: true, label: 'L2 data quality first caught unit change after 1.0 h (within budget)' });
+    expect(l3).toMatchObject({ inBudget: false });
+    expect(l3!.label).toContain('after 6.0 h (after its budget)');
+    const svg = drawAlertTimeline({ ...data, detections: [{ fault: HOSTILE, layer: 3, at: '2001-03-01T08:00:00', delayMs: 21_600_000, outcome: 'late' }] });
+    expect(findAll(parseSvg(svg), 'path').filter((n) => n['@class'] === 'detection')).toHaveLength(1);
+    expectEscaped(svg);
+  });
+
   it('keeps an alert outside the range inside the plot', () => {
     const layout = layoutAlertTimeline({ ...data, alerts: [{ layer: 1, rule: 'late', from: '2001-03-02T00:00:00', to: null }] });
     expect(layout.alerts[0]!.x).toBeLessThanOrEqual(layout.plot.right);

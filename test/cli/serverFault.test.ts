@@ -6,8 +6,11 @@
  * server just before (and at least twice the p99 alert's threshold), so it crosses the threshold
  * on any machine; the error fault fails half the requests.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rehearse, runEvents, writeScenario } from '../support/cli';
+import { reportSchemaErrors } from '../support/reportSchema';
 import { tempDir } from '../support/paths';
 
 describe('rehearse run with server faults', () => {
@@ -45,6 +48,10 @@ describe('rehearse run with server faults', () => {
     ]);
     const coverage = events.flatMap((e) => (e.kind === 'check.resolved' && e.check.id === 'monitoring-coverage' ? [e.check] : []));
     expect(coverage.map((c) => c.status)).toEqual(['PASS']);
+    // report.json keeps to its schema with the real-time timeline and its detection marks.
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { charts: { alertTimeline: { data?: { clock?: string; detections?: unknown[] } } } };
+    expect(reportSchemaErrors(report)).toEqual([]);
+    expect(report.charts.alertTimeline.data).toMatchObject({ clock: 'real', detections: [expect.objectContaining({ layer: 1 }), expect.objectContaining({ layer: 1 })] });
   });
 
   it('refuses a faults section without a load, naming the file, line and field (exit 2)', () => {

@@ -19,7 +19,10 @@ function withAllCharts(report: ReadinessReport): ReadinessReport {
       trafficSplit: { measured: true, data: { range, weights: [{ at: range.from, greenPercent: 10 }], gates: [{ at: range.from, name: 'p99', outcome: 'fail' }], rollback: { at: range.from, reason: 'p99' } } },
       rolloutLatency: { measured: true, data: { range, slaMs: 250, steps: [{ from: range.from, to: range.to, greenPercent: 10, p99Ms: { blue: 5, green: null } }] } },
       predictionHistogram: { measured: true, data: { lo: 0, hi: 1, range: null, series: [{ role: 'green', model: 'g', counts: [1, 2] }] } },
-      alertTimeline: { measured: true, data: { range, alerts: [{ layer: 2, rule: 'psi', from: range.from, to: null }], faults: [{ name: 'km', from: range.from, to: range.to }] } },
+      alertTimeline: {
+        measured: true,
+        data: { range, alerts: [{ layer: 2, rule: 'psi', from: range.from, to: null }], faults: [{ name: 'km', from: range.from, to: range.to }], detections: [{ fault: 'km', layer: 2, at: range.to, delayMs: 3_600_000, outcome: 'late' }] },
+      },
     },
   };
 }
@@ -44,6 +47,12 @@ describe('report.json schema (docs/report.schema.json)', () => {
       await spineReport(),
       withAllCharts(buildReport(finishedRun({}))),
     ];
+    // Server faults during the load draw the timeline on real time.
+    const real = withAllCharts(buildReport(finishedRun({})));
+    const timeline = real.charts.alertTimeline;
+    if (timeline.measured) {
+      reports.push({ ...real, charts: { ...real.charts, alertTimeline: { measured: true, data: { ...timeline.data, range: { from: '2026-11-28T12:00:00.000Z', to: '2026-11-28T12:00:09.000Z' }, clock: 'real' } } } });
+    }
     for (const report of reports) {
       // Through JSON, as report.json is read.
       expect(reportSchemaErrors(JSON.parse(JSON.stringify(report)))).toEqual([]);

@@ -157,6 +157,11 @@ describe('server faults during the load', () => {
       expect(chart.data.faults.every((f) => f.to !== null && f.to > f.from)).toBe(true);
       expect(chart.data.alerts.map((a) => a.layer)).toEqual([1, 1]);
       expect(chart.data.clock).toBe('real');
+      // Layer 1's first alert on each fault, marked on the same real-time axis.
+      expect(chart.data.detections!.map((d) => [d.fault, d.layer, d.outcome])).toEqual([
+        ['error rate 0.5', 1, 'in-budget'],
+        ['latency 10 x baseline p99', 1, 'in-budget'],
+      ]);
     }
   });
 

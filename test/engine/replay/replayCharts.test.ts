@@ -95,8 +95,30 @@ describe('alert timeline from the replay', () => {
           { layer: 4, rule: 'label-auc blue label', from: '2001-03-01T02:00:00', to: null },
         ],
         faults: [{ name: 'scale distance (x3 + 0)', from: '2001-03-01T01:00:00', to: null }],
+        detections: [],
       },
     });
+  });
+
+  it('marks where each layer first caught each fault, from the detection timeline; a server fault stays off the event-time chart', () => {
+    const layer = (n: 1 | 2 | 3 | 4, at: string | null, delayMs: number | null, outcome: 'in-budget' | 'late' | 'missed' | 'confirms') => ({ layer: n, budgetMs: n === 4 ? null : 3_600_000, at, delayMs, rule: at === null ? null : 'r', outcome });
+    const events = logOf([
+      replayStart,
+      window('blue', 0, [0, 0, 0]),
+      { kind: 'shift.injected', index: 0, name: 'scale distance', operator: 'scale', targets: ['distance'], from: '2001-03-01T01:00:00', to: null, onset: 'sudden' },
+      window('blue', 3, [0, 0, 0]),
+      {
+        kind: 'monitoring.detection', source: 'shift', index: 0, name: 'scale distance', from: '2001-03-01T01:00:00', blindSpot: false,
+        layers: [layer(1, null, null, 'missed'), layer(2, '2001-03-01T02:00:00', 3_600_000, 'in-budget'), layer(3, '2001-03-01T04:00:00', 10_800_000, 'late'), layer(4, '2001-03-01T04:00:00', 10_800_000, 'confirms')],
+      },
+      { kind: 'monitoring.detection', source: 'server-fault', index: 0, name: 'errors', from: '2026-11-28T12:00:00.000Z', blindSpot: false, layers: [layer(1, '2026-11-28T12:00:02.000Z', 2000, 'in-budget'), layer(2, null, null, 'missed'), layer(3, null, null, 'missed'), layer(4, null, null, 'missed')] },
+    ]);
+    const slot = alertTimelineData(events);
+    expect(slot.measured && slot.data.detections).toEqual([
+      { fault: 'scale distance', layer: 2, at: '2001-03-01T02:00:00', delayMs: 3_600_000, outcome: 'in-budget' },
+      { fault: 'scale distance', layer: 3, at: '2001-03-01T04:00:00', delayMs: 10_800_000, outcome: 'late' },
+      { fault: 'scale distance', layer: 4, at: '2001-03-01T04:00:00', delayMs: 10_800_000, outcome: 'confirms' },
+    ]);
   });
 
   it('merges a flapping rule into a few bars, so the report stays small', () => {

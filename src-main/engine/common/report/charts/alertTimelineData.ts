@@ -6,9 +6,10 @@
  * scenario's server faults. The chart has one time axis: real time when the run injected server
  * faults and no shifts, event time otherwise (and then the load's real-time bars are left out).
  * Bars of one rule that touch are one bar; past 300 bars, a lane's bars closer than a pixel of a
- * 720-wide chart merge, so report.json stays small however noisy a rule is.
+ * 720-wide chart merge, so report.json stays small however noisy a rule is. The detection
+ * timeline (`monitoring.detection`) adds a mark where each layer first caught each fault.
  */
-import type { AlertTimelineData, ChartSlot, MonitoringLayer } from '../../../../contract/charts';
+import type { AlertDetectionMark, AlertTimelineData, ChartSlot, MonitoringLayer } from '../../../../contract/charts';
 import type { RunEvent } from '../../../../contract/events';
 import { eventTimeMs } from '../../view/eventSpan';
 import { formatEventTime } from '../../time/eventTime';
@@ -29,6 +30,7 @@ export function alertTimelineData(events: readonly RunEvent[]): ChartSlot<AlertT
   const open = new Map<string, Bar>();
   let bars: Bar[] = [];
   const faults: AlertTimelineData['faults'][number][] = [];
+  const detections: AlertDetectionMark[] = [];
   let from: string | null = null;
   let to: string | null = null;
   const reach = (a: string, b: string): void => {
@@ -67,6 +69,8 @@ export function alertTimelineData(events: readonly RunEvent[]): ChartSlot<AlertT
     } else if (e.kind === 'shift.injected') {
       faults.push({ name: e.name, from: e.from, to: e.to });
       reach(e.from, e.to ?? e.from);
+    } else if (e.kind === 'monitoring.detection' && (e.source === 'server-fault') === realTime) {
+      detections.push(...detectionMarks(e.name, e.layers));
     }
   }
   if (from === null || to === null || (bars.length === 0 && faults.length === 0 && !events.some((e) => e.kind === 'drift.window'))) {
@@ -77,7 +81,12 @@ export function alertTimelineData(events: readonly RunEvent[]): ChartSlot<AlertT
     const gap = (eventTimeMs(to) - eventTimeMs(from)) / 720;
     bars = mergeTouching(bars, (b) => String(b.layer), gap);
   }
-  return { measured: true, data: { range: { from, to }, alerts: bars, faults, ...(realTime ? { clock: 'real' as const } : {}) } };
+  return { measured: true, data: { range: { from, to }, alerts: bars, faults, detections, ...(realTime ? { clock: 'real' as const } : {}) } };
+}
+
+/** A mark per layer that caught the fault (missed layers have none). */
+function detectionMarks(fault: string, layers: Extract<RunEvent, { kind: 'monitoring.detection' }>['layers']): AlertDetectionMark[] {
+  return layers.flatMap((l) => (l.at === null || l.delayMs === null || l.outcome === 'missed' ? [] : [{ fault, layer: l.layer, at: l.at, delayMs: l.delayMs, outcome: l.outcome }]));
 }
 
 /** Bars of one group that overlap or lie within `gap` ms of each other, as one bar. */
