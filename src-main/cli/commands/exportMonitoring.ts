@@ -11,9 +11,9 @@ import { monitoringExport } from '../../engine/common/monitoring/export/monitori
 import { kubernetesName } from '../../engine/common/rollout/export/exportNames';
 import { driftAlertsOf } from '../../engine/common/scenario/sections/alerts';
 import { plannedModels } from '../../engine/node/monitoring/plannedModels';
-import { formatIssue, loadScenario } from '../../engine/node/scenario/loadScenario';
 import { parseFlags, requirePositional, UsageError } from '../args';
 import type { Command } from '../command';
+import { loadScenarioArgument } from '../scenarioArgument';
 
 export const exportMonitoringCommand: Command = {
   name: 'export-monitoring',
@@ -24,14 +24,11 @@ export const exportMonitoringCommand: Command = {
     if (values.out === undefined) {
       throw new UsageError('missing --out <dir>');
     }
-    const loaded = loadScenario(path);
-    if (!loaded.ok) {
-      for (const issue of loaded.issues) {
-        io.err(formatIssue(issue));
-      }
+    const file = loadScenarioArgument(path, io);
+    if (file === null) {
       return 2;
     }
-    const { scenario } = loaded.file;
+    const { scenario } = file;
     const name = kubernetesName(values.name ?? scenario.name);
     const { models, notes } = plannedModels(scenario.models, driftAlertsOf(scenario.alerts));
     const exported = monitoringExport(scenario, models, name, basename(path));

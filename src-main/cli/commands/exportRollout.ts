@@ -10,9 +10,9 @@ import { basename, join } from 'node:path';
 import { InputError } from '../../engine/common/run/inputError';
 import { kubernetesName } from '../../engine/common/rollout/export/exportNames';
 import { rolloutExport } from '../../engine/common/rollout/export/rolloutExport';
-import { formatIssue, loadScenario } from '../../engine/node/scenario/loadScenario';
 import { parseFlags, requirePositional, UsageError } from '../args';
 import type { Command } from '../command';
+import { loadScenarioArgument } from '../scenarioArgument';
 
 const DEFAULTS = { image: 'rehearsal-model-server:latest', prometheus: 'http://prometheus.monitoring.svc:9090', port: 8080 } as const;
 
@@ -35,14 +35,11 @@ export const exportRolloutCommand: Command = {
     if (values.prometheus !== undefined && !URL.canParse(values.prometheus)) {
       throw new UsageError(`--prometheus: expected a URL such as ${DEFAULTS.prometheus}, got "${values.prometheus}"`);
     }
-    const loaded = loadScenario(path);
-    if (!loaded.ok) {
-      for (const issue of loaded.issues) {
-        io.err(formatIssue(issue));
-      }
+    const file = loadScenarioArgument(path, io);
+    if (file === null) {
       return 2;
     }
-    const { scenario } = loaded.file;
+    const { scenario } = file;
     if (scenario.rollout === undefined) {
       throw new InputError(`${path}: rollout`, 'missing; expected a rollout plan (steps, gates) to export');
     }

@@ -1,13 +1,13 @@
 /** `rehearse run <scenario> --out <dir>`: exit 0 READY, 1 NOT READY, 2 input that cannot be read or is invalid. */
 import { exitCodeOf } from '../../engine/common/checks/verdict';
 import { runScenario } from '../../engine/node/run/runScenario';
-import { formatIssue, loadScenario } from '../../engine/node/scenario/loadScenario';
 import { oneOf, parseFlags, requirePositional, UsageError } from '../args';
 import { announceSkipped, formatChecklist, reportDigest } from '../checklist';
 import type { Command } from '../command';
 import { parseFormats } from '../formatsFlag';
 import { progressWriter } from '../progress';
 import { REPORT_FORMATS } from '../../engine/common/scenario/sections/outputs';
+import { loadScenarioArgument } from '../scenarioArgument';
 
 export const runCommand: Command = {
   name: 'run',
@@ -30,11 +30,8 @@ export const runCommand: Command = {
     const executionProvider = oneOf(values.ep, ['cpu', 'cuda'] as const, 'ep', 'cpu');
     const backend = values.backend === undefined ? undefined : oneOf(values.backend, ['docker', 'embedded'] as const, 'backend', 'docker');
     const profile = values.profile === undefined ? undefined : oneOf(values.profile, ['staging', 'production'] as const, 'profile', 'production');
-    const loaded = loadScenario(path);
-    if (!loaded.ok) {
-      for (const issue of loaded.issues) {
-        io.err(formatIssue(issue));
-      }
+    const file = loadScenarioArgument(path, io);
+    if (file === null) {
       return 2;
     }
     let stopRequested = false;
@@ -45,7 +42,7 @@ export const runCommand: Command = {
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     try {
-      const result = await runScenario(loaded.file, {
+      const result = await runScenario(file, {
         outDir: values.out,
         executionProvider,
         ...(backend ? { backend } : {}),

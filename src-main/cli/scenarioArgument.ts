@@ -1,0 +1,19 @@
+/** The scenario file a command was given, loaded; its problems printed for the person who wrote it. */
+import type { ScenarioFile } from '../engine/common/scenario/scenarioFile';
+import { formatIssue, loadScenario } from '../engine/node/scenario/loadScenario';
+import type { CliIo } from './command';
+
+/**
+ * The loaded scenario, or null after printing every problem as `file:line:col: field: ...` on
+ * stderr; the command then exits 2 (bad input).
+ */
+export function loadScenarioArgument(path: string, io: CliIo): ScenarioFile | null {
+  const loaded = loadScenario(path);
+  if (!loaded.ok) {
+    for (const issue of loaded.issues) {
+      io.err(formatIssue(issue));
+    }
+    return null;
+  }
+  return loaded.file;
+}
