@@ -3,7 +3,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiContext } from './api';
 import { App } from './App';
-import './styles.css';
+// One stylesheet per part of the screen, in cascade order (later parts may refine earlier ones).
+import './styles/base.css';
+import './styles/runControls.css';
+import './styles/exportPopover.css';
+import './styles/progress.css';
+import './styles/screen.css';
+import './styles/lists.css';
+import './styles/timeline.css';
+import './styles/bottomRow.css';
+import './styles/openFile.css';
+import './styles/drill.css';
 import { connectWebSocketApi } from './transport/webSocketApi';
 
 const api = window.rehearsal ?? connectWebSocketApi(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api`);
