@@ -39,6 +39,13 @@ describe('rehearse lock-check', () => {
     expect(result.stderr).not.toContain('s3cr3t');
   });
 
+  it('lists the copies npm installs beside every version training had, without failing (the project lock against a demo model), exit 0', () => {
+    const result = rehearse(['lock-check', 'scenarios/demo/models/blue-v1/training.lock', 'package-lock.json']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/more copies in serving \(\d+, not failing\):\n {4}\S+: serving also installs .+ beside training's .+, for packages training did not have/);
+    expect(result.stdout).not.toContain('only in training');
+  });
+
   it('missing packages alone do not fail, exit 0', () => {
     const result = rehearse(['lock-check', `${F}/package-lock-v2.json`, `${F}/constraints.txt`]);
     expect(result.stdout).toContain('compared  0 packages on both sides');

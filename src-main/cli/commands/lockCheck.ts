@@ -73,7 +73,7 @@ function formatComparison(c: LockComparison): string {
   // On both sides, training's versions all still installed beside other copies (npm's nested installs).
   const extra = c.problems.filter((p) => p.kind === 'missing' && p.training !== null && p.serving !== null);
   if (extra.length > 0) {
-    lines.push('', `  more copies in serving (${extra.length}, not failing): ${extra.map((p) => `${p.package} (${p.detail.replace(/^serving also installs /, '+').replace(/ beside.*$/, '')})`).join(', ')}`);
+    lines.push('', `  more copies in serving (${extra.length}, not failing):`, ...extra.map((p) => `    ${p.package}: ${p.detail}`));
   }
   const counts = `${c.counts.unpinned} unpinned, ${c.counts.range} range, ${c.counts.mismatch} mismatch, ${c.counts.missing} missing`;
   lines.push('', `lock-check: ${c.failed ? 'FAIL' : 'PASS'} (${counts})`);

@@ -6,6 +6,11 @@ export function formatEventTime(ms: number): string {
   return iso.endsWith('.000Z') ? iso.slice(0, 19) : iso.slice(0, 23);
 }
 
+/** The same, or null for a bound a query left open. */
+export function formatOptionalEventTime(ms: number | undefined): string | null {
+  return ms === undefined ? null : formatEventTime(ms);
+}
+
 /** Real time as ISO 8601 UTC. */
 export function formatWallTime(ms: number): string {
   return new Date(ms).toISOString();

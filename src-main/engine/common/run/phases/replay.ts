@@ -28,7 +28,7 @@ import type { SnapshotSection } from '../../scenario/sections/snapshots';
 import { shiftRunner } from '../../shifts/shiftRunner';
 import { checkShiftTargets } from '../../shifts/shiftTargets';
 import { concatTyped } from '../../stats/typedArrays';
-import { formatEventTime } from '../../time/eventTime';
+import { formatEventTime, formatOptionalEventTime } from '../../time/eventTime';
 import { InputError } from '../inputError';
 import type { Phase, PhaseContext } from '../phase';
 import { ProgressTask } from '../progress';
@@ -52,7 +52,7 @@ export const replayPhase: Phase = {
     const section = scenario.snapshots.production;
     const source = await env.snapshots.open(section, 'production');
     try {
-      log.append({ kind: 'snapshot.opened', role: 'production', source: source.description, columns: source.columns, from: iso(section.from), to: iso(section.to) });
+      log.append({ kind: 'snapshot.opened', role: 'production', source: source.description, columns: source.columns, from: formatOptionalEventTime(section.from), to: formatOptionalEventTime(section.to) });
       const textColumns = new Set(source.columns.filter((c) => TEXT_TYPE.test(c.type)).map((c) => c.name));
       const kinds = new Map<string, 'number' | 'text'>([...source.columns.map((c) => [c.name, textColumns.has(c.name) ? 'text' : 'number'] as const), ...Object.keys(scenario.features.derived).map((n) => [n, 'number'] as const)]);
       const problem = checkShiftTargets(scenario.shifts, kinds, section.label !== undefined)[0];
@@ -93,7 +93,7 @@ export const replayPhase: Phase = {
           reference:
             reference === null || referenceSection === undefined
               ? null
-              : { source: referenceSection.path, from: iso(referenceSection.from), to: iso(referenceSection.to), rows: reference.rows, positiveRate: reference.positiveRate(), auc: reference.auc() },
+              : { source: referenceSection.path, from: formatOptionalEventTime(referenceSection.from), to: formatOptionalEventTime(referenceSection.to), rows: reference.rows, positiveRate: reference.positiveRate(), auc: reference.auc() },
           features: watched.features,
           prediction: watched.prediction,
           labels: watched.labels,
@@ -161,7 +161,7 @@ async function referenceOf(context: PhaseContext, feed: ModelFeed, section: Snap
   const role = `reference.${feed.model.role}`;
   const source = await context.env.snapshots.open(section, role);
   try {
-    const events: RunEventBody[] = [{ kind: 'snapshot.opened', role, source: source.description, columns: source.columns, from: iso(section.from), to: iso(section.to) }];
+    const events: RunEventBody[] = [{ kind: 'snapshot.opened', role, source: source.description, columns: source.columns, from: formatOptionalEventTime(section.from), to: formatOptionalEventTime(section.to) }];
     const reference = await readReference(feed, source, section, { season: config.season, windowMs: config.window });
     const rejects = source.rejects();
     if (rejects.rejected > 0) {
@@ -172,7 +172,7 @@ async function referenceOf(context: PhaseContext, feed: ModelFeed, section: Snap
       }
     }
     if (reference.rows === 0) {
-      throw new InputError(`snapshots.${role}`, `expected the model's training window; no row of ${section.path} falls in [${iso(section.from) ?? 'start'}, ${iso(section.to) ?? 'end'})`);
+      throw new InputError(`snapshots.${role}`, `expected the model's training window; no row of ${section.path} falls in [${formatOptionalEventTime(section.from) ?? 'start'}, ${formatOptionalEventTime(section.to) ?? 'end'})`);
     }
     return { reference, events };
   } finally {
@@ -220,8 +220,4 @@ function checkOf(context: PhaseContext, described: readonly ReplayModel[], strea
       missed: events.flatMap((e) => (e.kind === 'shift.missed' && e.index === index ? [e] : []))[0] ?? null,
     })),
   });
-}
-
-function iso(ms: number | undefined): string | null {
-  return ms === undefined ? null : formatEventTime(ms);
 }

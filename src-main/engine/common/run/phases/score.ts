@@ -3,7 +3,7 @@
  * model; the phase reports each model's AUC, log loss, positive rate and prediction quantiles,
  * and the rows it could not read. Blue and green see the same rows.
  */
-import { formatEventTime } from '../../time/eventTime';
+import { formatEventTime, formatOptionalEventTime } from '../../time/eventTime';
 import type { Phase, PhaseContext } from '../phase';
 import { ProgressTask } from '../progress';
 import { rejectRateProblem, scoreStream, summarizeScores } from '../scoreStream';
@@ -22,7 +22,7 @@ export const scorePhase: Phase = {
     const section = file.scenario.snapshots.production;
     const source = await env.snapshots.open(section, 'production');
     try {
-      log.append({ kind: 'snapshot.opened', role: 'production', source: source.description, columns: source.columns, from: iso(section.from), to: iso(section.to) });
+      log.append({ kind: 'snapshot.opened', role: 'production', source: source.description, columns: source.columns, from: formatOptionalEventTime(section.from), to: formatOptionalEventTime(section.to) });
       // How many rows, over what stretch of event time: the app's progress bar and timeline axis.
       const extent = source.extent ? await source.extent({ columns: [], derived: {}, from: section.from, to: section.to }) : null;
       const progress = new ProgressTask(log, {
@@ -55,7 +55,3 @@ export const scorePhase: Phase = {
     }
   },
 };
-
-function iso(ms: number | undefined): string | null {
-  return ms === undefined ? null : formatEventTime(ms);
-}
