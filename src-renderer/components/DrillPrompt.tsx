@@ -19,8 +19,8 @@ export function DrillPrompt({ state, playing, onAnswer }: DrillPromptProps) {
   const stop = state.stop;
   const investigate = (): void => {
     const text = target.trim();
-    const layer = /^(?:layer\s*|l)?([1-4])$/i.exec(text);
-    onAnswer(text === '' ? { action: 'investigate' } : layer !== null ? { action: 'investigate', layer: Number(layer[1]) as 1 | 2 | 3 | 4 } : { action: 'investigate', feature: text });
+    // The engine reads whether the text names a layer or a feature.
+    onAnswer(text === '' ? { action: 'investigate' } : { action: 'investigate', feature: text });
     setTarget('');
   };
   return (

@@ -62,7 +62,8 @@ describe('drill mode', () => {
     fireEvent.change(screen.getByLabelText('Feature or layer to investigate'), { target: { value: 'layer 2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Investigate' }));
     await screen.findByTestId('drill-score');
-    expect(answered).toEqual([[DRILL, { action: 'investigate', layer: 2 }]]);
+    // The text as typed: the engine reads "layer 2" as layer 2 (test/engine/drill, normalizedAnswer).
+    expect(answered).toEqual([[DRILL, { action: 'investigate', feature: 'layer 2' }]]);
     expect(screen.getByTestId('drill-debrief').textContent).toContain('wrong: you chose investigate layer 2; expected investigate feature distance.');
     expect(screen.getByTestId('drill-score').textContent).toContain('0 of 1 right');
   });

@@ -5,7 +5,7 @@ import { DrillPlayer } from '../../../src-main/engine/common/drill/drillPlayer';
 import { DrillSession } from '../../../src-main/engine/common/drill/drillSession';
 import { DrillMismatch, planStops } from '../../../src-main/engine/common/drill/drillStops';
 import { playRecorded } from '../../../src-main/engine/common/drill/recordedSession';
-import { parseTypedAnswer } from '../../../src-main/engine/common/drill/typedAnswer';
+import { normalizedAnswer, parseTypedAnswer } from '../../../src-main/engine/common/drill/typedAnswer';
 import { parseScenarioText } from '../../../src-main/engine/common/scenario/parse';
 import { drillLog, drillOf, logOf, SCENARIO } from './drillLog';
 
@@ -232,6 +232,15 @@ describe('an answer typed at the terminal', () => {
       { ok: true, answer: { action: 'investigate', layer: 4 } },
       { ok: true, answer: { action: 'investigate' } },
     ]);
+  });
+  it('reads the app\'s investigate box the same way: a layer by its number, anything else a feature', () => {
+    expect(['layer 2', 'L2', '2', ' distance '].map((text) => normalizedAnswer({ action: 'investigate', feature: text }))).toEqual([
+      { action: 'investigate', layer: 2 },
+      { action: 'investigate', layer: 2 },
+      { action: 'investigate', layer: 2 },
+      { action: 'investigate', feature: 'distance' },
+    ]);
+    expect(normalizedAnswer({ action: 'hold' })).toEqual({ action: 'hold' });
   });
   it('says what is expected otherwise', () => {
     expect(parseTypedAnswer('promote', ['hold', 'investigate'])).toEqual({ ok: false, problem: 'expected one of: hold, investigate <feature> | investigate layer <1-4>' });

@@ -11,6 +11,7 @@ import type { Clock } from '../ports/clock';
 import type { DrillSection } from '../scenario/sections/drill';
 import { runView } from '../view/runView';
 import { DrillPlayer } from './drillPlayer';
+import { normalizedAnswer } from './typedAnswer';
 
 /** One open drill. */
 export class DrillSession {
@@ -53,7 +54,7 @@ export class DrillSession {
       throw new Error('the drill has ended: every stop is answered');
     }
     const now = this.clock.monotonic();
-    this.player.answer(position.stop.id, answer, Math.round(now - this.reachedAt));
+    this.player.answer(position.stop.id, answer === null ? null : normalizedAnswer(answer), Math.round(now - this.reachedAt));
     this.reachedAt = now;
     return this.state();
   }

@@ -23,12 +23,20 @@ export function parseTypedAnswer(text: string, options: readonly DrillAction[]):
   if (rest.length === 0) {
     return { ok: true, answer: { action } };
   }
-  const layer = /^(?:layer\s*|l)([1-4])$/i.exec(rest.join(' '));
-  if (layer !== null) {
-    return { ok: true, answer: { action, layer: Number(layer[1]) as 1 | 2 | 3 | 4 } };
-  }
-  if (rest.length === 1 && !/^layer$/i.test(rest[0]!)) {
-    return { ok: true, answer: { action, feature: rest[0]! } };
+  const target = investigateTarget(rest.join(' '));
+  if ('layer' in target || (rest.length === 1 && !/^layer$/i.test(rest[0]!))) {
+    return { ok: true, answer: { action, ...target } };
   }
   return { ok: false, problem: 'investigate one feature (investigate distance) or one layer (investigate layer 2)' };
+}
+
+/** What an investigation names: `layer 2`, `L2` or `2` is a layer, anything else a feature. */
+export function investigateTarget(text: string): { readonly layer: 1 | 2 | 3 | 4 } | { readonly feature: string } {
+  const layer = /^(?:layer\s*|l)?([1-4])$/i.exec(text.trim());
+  return layer !== null ? { layer: Number(layer[1]) as 1 | 2 | 3 | 4 } : { feature: text.trim() };
+}
+
+/** An answer as a person gave it in the app (a feature box that may name a layer), as the scorer reads it. */
+export function normalizedAnswer(answer: DrillAnswer): DrillAnswer {
+  return answer.action === 'investigate' && answer.feature !== undefined ? { action: 'investigate', ...investigateTarget(answer.feature) } : answer;
 }
