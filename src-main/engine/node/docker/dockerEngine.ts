@@ -26,13 +26,24 @@ export function dockerAddress(socketPath?: string): string {
   return process.env['DOCKER_HOST'] ?? 'unix:///var/run/docker.sock';
 }
 
+/** How long a ping may take: an engine that hangs is as unavailable as one that is absent (the app asks at start). */
+const PING_TIMEOUT_MS = 5_000;
+
 /** A client that answered a ping. `socketPath` overrides DOCKER_HOST (tests point it at nothing). */
 export async function connectDocker(socketPath?: string): Promise<Docker> {
   const docker = socketPath === undefined ? new Docker() : new Docker({ socketPath });
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await docker.ping();
+    await Promise.race([
+      docker.ping(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer to a ping within ${PING_TIMEOUT_MS / 1000} s`)), PING_TIMEOUT_MS);
+      }),
+    ]);
   } catch (error) {
     throw new DockerUnavailable(dockerAddress(socketPath), error instanceof Error ? error.message : String(error));
+  } finally {
+    clearTimeout(timer);
   }
   return docker;
 }
