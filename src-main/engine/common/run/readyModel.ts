@@ -6,7 +6,8 @@
 import { rawRecordsOf } from '../features/chunkRecords';
 import { servingPipeline, trainingPipeline, type ServingPipeline } from '../features/featureSpec';
 import { buildBatch, planInputs, type InputPlan } from '../features/inputPlan';
-import type { Inference } from '../ports/inference';
+import type { FeatureBatch, Inference } from '../ports/inference';
+import type { ColumnChunk } from '../ports/snapshot';
 import type { ModelSection } from '../scenario/sections/models';
 import type { BoundFeatures, LoadedModel, ModelArtifact } from './environment';
 import { InputError } from './inputError';
@@ -48,10 +49,12 @@ export async function readyModel(
     throw new InputError(where, `the model's inputs do not match the snapshot: ${planned.problems.join('; ')}`);
   }
   const plan = planned.plan;
+  // The plan's batch from the model's feature columns: toBatch too, unless a serving variant replaces it.
+  const fromFeatures = (chunk: ColumnChunk): FeatureBatch => buildBatch(plan, chunk);
   if (serving !== null && servingVariant !== null) {
     try {
       const model = servingVariantModel(role, artifact, inference, section.threshold, serving, plan, available, servingVariant.field);
-      return { ...model, derived, relations: training.relations, joins: training.joins, features, fromFeatures: (chunk) => buildBatch(plan, chunk) };
+      return { ...model, derived, relations: training.relations, joins: training.joins, features, fromFeatures };
     } catch (error) {
       await inference.close();
       throw error;
@@ -68,8 +71,8 @@ export async function readyModel(
     joins: training.joins,
     features,
     serving,
-    toBatch: (chunk) => buildBatch(plan, chunk),
-    fromFeatures: (chunk) => buildBatch(plan, chunk),
+    toBatch: fromFeatures,
+    fromFeatures,
   };
 }
 
