@@ -21,7 +21,10 @@ export default defineConfig({
     pool: 'forks',
     env: { ORT_DISABLE_TELEMETRY: '1' },
     projects: [
-      { extends: true, test: { name: 'parallel', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'], exclude: [TIMING, '**/node_modules/**'], sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        test: { name: 'parallel', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'], exclude: [TIMING, '**/node_modules/**'], sequence: { groupOrder: 0 } },
+      },
       { extends: true, test: { name: 'timing', include: [TIMING], fileParallelism: false, sequence: { groupOrder: 1 } } },
     ],
   },

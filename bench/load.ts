@@ -39,7 +39,17 @@ async function main(): Promise<void> {
   const server = values.url === undefined ? await startServer(values.model ?? join(ROOT, 'scenarios/smoke/model')) : null;
   const url = values.url ?? server!.url;
   try {
-    const plan: LoadPlan = { url, protocol: 'predict', rps: 1, shape: 'constant', durationMs: SECONDS * 1000, slaMs: 100, timeoutMs: 2000, payload: { kind: 'numeric' }, seed: 1 };
+    const plan: LoadPlan = {
+      url,
+      protocol: 'predict',
+      rps: 1,
+      shape: 'constant',
+      durationMs: SECONDS * 1000,
+      slaMs: 100,
+      timeoutMs: 2000,
+      payload: { kind: 'numeric' },
+      seed: 1,
+    };
     const prepared = await prepareLoad(plan, 1);
     const width = (JSON.parse(prepared.bodies[0]!.toString()) as { features: number[] }).features.length;
     log(`endpoint ${prepared.endpoint.href}; ${prepared.payload}; ${SECONDS} s per run`);
@@ -53,7 +63,9 @@ async function main(): Promise<void> {
     console.log('\ntool      rate (rps)   p99 (ms)  CPU/request (us)  how');
     for (const row of rows) {
       const cpu = row.cpuUsPerRequest === null ? '-' : row.cpuUsPerRequest.toFixed(1);
-      console.log(`${row.tool.padEnd(8)}${row.rps.toFixed(0).padStart(12)}${(row.p99Ms === null ? '-' : row.p99Ms.toFixed(2)).padStart(11)}${cpu.padStart(18)}  ${row.note}`);
+      console.log(
+        `${row.tool.padEnd(8)}${row.rps.toFixed(0).padStart(12)}${(row.p99Ms === null ? '-' : row.p99Ms.toFixed(2)).padStart(11)}${cpu.padStart(18)}  ${row.note}`,
+      );
     }
     console.log(`\nours / wrk    = ${(ours.rps / wrk.rps).toFixed(2)}x (target >= 0.9x)`);
     console.log(`ours / Locust = ${(ours.rps / locust.rps).toFixed(2)}x (target >= 5x)`);
@@ -80,7 +92,9 @@ async function sustainedRate(plan: LoadPlan, prepared: PreparedLoad, wrkRps: num
     const used = process.cpuUsage(before);
     cpu.set(result, (used.user + used.system) / result.requests.sent);
     const held = result.onSchedule && result.errors === 0 && result.timeouts === 0 && result.achievedRps >= 0.95 * result.plannedRps;
-    log(`ours at ${Math.round(rps)} rps: achieved ${result.achievedRps.toFixed(0)}, p99 ${result.latencyMs.p99} ms (uncorrected ${result.uncorrectedLatencyMs.p99}), lateness p99 ${result.latenessMs.p99} ms, ${result.errors + result.timeouts} errors and timeouts, ${result.dropped} dropped -> ${held ? 'sustained' : 'not sustained'}`);
+    log(
+      `ours at ${Math.round(rps)} rps: achieved ${result.achievedRps.toFixed(0)}, p99 ${result.latencyMs.p99} ms (uncorrected ${result.uncorrectedLatencyMs.p99}), lateness p99 ${result.latenessMs.p99} ms, ${result.errors + result.timeouts} errors and timeouts, ${result.dropped} dropped -> ${held ? 'sustained' : 'not sustained'}`,
+    );
     return held ? result : null;
   };
   let best: LoadResult | null = null;
@@ -117,14 +131,41 @@ async function runWrk(prepared: PreparedLoad, threads: number, connections: numb
   const p99 = parseWrkLatency(/^\s+99%\s+([\d.]+)(us|ms|s)\s*$/m.exec(run.output));
   const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(run.output)?.[1];
   log(`wrk -t${threads} -c${connections}: ${rps} rps, p99 ${p99} ms${non2xx ? `, ${non2xx} non-2xx` : ''}`);
-  return { tool: 'wrk', connections, rps, p99Ms: p99, cpuUsPerRequest: run.cpuMs * 1000 / requests, note: `closed loop, -t${threads} -c${connections}${non2xx ? `, ${non2xx} non-2xx answers` : ''}` };
+  return {
+    tool: 'wrk',
+    connections,
+    rps,
+    p99Ms: p99,
+    cpuUsPerRequest: (run.cpuMs * 1000) / requests,
+    note: `closed loop, -t${threads} -c${connections}${non2xx ? `, ${non2xx} non-2xx answers` : ''}`,
+  };
 }
 
 /** Locust headless with the seed's locustfile and `users` users. */
 async function runLocust(url: string, width: number, users: number): Promise<Measured> {
   const prefix = join(WORK, `locust-${users}`);
   // Locust exits 1 when any request failed (the seed's file fails those over 100 ms); the figures still count.
-  const run = await runProcess('locust', ['-f', join(ROOT, 'bench/locustfile.py'), '--headless', '-u', String(users), '-r', String(users), '-t', `${SECONDS}s`, '--host', url, '--csv', prefix, '--only-summary'], { REHEARSAL_BENCH_WIDTH: String(width) }, [0, 1]);
+  const run = await runProcess(
+    'locust',
+    [
+      '-f',
+      join(ROOT, 'bench/locustfile.py'),
+      '--headless',
+      '-u',
+      String(users),
+      '-r',
+      String(users),
+      '-t',
+      `${SECONDS}s`,
+      '--host',
+      url,
+      '--csv',
+      prefix,
+      '--only-summary',
+    ],
+    { REHEARSAL_BENCH_WIDTH: String(width) },
+    [0, 1],
+  );
   const lines = readFileSync(`${prefix}_stats.csv`, 'utf8').trim().split('\n');
   const header = lines[0]!.split(',');
   const aggregated = lines.find((l) => l.includes(',Aggregated,'))!.split(',');
@@ -132,7 +173,13 @@ async function runLocust(url: string, width: number, users: number): Promise<Mea
   const rps = column('Requests/s');
   const p99 = column('99%');
   log(`locust -u ${users}: ${rps.toFixed(0)} rps, p99 ${p99} ms, ${column('Failure Count')} failures`);
-  return { tool: 'Locust', rps, p99Ms: p99, cpuUsPerRequest: run.cpuMs * 1000 / column('Request Count'), note: `the seed's locustfile (wait 0.1-0.5 s), ${users} users` };
+  return {
+    tool: 'Locust',
+    rps,
+    p99Ms: p99,
+    cpuUsPerRequest: (run.cpuMs * 1000) / column('Request Count'),
+    note: `the seed's locustfile (wait 0.1-0.5 s), ${users} users`,
+  };
 }
 
 function bestOf<T extends Measured>(runs: T[]): T {
@@ -165,7 +212,12 @@ async function startServer(model: string): Promise<{ url: string; process: Child
 }
 
 /** Runs a tool to its end under /usr/bin/time, returning its output and the CPU time it used. */
-async function runProcess(command: string, args: readonly string[], env: Record<string, string> = {}, okCodes: readonly number[] = [0]): Promise<{ output: string; cpuMs: number }> {
+async function runProcess(
+  command: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+  okCodes: readonly number[] = [0],
+): Promise<{ output: string; cpuMs: number }> {
   const child = spawn('/usr/bin/time', ['-f', 'cpu-seconds %U %S', command, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));

@@ -85,14 +85,20 @@ async function overhead(): Promise<void> {
   const server = await start(SMOKE_MODEL, { maxBatch: 1, maxQueueDelayMs: 0 });
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const predict = await timed(5000, 500, () => send(agent, new URL(`${server.url}/predict`), '{"features":[0.337,6]}'));
-  const infer = await timed(5000, 500, () => send(agent, new URL(`${server.url}/v2/models/smoke-v1/infer`), '{"inputs":[{"name":"features","shape":[1,2],"datatype":"FP32","data":[0.337,6]}]}'));
+  const infer = await timed(5000, 500, () =>
+    send(agent, new URL(`${server.url}/v2/models/smoke-v1/infer`), '{"inputs":[{"name":"features","shape":[1,2],"datatype":"FP32","data":[0.337,6]}]}'),
+  );
   const record = await timed(5000, 500, () => send(agent, new URL(`${server.url}/predict`), '{"features":{"date":"2001-03-01 06:05:00","distance":337}}'));
   agent.destroy();
   await server.stop();
   const floor = await httpFloor();
   console.log('1. overhead over a bare session.run at batch 1 (smoke model, 5000 sequential requests)');
   console.log(`   bare session.run            p50 ${us(percentile(bare, 0.5))}  p99 ${us(percentile(bare, 0.99))}`);
-  for (const [name, times] of [['POST /predict numbers', predict], ['POST /predict raw record', record], ['POST OIP infer', infer]] as const) {
+  for (const [name, times] of [
+    ['POST /predict numbers', predict],
+    ['POST /predict raw record', record],
+    ['POST OIP infer', infer],
+  ] as const) {
     console.log(
       `   ${name.padEnd(27)} p50 ${us(percentile(times, 0.5))}  p99 ${us(percentile(times, 0.99))}  overhead p50 ${us(percentile(times, 0.5) - percentile(bare, 0.5))}  p99 ${us(percentile(times, 0.99) - percentile(bare, 0.99))}`,
     );
@@ -135,7 +141,9 @@ async function batching(): Promise<void> {
   const bare = await timed(100, 10, () => session.run({ features: new ort.Tensor('float32', Float32Array.from(row), [1, MLP.inputs]) }));
   const bare32 = await timed(30, 5, () => session.run({ features: new ort.Tensor('float32', new Float32Array(32 * MLP.inputs).fill(0.5), [32, MLP.inputs]) }));
   await session.release();
-  console.log(`\n2. dynamic batching on a wide MLP (${MLP.inputs} inputs, hidden ${MLP.hidden.join('x')}): bare run p50 ${percentile(bare, 0.5).toFixed(2)} ms at batch 1, ${percentile(bare32, 0.5).toFixed(2)} ms at batch 32`);
+  console.log(
+    `\n2. dynamic batching on a wide MLP (${MLP.inputs} inputs, hidden ${MLP.hidden.join('x')}): bare run p50 ${percentile(bare, 0.5).toFixed(2)} ms at batch 1, ${percentile(bare32, 0.5).toFixed(2)} ms at batch 32`,
+  );
   console.log('   closed-loop clients (each sends its next request when the last is answered), 2.3 s per point');
   const body = JSON.stringify({ features: row });
   const sweeps: { name: string; points: { clients: number; rps: number; p99: number; errors: number }[] }[] = [];
@@ -149,7 +157,9 @@ async function batching(): Promise<void> {
     for (const clients of [1, 2, 4, 8, 16, 32, 64]) {
       const point = { clients, ...(await closedLoop(url, body, clients, 2.3)) };
       points.push(point);
-      console.log(`   ${name.padEnd(26)} clients ${String(clients).padStart(2)}: ${point.rps.toFixed(0).padStart(5)} req/s  p99 ${point.p99.toFixed(1).padStart(6)} ms${point.errors ? `  errors ${point.errors}` : ''}`);
+      console.log(
+        `   ${name.padEnd(26)} clients ${String(clients).padStart(2)}: ${point.rps.toFixed(0).padStart(5)} req/s  p99 ${point.p99.toFixed(1).padStart(6)} ms${point.errors ? `  errors ${point.errors}` : ''}`,
+      );
     }
     sweeps.push({ name, points });
     await server.stop();
@@ -159,10 +169,12 @@ async function batching(): Promise<void> {
   const [without, withBatching] = sweeps as [(typeof sweeps)[number], (typeof sweeps)[number]];
   const peak = withBatching.points.reduce((a, b) => (b.rps > a.rps && b.errors === 0 ? b : a));
   const budget = peak.p99;
-  const bestWithin = (points: typeof peak[]) => Math.max(0, ...points.filter((p) => p.p99 <= budget && p.errors === 0).map((p) => p.rps));
+  const bestWithin = (points: (typeof peak)[]) => Math.max(0, ...points.filter((p) => p.p99 <= budget && p.errors === 0).map((p) => p.rps));
   const a = bestWithin(without.points);
   const b = bestWithin(withBatching.points);
-  console.log(`   => within p99 ${budget.toFixed(1)} ms: ${a.toFixed(0)} req/s without batching, ${b.toFixed(0)} req/s with: ${(b / a).toFixed(1)}x (target >= 3x): ${b >= 3 * a ? 'met' : 'NOT met'}`);
+  console.log(
+    `   => within p99 ${budget.toFixed(1)} ms: ${a.toFixed(0)} req/s without batching, ${b.toFixed(0)} req/s with: ${(b / a).toFixed(1)}x (target >= 3x): ${b >= 3 * a ? 'met' : 'NOT met'}`,
+  );
 }
 
 process.env['ORT_DISABLE_TELEMETRY'] = '1';

@@ -36,7 +36,11 @@ export const LAYERS = {
     node: true,
   },
   'src-main/preload': { folders: ['src-main/contract', 'src-main/preload'], packages: ['electron'], node: false },
-  'src-renderer': { folders: ['src-main/contract', 'src-main/charts', 'src-renderer'], packages: ['react', 'react-dom', 'react-dom/*', 'react/*', 'd3', 'd3-*'], node: false },
+  'src-renderer': {
+    folders: ['src-main/contract', 'src-main/charts', 'src-renderer'],
+    packages: ['react', 'react-dom', 'react-dom/*', 'react/*', 'd3', 'd3-*'],
+    node: false,
+  },
 };
 
 const BUILTINS = new Set(builtinModules);

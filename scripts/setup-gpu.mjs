@@ -25,10 +25,14 @@ const result = spawnSync(process.execPath, [join(ortRoot, 'script/install.js')],
 const after = providerFiles.filter((f) => existsSync(join(binFolder, f)));
 for (const file of providerFiles) {
   const path = join(binFolder, file);
-  console.log(`  ${existsSync(path) ? `present (${(statSync(path).size / 1e6).toFixed(1)} MB)` : 'missing'}  ${file}${before.includes(file) ? ' (was already there)' : ''}`);
+  console.log(
+    `  ${existsSync(path) ? `present (${(statSync(path).size / 1e6).toFixed(1)} MB)` : 'missing'}  ${file}${before.includes(file) ? ' (was already there)' : ''}`,
+  );
 }
 if (result.status !== 0 || !after.includes('libonnxruntime_providers_cuda.so')) {
-  console.log('setup:gpu: the CUDA provider was not installed (see the error above; it needs network access to api.nuget.org). Rehearsal keeps running on CPU and records why in every run.');
+  console.log(
+    'setup:gpu: the CUDA provider was not installed (see the error above; it needs network access to api.nuget.org). Rehearsal keeps running on CPU and records why in every run.',
+  );
   process.exit(1);
 }
 console.log('setup:gpu: done. Run scenarios with `--ep cuda` (or a profile asking for cuda); CUDA 12 and cuDNN 9 must be installed on the machine.');

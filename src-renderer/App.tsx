@@ -23,7 +23,15 @@ import { ScenarioLibrary } from './components/ScenarioLibrary';
 import { Timeline } from './components/Timeline';
 import { useRunView } from './hooks/useRunView';
 
-const COMMAND_NAMES: Readonly<Record<RunCommand['kind'], string>> = { pause: 'Pause', resume: 'Resume', step: 'Step', speed: 'Speed', promote: 'Promote', rollback: 'Roll back', stop: 'Stop' };
+const COMMAND_NAMES: Readonly<Record<RunCommand['kind'], string>> = {
+  pause: 'Pause',
+  resume: 'Resume',
+  step: 'Step',
+  speed: 'Speed',
+  promote: 'Promote',
+  rollback: 'Roll back',
+  stop: 'Stop',
+};
 
 export function App() {
   const api = useApi();
@@ -47,7 +55,11 @@ export function App() {
       const first = state.scenario;
       setScenarios(first && !builtIn.some((s) => s.path === first.path) ? [first, ...builtIn] : builtIn);
       setSelected(first?.path ?? builtIn[0]?.path ?? null);
-      setOptions({ profile: state.choices.profile.initial, backend: state.choices.backend.initial, executionProvider: state.choices.executionProvider.initial });
+      setOptions({
+        profile: state.choices.profile.initial,
+        backend: state.choices.backend.initial,
+        executionProvider: state.choices.executionProvider.initial,
+      });
       setSpeed(state.choices.speed.initial);
     }, fail);
   }, [api]);
@@ -107,9 +119,22 @@ export function App() {
           <span className="label">Scenario</span>
           <strong>{current?.name ?? '—'}</strong>
         </div>
-        <RunControls canRun={canRun} control={view?.control ?? null} speed={view?.control.speed ?? speed} speeds={launch?.choices.speed ?? null} onRun={() => void run()} onCommand={(c) => void command(c)} onSpeed={setSpeed} />
+        <RunControls
+          canRun={canRun}
+          control={view?.control ?? null}
+          speed={view?.control.speed ?? speed}
+          speeds={launch?.choices.speed ?? null}
+          onRun={() => void run()}
+          onCommand={(c) => void command(c)}
+          onSpeed={setSpeed}
+        />
         <div className="spacer" />
-        <button type="button" aria-pressed={drilling} onClick={() => setDrilling(!drilling)} title="Replay a finished run's log, stopping where its scenario's drill asks what you would do">
+        <button
+          type="button"
+          aria-pressed={drilling}
+          onClick={() => setDrilling(!drilling)}
+          title="Replay a finished run's log, stopping where its scenario's drill asks what you would do"
+        >
           {drilling ? 'Close drill' : 'Drill…'}
         </button>
         <ExportMenu formats={launch?.choices.formats ?? null} disabled={runId === null} onExport={exportReport} />

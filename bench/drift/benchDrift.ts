@@ -30,7 +30,17 @@ let oursOut = '';
 let numpyOut = '';
 for (let round = 0; round < ROUNDS; round++) {
   // Alternate the two, so load from other work on the machine falls on both alike.
-  [oursOut] = timed(ours, process.execPath, [join(root, 'bin/rehearse.mjs'), 'drift', '--reference', reference, '--current', current, '--columns', COLUMNS.join(','), '--json']);
+  [oursOut] = timed(ours, process.execPath, [
+    join(root, 'bin/rehearse.mjs'),
+    'drift',
+    '--reference',
+    reference,
+    '--current',
+    current,
+    '--columns',
+    COLUMNS.join(','),
+    '--json',
+  ]);
   [numpyOut] = timed(numpy, PYTHON, [join(root, 'bench/drift/numpy_drift.py'), dir, ...COLUMNS]);
 }
 const oursReport = JSON.parse(oursOut) as { features: { name: string; psi: number; ks: number; ksPValue: number }[] };
@@ -39,7 +49,9 @@ console.log(`rehearse drift vs numpy+scipy, ${COLUMNS.length} numeric columns x 
 for (const f of oursReport.features) {
   const n = numpyReport[f.name]!;
   const agree = Math.abs(f.psi - n.psi) <= 1e-9 && f.ks === n.ks && Math.abs(f.ksPValue - n.ksPValue) <= 1e-12 * Math.max(1, n.ksPValue);
-  console.log(`  ${f.name.padEnd(9)} psi ${f.psi.toPrecision(12)} (numpy ${n.psi.toPrecision(12)})  ks ${f.ks} (scipy ${n.ks})  p ${f.ksPValue} (scipy ${n.ksPValue})  ${agree ? 'agree' : 'DISAGREE'}`);
+  console.log(
+    `  ${f.name.padEnd(9)} psi ${f.psi.toPrecision(12)} (numpy ${n.psi.toPrecision(12)})  ks ${f.ks} (scipy ${n.ks})  p ${f.ksPValue} (scipy ${n.ksPValue})  ${agree ? 'agree' : 'DISAGREE'}`,
+  );
   if (!agree) {
     process.exitCode = 1;
   }
@@ -48,7 +60,9 @@ const oursMedian = median(ours);
 const numpyMedian = median(numpy);
 console.log(`  rehearse drift   ${ms(oursMedian)}  (rounds: ${ours.map(ms).join(', ')})`);
 console.log(`  numpy + scipy    ${ms(numpyMedian)}  (rounds: ${numpy.map(ms).join(', ')})`);
-console.log(`  ratio numpy/ours ${(numpyMedian / oursMedian).toFixed(2)}x ${numpyMedian > oursMedian ? '(ours faster: target met)' : '(ours slower: target missed)'}`);
+console.log(
+  `  ratio numpy/ours ${(numpyMedian / oursMedian).toFixed(2)}x ${numpyMedian > oursMedian ? '(ours faster: target met)' : '(ours slower: target missed)'}`,
+);
 
 /** Runs a command to completion and records its wall time. */
 function timed(into: number[], command: string, args: string[]): [string] {
@@ -69,13 +83,18 @@ async function prepare(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const flights = join(root, 'node_modules/vega-datasets/data/flights-3m.parquet');
   const { instance, connection } = await openDatabase();
-  await connection.run(`COPY (SELECT CAST(delay AS DOUBLE) AS delay, CAST(distance AS DOUBLE) AS distance FROM read_parquet(${sqlString(flights)})) TO ${sqlString(reference)}`);
+  await connection.run(
+    `COPY (SELECT CAST(delay AS DOUBLE) AS delay, CAST(distance AS DOUBLE) AS distance FROM read_parquet(${sqlString(flights)})) TO ${sqlString(reference)}`,
+  );
   // hash(row number) gives noise that is the same on every run and every machine.
   await connection.run(
     `COPY (SELECT delay + 3 + 4 * ((hash(file_row_number) % 1000000) / 1e6 - 0.5) AS delay, distance * 1.609344 AS distance
            FROM read_parquet(${sqlString(flights)}, file_row_number = true)) TO ${sqlString(current)}`,
   );
-  for (const [role, file] of [['reference', reference], ['current', current]] as const) {
+  for (const [role, file] of [
+    ['reference', reference],
+    ['current', current],
+  ] as const) {
     for (const column of COLUMNS) {
       const rows = await connection.runAndReadAll(`SELECT ${column} FROM read_parquet(${sqlString(file)})`);
       writeNpy(join(dir, `${role}_${column}.npy`), Float64Array.from(rows.getColumns()[0]!, Number));

@@ -39,7 +39,9 @@ for (let round = 0; round < ROUNDS; round++) {
   ours.push(child<Ours>('replayOnce.ts'));
   const o = ours.at(-1)!;
   const f = floors.at(-1)!;
-  console.error(`round ${round + 1}: replay ${s(o.replayMs)} (references ${s(o.referenceMs)}, stream ${s(o.streamMs)}, CPU ${s(o.cpuMs)}), ${mb(o.maxRssBytes)}; floor ${s(f.floorMs)}`);
+  console.error(
+    `round ${round + 1}: replay ${s(o.replayMs)} (references ${s(o.referenceMs)}, stream ${s(o.streamMs)}, CPU ${s(o.cpuMs)}), ${mb(o.maxRssBytes)}; floor ${s(f.floorMs)}`,
+  );
 }
 const rows = ours[0]!.rows;
 const replay = median(ours.map((o) => o.replayMs));
@@ -47,16 +49,28 @@ const stream = median(ours.map((o) => o.streamMs));
 const reference = median(ours.map((o) => o.referenceMs));
 const floor = median(floors.map((f) => f.floorMs));
 const rss = Math.max(...ours.map((o) => o.maxRssBytes));
-console.log(`demo replay, March-June 2001, ${rows.toLocaleString('en-US')} rows, ${ours[0]!.windows.toLocaleString('en-US')} window events (hourly, blue and green), ${ROUNDS} rounds (median wall time)`);
-console.log(`  replay phase     ${s(replay)}  ${rate(rows, replay)}  (reading both references ${s(reference)}, then production ${s(stream)}: ${rate(rows, stream)})`);
-console.log(`  floor            ${s(floor)}  ${rate(rows, floor)}  (raw DuckDB scan ${s(median(floors.map((f) => f.scanMs)))}, inference blue ${s(median(floors.map((f) => f.inferenceMs['blue-v1']!)))}, green ${s(median(floors.map((f) => f.inferenceMs['green-v2']!)))})`);
-console.log(`  CPU time         replay process ${s(median(ours.map((o) => o.cpuMs)))} (all threads, the whole run: preflight, references, production, summaries)`);
+console.log(
+  `demo replay, March-June 2001, ${rows.toLocaleString('en-US')} rows, ${ours[0]!.windows.toLocaleString('en-US')} window events (hourly, blue and green), ${ROUNDS} rounds (median wall time)`,
+);
+console.log(
+  `  replay phase     ${s(replay)}  ${rate(rows, replay)}  (reading both references ${s(reference)}, then production ${s(stream)}: ${rate(rows, stream)})`,
+);
+console.log(
+  `  floor            ${s(floor)}  ${rate(rows, floor)}  (raw DuckDB scan ${s(median(floors.map((f) => f.scanMs)))}, inference blue ${s(median(floors.map((f) => f.inferenceMs['blue-v1']!)))}, green ${s(median(floors.map((f) => f.inferenceMs['green-v2']!)))})`,
+);
+console.log(
+  `  CPU time         replay process ${s(median(ours.map((o) => o.cpuMs)))} (all threads, the whole run: preflight, references, production, summaries)`,
+);
 console.log(`  peak RSS         ${mb(rss)} ${rss < 1024 ** 3 ? '(under 1 GB: target met)' : '(1 GB or more: target missed)'}`);
 console.log(`  rows/s           ${rate(rows, replay)} ${rows / (replay / 1000) >= 1e6 ? '(target met)' : '(target 1M rows/s missed)'}`);
 console.log(`  ratio replay/floor rows/s ${(floor / replay).toFixed(2)} (production stream alone: ${(floor / stream).toFixed(2)})`);
 
 function child<T>(script: string): T {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench/replay', script)], { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench/replay', script)], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
   if (result.status !== 0) {
     throw new Error(`${script} failed (${result.status}): ${result.stderr}`);
   }

@@ -68,4 +68,12 @@ for (const model of ['blue-v1', 'green-v2']) {
 }
 // The CPU includes computing the features beforehand, which the wall times leave out.
 const used = process.cpuUsage(cpu);
-console.log(JSON.stringify({ rows, scanMs, inferenceMs, floorMs: scanMs + Object.values(inferenceMs).reduce((a, b) => a + b, 0), cpuMs: (used.user + used.system) / 1000 }));
+console.log(
+  JSON.stringify({
+    rows,
+    scanMs,
+    inferenceMs,
+    floorMs: scanMs + Object.values(inferenceMs).reduce((a, b) => a + b, 0),
+    cpuMs: (used.user + used.system) / 1000,
+  }),
+);

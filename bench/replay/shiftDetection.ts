@@ -19,13 +19,20 @@ if (process.argv.includes('--demo')) {
   files.push(join(root, 'scenarios/demo.yaml'));
 }
 
-console.log('scenario                   | shift                                         | caught by (layer, rule, subject, delay)                  | false alarms');
+console.log(
+  'scenario                   | shift                                         | caught by (layer, rule, subject, delay)                  | false alarms',
+);
 for (const path of files) {
   const started = performance.now();
   const events = await engineRun(path);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const check = events.find((e) => e.kind === 'check.resolved' && e.check.id === 'distribution-shift');
-  const falseAlarms = check?.kind === 'check.resolved' ? check.check.evidence.filter((e) => e.label.endsWith('false-alarm rate (windows without a shift)')).map((e) => `${e.label.split(':')[0]} ${percent(e.value)} of ${e.n}`) : [];
+  const falseAlarms =
+    check?.kind === 'check.resolved'
+      ? check.check.evidence
+          .filter((e) => e.label.endsWith('false-alarm rate (windows without a shift)'))
+          .map((e) => `${e.label.split(':')[0]} ${percent(e.value)} of ${e.n}`)
+      : [];
   const injected = events.filter((e) => e.kind === 'shift.injected');
   const name = path.split('/').pop()!.replace('.yaml', '');
   if (injected.length === 0) {
@@ -35,9 +42,13 @@ for (const path of files) {
     if (shift.kind !== 'shift.injected') {
       continue;
     }
-    const caught = events.flatMap((e) => (e.kind === 'shift.detected' && e.index === shift.index ? [`L${e.layer} ${e.rule} ${e.subject} +${(e.delayMs / 3_600_000).toFixed(0)}h`] : []));
+    const caught = events.flatMap((e) =>
+      e.kind === 'shift.detected' && e.index === shift.index ? [`L${e.layer} ${e.rule} ${e.subject} +${(e.delayMs / 3_600_000).toFixed(0)}h`] : [],
+    );
     const missed = events.find((e) => e.kind === 'shift.missed' && e.index === shift.index);
-    console.log(`${name.padEnd(26)} | ${shift.name.padEnd(45)} | ${(caught.join('; ') || `MISSED: ${missed?.kind === 'shift.missed' ? missed.reason : ''}`).padEnd(56)} | ${falseAlarms.join(', ')}  [${seconds} s]`);
+    console.log(
+      `${name.padEnd(26)} | ${shift.name.padEnd(45)} | ${(caught.join('; ') || `MISSED: ${missed?.kind === 'shift.missed' ? missed.reason : ''}`).padEnd(56)} | ${falseAlarms.join(', ')}  [${seconds} s]`,
+    );
   }
 }
 

@@ -12,9 +12,13 @@ export async function readAirportZones(root: string): Promise<Record<string, str
   const { instance, connection } = await openDatabase();
   try {
     const flights = sqlString(join(data, 'flights-3m.parquet'));
-    const codes = await connection.runAndReadAll(`SELECT DISTINCT code FROM (SELECT origin AS code FROM ${flights} UNION ALL SELECT destination FROM ${flights}) ORDER BY code`);
+    const codes = await connection.runAndReadAll(
+      `SELECT DISTINCT code FROM (SELECT origin AS code FROM ${flights} UNION ALL SELECT destination FROM ${flights}) ORDER BY code`,
+    );
     // nullstr: airports.csv writes "NA" where it has no state (Marquette, MI).
-    const airports = await connection.runAndReadAll(`SELECT iata, state FROM read_csv(${sqlString(join(data, 'airports.csv'))}, all_varchar = true, nullstr = 'NA')`);
+    const airports = await connection.runAndReadAll(
+      `SELECT iata, state FROM read_csv(${sqlString(join(data, 'airports.csv'))}, all_varchar = true, nullstr = 'NA')`,
+    );
     return airportZones(
       airports.getRowObjectsJson().map((row) => ({ iata: String(row['iata']), state: row['state'] === null ? null : String(row['state']) })),
       codes.getRowObjectsJson().map((row) => String(row['code'])),

@@ -70,7 +70,11 @@ export async function buildFlightsModel(plan: FlightsModelPlan): Promise<BuiltMo
     airports: await buildAirportsTable(plan.parquet, plan.from, plan.heldOutFrom, plan.minAirportFlights),
   };
   if (spec.tables.includes('route_delay')) {
-    rawTables['route_delay'] = await buildRouteDelayTable(plan.parquet, plan.from, plan.to, { labelDelayHours: LABEL_DELAY_HOURS, prior: 0.2, priorWeight: 20 });
+    rawTables['route_delay'] = await buildRouteDelayTable(plan.parquet, plan.from, plan.to, {
+      labelDelayHours: LABEL_DELAY_HOURS,
+      prior: 0.2,
+      priorWeight: 20,
+    });
   }
   const tables = spec.prepareTables ? spec.prepareTables(rawTables) : rawTables;
   const section = { path: plan.parquet, timestamp: 'date', label: 'delay > 15', labelDelay: LABEL_DELAY_HOURS * 3_600_000, maxRejectRate: 0 };
@@ -86,7 +90,13 @@ export async function buildFlightsModel(plan: FlightsModelPlan): Promise<BuiltMo
   const trained = trainTabularNet(
     layout,
     { x: fit.x, y: fit.y, rows: fit.rows },
-    { seed: plan.seed, epochs: plan.epochs, batchSize: plan.batchSize, learningRate: plan.learningRate, onEpoch: (e, loss) => log(`${plan.name}: epoch ${e}/${plan.epochs} loss ${loss.toFixed(5)}`) },
+    {
+      seed: plan.seed,
+      epochs: plan.epochs,
+      batchSize: plan.batchSize,
+      learningRate: plan.learningRate,
+      onEpoch: (e, loss) => log(`${plan.name}: epoch ${e}/${plan.epochs} loss ${loss.toFixed(5)}`),
+    },
   );
 
   const bytes = exportTabularNet(layout, trained.weights, {
@@ -108,9 +118,16 @@ export async function buildFlightsModel(plan: FlightsModelPlan): Promise<BuiltMo
     logLoss: logLoss(heldOutPredictions, heldOut.y),
     positiveRate: positiveRate(heldOut.y),
     meanPrediction: mean(heldOutPredictions),
-    baseline: { prediction: 'the fit rows positive rate, for every row', probability: fitRate, auc: 0.5, logLoss: logLoss(new Float32Array(heldOut.rows).fill(fitRate), heldOut.y) },
+    baseline: {
+      prediction: 'the fit rows positive rate, for every row',
+      probability: fitRate,
+      auc: 0.5,
+      logLoss: logLoss(new Float32Array(heldOut.rows).fill(fitRate), heldOut.y),
+    },
   };
-  log(`${plan.name}: held out ${formatEventTime(plan.heldOutFrom)} to ${formatEventTime(plan.to)}: auc ${metrics.auc?.toFixed(4)} logLoss ${metrics.logLoss?.toFixed(4)} (baseline ${metrics.baseline.logLoss?.toFixed(4)})`);
+  log(
+    `${plan.name}: held out ${formatEventTime(plan.heldOutFrom)} to ${formatEventTime(plan.to)}: auc ${metrics.auc?.toFixed(4)} logLoss ${metrics.logLoss?.toFixed(4)} (baseline ${metrics.baseline.logLoss?.toFixed(4)})`,
+  );
 
   const parityRows = Math.min(PARITY_ROWS, heldOut.rows);
   const net = tabularNetFromWeights(layout, trained.weights);
@@ -142,11 +159,31 @@ export async function buildFlightsModel(plan: FlightsModelPlan): Promise<BuiltMo
     metrics: { heldOut: metrics },
     exportParity: { rows: parityRows, maxAbsDiff, between: ['onnxruntime-node cpu', `tfjs ${backend.name}`] },
     network: layout,
-    training: { library: '@tensorflow/tfjs', backend: backend.name, backendReason: backend.reason, seed: plan.seed, epochs: plan.epochs, batchSize: plan.batchSize, learningRate: plan.learningRate, optimizer: 'adam', losses: trained.losses },
-    libraries: { '@tensorflow/tfjs': tfjsVersion(), 'onnxruntime-node': versions['onnxruntime-node'], '@duckdb/node-api': versions['@duckdb/node-api'], node: versions['node'] },
+    training: {
+      library: '@tensorflow/tfjs',
+      backend: backend.name,
+      backendReason: backend.reason,
+      seed: plan.seed,
+      epochs: plan.epochs,
+      batchSize: plan.batchSize,
+      learningRate: plan.learningRate,
+      optimizer: 'adam',
+      losses: trained.losses,
+    },
+    libraries: {
+      '@tensorflow/tfjs': tfjsVersion(),
+      'onnxruntime-node': versions['onnxruntime-node'],
+      '@duckdb/node-api': versions['@duckdb/node-api'],
+      node: versions['node'],
+    },
     reference: 'reference.json',
     trainingLock: { file: 'training.lock', format: TRAINING_LOCK_FORMAT },
-    tfjs: { manifest: TFJS_MANIFEST, weights: TFJS_WEIGHTS, layout: 'network', note: 'the weights tfjs held when training ended; preflight runs them beside onnxruntime (runtime parity)' },
+    tfjs: {
+      manifest: TFJS_MANIFEST,
+      weights: TFJS_WEIGHTS,
+      layout: 'network',
+      note: 'the weights tfjs held when training ended; preflight runs them beside onnxruntime (runtime parity)',
+    },
   };
   const tfjsModel = await encodeTfjsWeights(layout, trained.weights);
   const files: Record<string, string | Uint8Array> = {
@@ -169,7 +206,10 @@ export async function buildFlightsModel(plan: FlightsModelPlan): Promise<BuiltMo
  * count flights whose delay was not yet known at the week's start. The point-in-time check must
  * catch it; `scenarios/demo-leak.yaml` serves it.
  */
-export async function buildLeakyRouteTableModel(built: BuiltModel, plan: FlightsModelPlan & { readonly leakName: string; readonly leakOutDir: string }): Promise<string[]> {
+export async function buildLeakyRouteTableModel(
+  built: BuiltModel,
+  plan: FlightsModelPlan & { readonly leakName: string; readonly leakOutDir: string },
+): Promise<string[]> {
   const table = await buildRouteDelayTable(plan.parquet, plan.from, plan.to, { labelDelayHours: 0, prior: 0.2, priorWeight: 20 });
   const card = {
     ...built.card,

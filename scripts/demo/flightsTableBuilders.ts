@@ -34,7 +34,12 @@ export async function buildAirportsTable(parquet: string, from: number, to: numb
  * Each route's delay rate as of the start of each week in [from, to), from flights in [from, to)
  * whose delay was known (departure + labelDelayHours) before that week began.
  */
-export async function buildRouteDelayTable(parquet: string, from: number, to: number, options: { labelDelayHours: number; prior: number; priorWeight: number }): Promise<RouteDelayTable> {
+export async function buildRouteDelayTable(
+  parquet: string,
+  from: number,
+  to: number,
+  options: { labelDelayHours: number; prior: number; priorWeight: number },
+): Promise<RouteDelayTable> {
   const weeks = Math.ceil((to - from) / WEEK_MS);
   const { instance, connection } = await openDatabase();
   try {

@@ -67,8 +67,22 @@ export function layoutAlertTimeline(data: AlertTimelineData, width = 720, frame?
     plot,
     lanes: LAYERS.map((layer) => ({ layer, name: LAYER_NAMES[layer], y: lane(layer)!, height: lane.bandwidth() })),
     faults: data.faults.map((f) => ({ ...span(f.from, f.to), y: plot.top - 6, height: plot.bottom - plot.top + 12, label: f.name, from: f.from, to: f.to })),
-    alerts: data.alerts.map((a) => ({ ...span(a.from, a.to), y: lane(a.layer)!, height: lane.bandwidth(), label: a.rule, from: a.from, to: a.to, layer: a.layer })),
-    detections: (data.detections ?? []).map((d) => ({ x: x(eventTimeMs(d.at)), y: lane(d.layer)! + lane.bandwidth() / 2, size: lane.bandwidth() * 0.7, inBudget: d.outcome !== 'late', label: detectionLabel(d) })),
+    alerts: data.alerts.map((a) => ({
+      ...span(a.from, a.to),
+      y: lane(a.layer)!,
+      height: lane.bandwidth(),
+      label: a.rule,
+      from: a.from,
+      to: a.to,
+      layer: a.layer,
+    })),
+    detections: (data.detections ?? []).map((d) => ({
+      x: x(eventTimeMs(d.at)),
+      y: lane(d.layer)! + lane.bandwidth() / 2,
+      size: lane.bandwidth() * 0.7,
+      inBudget: d.outcome !== 'late',
+      label: detectionLabel(d),
+    })),
     xTicks: timeTicks(x, Math.max(2, Math.floor((plot.right - plot.left) / 90))),
   };
 }
@@ -77,29 +91,38 @@ export function layoutAlertTimeline(data: AlertTimelineData, width = 720, frame?
 export function drawAlertTimeline(data: AlertTimelineData, width = 720): string {
   const layout = layoutAlertTimeline(data, width);
   const { plot } = layout;
-  return svgDocument(layout.size, `Alert timeline: ${data.alerts.length} alerts in four layers, ${data.faults.length} injected faults`, 'chart-alert-timeline', [
-    ...layout.lanes.map((l) =>
-      element('g', { class: `lane lane-${l.layer}` }, [
-        element('rect', { x: plot.left, y: l.y, width: plot.right - plot.left, height: l.height, fill: '#f4f4f4' }),
-        textElement(l.name, { x: plot.left - 6, y: l.y + l.height / 2 + 4, 'text-anchor': 'end', fill: '#333' }),
-      ]),
-    ),
-    ...layout.faults.map((f) =>
-      element('g', { class: 'fault' }, [
-        element('rect', { x: f.x, y: f.y, width: f.width, height: f.height, fill: FAULT_COLOUR, 'fill-opacity': 0.6 }, [titleElement(`fault ${f.label}: ${f.from} to ${f.to ?? 'the end'}`)]),
-        textElement(shorten(f.label, 24), { x: f.x + 2, y: plot.bottom + 4, fill: '#8b1d1a' }),
-      ]),
-    ),
-    ...layout.alerts.map((a) =>
-      element('rect', { x: a.x, y: a.y + 3, width: a.width, height: a.height - 6, fill: ALERT_COLOUR, class: `alert alert-l${a.layer}` }, [
-        titleElement(`${LAYER_NAMES[a.layer]} alert ${a.label}: ${a.from} to ${a.to ?? 'still firing'}`),
-      ]),
-    ),
-    ...layout.detections.map((d) =>
-      element('path', { d: diamondPath(d), class: 'detection', fill: d.inBudget ? '#1b1b1b' : '#ffffff', stroke: '#1b1b1b', 'stroke-width': 1.5 }, [titleElement(d.label)]),
-    ),
-    bottomAxis(layout.xTicks, plot.bottom + 16, plot.left, plot.right, data.clock === 'real' ? 'real time (UTC)' : 'event time'),
-  ]);
+  return svgDocument(
+    layout.size,
+    `Alert timeline: ${data.alerts.length} alerts in four layers, ${data.faults.length} injected faults`,
+    'chart-alert-timeline',
+    [
+      ...layout.lanes.map((l) =>
+        element('g', { class: `lane lane-${l.layer}` }, [
+          element('rect', { x: plot.left, y: l.y, width: plot.right - plot.left, height: l.height, fill: '#f4f4f4' }),
+          textElement(l.name, { x: plot.left - 6, y: l.y + l.height / 2 + 4, 'text-anchor': 'end', fill: '#333' }),
+        ]),
+      ),
+      ...layout.faults.map((f) =>
+        element('g', { class: 'fault' }, [
+          element('rect', { x: f.x, y: f.y, width: f.width, height: f.height, fill: FAULT_COLOUR, 'fill-opacity': 0.6 }, [
+            titleElement(`fault ${f.label}: ${f.from} to ${f.to ?? 'the end'}`),
+          ]),
+          textElement(shorten(f.label, 24), { x: f.x + 2, y: plot.bottom + 4, fill: '#8b1d1a' }),
+        ]),
+      ),
+      ...layout.alerts.map((a) =>
+        element('rect', { x: a.x, y: a.y + 3, width: a.width, height: a.height - 6, fill: ALERT_COLOUR, class: `alert alert-l${a.layer}` }, [
+          titleElement(`${LAYER_NAMES[a.layer]} alert ${a.label}: ${a.from} to ${a.to ?? 'still firing'}`),
+        ]),
+      ),
+      ...layout.detections.map((d) =>
+        element('path', { d: diamondPath(d), class: 'detection', fill: d.inBudget ? '#1b1b1b' : '#ffffff', stroke: '#1b1b1b', 'stroke-width': 1.5 }, [
+          titleElement(d.label),
+        ]),
+      ),
+      bottomAxis(layout.xTicks, plot.bottom + 16, plot.left, plot.right, data.clock === 'real' ? 'real time (UTC)' : 'event time'),
+    ],
+  );
 }
 
 /** The SVG path of a detection's diamond. */

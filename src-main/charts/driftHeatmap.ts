@@ -89,7 +89,12 @@ export function drawDriftHeatmap(data: DriftHeatmapData, width = 720): string {
   const layout = layoutDriftHeatmap(data, width);
   const { plot } = layout;
   const legend = (['stable', 'investigate', 'retrain', 'none'] as const).map((band, i) => {
-    const text = { stable: `PSI < ${data.bands.investigate}`, investigate: `${data.bands.investigate} to ${data.bands.retrain}`, retrain: `> ${data.bands.retrain}`, none: 'too few rows' }[band];
+    const text = {
+      stable: `PSI < ${data.bands.investigate}`,
+      investigate: `${data.bands.investigate} to ${data.bands.retrain}`,
+      retrain: `> ${data.bands.retrain}`,
+      none: 'too few rows',
+    }[band];
     const x0 = plot.left + i * 120;
     return element('g', { class: `legend-${band}` }, [
       element('rect', { x: x0, y: 6, width: 12, height: 12, fill: PSI_COLOURS[band] }),
@@ -99,7 +104,10 @@ export function drawDriftHeatmap(data: DriftHeatmapData, width = 720): string {
   return svgDocument(layout.size, `Drift heatmap: PSI of ${data.features.length} features over ${data.windows.length} windows`, 'chart-drift-heatmap', [
     ...legend,
     ...layout.rows.map((row) =>
-      element('g', {}, [titleElement(row.feature), textElement(row.label, { x: plot.left - 6, y: row.y + row.height / 2 + 4, 'text-anchor': 'end', fill: '#333' })]),
+      element('g', {}, [
+        titleElement(row.feature),
+        textElement(row.label, { x: plot.left - 6, y: row.y + row.height / 2 + 4, 'text-anchor': 'end', fill: '#333' }),
+      ]),
     ),
     element(
       'g',

@@ -17,7 +17,12 @@ export interface LatencyPanel {
   readonly profile: string;
   readonly left: number;
   readonly right: number;
-  readonly lines: readonly { readonly percentile: Percentile; readonly path: string; readonly colour: string; readonly points: readonly { readonly x: number; readonly y: number; readonly point: LatencyPoint }[] }[];
+  readonly lines: readonly {
+    readonly percentile: Percentile;
+    readonly path: string;
+    readonly colour: string;
+    readonly points: readonly { readonly x: number; readonly y: number; readonly point: LatencyPoint }[];
+  }[];
   readonly xTicks: readonly Tick[];
 }
 
@@ -48,11 +53,18 @@ export function layoutLatencyLoad(data: LatencyLoadData, width = 720): LatencyLo
   const panelWidth = (width - left - 12 - GAP * (count - 1)) / count;
   const panels = data.profiles.map((profile, i) => {
     const x0 = left + i * (panelWidth + GAP);
-    const x = scaleLinear().domain([0, xMax]).range([x0, x0 + panelWidth]).nice();
+    const x = scaleLinear()
+      .domain([0, xMax])
+      .range([x0, x0 + panelWidth])
+      .nice();
     const sorted = [...profile.points].sort((a, b) => a.rps - b.rps);
     const lines = PERCENTILES.map((percentile) => {
       const points = sorted.map((point) => ({ x: x(point.rps), y: y(point[`${percentile}Ms`]), point }));
-      const path = line<{ x: number; y: number }>((d) => d.x, (d) => d.y).digits(2)(points) ?? '';
+      const path =
+        line<{ x: number; y: number }>(
+          (d) => d.x,
+          (d) => d.y,
+        ).digits(2)(points) ?? '';
       return { percentile, path, colour: PERCENTILE_COLOURS[percentile], points };
     });
     return { profile: profile.name, left: x0, right: x0 + panelWidth, lines, xTicks: linearTicks(x, Math.max(2, Math.floor(panelWidth / 70))) };
@@ -73,7 +85,10 @@ export function drawLatencyLoad(data: LatencyLoadData, width = 720): string {
     ),
     ...(data.slaMs === null
       ? []
-      : [element('line', { x1: 262, x2: 278, y1: 10, y2: 10, stroke: SLA_COLOUR, 'stroke-dasharray': '4 3' }), textElement(`SLA ${data.slaMs} ms (p99)`, { x: 282, y: 14, fill: '#333' })]),
+      : [
+          element('line', { x1: 262, x2: 278, y1: 10, y2: 10, stroke: SLA_COLOUR, 'stroke-dasharray': '4 3' }),
+          textElement(`SLA ${data.slaMs} ms (p99)`, { x: 282, y: 14, fill: '#333' }),
+        ]),
   ];
   return svgDocument(layout.size, `Latency percentiles against request rate for ${data.profiles.length} resource profiles`, 'chart-latency-load', [
     ...legend,
@@ -81,13 +96,33 @@ export function drawLatencyLoad(data: LatencyLoadData, width = 720): string {
     ...layout.panels.map((panel) =>
       element('g', { class: 'panel' }, [
         titleElement(`profile ${panel.profile}`),
-        textElement(shorten(panel.profile, 40), { x: (panel.left + panel.right) / 2, y: layout.top - 4, 'text-anchor': 'middle', 'font-weight': 'bold', fill: '#333' }),
+        textElement(shorten(panel.profile, 40), {
+          x: (panel.left + panel.right) / 2,
+          y: layout.top - 4,
+          'text-anchor': 'middle',
+          'font-weight': 'bold',
+          fill: '#333',
+        }),
         bottomAxis(panel.xTicks, layout.bottom, panel.left, panel.right, 'requests/s'),
-        ...(layout.slaY === null ? [] : [element('line', { class: 'sla', x1: panel.left, x2: panel.right, y1: layout.slaY, y2: layout.slaY, stroke: SLA_COLOUR, 'stroke-dasharray': '4 3' })]),
+        ...(layout.slaY === null
+          ? []
+          : [
+              element('line', {
+                class: 'sla',
+                x1: panel.left,
+                x2: panel.right,
+                y1: layout.slaY,
+                y2: layout.slaY,
+                stroke: SLA_COLOUR,
+                'stroke-dasharray': '4 3',
+              }),
+            ]),
         ...panel.lines.flatMap((l) => [
           element('path', { d: l.path, fill: 'none', stroke: l.colour, 'stroke-width': 2, class: `line-${l.percentile}` }),
           ...l.points.map((p) =>
-            element('circle', { cx: p.x, cy: p.y, r: 2.5, fill: l.colour }, [titleElement(`${panel.profile} ${l.percentile} ${p.point[`${l.percentile}Ms`]} ms at ${p.point.rps} requests/s`)]),
+            element('circle', { cx: p.x, cy: p.y, r: 2.5, fill: l.colour }, [
+              titleElement(`${panel.profile} ${l.percentile} ${p.point[`${l.percentile}Ms`]} ms at ${p.point.rps} requests/s`),
+            ]),
           ),
         ]),
       ]),

@@ -51,7 +51,17 @@ export function layoutPredictionHistogram(data: PredictionHistogramData, width =
     series.counts.map((count, b) => {
       const share = shares[s]![b]!;
       const top = y(share);
-      return { x: x(data.lo + b * step) + s * slot, y: top, width: Math.max(slot - 0.5, 0.5), height: plot.bottom - top, role: series.role, model: series.model, bin: { lo: data.lo + b * step, hi: data.lo + (b + 1) * step }, count, share };
+      return {
+        x: x(data.lo + b * step) + s * slot,
+        y: top,
+        width: Math.max(slot - 0.5, 0.5),
+        height: plot.bottom - top,
+        role: series.role,
+        model: series.model,
+        bin: { lo: data.lo + b * step, hi: data.lo + (b + 1) * step },
+        count,
+        share,
+      };
     }),
   );
   return { size: { width, height: HEIGHT }, plot, bars, xTicks: linearTicks(x, 10), yTicks: linearTicks(y, 4) };

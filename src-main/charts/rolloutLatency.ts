@@ -40,7 +40,11 @@ const HEIGHT = 180;
 export function layoutRolloutLatency(data: RolloutLatencyData, width = 720, frame?: TimeFrame): RolloutLatencyLayout {
   const plot = { left: frame?.left ?? 52, top: 24, right: frame?.right ?? width - 12, bottom: HEIGHT - 40 };
   const start = eventTimeMs(data.range.from);
-  const x = frame ? frameScale(frame, width) : scaleUtc().domain([start, Math.max(eventTimeMs(data.range.to), start + 1)]).range([plot.left, plot.right]);
+  const x = frame
+    ? frameScale(frame, width)
+    : scaleUtc()
+        .domain([start, Math.max(eventTimeMs(data.range.to), start + 1)])
+        .range([plot.left, plot.right]);
   const all = data.steps.flatMap((s) => [s.p99Ms.blue, s.p99Ms.green]).filter((v): v is number => v !== null);
   const y = scaleLinear()
     .domain([0, Math.max(1, data.slaMs ?? 0, ...all) * 1.1])
@@ -49,7 +53,20 @@ export function layoutRolloutLatency(data: RolloutLatencyData, width = 720, fram
   const segments = data.steps.flatMap((step) =>
     (['blue', 'green'] as const).flatMap((role) => {
       const p99Ms = step.p99Ms[role];
-      return p99Ms === null ? [] : [{ x1: x(eventTimeMs(step.from)), x2: x(eventTimeMs(step.to)), y: y(p99Ms), role, p99Ms, from: step.from, to: step.to, greenPercent: step.greenPercent }];
+      return p99Ms === null
+        ? []
+        : [
+            {
+              x1: x(eventTimeMs(step.from)),
+              x2: x(eventTimeMs(step.to)),
+              y: y(p99Ms),
+              role,
+              p99Ms,
+              from: step.from,
+              to: step.to,
+              greenPercent: step.greenPercent,
+            },
+          ];
     }),
   );
   return {
@@ -71,7 +88,10 @@ export function drawRolloutLatency(data: RolloutLatencyData, width = 720, frame?
     bottomAxis(layout.xTicks, plot.bottom, plot.left, plot.right, 'event time'),
     ...(layout.slaY === null
       ? []
-      : [element('line', { class: 'sla', x1: plot.left, x2: plot.right, y1: layout.slaY, y2: layout.slaY, stroke: SLA_COLOUR, 'stroke-dasharray': '4 3' }), textElement(`SLA ${data.slaMs} ms`, { x: plot.right - 4, y: layout.slaY - 4, 'text-anchor': 'end', fill: SLA_COLOUR })]),
+      : [
+          element('line', { class: 'sla', x1: plot.left, x2: plot.right, y1: layout.slaY, y2: layout.slaY, stroke: SLA_COLOUR, 'stroke-dasharray': '4 3' }),
+          textElement(`SLA ${data.slaMs} ms`, { x: plot.right - 4, y: layout.slaY - 4, 'text-anchor': 'end', fill: SLA_COLOUR }),
+        ]),
     ...layout.segments.map((s) =>
       element('line', { x1: s.x1, x2: s.x2, y1: s.y, y2: s.y, stroke: MODEL_COLOURS[s.role], 'stroke-width': 3, class: `step step-${s.role}` }, [
         titleElement(`${s.role} p99 ${s.p99Ms} ms from ${s.from} to ${s.to} (green at ${s.greenPercent}%)`),

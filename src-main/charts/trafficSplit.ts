@@ -17,7 +17,14 @@ export interface TrafficSplitLayout {
   readonly plot: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number };
   /** Green's share, stepped; the rest of the plot is blue's. */
   readonly greenArea: string;
-  readonly gates: readonly { readonly x: number; readonly y: number; readonly name: string; readonly at: string; readonly outcome: GateOutcome; readonly shape: string }[];
+  readonly gates: readonly {
+    readonly x: number;
+    readonly y: number;
+    readonly name: string;
+    readonly at: string;
+    readonly outcome: GateOutcome;
+    readonly shape: string;
+  }[];
   readonly rollback: { readonly x: number; readonly at: string; readonly reason: string } | null;
   readonly xTicks: readonly Tick[];
   readonly yTicks: readonly Tick[];
@@ -69,24 +76,53 @@ export function layoutTrafficSplit(data: TrafficSplitData, width = 720, frame?: 
 export function drawTrafficSplit(data: TrafficSplitData, width = 720): string {
   const layout = layoutTrafficSplit(data, width);
   const { plot } = layout;
-  return svgDocument(layout.size, `Traffic split over event time: green's share, ${data.gates.length} gates${data.rollback ? ', rolled back' : ''}`, 'chart-traffic-split', [
-    element('rect', { x: plot.left, y: plot.top, width: plot.right - plot.left, height: plot.bottom - plot.top, fill: MODEL_COLOURS.blue, 'fill-opacity': 0.25 }),
-    element('path', { d: layout.greenArea, fill: MODEL_COLOURS.green, 'fill-opacity': 0.7, class: 'green-share' }),
-    leftAxis(layout.yTicks, plot.left, plot.bottom, plot.top, plot.left, 'green'),
-    bottomAxis(layout.xTicks, plot.bottom, plot.left, plot.right, 'event time'),
-    ...layout.gates.map((g) =>
-      element('path', { d: g.shape, transform: `translate(${coordinate(g.x)},${coordinate(g.y)})`, fill: g.outcome === 'fail' ? 'none' : GATE_COLOURS[g.outcome], stroke: GATE_COLOURS[g.outcome], 'stroke-width': 2, class: `gate gate-${g.outcome}` }, [
-        titleElement(`gate ${g.name} at ${g.at}: ${g.outcome}`),
-      ]),
-    ),
-    ...(layout.rollback === null
-      ? []
-      : [
-          element('g', { class: 'rollback' }, [
-            titleElement(`rollback at ${layout.rollback.at}: ${layout.rollback.reason}`),
-            element('line', { x1: layout.rollback.x, x2: layout.rollback.x, y1: plot.top - 20, y2: plot.bottom, stroke: GATE_COLOURS.fail, 'stroke-width': 2, 'stroke-dasharray': '5 3' }),
-            textElement('rollback', { x: layout.rollback.x + 4, y: plot.top + 12, fill: GATE_COLOURS.fail, 'font-weight': 'bold' }),
+  return svgDocument(
+    layout.size,
+    `Traffic split over event time: green's share, ${data.gates.length} gates${data.rollback ? ', rolled back' : ''}`,
+    'chart-traffic-split',
+    [
+      element('rect', {
+        x: plot.left,
+        y: plot.top,
+        width: plot.right - plot.left,
+        height: plot.bottom - plot.top,
+        fill: MODEL_COLOURS.blue,
+        'fill-opacity': 0.25,
+      }),
+      element('path', { d: layout.greenArea, fill: MODEL_COLOURS.green, 'fill-opacity': 0.7, class: 'green-share' }),
+      leftAxis(layout.yTicks, plot.left, plot.bottom, plot.top, plot.left, 'green'),
+      bottomAxis(layout.xTicks, plot.bottom, plot.left, plot.right, 'event time'),
+      ...layout.gates.map((g) =>
+        element(
+          'path',
+          {
+            d: g.shape,
+            transform: `translate(${coordinate(g.x)},${coordinate(g.y)})`,
+            fill: g.outcome === 'fail' ? 'none' : GATE_COLOURS[g.outcome],
+            stroke: GATE_COLOURS[g.outcome],
+            'stroke-width': 2,
+            class: `gate gate-${g.outcome}`,
+          },
+          [titleElement(`gate ${g.name} at ${g.at}: ${g.outcome}`)],
+        ),
+      ),
+      ...(layout.rollback === null
+        ? []
+        : [
+            element('g', { class: 'rollback' }, [
+              titleElement(`rollback at ${layout.rollback.at}: ${layout.rollback.reason}`),
+              element('line', {
+                x1: layout.rollback.x,
+                x2: layout.rollback.x,
+                y1: plot.top - 20,
+                y2: plot.bottom,
+                stroke: GATE_COLOURS.fail,
+                'stroke-width': 2,
+                'stroke-dasharray': '5 3',
+              }),
+              textElement('rollback', { x: layout.rollback.x + 4, y: plot.top + 12, fill: GATE_COLOURS.fail, 'font-weight': 'bold' }),
+            ]),
           ]),
-        ]),
-  ]);
+    ],
+  );
 }

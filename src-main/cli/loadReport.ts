@@ -24,8 +24,14 @@ export function formatLoadResult(result: LoadResult): string {
 
 /** Every rate tried, then the knee against the target. */
 export function formatKnee(knee: KneeResult, targetRps: number): string {
-  const lines = knee.steps.map((s) => `  ${String(s.rps).padStart(9)} rps  p99 ${s.p99Ms.toFixed(2).padStart(9)} ms  achieved ${s.achievedRps.toFixed(1).padStart(8)}  ${s.slaPass ? 'holds' : 'breaks'}${s.onSchedule ? '' : ' (generator behind schedule)'}`);
+  const lines = knee.steps.map(
+    (s) =>
+      `  ${String(s.rps).padStart(9)} rps  p99 ${s.p99Ms.toFixed(2).padStart(9)} ms  achieved ${s.achievedRps.toFixed(1).padStart(8)}  ${s.slaPass ? 'holds' : 'breaks'}${s.onSchedule ? '' : ' (generator behind schedule)'}`,
+  );
   const stop = { sla: 'the SLA broke', generator: 'the generator fell behind schedule', 'max-rate': 'the rate cap was reached' }[knee.stoppedBy];
   const verdict = knee.kneeRps === null ? 'no rate tried held the SLA' : `knee: ${knee.kneeRps} rps holds p99 <= ${knee.slaMs} ms`;
-  return [...lines, `${verdict} (stopped: ${stop}); target ${Math.round(targetRps * 1000) / 1000} rps ${knee.kneeRps !== null && knee.kneeRps >= targetRps ? 'holds' : 'does not hold'}`].join('\n');
+  return [
+    ...lines,
+    `${verdict} (stopped: ${stop}); target ${Math.round(targetRps * 1000) / 1000} rps ${knee.kneeRps !== null && knee.kneeRps >= targetRps ? 'holds' : 'does not hold'}`,
+  ].join('\n');
 }

@@ -25,7 +25,9 @@ export function progressWriter(err: (text: string) => void): EventWriter {
           }
           break;
         case 'score.summary':
-          err(`  ${event.role} ${event.model}: n=${event.n} auc=${fmt(event.auc)} logLoss=${fmt(event.logLoss)} positiveRate=${fmt(event.positiveRate)} (${event.from ?? '?'} to ${event.to ?? '?'})`);
+          err(
+            `  ${event.role} ${event.model}: n=${event.n} auc=${fmt(event.auc)} logLoss=${fmt(event.logLoss)} positiveRate=${fmt(event.positiveRate)} (${event.from ?? '?'} to ${event.to ?? '?'})`,
+          );
           break;
         case 'snapshot.rejects':
           err(`  ${event.source}: ${event.rejected} rows could not be read`);

@@ -13,7 +13,18 @@ import type { ModelLoaded, ModelVerified, ProviderFallback } from './events/mode
 import type { Progress } from './events/progress';
 import type { ImageReady, LoadMeasured, ProfilesCompared } from './events/profiles';
 import type { Notice, PhaseFinished, PhaseStarted, RunError, RunFinished, RunStarted } from './events/run';
-import type { RolloutAborted, RolloutAnalysis, RolloutBaseline, RolloutCompatibility, RolloutFinished, RolloutPlanned, RolloutStep, RouterStarted, RouterStopped, RouterWeights } from './events/rollout';
+import type {
+  RolloutAborted,
+  RolloutAnalysis,
+  RolloutBaseline,
+  RolloutCompatibility,
+  RolloutFinished,
+  RolloutPlanned,
+  RolloutStep,
+  RouterStarted,
+  RouterStopped,
+  RouterWeights,
+} from './events/rollout';
 import type { ScoreSummary } from './events/score';
 import type { ServerCrashing, ServerFaultsChanged, ServerRefused, ServerStarted, ServerStopped } from './events/server';
 import type { SnapshotOpened, SnapshotRejects } from './events/snapshots';
@@ -60,13 +71,40 @@ export type RunEventBody =
   | Progress
   | RunError
   | RunFinished
-  | ServerStarted | ServerRefused | ServerFaultsChanged | ServerCrashing | ServerStopped
-  | LockCompared | RuntimeParityMeasured
-  | FeatureParityMeasured | PointInTimeChecked | FreshnessMeasured
-  | ReplayStarted | DriftWindow | LabelWindow | AlertFiring | AlertResolved | ShiftInjected | ShiftDetected | ShiftMissed
-  | FaultDetection | ServerFaultInjected | ServerFaultCleared
-  | ProfilesCompared | ImageReady | LoadMeasured
-  | RouterStarted | RouterWeights | RouterStopped | RolloutPlanned | RolloutCompatibility | RolloutBaseline | RolloutStep | RolloutAnalysis | RolloutAborted | RolloutFinished;
+  | ServerStarted
+  | ServerRefused
+  | ServerFaultsChanged
+  | ServerCrashing
+  | ServerStopped
+  | LockCompared
+  | RuntimeParityMeasured
+  | FeatureParityMeasured
+  | PointInTimeChecked
+  | FreshnessMeasured
+  | ReplayStarted
+  | DriftWindow
+  | LabelWindow
+  | AlertFiring
+  | AlertResolved
+  | ShiftInjected
+  | ShiftDetected
+  | ShiftMissed
+  | FaultDetection
+  | ServerFaultInjected
+  | ServerFaultCleared
+  | ProfilesCompared
+  | ImageReady
+  | LoadMeasured
+  | RouterStarted
+  | RouterWeights
+  | RouterStopped
+  | RolloutPlanned
+  | RolloutCompatibility
+  | RolloutBaseline
+  | RolloutStep
+  | RolloutAnalysis
+  | RolloutAborted
+  | RolloutFinished;
 
 /** One line of events.jsonl. */
 export type RunEvent = EventEnvelope & RunEventBody;

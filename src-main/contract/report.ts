@@ -9,13 +9,7 @@ import type { ReportCharts } from './charts';
 
 /** The seven checks, one per failure mode of the seed article, in checklist order. */
 export type CheckId =
-  | 'distribution-shift'
-  | 'feature-parity'
-  | 'infrastructure-parity'
-  | 'load-sla'
-  | 'dependency-pinning'
-  | 'monitoring-coverage'
-  | 'rollback-readiness';
+  'distribution-shift' | 'feature-parity' | 'infrastructure-parity' | 'load-sla' | 'dependency-pinning' | 'monitoring-coverage' | 'rollback-readiness';
 
 /** ERROR: the check could not run because something broke. NOT RUN: the scenario did not enable it. */
 export type CheckStatus = 'PASS' | 'WARN' | 'FAIL' | 'ERROR' | 'NOT RUN';

@@ -3,7 +3,16 @@
  * the renderer draws, it does not decide). `RehearsalApi.getRunView` returns it for a stretch of
  * event time (brushing, zoom) and, for drills, as of a given event (nothing after it).
  */
-import type { AlertTimelineData, ChartSlot, DriftHeatmapData, EventTimeRange, LatencyLoadData, PredictionHistogramData, RolloutLatencyData, TrafficSplitData } from './charts';
+import type {
+  AlertTimelineData,
+  ChartSlot,
+  DriftHeatmapData,
+  EventTimeRange,
+  LatencyLoadData,
+  PredictionHistogramData,
+  RolloutLatencyData,
+  TrafficSplitData,
+} from './charts';
 import type { PhaseId, Progress, RunCommandKind, RunSpeed } from './events';
 import type { CheckId, CheckStatus, Verdict } from './report';
 

@@ -21,7 +21,9 @@ export interface WireError {
 }
 
 /** The answer to a call. */
-export type ApiReply = { readonly type: 'reply'; readonly id: number; readonly ok: true; readonly value: unknown } | { readonly type: 'reply'; readonly id: number; readonly ok: false; readonly error: WireError };
+export type ApiReply =
+  | { readonly type: 'reply'; readonly id: number; readonly ok: true; readonly value: unknown }
+  | { readonly type: 'reply'; readonly id: number; readonly ok: false; readonly error: WireError };
 
 /** A run event pushed to every subscriber. */
 export interface ApiEvent {

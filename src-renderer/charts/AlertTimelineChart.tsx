@@ -9,7 +9,13 @@ export function AlertTimelineChart({ data, width, frame, now }: { data: AlertTim
   const layout = layoutAlertTimeline(data, width, frame);
   const { plot } = layout;
   return (
-    <svg className="chart" width={width} height={layout.size.height} role="img" aria-label={`Alerts: ${data.alerts.length} in four layers, ${data.faults.length} injected faults`}>
+    <svg
+      className="chart"
+      width={width}
+      height={layout.size.height}
+      role="img"
+      aria-label={`Alerts: ${data.alerts.length} in four layers, ${data.faults.length} injected faults`}
+    >
       {layout.lanes.map((l) => (
         <g key={l.layer} className={`lane lane-${l.layer}`}>
           <rect x={plot.left} y={l.y} width={plot.right - plot.left} height={l.height} className="alert-lane" />
@@ -24,7 +30,16 @@ export function AlertTimelineChart({ data, width, frame, now }: { data: AlertTim
         </rect>
       ))}
       {layout.alerts.map((a) => (
-        <rect key={`${a.layer}-${a.label}-${a.from}`} className={`alert alert-l${a.layer}`} x={a.x} y={a.y + 3} width={a.width} height={a.height - 6} rx={2} fill={ALERT_COLOUR}>
+        <rect
+          key={`${a.layer}-${a.label}-${a.from}`}
+          className={`alert alert-l${a.layer}`}
+          x={a.x}
+          y={a.y + 3}
+          width={a.width}
+          height={a.height - 6}
+          rx={2}
+          fill={ALERT_COLOUR}
+        >
           <title>{`${LAYER_NAMES[a.layer]} alert ${a.label}: ${a.from} to ${a.to ?? 'still firing'}`}</title>
         </rect>
       ))}

@@ -8,7 +8,13 @@ export function DriftHeatmapChart({ data, width, frame, now }: { data: DriftHeat
   const layout = layoutDriftHeatmap(data, width, frame);
   const { plot } = layout;
   return (
-    <svg className="chart" width={width} height={layout.size.height} role="img" aria-label={`Drift heatmap: PSI of ${data.features.length} features over ${data.windows.length} windows`}>
+    <svg
+      className="chart"
+      width={width}
+      height={layout.size.height}
+      role="img"
+      aria-label={`Drift heatmap: PSI of ${data.features.length} features over ${data.windows.length} windows`}
+    >
       {layout.rows.map((row) => (
         <text key={row.feature} x={plot.left - 6} y={row.y + row.height / 2 + 4} textAnchor="end">
           <title>{row.feature}</title>

@@ -8,7 +8,13 @@ export function LatencyLoadChart({ data, width }: { data: LatencyLoadData; width
   const layout = layoutLatencyLoad(data, width);
   const first = layout.panels[0];
   return (
-    <svg className="chart" width={width} height={layout.size.height} role="img" aria-label={`Latency percentiles against request rate for ${data.profiles.length} resource profiles`}>
+    <svg
+      className="chart"
+      width={width}
+      height={layout.size.height}
+      role="img"
+      aria-label={`Latency percentiles against request rate for ${data.profiles.length} resource profiles`}
+    >
       {PERCENTILES.map((p, i) => (
         <g key={p} className="legend">
           <line x1={52 + i * 70} x2={68 + i * 70} y1={10} y2={10} stroke={PERCENTILE_COLOURS[p]} strokeWidth={2} />
@@ -17,9 +23,7 @@ export function LatencyLoadChart({ data, width }: { data: LatencyLoadData; width
           </text>
         </g>
       ))}
-      {data.slaMs !== null && (
-        <text className="sla-label" x={262} y={14}>{`SLA ${data.slaMs} ms (p99)`}</text>
-      )}
+      {data.slaMs !== null && <text className="sla-label" x={262} y={14}>{`SLA ${data.slaMs} ms (p99)`}</text>}
       <LeftAxis ticks={layout.yTicks} x={first?.left ?? 52} y0={layout.bottom} y1={layout.top} gridTo={layout.panels.at(-1)?.right ?? width - 12} title="ms" />
       {layout.panels.map((panel) => (
         <g key={panel.profile} className="panel">

@@ -8,7 +8,13 @@ export function PredictionHistogramChart({ data, width }: { data: PredictionHist
   const layout = layoutPredictionHistogram(data, width);
   const { plot } = layout;
   return (
-    <svg className="chart" width={width} height={layout.size.height} role="img" aria-label={`Prediction histograms: ${data.series.map((s) => `${s.role} ${s.model}`).join(' against ')}`}>
+    <svg
+      className="chart"
+      width={width}
+      height={layout.size.height}
+      role="img"
+      aria-label={`Prediction histograms: ${data.series.map((s) => `${s.role} ${s.model}`).join(' against ')}`}
+    >
       {data.series.map((s, i) => (
         <g key={s.role} className="legend">
           <rect x={plot.left + i * 240} y={6} width={12} height={12} rx={2} fill={MODEL_COLOURS[s.role]} />

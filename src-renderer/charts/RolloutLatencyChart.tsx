@@ -14,7 +14,16 @@ export function RolloutLatencyChart({ data, width, frame, now }: { data: Rollout
       <BottomAxis ticks={layout.xTicks} y={plot.bottom} x0={plot.left} x1={plot.right} />
       {layout.slaY !== null && <line className="sla" x1={plot.left} x2={plot.right} y1={layout.slaY} y2={layout.slaY} />}
       {layout.segments.map((s) => (
-        <line key={`${s.role}-${s.from}`} className={`step step-${s.role}`} x1={s.x1} x2={s.x2} y1={s.y} y2={s.y} stroke={MODEL_COLOURS[s.role]} strokeWidth={3}>
+        <line
+          key={`${s.role}-${s.from}`}
+          className={`step step-${s.role}`}
+          x1={s.x1}
+          x2={s.x2}
+          y1={s.y}
+          y2={s.y}
+          stroke={MODEL_COLOURS[s.role]}
+          strokeWidth={3}
+        >
           <title>{`${s.role} p99 ${s.p99Ms} ms from ${s.from} to ${s.to} (green at ${s.greenPercent}%)`}</title>
         </line>
       ))}

@@ -9,20 +9,42 @@ export function TrafficSplitChart({ data, width, frame, now }: { data: TrafficSp
   const layout = layoutTrafficSplit(data, width, frame);
   const { plot } = layout;
   return (
-    <svg className="chart" width={width} height={layout.size.height} role="img" aria-label={`Traffic split: green's share, ${data.gates.length} gates${data.rollback ? ', rolled back' : ''}`}>
+    <svg
+      className="chart"
+      width={width}
+      height={layout.size.height}
+      role="img"
+      aria-label={`Traffic split: green's share, ${data.gates.length} gates${data.rollback ? ', rolled back' : ''}`}
+    >
       <rect x={plot.left} y={plot.top} width={plot.right - plot.left} height={plot.bottom - plot.top} fill={MODEL_COLOURS.blue} fillOpacity={0.2} />
       <path className="green-share" d={layout.greenArea} fill={MODEL_COLOURS.green} fillOpacity={0.7} />
       <LeftAxis ticks={layout.yTicks} x={plot.left} y0={plot.bottom} y1={plot.top} gridTo={plot.left} title="green" />
       <BottomAxis ticks={layout.xTicks} y={plot.bottom} x0={plot.left} x1={plot.right} />
       {layout.gates.map((g) => (
-        <path key={`${g.name}-${g.at}`} className={`gate gate-${g.outcome}`} d={g.shape} transform={`translate(${g.x},${g.y})`} fill={g.outcome === 'fail' ? 'none' : GATE_COLOURS[g.outcome]} stroke={GATE_COLOURS[g.outcome]} strokeWidth={2}>
+        <path
+          key={`${g.name}-${g.at}`}
+          className={`gate gate-${g.outcome}`}
+          d={g.shape}
+          transform={`translate(${g.x},${g.y})`}
+          fill={g.outcome === 'fail' ? 'none' : GATE_COLOURS[g.outcome]}
+          stroke={GATE_COLOURS[g.outcome]}
+          strokeWidth={2}
+        >
           <title>{`gate ${g.name} at ${g.at}: ${g.outcome}`}</title>
         </path>
       ))}
       {layout.rollback && (
         <g className="rollback">
           <title>{`rollback at ${layout.rollback.at}: ${layout.rollback.reason}`}</title>
-          <line x1={layout.rollback.x} x2={layout.rollback.x} y1={plot.top - 20} y2={plot.bottom} stroke={GATE_COLOURS.fail} strokeWidth={2} strokeDasharray="5 3" />
+          <line
+            x1={layout.rollback.x}
+            x2={layout.rollback.x}
+            y1={plot.top - 20}
+            y2={plot.bottom}
+            stroke={GATE_COLOURS.fail}
+            strokeWidth={2}
+            strokeDasharray="5 3"
+          />
           <text x={layout.rollback.x + 4} y={plot.top + 12} fill={GATE_COLOURS.fail} fontWeight="bold">
             rollback
           </text>

@@ -62,7 +62,12 @@ export function DrillPrompt({ state, playing, onAnswer }: DrillPromptProps) {
                 ))}
               {stop.options.includes('investigate') && (
                 <span className="drill-investigate">
-                  <input aria-label="Feature or layer to investigate" placeholder="feature, or layer 1-4" value={target} onChange={(e) => setTarget(e.target.value)} />
+                  <input
+                    aria-label="Feature or layer to investigate"
+                    placeholder="feature, or layer 1-4"
+                    value={target}
+                    onChange={(e) => setTarget(e.target.value)}
+                  />
                   <button type="button" onClick={investigate}>
                     Investigate
                   </button>

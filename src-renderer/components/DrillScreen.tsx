@@ -57,7 +57,12 @@ export function DrillScreen({ initialLog }: { initialLog: string }) {
           </label>
           <label className="option">
             <span className="option-label">drill scenario (optional)</span>
-            <input aria-label="Drill scenario" value={scenarioPath} onChange={(e) => setScenarioPath(e.target.value)} placeholder="the scenario the log names" />
+            <input
+              aria-label="Drill scenario"
+              value={scenarioPath}
+              onChange={(e) => setScenarioPath(e.target.value)}
+              placeholder="the scenario the log names"
+            />
           </label>
           <button type="button" className="primary" onClick={() => void open()} disabled={logPath.trim() === ''}>
             Open drill

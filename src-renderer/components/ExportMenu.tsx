@@ -3,7 +3,15 @@ import { useState } from 'react';
 import type { ExportedReport, RunChoice } from '../../src-main/contract/rehearsalApi';
 import type { ReportFormat } from '../../src-main/contract/report';
 
-export function ExportMenu({ formats, disabled, onExport }: { formats: RunChoice<ReportFormat> | null; disabled: boolean; onExport: (formats: readonly ReportFormat[]) => Promise<ExportedReport> }) {
+export function ExportMenu({
+  formats,
+  disabled,
+  onExport,
+}: {
+  formats: RunChoice<ReportFormat> | null;
+  disabled: boolean;
+  onExport: (formats: readonly ReportFormat[]) => Promise<ExportedReport>;
+}) {
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<readonly ReportFormat[]>(['html', 'json']);
   const [busy, setBusy] = useState(false);

@@ -3,7 +3,19 @@ import type { ReactNode } from 'react';
 import type { LaneSlot } from '../../src-main/contract/runView';
 
 /** A titled lane; draws `children(data)` when measured, else says it is waiting, or "not measured in this run" and why. */
-export function Lane<T>({ id, title, hint, slot, children }: { id: string; title: string; hint: string; slot: LaneSlot<T> | null; children: (data: T) => ReactNode }) {
+export function Lane<T>({
+  id,
+  title,
+  hint,
+  slot,
+  children,
+}: {
+  id: string;
+  title: string;
+  hint: string;
+  slot: LaneSlot<T> | null;
+  children: (data: T) => ReactNode;
+}) {
   const state = slot === null ? 'idle' : slot.measured ? 'measured' : 'pending' in slot ? 'pending' : 'not-measured';
   return (
     <section className={`lane-card lane-${state}`} data-lane={id} data-state={state} aria-label={title}>

@@ -11,11 +11,7 @@ export function ProgressStrip({ tasks }: { tasks: readonly Progress[] }) {
       {tasks.map((task) => (
         <div key={task.task} className="task" data-task={task.task}>
           <span className="task-label">{task.label}</span>
-          {task.total !== null ? (
-            <progress max={task.total} value={task.done} aria-label={task.label} />
-          ) : (
-            <progress aria-label={task.label} />
-          )}
+          {task.total !== null ? <progress max={task.total} value={task.done} aria-label={task.label} /> : <progress aria-label={task.label} />}
           <span className="task-count">
             {count(task.done)}
             {task.total !== null ? ` of ${count(task.total)}` : ''} {task.unit}

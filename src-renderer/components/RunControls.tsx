@@ -56,7 +56,13 @@ export function RunControls({ canRun, control, speed, speeds, onRun, onCommand, 
       <button type="button" onClick={() => onCommand({ kind: 'promote' })} disabled={!accepts('promote')} title="Send all traffic to green">
         Promote
       </button>
-      <button type="button" className="danger" onClick={() => onCommand({ kind: 'rollback', reason: 'rolled back by hand from the app' })} disabled={!accepts('rollback')} title="All traffic back to blue at once">
+      <button
+        type="button"
+        className="danger"
+        onClick={() => onCommand({ kind: 'rollback', reason: 'rolled back by hand from the app' })}
+        disabled={!accepts('rollback')}
+        title="All traffic back to blue at once"
+      >
         ↺ Roll back
       </button>
       <button type="button" onClick={() => onCommand({ kind: 'stop' })} disabled={!accepts('stop')} title="Stop the run; its report is still written">

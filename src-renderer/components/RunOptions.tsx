@@ -4,7 +4,17 @@ import type { LaunchState, RunRequest } from '../../src-main/contract/rehearsalA
 /** The choices of a run request a person makes in the rail. */
 export type RunOptionValues = Required<Pick<RunRequest, 'profile' | 'backend' | 'executionProvider'>>;
 
-export function RunOptions({ choices, values, disabled, onChange }: { choices: LaunchState['choices']; values: RunOptionValues; disabled: boolean; onChange: (values: RunOptionValues) => void }) {
+export function RunOptions({
+  choices,
+  values,
+  disabled,
+  onChange,
+}: {
+  choices: LaunchState['choices'];
+  values: RunOptionValues;
+  disabled: boolean;
+  onChange: (values: RunOptionValues) => void;
+}) {
   const rows = [
     { key: 'profile', label: 'Resource profile', choice: choices.profile },
     { key: 'backend', label: 'Backend', choice: choices.backend },
@@ -20,7 +30,15 @@ export function RunOptions({ choices, values, disabled, onChange }: { choices: L
           <span className="option-label">{label}</span>
           <div className="segmented" role="radiogroup" aria-label={label}>
             {choice.options.map((option) => (
-              <button key={option} type="button" role="radio" aria-checked={values[key] === option} className={values[key] === option ? 'on' : ''} disabled={disabled} onClick={() => onChange({ ...values, [key]: option })}>
+              <button
+                key={option}
+                type="button"
+                role="radio"
+                aria-checked={values[key] === option}
+                className={values[key] === option ? 'on' : ''}
+                disabled={disabled}
+                onClick={() => onChange({ ...values, [key]: option })}
+              >
                 {option}
               </button>
             ))}

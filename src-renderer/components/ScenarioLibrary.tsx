@@ -1,7 +1,17 @@
 /** The scenario library of the left rail: built-in scenarios and files opened here, each with its validation state. */
 import type { ScenarioSummary } from '../../src-main/contract/scenarioSummary';
 
-export function ScenarioLibrary({ scenarios, selected, onSelect, onOpenFile }: { scenarios: readonly ScenarioSummary[]; selected: string | null; onSelect: (path: string) => void; onOpenFile: () => void }) {
+export function ScenarioLibrary({
+  scenarios,
+  selected,
+  onSelect,
+  onOpenFile,
+}: {
+  scenarios: readonly ScenarioSummary[];
+  selected: string | null;
+  onSelect: (path: string) => void;
+  onOpenFile: () => void;
+}) {
   const current = scenarios.find((s) => s.path === selected) ?? null;
   return (
     <section className="rail-section" aria-label="Scenarios">
@@ -14,9 +24,16 @@ export function ScenarioLibrary({ scenarios, selected, onSelect, onOpenFile }: {
       <ul className="scenario-list">
         {scenarios.map((s) => (
           <li key={s.path}>
-            <button type="button" className={`scenario ${s.path === selected ? 'selected' : ''}`} aria-pressed={s.path === selected} onClick={() => onSelect(s.path)}>
+            <button
+              type="button"
+              className={`scenario ${s.path === selected ? 'selected' : ''}`}
+              aria-pressed={s.path === selected}
+              onClick={() => onSelect(s.path)}
+            >
               <span className="scenario-name">{s.name}</span>
-              <span className={`badge ${s.valid ? 'ok' : 'bad'}`}>{s.valid ? (s.builtIn ? 'built-in' : 'valid') : `${s.issues.length} problem${s.issues.length === 1 ? '' : 's'}`}</span>
+              <span className={`badge ${s.valid ? 'ok' : 'bad'}`}>
+                {s.valid ? (s.builtIn ? 'built-in' : 'valid') : `${s.issues.length} problem${s.issues.length === 1 ? '' : 's'}`}
+              </span>
               <span className="scenario-summary">{s.valid ? s.summary : s.path}</span>
             </button>
           </li>

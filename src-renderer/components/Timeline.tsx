@@ -20,7 +20,15 @@ import { Lane } from './Lane';
 const LANE_LEFT = 150;
 const OVERVIEW_HEIGHT = 48;
 
-export function Timeline({ view, brushed, onBrush }: { view: RunView | null; brushed: EventTimeRange | null; onBrush: (range: EventTimeRange | null) => void }) {
+export function Timeline({
+  view,
+  brushed,
+  onBrush,
+}: {
+  view: RunView | null;
+  brushed: EventTimeRange | null;
+  onBrush: (range: EventTimeRange | null) => void;
+}) {
   const [ref, measured] = useWidth<HTMLDivElement>();
   const width = Math.max(480, measured);
   const frame: TimeFrame | null = view?.range ? { range: view.range, left: LANE_LEFT } : null;
@@ -40,7 +48,12 @@ export function Timeline({ view, brushed, onBrush }: { view: RunView | null; bru
         <Lane id="drift" title="Drift" hint="feature × window, PSI bands" slot={lanes?.drift ?? null}>
           {(data) => frame && <DriftHeatmapChart data={data} width={width} frame={frame} now={now} />}
         </Lane>
-        <Lane id="predictions" title="Predictions" hint={predictions ? `blue vs green, rows of ${shortTime(predictions.from)} → ${shortTime(predictions.to)}` : 'blue vs green for the brushed range'} slot={lanes?.predictions ?? null}>
+        <Lane
+          id="predictions"
+          title="Predictions"
+          hint={predictions ? `blue vs green, rows of ${shortTime(predictions.from)} → ${shortTime(predictions.to)}` : 'blue vs green for the brushed range'}
+          slot={lanes?.predictions ?? null}
+        >
           {(data) => <PredictionHistogramChart data={data} width={width} />}
         </Lane>
         <Lane id="traffic" title="Traffic" hint="green's weight, gates, rollback" slot={lanes?.traffic ?? null}>
@@ -58,7 +71,17 @@ export function Timeline({ view, brushed, onBrush }: { view: RunView | null; bru
 }
 
 /** The whole run's extent with the brushed range and the run's position; drag to brush. */
-function Overview({ view, width, brushed, onBrush }: { view: RunView | null; width: number; brushed: EventTimeRange | null; onBrush: (range: EventTimeRange | null) => void }) {
+function Overview({
+  view,
+  width,
+  brushed,
+  onBrush,
+}: {
+  view: RunView | null;
+  width: number;
+  brushed: EventTimeRange | null;
+  onBrush: (range: EventTimeRange | null) => void;
+}) {
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
   const svg = useRef<SVGSVGElement>(null);
   if (!view?.extent) {
@@ -104,7 +127,19 @@ function Overview({ view, width, brushed, onBrush }: { view: RunView | null; wid
 }
 
 /** Zoom in and out around the middle of the range shown, and back to the whole run. */
-function ZoomButtons({ extent, range, width, brushed, onBrush }: { extent: EventTimeRange; range: EventTimeRange; width: number; brushed: EventTimeRange | null; onBrush: (range: EventTimeRange | null) => void }) {
+function ZoomButtons({
+  extent,
+  range,
+  width,
+  brushed,
+  onBrush,
+}: {
+  extent: EventTimeRange;
+  range: EventTimeRange;
+  width: number;
+  brushed: EventTimeRange | null;
+  onBrush: (range: EventTimeRange | null) => void;
+}) {
   const frame: TimeFrame = { range: extent, left: LANE_LEFT };
   const x1 = xAtTime(frame, width, range.from);
   const x2 = xAtTime(frame, width, range.to);

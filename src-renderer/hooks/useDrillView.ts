@@ -13,7 +13,11 @@ const FRAMES = 8;
 const FRAME_MS = 90;
 
 /** The drill's view up to `visibleSeq`, played from the last one shown; null before the drill opens. */
-export function useDrillView(drillId: string | null, visibleSeq: number, range: EventTimeRange | null): { view: RunView | null; playing: boolean; error: string | null } {
+export function useDrillView(
+  drillId: string | null,
+  visibleSeq: number,
+  range: EventTimeRange | null,
+): { view: RunView | null; playing: boolean; error: string | null } {
   const api = useApi();
   const [view, setView] = useState<RunView | null>(null);
   const [playing, setPlaying] = useState(false);
@@ -27,7 +31,9 @@ export function useDrillView(drillId: string | null, visibleSeq: number, range: 
     }
     let active = true;
     const from = Math.min(shown.current, visibleSeq);
-    const seqs = Array.from({ length: FRAMES }, (_, i) => Math.round(from + ((visibleSeq - from) * (i + 1)) / FRAMES)).filter((seq, i, all) => seq > 0 && all.indexOf(seq) === i);
+    const seqs = Array.from({ length: FRAMES }, (_, i) => Math.round(from + ((visibleSeq - from) * (i + 1)) / FRAMES)).filter(
+      (seq, i, all) => seq > 0 && all.indexOf(seq) === i,
+    );
     const play = async (): Promise<void> => {
       setPlaying(seqs.length > 1);
       try {

@@ -22,7 +22,15 @@ const data: DriftHeatmapData = {
 
 describe('drift heatmap', () => {
   it('bands PSI as the seed does: < 0.1 stable, 0.1 to 0.25 investigate, > 0.25 retrain', () => {
-    expect([0, 0.0999, 0.1, 0.25, 0.2501, null, Number.NaN].map((v) => psiBand(v, bands))).toEqual(['stable', 'stable', 'investigate', 'investigate', 'retrain', 'none', 'none']);
+    expect([0, 0.0999, 0.1, 0.25, 0.2501, null, Number.NaN].map((v) => psiBand(v, bands))).toEqual([
+      'stable',
+      'stable',
+      'investigate',
+      'investigate',
+      'retrain',
+      'none',
+      'none',
+    ]);
   });
 
   it('places each window by its event time and each feature in its own row', () => {

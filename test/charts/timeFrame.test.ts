@@ -24,9 +24,23 @@ describe('time frame', () => {
   });
 
   it('puts one instant at the same x in the drift, traffic, latency and alert lanes', () => {
-    const drift: DriftHeatmapData = { features: ['a very long feature name that would not fit in the margin'], windows: [{ from: '2001-03-02T00:00:00', to: MARCH_3 }], psi: [[0.3]], bands: { investigate: 0.1, retrain: 0.25 } };
-    const traffic: TrafficSplitData = { range: { from: '2001-03-02T00:00:00', to: '2001-03-04T00:00:00' }, weights: [{ at: '2001-03-02T00:00:00', greenPercent: 20 }], gates: [], rollback: { at: MARCH_3, reason: 'p99' } };
-    const latency: RolloutLatencyData = { range: traffic.range, slaMs: 50, steps: [{ from: MARCH_3, to: '2001-03-04T00:00:00', greenPercent: 20, p99Ms: { blue: 20, green: 120 } }] };
+    const drift: DriftHeatmapData = {
+      features: ['a very long feature name that would not fit in the margin'],
+      windows: [{ from: '2001-03-02T00:00:00', to: MARCH_3 }],
+      psi: [[0.3]],
+      bands: { investigate: 0.1, retrain: 0.25 },
+    };
+    const traffic: TrafficSplitData = {
+      range: { from: '2001-03-02T00:00:00', to: '2001-03-04T00:00:00' },
+      weights: [{ at: '2001-03-02T00:00:00', greenPercent: 20 }],
+      gates: [],
+      rollback: { at: MARCH_3, reason: 'p99' },
+    };
+    const latency: RolloutLatencyData = {
+      range: traffic.range,
+      slaMs: 50,
+      steps: [{ from: MARCH_3, to: '2001-03-04T00:00:00', greenPercent: 20, p99Ms: { blue: 20, green: 120 } }],
+    };
     const alerts: AlertTimelineData = { range: traffic.range, alerts: [{ layer: 3, rule: 'psi', from: MARCH_3, to: null }], faults: [] };
     const x = xAtTime(FRAME, WIDTH, MARCH_3);
     const heatmap = layoutDriftHeatmap(drift, WIDTH, FRAME);
@@ -39,7 +53,12 @@ describe('time frame', () => {
   });
 
   it('without a frame, each chart keeps its own axis as the report draws it', () => {
-    const traffic: TrafficSplitData = { range: { from: '2001-03-02T00:00:00', to: '2001-03-04T00:00:00' }, weights: [], gates: [], rollback: { at: MARCH_3, reason: 'p99' } };
+    const traffic: TrafficSplitData = {
+      range: { from: '2001-03-02T00:00:00', to: '2001-03-04T00:00:00' },
+      weights: [],
+      gates: [],
+      rollback: { at: MARCH_3, reason: 'p99' },
+    };
     const layout = layoutTrafficSplit(traffic, 720);
     expect(layout.rollback!.x).toBeCloseTo((layout.plot.left + layout.plot.right) / 2, 9);
   });

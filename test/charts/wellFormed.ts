@@ -6,7 +6,11 @@ import { expect } from 'vitest';
 export function parseSvg(svg: string): Record<string, unknown> {
   const valid = XMLValidator.validate(svg);
   expect(valid, typeof valid === 'object' ? JSON.stringify(valid.err) : '').toBe(true);
-  return new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute }).parse(svg) as Record<string, unknown>;
+  return new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute,
+  }).parse(svg) as Record<string, unknown>;
 }
 
 /** Every element named `name` anywhere in a parsed document. */

@@ -12,7 +12,9 @@ describe('the demo scenario', () => {
   it('validates, naming both models and the March-June replay', () => {
     const result = rehearse(['validate', 'scenarios/demo.yaml']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('valid: demo: blue blue-v1, green green-v2, snapshot flights-3m.parquet (2001-03-01 to 2001-07-01); phases preflight, replay, load, rollout, verdict\n');
+    expect(result.stdout).toBe(
+      'valid: demo: blue blue-v1, green green-v2, snapshot flights-3m.parquet (2001-03-01 to 2001-07-01); phases preflight, replay, load, rollout, verdict\n',
+    );
   });
 
   it('scores blue and green on the same replayed rows, each through its own features', () => {
@@ -22,7 +24,10 @@ describe('the demo scenario', () => {
     const out = join(dir, 'run');
     const result = rehearse(['run', scenario, '--out', out, '--formats', 'json']);
     expect(result.code).toBe(1);
-    const events = readFileSync(join(out, 'events.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as RunEvent);
+    const events = readFileSync(join(out, 'events.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as RunEvent);
     const loaded = events.filter((e) => e.kind === 'model.loaded');
     expect(loaded.map((e) => e.kind === 'model.loaded' && [e.role, e.inputs[0]?.dims])).toEqual([
       ['blue', ['N', 5]],
@@ -38,15 +43,23 @@ describe('the demo scenario', () => {
     }
   });
 
-  it('runs the whole demo on the rollout\'s days: green loaded under both profiles, rolled out behind the router, the retreat drilled', () => {
+  it("runs the whole demo on the rollout's days: green loaded under both profiles, rolled out behind the router, the retreat drilled", () => {
     const dir = tempDir();
     const scenario = narrowedDemo('demo.yaml', { dir, sample: 100, to: '2001-03-06', full: true });
     const out = join(dir, 'run');
     const result = rehearse(['run', scenario, '--out', out, '--formats', 'json']);
     expect(result.stderr).not.toContain('[load] error');
-    const events = readFileSync(join(out, 'events.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as RunEvent);
+    const events = readFileSync(join(out, 'events.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as RunEvent);
     const phases = events.filter((e) => e.kind === 'phase.finished').map((e) => e.kind === 'phase.finished' && [e.phase, e.outcome]);
-    expect(phases).toEqual([['preflight', 'ok'], ['replay', 'ok'], ['load', 'ok'], ['rollout', 'ok']]);
+    expect(phases).toEqual([
+      ['preflight', 'ok'],
+      ['replay', 'ok'],
+      ['load', 'ok'],
+      ['rollout', 'ok'],
+    ]);
     expect(events.filter((e) => e.kind === 'load.result').map((e) => e.kind === 'load.result' && [e.profile, e.backend])).toEqual([
       ['staging', 'embedded'],
       ['production', 'embedded'],

@@ -61,11 +61,19 @@ beforeAll(async () => {
   instance.closeSync();
   const rows = (n: number, f: (i: number) => string): string[] => Array.from({ length: n }, (_, i) => f(i));
   const header = 'amount,constant,empty,mixed,flag,hour,city,ts,only_ref';
-  csv('reference.csv', header, rows(60, (i) => `${(i * 7) % 23}.5,3,,${i},${i % 3 === 0},${i % 12},${['SFO', 'LAX', 'SEA'][i % 3]},2001-01-0${1 + (i % 9)} 10:00:00,${i}`));
+  csv(
+    'reference.csv',
+    header,
+    rows(60, (i) => `${(i * 7) % 23}.5,3,,${i},${i % 3 === 0},${i % 12},${['SFO', 'LAX', 'SEA'][i % 3]},2001-01-0${1 + (i % 9)} 10:00:00,${i}`),
+  );
   csv(
     'current.csv',
     header.replace(',only_ref', ''),
-    rows(40, (i) => `${i % 10 === 0 ? 'nan' : i % 10 === 1 ? 'inf' : `${(i * 5) % 31}`},3,,${i % 4 === 0 ? 'n/a' : i},${i % 2 === 0},${i % 12},${['SFO', 'LAX', 'JFK'][i % 3]},2001-03-0${1 + (i % 9)} 10:00:00`),
+    rows(
+      40,
+      (i) =>
+        `${i % 10 === 0 ? 'nan' : i % 10 === 1 ? 'inf' : `${(i * 5) % 31}`},3,,${i % 4 === 0 ? 'n/a' : i},${i % 2 === 0},${i % 12},${['SFO', 'LAX', 'JFK'][i % 3]},2001-03-0${1 + (i % 9)} 10:00:00`,
+    ),
   );
   csv('one.csv', 'amount,city', ['4.5,SFO']);
   csv('bad-line.csv', 'amount,city', ['1.5,SFO', '2.5,LAX', '3.5,SEA,extra', '4.5,SFO']);
@@ -128,7 +136,11 @@ print(json.dumps({'psi': float(np.sum((a - e) * np.log(a / e))), 'ks': float(ks.
     expect(python.status, python.stderr).toBe(0);
     const expected = JSON.parse(python.stdout) as { psi: number; ks: number; p: number; w: number };
     const distance = feature(report, 'distance');
-    expect(distance.kind === 'numeric' && [distance.psi, distance.ks, distance.ksPValue]).toEqual([expect.closeTo(expected.psi, 9), expected.ks, expect.closeTo(expected.p, 12)]);
+    expect(distance.kind === 'numeric' && [distance.psi, distance.ks, distance.ksPValue]).toEqual([
+      expect.closeTo(expected.psi, 9),
+      expected.ks,
+      expect.closeTo(expected.p, 12),
+    ]);
     expect(distance.kind === 'numeric' && distance.wasserstein).toBeCloseTo(expected.w, 9);
   });
 
@@ -141,7 +153,12 @@ print(json.dumps({'psi': float(np.sum((a - e) * np.log(a / e))), 'ks': float(ks.
     expect(amount).toMatchObject({ kind: 'numeric', n: { reference: 60, current: 32 }, leftOut: { current: { nan: 4, infinity: 4, null: 0, notNumeric: 0 } } });
     expect(amount.psi).not.toBeNull();
     expect(feature(report, 'constant')).toMatchObject({ kind: 'categorical', status: 'stable', psi: 0, chi2: 0, chi2PValue: 1, chi2Dof: 0 });
-    expect(feature(report, 'empty')).toMatchObject({ status: 'insufficient-data', reason: 'no usable values in the reference', psi: null, nullRate: { reference: 1, current: 1 } });
+    expect(feature(report, 'empty')).toMatchObject({
+      status: 'insufficient-data',
+      reason: 'no usable values in the reference',
+      psi: null,
+      nullRate: { reference: 1, current: 1 },
+    });
     // Text among the current sample's numbers: the kind follows the reference (numbers), and the text is counted as not numeric.
     expect(feature(report, 'mixed')).toMatchObject({ kind: 'numeric', n: { reference: 60, current: 30 }, leftOut: { current: { notNumeric: 10, null: 0 } } });
     expect(feature(report, 'flag')).toMatchObject({ kind: 'categorical', categories: { reference: 2, current: 2 } });
@@ -154,11 +171,27 @@ print(json.dumps({'psi': float(np.sum((a - e) * np.log(a / e))), 'ks': float(ks.
 
   it('follows --numeric, --categorical and --columns (a named timestamp is compared as epoch milliseconds)', () => {
     const { code, report } = drift([
-      '--reference', join(dir, 'reference.csv'), '--current', join(dir, 'current.csv'),
-      '--columns', 'mixed,hour,ts', '--numeric', 'mixed', '--categorical', 'ts', '--binning', 'quantile', '--bins', '4',
+      '--reference',
+      join(dir, 'reference.csv'),
+      '--current',
+      join(dir, 'current.csv'),
+      '--columns',
+      'mixed,hour,ts',
+      '--numeric',
+      'mixed',
+      '--categorical',
+      'ts',
+      '--binning',
+      'quantile',
+      '--bins',
+      '4',
     ]);
     expect(code).toBe(0);
-    expect(report.features.map((f) => [f.name, f.kind])).toEqual([['mixed', 'numeric'], ['hour', 'categorical'], ['ts', 'categorical']]);
+    expect(report.features.map((f) => [f.name, f.kind])).toEqual([
+      ['mixed', 'numeric'],
+      ['hour', 'categorical'],
+      ['ts', 'categorical'],
+    ]);
     expect(feature(report, 'mixed')).toMatchObject({ binning: 'quantile', bins: 4, n: { current: 30 }, leftOut: { current: { notNumeric: 10 } } });
     expect(report.skipped).toEqual([]);
     const asNumber = drift(['--reference', join(dir, 'reference.csv'), '--current', join(dir, 'current.csv'), '--columns', 'ts']).report;
@@ -187,7 +220,11 @@ print(json.dumps({'psi': float(np.sum((a - e) * np.log(a / e))), 'ks': float(ks.
     const result = rehearse(['drift', '--reference', join(dir, 'bad-line.csv'), '--current', join(dir, 'bad-line.jsonl'), '--numeric', 'amount', '--json']);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as DriftReport;
-    expect(report.reference).toMatchObject({ rows: 3, rejected: 1, rejectExamples: [{ line: 4, message: expect.stringContaining('Expected Number of Columns: 2 Found: 3') }] });
+    expect(report.reference).toMatchObject({
+      rows: 3,
+      rejected: 1,
+      rejectExamples: [{ line: 4, message: expect.stringContaining('Expected Number of Columns: 2 Found: 3') }],
+    });
     expect(report.current).toMatchObject({ rows: 2, rejected: 1, rejectExamples: [{ line: 2, message: 'not valid JSON' }] });
     expect(result.stderr).toContain('bad-line.csv: 1 unreadable row left out, e.g. ');
     expect(result.stderr).toContain('bad-line.jsonl:2: not valid JSON');
@@ -216,9 +253,17 @@ print(json.dumps({'psi': float(np.sum((a - e) * np.log(a / e))), 'ks': float(ks.
     ['--binning', ['--reference', SMOKE, '--current', SMOKE, '--binning', 'log'], '--binning: expected one of equal-width, quantile, got "log"'],
     ['--bands', ['--reference', SMOKE, '--current', SMOKE, '--bands', '0.3,0.1'], '--bands: expected 0 < investigate <= retrain'],
     ['--bands with one number', ['--reference', SMOKE, '--current', SMOKE, '--bands', '0.3'], '--bands: expected two numbers'],
-    ['a column neither file has', ['--reference', SMOKE, '--current', SMOKE, '--columns', 'distance,speed'], '--columns: no column "speed" in either file; the reference has: date, delay, distance, origin, destination'],
+    [
+      'a column neither file has',
+      ['--reference', SMOKE, '--current', SMOKE, '--columns', 'distance,speed'],
+      '--columns: no column "speed" in either file; the reference has: date, delay, distance, origin, destination',
+    ],
     ['an empty column name', ['--reference', SMOKE, '--current', SMOKE, '--columns', 'distance,'], '--columns: expected column names separated by commas'],
-    ['a column both categorical and numeric', ['--reference', SMOKE, '--current', SMOKE, '--categorical', 'delay', '--numeric', 'delay'], '"delay" is named in both'],
+    [
+      'a column both categorical and numeric',
+      ['--reference', SMOKE, '--current', SMOKE, '--categorical', 'delay', '--numeric', 'delay'],
+      '"delay" is named in both',
+    ],
     ['an unknown flag', ['--reference', SMOKE, '--current', SMOKE, '--bin', '3'], "Unknown option '--bin'"],
     ['a positional argument', [SMOKE, SMOKE], 'unexpected argument'],
   ])('exits 2 naming the problem: %s', (_, args, message) => {

@@ -106,7 +106,16 @@ describe('rehearse drill, headless', () => {
       expect: { action: rollback }
       debrief: Roll back.
 `);
-    const result = rehearse(['drill', smokeLog, '--scenario', scenario, '--answers', answers([{ stop: 'auc-1', action: 'hold', seconds: 1 }]), '--out', join(dir, 'd4')]);
+    const result = rehearse([
+      'drill',
+      smokeLog,
+      '--scenario',
+      scenario,
+      '--answers',
+      answers([{ stop: 'auc-1', action: 'hold', seconds: 1 }]),
+      '--out',
+      join(dir, 'd4'),
+    ]);
     expect(result.code).toBe(1);
     const events = runEvents(join(dir, 'smoke'));
     const fired = ofKind(events, 'alert.firing').filter((a) => a.rule === 'label-auc');
@@ -118,7 +127,15 @@ describe('rehearse drill, headless', () => {
     const served = ofKind(events, 'drift.window').filter((w) => w.seq > fired[0]!.seq && w.seq < resolved.seq && w.from < resolved.to);
     const damage = scored.stops[0]!.damage!;
     expect(served.length).toBeGreaterThan(0);
-    expect(damage).toMatchObject({ source: 'replay', model: 'smoke-v1', from: served[0]!.from, to: served.at(-1)!.to, rows: served.reduce((n, w) => n + w.scored, 0), requests: null, endedBy: `the alert resolved at ${resolved.to}` });
+    expect(damage).toMatchObject({
+      source: 'replay',
+      model: 'smoke-v1',
+      from: served[0]!.from,
+      to: served.at(-1)!.to,
+      rows: served.reduce((n, w) => n + w.scored, 0),
+      requests: null,
+      endedBy: `the alert resolved at ${resolved.to}`,
+    });
     expect(damage.labelled).toBeGreaterThan(0);
     expect(scored.summary).toMatchObject({ stops: fired.length, wrong: 1, unanswered: fired.length - 1, missedRollbacks: fired.length });
     expect(result.stdout).toContain(`missed rollback: smoke-v1 served ${damage.rows.toLocaleString('en-US')} rows`);
@@ -134,7 +151,16 @@ describe('rehearse drill, headless', () => {
       expect: { action: investigate, feature: "<b>x</b>" }
       debrief: "Say \\"no\\" & move on"
 `);
-    rehearse(['drill', smokeLog, '--scenario', scenario, '--answers', answers([{ stop: 'first', action: 'investigate', feature: '<i>y</i>' }]), '--out', join(dir, 'd5')]);
+    rehearse([
+      'drill',
+      smokeLog,
+      '--scenario',
+      scenario,
+      '--answers',
+      answers([{ stop: 'first', action: 'investigate', feature: '<i>y</i>' }]),
+      '--out',
+      join(dir, 'd5'),
+    ]);
     const html = readFileSync(join(dir, 'd5/drill.html'), 'utf8');
     expect(activeContent(html)).toEqual([]);
     expect(html).not.toMatch(/:\/\//);
@@ -149,7 +175,12 @@ describe('rehearse drill, headless', () => {
 
 describe('rehearse drill, on the terminal', () => {
   it('asks at each stop, shows only the events up to it, re-asks after a bad answer and scores', () => {
-    const result = spawnSync(process.execPath, [REHEARSE, 'drill', shiftLog, '--out', join(dir, 'd6')], { cwd: ROOT, input: 'hold\nrollback\ninvestigate distance\n', encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(process.execPath, [REHEARSE, 'drill', shiftLog, '--out', join(dir, 'd6')], {
+      cwd: ROOT,
+      input: 'hold\nrollback\ninvestigate distance\n',
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(result.status).toBe(0);
     const stop2 = result.stderr.indexOf('== stop 2 of 2: distance-alert');
     // Before the second stop: the shift's injection and the alert, nothing later in event time, no verdict.
@@ -169,7 +200,12 @@ describe('rehearse drill, on the terminal', () => {
   });
 
   it('leaves a stop unanswered when the input ends', () => {
-    const result = spawnSync(process.execPath, [REHEARSE, 'drill', shiftLog, '--out', join(dir, 'd7')], { cwd: ROOT, input: 'hold\n', encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(process.execPath, [REHEARSE, 'drill', shiftLog, '--out', join(dir, 'd7')], {
+      cwd: ROOT,
+      input: 'hold\n',
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(result.status).toBe(1);
     expect(card(join(dir, 'd7')).stops.map((s) => s.outcome)).toEqual(['correct', 'unanswered']);
   });
@@ -196,14 +232,23 @@ describe('rehearse drill, bad input (exit 2)', () => {
     const bad = join(tempDir(), 'answers.jsonl');
     writeFileSync(bad, '{"stop":"quiet-start","action":"hold"}\n{"stop":"quiet-start","action":"panic"}\n');
     expectBad([shiftLog, '--answers', bad, '--out', join(dir, 'x')], `${bad}:2: action: expected one of: "hold", "investigate", "rollback", "promote"`);
-    const unknown = answers([{ stop: 'quiet-start', action: 'hold' }, { stop: 'lunch', action: 'hold' }]);
-    expectBad([shiftLog, '--answers', unknown, '--out', join(dir, 'x')], `${unknown}:2: no stop "lunch" in this drill; its stops are quiet-start, distance-alert`);
+    const unknown = answers([
+      { stop: 'quiet-start', action: 'hold' },
+      { stop: 'lunch', action: 'hold' },
+    ]);
+    expectBad(
+      [shiftLog, '--answers', unknown, '--out', join(dir, 'x')],
+      `${unknown}:2: no stop "lunch" in this drill; its stops are quiet-start, distance-alert`,
+    );
     const notOffered = answers([{ stop: 'quiet-start', action: 'promote' }]);
     expectBad([shiftLog, '--answers', notOffered, '--out', join(dir, 'x')], `${notOffered}:1: stop "quiet-start" offers hold, investigate, not "promote"`);
   });
 
   it('refuses a drill written for another run, and a scenario without a drill', () => {
-    expectBad([smokeLog, '--scenario', SHIFT_SCALE, '--answers', answers([]), '--out', join(dir, 'x')], /the drill in .*shift-scale.yaml does not match this log: drill stop "distance-alert": the log has no a "alert.firing" event with \{"subject":"distance"\}/);
+    expectBad(
+      [smokeLog, '--scenario', SHIFT_SCALE, '--answers', answers([]), '--out', join(dir, 'x')],
+      /the drill in .*shift-scale.yaml does not match this log: drill stop "distance-alert": the log has no a "alert.firing" event with \{"subject":"distance"\}/,
+    );
     expectBad([smokeLog, '--answers', answers([]), '--out', join(dir, 'x')], /smoke.yaml: the scenario has no drill section/);
   });
 });

@@ -15,21 +15,37 @@ describe('rehearse export-monitoring', () => {
     const result = rehearse(['export-monitoring', SMOKE, '--out', out]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
-      [`${join(out, 'prometheus-rules.yaml')}: 12 alert rules (L1 3, L2 6, L3 1, L4 2)`, `${join(out, 'grafana-dashboard.json')}: Grafana dashboard, a row per layer`, 'scrape jobs: blue as job="smoke-blue"', ''].join('\n'),
+      [
+        `${join(out, 'prometheus-rules.yaml')}: 12 alert rules (L1 3, L2 6, L3 1, L4 2)`,
+        `${join(out, 'grafana-dashboard.json')}: Grafana dashboard, a row per layer`,
+        'scrape jobs: blue as job="smoke-blue"',
+        '',
+      ].join('\n'),
     );
     // smoke's model folder has no reference.json and its card no held-out AUC: said on stderr.
     expect(result.stderr).toContain('note: blue: no reference.json');
     expect(readFileSync(join(out, 'prometheus-rules.yaml'), 'utf8')).toContain('model_feature_psi{job="smoke-blue",feature="distance_k"} > 0.25');
-    expect(JSON.parse(readFileSync(join(out, 'grafana-dashboard.json'), 'utf8'))).toMatchObject({ __inputs: [{ name: 'DS_PROMETHEUS' }], title: 'Rehearsal: smoke, four-layer monitoring' });
+    expect(JSON.parse(readFileSync(join(out, 'grafana-dashboard.json'), 'utf8'))).toMatchObject({
+      __inputs: [{ name: 'DS_PROMETHEUS' }],
+      title: 'Rehearsal: smoke, four-layer monitoring',
+    });
   });
 
   it('prints only JSON on stdout with --json, and takes the job prefix from --name', () => {
     const out = tempDir();
     const result = rehearse(['export-monitoring', join(ROOT, 'scenarios/demo.yaml'), '--out', out, '--name', 'Flights Prod', '--json']);
     expect(result.code).toBe(0);
-    const json = JSON.parse(result.stdout) as { name: string; jobs: { role: string; job: string }[]; rulesPerLayer: Record<string, number>; rules: { layer: number; expr: string }[] };
+    const json = JSON.parse(result.stdout) as {
+      name: string;
+      jobs: { role: string; job: string }[];
+      rulesPerLayer: Record<string, number>;
+      rules: { layer: number; expr: string }[];
+    };
     expect(json.name).toBe('flights-prod');
-    expect(json.jobs).toEqual([{ role: 'blue', job: 'flights-prod-blue' }, { role: 'green', job: 'flights-prod-green' }]);
+    expect(json.jobs).toEqual([
+      { role: 'blue', job: 'flights-prod-blue' },
+      { role: 'green', job: 'flights-prod-green' },
+    ]);
     expect(Object.values(json.rulesPerLayer).every((n) => n > 0)).toBe(true);
     expect(json.rules.filter((r) => r.layer === 2).every((r) => r.expr.includes('job="flights-prod-'))).toBe(true);
   });
@@ -44,7 +60,9 @@ describe('rehearse export-monitoring', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope.yaml: scenario file not found');
 
-    const smoke = readFileSync(SMOKE, 'utf8').replace('path: smoke/model', `path: ${join(ROOT, 'scenarios/smoke/model')}`).replaceAll('path: smoke/', `path: ${join(ROOT, 'scenarios/smoke')}/`);
+    const smoke = readFileSync(SMOKE, 'utf8')
+      .replace('path: smoke/model', `path: ${join(ROOT, 'scenarios/smoke/model')}`)
+      .replaceAll('path: smoke/', `path: ${join(ROOT, 'scenarios/smoke')}/`);
     const badBudget = writeScenario('bad-budget', `${smoke}alerts:\n  budgets:\n    layer2: soon\n`);
     const invalid = rehearse(['export-monitoring', badBudget, '--out', out]);
     expect(invalid.code).toBe(2);
@@ -52,10 +70,16 @@ describe('rehearse export-monitoring', () => {
     expect(invalid.stderr).toContain(`bad-budget.yaml:${line}:13: alerts.budgets.layer2: expected a duration such as 500ms, 30s, 5m, 2h or 1d, got "soon"`);
     expect(existsSync(join(out, 'prometheus-rules.yaml'))).toBe(false);
 
-    const bareOnnx = writeScenario('bare', `name: bare\nmodels:\n  blue:\n    path: ${join(ROOT, 'scenarios/smoke/model/model.onnx')}\nsnapshots:\n  production:\n    path: p.parquet\n    timestamp: t\n`);
+    const bareOnnx = writeScenario(
+      'bare',
+      `name: bare\nmodels:\n  blue:\n    path: ${join(ROOT, 'scenarios/smoke/model/model.onnx')}\nsnapshots:\n  production:\n    path: p.parquet\n    timestamp: t\n`,
+    );
     // A bare .onnx beside a card that names its feature spec still works; a folder without one does not.
     expect(rehearse(['export-monitoring', bareOnnx, '--out', tempDir()]).code).toBe(0);
-    const unnamed = writeScenario('unnamed', `name: unnamed\nmodels:\n  blue:\n    path: ${join(ROOT, 'test/fixtures/none')}\nsnapshots:\n  production:\n    path: p.parquet\n    timestamp: t\n`);
+    const unnamed = writeScenario(
+      'unnamed',
+      `name: unnamed\nmodels:\n  blue:\n    path: ${join(ROOT, 'test/fixtures/none')}\nsnapshots:\n  production:\n    path: p.parquet\n    timestamp: t\n`,
+    );
     const noModel = rehearse(['export-monitoring', unnamed, '--out', tempDir()]);
     expect(noModel.code).toBe(2);
     expect(noModel.stderr).toContain('model not found: expected a model folder or an .onnx file');
@@ -63,7 +87,10 @@ describe('rehearse export-monitoring', () => {
     // An .onnx with no card and no `inputs`: the rules cannot name its features.
     const alone = join(tempDir(), 'model.onnx');
     copyFileSync(join(ROOT, 'scenarios/smoke/model/model.onnx'), alone);
-    const anonymous = writeScenario('anonymous', `name: anonymous\nmodels:\n  blue:\n    path: ${alone}\nsnapshots:\n  production:\n    path: p.parquet\n    timestamp: t\n`);
+    const anonymous = writeScenario(
+      'anonymous',
+      `name: anonymous\nmodels:\n  blue:\n    path: ${alone}\nsnapshots:\n  production:\n    path: p.parquet\n    timestamp: t\n`,
+    );
     const noFeatures = rehearse(['export-monitoring', anonymous, '--out', tempDir()]);
     expect(noFeatures.code).toBe(2);
     expect(noFeatures.stderr).toContain('models.blue: expected inputs, or a model card with featureSpec or featureOrder');

@@ -10,7 +10,9 @@ describe('rehearse inspect', () => {
   it('describes a model folder: inputs, outputs, opset, producer, sha256, digests, card', () => {
     const result = rehearse(['inspect', 'scenarios/demo/models/blue-v1']);
     expect(result.code).toBe(0);
-    const sha = createHash('sha256').update(readFileSync(join(ROOT, 'scenarios/demo/models/blue-v1/model.onnx'))).digest('hex');
+    const sha = createHash('sha256')
+      .update(readFileSync(join(ROOT, 'scenarios/demo/models/blue-v1/model.onnx')))
+      .digest('hex');
     expect(result.stdout).toContain(`sha256    ${sha}`);
     expect(result.stdout).toContain('inputs    features float32 [N, 5]');
     expect(result.stdout).toContain('outputs   probability float32 [N, 1]');

@@ -40,7 +40,17 @@ describe('rehearse load', () => {
   it('exits 1 when the SLA fails and prints the three latency views for a person', async () => {
     target.reset();
     target.behave({ status: (n) => (n % 2 === 0 ? 500 : 200) });
-    const run = await rehearseAsync(['load', '--url', target.url, '--rate', '50', '--duration', '1s', '--payload-from', 'scenarios/smoke/flights-2001-03-01.parquet']);
+    const run = await rehearseAsync([
+      'load',
+      '--url',
+      target.url,
+      '--rate',
+      '50',
+      '--duration',
+      '1s',
+      '--payload-from',
+      'scenarios/smoke/flights-2001-03-01.parquet',
+    ]);
     target.behave({});
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/corrected\s+[\d.]+/);
@@ -51,7 +61,21 @@ describe('rehearse load', () => {
   });
 
   it('finds the knee with --find-knee: every rate tried, the highest that holds', async () => {
-    const run = await rehearseAsync(['load', '--url', target.url, '--rate', '40', '--duration', '1s', '--sla-ms', '5000', '--find-knee', '--max-rps', '80', '--json']);
+    const run = await rehearseAsync([
+      'load',
+      '--url',
+      target.url,
+      '--rate',
+      '40',
+      '--duration',
+      '1s',
+      '--sla-ms',
+      '5000',
+      '--find-knee',
+      '--max-rps',
+      '80',
+      '--json',
+    ]);
     const knee = JSON.parse(run.stdout) as KneeResult & { targetRps: number };
     expect(knee.targetRps).toBe(40);
     // From a quarter of the target, up by half each step, to the cap of 80 unless a run broke

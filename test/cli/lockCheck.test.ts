@@ -18,7 +18,11 @@ describe('rehearse lock-check', () => {
   it('fails a conda training environment against a pip serving lock, with --json holding only the document, exit 1', () => {
     const result = rehearse(['lock-check', `${F}/environment.yml`, `${F}/requirements-hashed.txt`, '--json']);
     expect(result.code).toBe(1);
-    const doc = JSON.parse(result.stdout) as { passed: boolean; counts: Record<string, number>; problems: { package: string; kind: string; training: unknown; serving: unknown }[] };
+    const doc = JSON.parse(result.stdout) as {
+      passed: boolean;
+      counts: Record<string, number>;
+      problems: { package: string; kind: string; training: unknown; serving: unknown }[];
+    };
     expect(doc.passed).toBe(false);
     expect(doc.counts).toEqual({ unpinned: 0, range: 0, mismatch: 3, missing: 33 });
     expect(doc.problems[0]).toEqual({
@@ -33,7 +37,9 @@ describe('rehearse lock-check', () => {
   it('lists every kind in the terminal and prints what it read but did not compare on stderr, credentials hidden', () => {
     const result = rehearse(['lock-check', `${F}/pip-freeze.txt`, `${F}/requirements-serving.txt`]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('  range     onnxruntime: serving: >=1.17,<1.18 admits more than one version\n            training: onnxruntime==1.17.1 (test/fixtures/locks/pip-freeze.txt:14); serving: onnxruntime>=1.17,<1.18 (test/fixtures/locks/requirements-serving.txt:9)');
+    expect(result.stdout).toContain(
+      '  range     onnxruntime: serving: >=1.17,<1.18 admits more than one version\n            training: onnxruntime==1.17.1 (test/fixtures/locks/pip-freeze.txt:14); serving: onnxruntime>=1.17,<1.18 (test/fixtures/locks/requirements-serving.txt:9)',
+    );
     expect(result.stdout).toContain('lock-check: FAIL (3 unpinned, 4 range, 1 mismatch, 20 missing)');
     expect(result.stderr).toContain('note: test/fixtures/locks/requirements-serving.txt:3: --extra-index-url https://***@pypi.internal.example.com/simple');
     expect(result.stderr).not.toContain('s3cr3t');
@@ -42,7 +48,9 @@ describe('rehearse lock-check', () => {
   it('lists the copies npm installs beside every version training had, without failing (the project lock against a demo model), exit 0', () => {
     const result = rehearse(['lock-check', 'scenarios/demo/models/blue-v1/training.lock', 'package-lock.json']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/more copies in serving \(\d+, not failing\):\n {4}\S+: serving also installs .+ beside training's .+, for packages training did not have/);
+    expect(result.stdout).toMatch(
+      /more copies in serving \(\d+, not failing\):\n {4}\S+: serving also installs .+ beside training's .+, for packages training did not have/,
+    );
     expect(result.stdout).not.toContain('only in training');
   });
 
@@ -57,7 +65,9 @@ describe('rehearse lock-check', () => {
     const result = rehearse(['lock-check', `${F}/pip-freeze.txt`, `${F}/package-lock-v3.json`, '--json']);
     expect(result.code).toBe(1);
     const doc = JSON.parse(result.stdout) as { problems: { package: string; kind: string; detail: string }[] };
-    expect(doc.problems.filter((p) => p.kind !== 'missing').map((p) => `${p.package}: ${p.detail}`)).toEqual(['onnxruntime / onnxruntime-node: training pins 1.17.1, serving pins 1.30.0']);
+    expect(doc.problems.filter((p) => p.kind !== 'missing').map((p) => `${p.package}: ${p.detail}`)).toEqual([
+      'onnxruntime / onnxruntime-node: training pins 1.17.1, serving pins 1.30.0',
+    ]);
   });
 
   it('takes the format from a flag when the name and content do not tell', () => {
@@ -73,7 +83,10 @@ describe('rehearse lock-check', () => {
   it.each([
     [['lock-check', `${F}/pip-freeze.txt`], 'missing the serving lock file'],
     [['lock-check', `${F}/pip-freeze.txt`, `${F}/pip-freeze.txt`, `${F}/pip-freeze.txt`], 'expected two lock files, found 3'],
-    [['lock-check', `${F}/pip-freeze.txt`, `${F}/pip-freeze.txt`, '--serving-format', 'poetry'], '--serving-format: expected one of requirements, package-lock, conda, got "poetry"'],
+    [
+      ['lock-check', `${F}/pip-freeze.txt`, `${F}/pip-freeze.txt`, '--serving-format', 'poetry'],
+      '--serving-format: expected one of requirements, package-lock, conda, got "poetry"',
+    ],
   ])('refuses bad usage %j, exit 2', (args, message) => {
     const result = rehearse(args);
     expect(result.code).toBe(2);

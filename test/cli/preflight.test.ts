@@ -14,7 +14,10 @@ import { narrowedDemo } from '../support/demoScenario';
 import { ROOT, tempDir } from '../support/paths';
 
 function runLog(out: string): { events: RunEvent[]; report: ReadinessReport } {
-  const events = readFileSync(join(out, 'events.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as RunEvent);
+  const events = readFileSync(join(out, 'events.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as RunEvent);
   return { events, report: JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ReadinessReport };
 }
 
@@ -50,7 +53,13 @@ describe('preflight on the demo', () => {
     ]);
     // On 1 March green reads the week of 26 February: 3 to 4 days old, within the 8 days allowed.
     const [freshness] = ofKind(events, 'feature.freshness');
-    expect(freshness).toMatchObject({ model: 'green-v2', feature: 'route_delay_rate', stale: 0, maxAgeMs: 8 * 86_400_000, oldest: { asOf: '2001-02-26T00:00:00' } });
+    expect(freshness).toMatchObject({
+      model: 'green-v2',
+      feature: 'route_delay_rate',
+      stale: 0,
+      maxAgeMs: 8 * 86_400_000,
+      oldest: { asOf: '2001-02-26T00:00:00' },
+    });
     expect(freshness!.ageMs!.max).toBeLessThan(4 * 86_400_000);
     expect(report.checks.find((c) => c.id === 'feature-parity')).toMatchObject({ status: 'PASS' });
 
@@ -70,7 +79,10 @@ describe('preflight on the demo', () => {
       expect(Math.max(...r.result!.comparisons.map((c) => c.maxAbsDiff))).toBeLessThan(1e-5);
       expect(r.result!.comparisons.every((c) => c.flips === 0)).toBe(true);
     }
-    expect(report.checks.find((c) => c.id === 'dependency-pinning')).toMatchObject({ status: 'PASS', observed: expect.stringContaining('2 of 2 models match their model.sha256') });
+    expect(report.checks.find((c) => c.id === 'dependency-pinning')).toMatchObject({
+      status: 'PASS',
+      observed: expect.stringContaining('2 of 2 models match their model.sha256'),
+    });
     // tfjs prints no advice: stderr is for the run's own lines.
     expect(result.stderr).not.toContain('TensorFlow.js in Node.js');
   });
@@ -96,7 +108,9 @@ describe('preflight on the demo', () => {
     expect(ofKind(events, 'feature.parity').every((p) => p.passed)).toBe(true);
     const check = report.checks.find((c) => c.id === 'feature-parity')!;
     expect(check.status).toBe('FAIL');
-    expect(check.observed).toMatch(/green-v2-leak: route_delay_rate recomputed from flights-3m\.parquet for 300 training-window requests: \d+ do not match; \d+ of them count labels not yet known at their as-of time \(label delay 1 d\): a leak\./);
+    expect(check.observed).toMatch(
+      /green-v2-leak: route_delay_rate recomputed from flights-3m\.parquet for 300 training-window requests: \d+ do not match; \d+ of them count labels not yet known at their as-of time \(label delay 1 d\): a leak\./,
+    );
     expect(check.next).toContain('Rebuild the joined table with the label delay');
   });
 
@@ -117,10 +131,16 @@ describe('preflight on the demo', () => {
     const pinning = events.filter((e) => e.kind === 'check.resolved' && e.check.id === 'dependency-pinning');
     expect(pinning).toHaveLength(1);
     expect(report.verdict).toBe('NOT READY');
-    expect(report.checks.find((c) => c.id === 'dependency-pinning')).toMatchObject({ status: 'FAIL', observed: expect.stringContaining('green-v2: digest mismatch: model.onnx') });
+    expect(report.checks.find((c) => c.id === 'dependency-pinning')).toMatchObject({
+      status: 'FAIL',
+      observed: expect.stringContaining('green-v2: digest mismatch: model.onnx'),
+    });
     // Blue's pipelines are still compared; green is named as not checked.
     expect(ofKind(events, 'feature.parity').map((p) => p.model)).toEqual(['blue-v1']);
-    expect(report.checks.find((c) => c.id === 'feature-parity')).toMatchObject({ status: 'WARN', observed: expect.stringContaining('green-v2: not checked (not loaded: digest mismatch') });
+    expect(report.checks.find((c) => c.id === 'feature-parity')).toMatchObject({
+      status: 'WARN',
+      observed: expect.stringContaining('green-v2: not checked (not loaded: digest mismatch'),
+    });
   });
 
   it('names the scenario field when it asks for a serving variant the spec does not have (exit 2)', () => {

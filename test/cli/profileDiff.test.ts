@@ -27,7 +27,11 @@ describe('rehearse profile-diff', () => {
   it('with --json prints only the JSON document', () => {
     const result = rehearse(['profile-diff', STAGING, PRODUCTION, '--json']);
     expect(result.code).toBe(1);
-    const doc = JSON.parse(result.stdout) as { identical: boolean; differences: { field: string; staging: string; production: string }[]; notReproduced: string[] };
+    const doc = JSON.parse(result.stdout) as {
+      identical: boolean;
+      differences: { field: string; staging: string; production: string }[];
+      notReproduced: string[];
+    };
     expect(doc.identical).toBe(false);
     expect(doc.differences.map((d) => d.field)).toEqual(['limits.memory', 'requests.memory', 'env.MAX_BATCH_SIZE', 'metadata.name']);
     expect(doc.notReproduced).toEqual([]);
@@ -36,7 +40,10 @@ describe('rehearse profile-diff', () => {
   it('exits 0 for two identical Deployments, and names what this machine cannot reproduce', () => {
     const dir = tempDir();
     const gpu = join(dir, 'gpu.yaml');
-    writeFileSync(gpu, `apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: model-server\n          resources:\n            limits:\n              cpu: "64"\n              nvidia.com/gpu: 1\n      nodeSelector:\n        gpu-type: a10g\n`);
+    writeFileSync(
+      gpu,
+      `apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: model-server\n          resources:\n            limits:\n              cpu: "64"\n              nvidia.com/gpu: 1\n      nodeSelector:\n        gpu-type: a10g\n`,
+    );
     const result = rehearse(['profile-diff', gpu, gpu]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`${gpu} and ${gpu} do not differ`);
@@ -47,11 +54,16 @@ describe('rehearse profile-diff', () => {
   it('names the file, line and field of bad Deployment YAML, and what was expected (exit 2)', () => {
     const dir = tempDir();
     const bad = join(dir, 'bad.yaml');
-    writeFileSync(bad, `apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: model-server\n          resources:\n            limits:\n              memory: 512m\n          env:\n            - name: MAX_BATCH_SIZE\n              value: "0"\n`);
+    writeFileSync(
+      bad,
+      `apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: model-server\n          resources:\n            limits:\n              memory: 512m\n          env:\n            - name: MAX_BATCH_SIZE\n              value: "0"\n`,
+    );
     const result = rehearse(['profile-diff', STAGING, bad]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain(`${bad}:10:23: spec.template.spec.containers[0].resources.limits.memory: expected 512Mi for mebibytes: "512m" is 0.512 bytes in Kubernetes (m is milli)`);
+    expect(result.stderr).toContain(
+      `${bad}:10:23: spec.template.spec.containers[0].resources.limits.memory: expected 512Mi for mebibytes: "512m" is 0.512 bytes in Kubernetes (m is milli)`,
+    );
     expect(result.stderr).toContain(`${bad}:13:22: spec.template.spec.containers[0].env[0].value: expected a whole number of rows, at least 1 (got "0")`);
     const service = join(dir, 'service.yaml');
     writeFileSync(service, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: model\n');

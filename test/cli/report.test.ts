@@ -62,7 +62,15 @@ function normalised(report: ReadinessReport): ReadinessReport {
     checks: report.checks.map(maskedCheck),
     charts: {
       ...report.charts,
-      latencyLoad: latencyLoad.measured ? { ...latencyLoad, data: { ...latencyLoad.data, profiles: latencyLoad.data.profiles.map((p) => ({ ...p, points: p.points.map(() => ({ rps: 50, p50Ms: 5, p95Ms: 10, p99Ms: 20 })) })) } } : latencyLoad,
+      latencyLoad: latencyLoad.measured
+        ? {
+            ...latencyLoad,
+            data: {
+              ...latencyLoad.data,
+              profiles: latencyLoad.data.profiles.map((p) => ({ ...p, points: p.points.map(() => ({ rps: 50, p50Ms: 5, p95Ms: 10, p99Ms: 20 })) })),
+            },
+          }
+        : latencyLoad,
     },
     runId: '<run-id>',
     startedAt: '<started-at>',
@@ -83,7 +91,11 @@ describe('the smoke scenario’s report', () => {
   it('writes every format, and report.json is valid against its committed schema', () => {
     expect(run.code).toBe(1);
     const files = readdirSync(out).sort();
-    expect(files).toEqual(CHROMIUM ? ['events.jsonl', 'junit.xml', 'report.html', 'report.json', 'report.md', 'report.pdf'] : ['events.jsonl', 'junit.xml', 'report.html', 'report.json', 'report.md']);
+    expect(files).toEqual(
+      CHROMIUM
+        ? ['events.jsonl', 'junit.xml', 'report.html', 'report.json', 'report.md', 'report.pdf']
+        : ['events.jsonl', 'junit.xml', 'report.html', 'report.json', 'report.md'],
+    );
     expect(reportSchemaErrors(readReport(out))).toEqual([]);
     expect(run.stdout).toContain('report: report.json, report.md, junit.xml, report.html');
   });
@@ -209,14 +221,20 @@ describe('report formats chosen', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('report.pdf not written: REHEARSAL_CHROMIUM is /nonexistent/chromium, which does not exist');
     expect(readdirSync(out).sort()).toEqual(['events.jsonl', 'junit.xml', 'report.html', 'report.json', 'report.md']);
-    const json = JSON.parse(rehearse(['report', join(out, 'events.jsonl'), '--out', join(out, 'j'), '--json'], { env: NO_CHROMIUM }).stdout) as { skipped: unknown[] };
+    const json = JSON.parse(rehearse(['report', join(out, 'events.jsonl'), '--out', join(out, 'j'), '--json'], { env: NO_CHROMIUM }).stdout) as {
+      skipped: unknown[];
+    };
     expect(json.skipped).toEqual([{ format: 'pdf', reason: 'REHEARSAL_CHROMIUM is /nonexistent/chromium, which does not exist' }]);
   });
 
   it('writes only the formats the scenario’s outputs section lists', () => {
     const dir = tempDir();
     const scenario = join(dir, 's.yaml');
-    writeFileSync(scenario, readFileSync(SMOKE, 'utf8').replaceAll('smoke/', `${ROOT}/scenarios/smoke/`).replaceAll('../node_modules/', `${ROOT}/node_modules/`) + 'outputs:\n  formats: [md, junit]\n');
+    writeFileSync(
+      scenario,
+      readFileSync(SMOKE, 'utf8').replaceAll('smoke/', `${ROOT}/scenarios/smoke/`).replaceAll('../node_modules/', `${ROOT}/node_modules/`) +
+        'outputs:\n  formats: [md, junit]\n',
+    );
     const out = join(dir, 'out');
     expect(rehearse(['run', scenario, '--out', out]).code).toBe(1);
     expect(readdirSync(out).sort()).toEqual(['events.jsonl', 'junit.xml', 'report.md']);

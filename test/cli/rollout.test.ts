@@ -12,19 +12,31 @@ describe('rehearse run with a rollout', () => {
     const result = rehearse(['run', 'scenarios/rollout-blue-incompatible.yaml', '--out', out]);
     expect(result.code).toBe(1);
     const log = runEvents(out);
-    expect(log.find((e) => e.kind === 'rollout.compatibility')).toMatchObject({ model: 'blue-v1', compatible: false, missing: ['destination'], present: ['distance', 'date', 'origin'] });
+    expect(log.find((e) => e.kind === 'rollout.compatibility')).toMatchObject({
+      model: 'blue-v1',
+      compatible: false,
+      missing: ['destination'],
+      present: ['distance', 'date', 'origin'],
+    });
     expect(log.some((e) => e.kind === 'server.started' || e.kind === 'router.started' || e.kind === 'router.weights')).toBe(false);
     expect(log.find((e) => e.kind === 'rollout.finished')).toMatchObject({ outcome: 'not-started' });
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ReadinessReport;
     const check = report.checks.find((c) => c.id === 'rollback-readiness')!;
     expect(check.status).toBe('FAIL');
-    expect(check.observed).toBe("The bridge is burned: today's records lack destination, which blue's serving pipeline needs, so blue cannot take traffic back. The rollout stopped before its first step.");
+    expect(check.observed).toBe(
+      "The bridge is burned: today's records lack destination, which blue's serving pipeline needs, so blue cannot take traffic back. The rollout stopped before its first step.",
+    );
     expect(result.stdout).toContain('rollback-readiness     FAIL     The bridge is burned');
   });
 
   it('validates the rollout scenarios', () => {
     // Those with a reference window replay their days before the rollout; the others score them.
-    for (const [name, first] of [['green-better', 'replay'], ['green-worse', 'replay'], ['green-slow', 'score'], ['blue-incompatible', 'score']]) {
+    for (const [name, first] of [
+      ['green-better', 'replay'],
+      ['green-worse', 'replay'],
+      ['green-slow', 'score'],
+      ['blue-incompatible', 'score'],
+    ]) {
       const result = rehearse(['validate', `scenarios/rollout-${name}.yaml`]);
       expect(result.code).toBe(0);
       expect(result.stdout).toContain(`phases preflight, ${first}, rollout, verdict`);
@@ -99,7 +111,12 @@ describe('rehearse export-rollout', () => {
     expect(result.code).toBe(0);
     const doc = JSON.parse(result.stdout) as { name: string; files: { file: string; objects: string[] }[] };
     expect(doc.name).toBe('rollout-green-slow');
-    expect(doc.files.map((f) => f.objects[0])).toEqual(['Rollout/rollout-green-slow', 'AnalysisTemplate/rollout-green-slow-step-2', 'VirtualService/rollout-green-slow', 'HorizontalPodAutoscaler/rollout-green-slow']);
+    expect(doc.files.map((f) => f.objects[0])).toEqual([
+      'Rollout/rollout-green-slow',
+      'AnalysisTemplate/rollout-green-slow-step-2',
+      'VirtualService/rollout-green-slow',
+      'HorizontalPodAutoscaler/rollout-green-slow',
+    ]);
   });
 
   it('refuses a scenario without a rollout, a missing --out and an invalid scenario, exit 2', () => {

@@ -14,7 +14,7 @@ function events(dir: string): RunEvent[] {
 }
 
 describe('rehearse run', () => {
-  it('runs the smoke scenario: the log, the report, distribution-shift from the replay, preflight\'s two checks, the load checks WARN on the embedded backend, monitoring-coverage WARN (no fault injected), one NOT RUN, exit 1', () => {
+  it("runs the smoke scenario: the log, the report, distribution-shift from the replay, preflight's two checks, the load checks WARN on the embedded backend, monitoring-coverage WARN (no fault injected), one NOT RUN, exit 1", () => {
     const out = tempDir();
     const result = rehearse(['run', 'scenarios/smoke.yaml', '--out', out, '--formats', 'json']);
     expect(result.code).toBe(1);
@@ -77,7 +77,10 @@ describe('rehearse run', () => {
   it('refuses a tampered model: dependency-pinning FAIL, never loaded, exit 1', () => {
     const dir = tempDir();
     const model = join(dir, 'model');
-    writeFileSync(join(dir, 's.yaml'), readFileSync(join(ROOT, 'scenarios/smoke.yaml'), 'utf8').replace('smoke/model', 'model').replace('smoke/flights', `${ROOT}/scenarios/smoke/flights`));
+    writeFileSync(
+      join(dir, 's.yaml'),
+      readFileSync(join(ROOT, 'scenarios/smoke.yaml'), 'utf8').replace('smoke/model', 'model').replace('smoke/flights', `${ROOT}/scenarios/smoke/flights`),
+    );
     // Copy the smoke model, then change one byte of its weights; the digest file stays as it was.
     cpSync(join(ROOT, 'scenarios/smoke/model'), model, { recursive: true });
     const bytes = readFileSync(join(model, 'model.onnx'));
@@ -89,7 +92,10 @@ describe('rehearse run', () => {
     const log = events(out);
     expect(log.some((e) => e.kind === 'model.loaded')).toBe(false);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ReadinessReport;
-    expect(report.checks.find((c) => c.id === 'dependency-pinning')).toMatchObject({ status: 'FAIL', observed: expect.stringContaining('digest mismatch: model.onnx') });
+    expect(report.checks.find((c) => c.id === 'dependency-pinning')).toMatchObject({
+      status: 'FAIL',
+      observed: expect.stringContaining('digest mismatch: model.onnx'),
+    });
   });
 
   it.each([
@@ -97,7 +103,11 @@ describe('rehearse run', () => {
     ['typo in a key', 'test/fixtures/scenarios/typo-key.yaml', 'typo-key.yaml:8:5: snapshots.production.timestmap: unknown key'],
     ['wrong type', 'test/fixtures/scenarios/wrong-type.yaml', 'models.blue.threshold: expected number, got string'],
     ['negative rate', 'test/fixtures/scenarios/negative-rate.yaml', 'snapshots.production.maxRejectRate: expected at least 0'],
-    ['model path that does not exist', 'test/fixtures/scenarios/missing-model.yaml', 'test/fixtures/models/does-not-exist: model not found: expected a model folder or an .onnx file'],
+    [
+      'model path that does not exist',
+      'test/fixtures/scenarios/missing-model.yaml',
+      'test/fixtures/models/does-not-exist: model not found: expected a model folder or an .onnx file',
+    ],
     ['snapshot path that does not exist', 'test/fixtures/scenarios/missing-snapshot.yaml', 'test/fixtures/data/nowhere.parquet: snapshot file not found'],
     ['model file that is not ONNX', 'test/fixtures/scenarios/not-onnx.yaml', 'not-onnx/model.onnx: expected an ONNX model that onnxruntime can load'],
   ])('exits 2 naming the file for a %s', (_what, scenario, message) => {

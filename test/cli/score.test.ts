@@ -44,7 +44,20 @@ function scoreJson(args: string[]): Record<string, unknown> {
 
 describe('rehearse score', () => {
   it('scores a demo model by its card on a two-day window of the flights', () => {
-    const doc = scoreJson(['--model', 'scenarios/demo/models/blue-v1', '--snapshot', FLIGHTS_3M, '--label', 'delay > 15', '--timestamp', 'date', '--from', '2001-03-01', '--to', '2001-03-03']);
+    const doc = scoreJson([
+      '--model',
+      'scenarios/demo/models/blue-v1',
+      '--snapshot',
+      FLIGHTS_3M,
+      '--label',
+      'delay > 15',
+      '--timestamp',
+      'date',
+      '--from',
+      '2001-03-01',
+      '--to',
+      '2001-03-03',
+    ]);
     expect(doc).toMatchObject({ verified: true, executionProvider: 'cpu', from: '2001-03-01T00:00:00', n: 34074, labelled: 34074, rejected: 0 });
     expect(doc['auc']).toBeGreaterThan(0.6);
     expect(Object.keys(doc['quantiles'] as object)).toEqual(['p1', 'p10', 'p25', 'p50', 'p75', 'p90', 'p99']);
@@ -75,11 +88,27 @@ describe('rehearse score', () => {
   });
 
   it.each([
-    ['a missing feature', ['--model', 'matrix', '--features', 'distance,altitude'], 'missing feature "altitude": expected in the snapshot, found columns: ts, distance, hour, late'],
-    ['a wrong width', ['--model', 'wide', '--features', 'distance,hour'], 'input "features": expected 3 features (width of [N, 3]), found 2 columns: distance, hour'],
+    [
+      'a missing feature',
+      ['--model', 'matrix', '--features', 'distance,altitude'],
+      'missing feature "altitude": expected in the snapshot, found columns: ts, distance, hour, late',
+    ],
+    [
+      'a wrong width',
+      ['--model', 'wide', '--features', 'distance,hour'],
+      'input "features": expected 3 features (width of [N, 3]), found 2 columns: distance, hour',
+    ],
     ['a wrong dtype', ['--model', 'int32', '--features', 'distance,hour'], 'input "x": expected a float, double or int64 tensor, found int32'],
-    ['an input no column feeds', ['--model', 'per-feature', '--snapshot-as', 'renamed'], 'missing feature "hour": expected in the snapshot, found columns: ts, distance, hour_of_day, late'],
-    ['a column list for a model of several inputs', ['--model', 'per-feature', '--features', 'distance,hour'], 'the model has 2 inputs (distance, hour); a column list feeds a single matrix input'],
+    [
+      'an input no column feeds',
+      ['--model', 'per-feature', '--snapshot-as', 'renamed'],
+      'missing feature "hour": expected in the snapshot, found columns: ts, distance, hour_of_day, late',
+    ],
+    [
+      'a column list for a model of several inputs',
+      ['--model', 'per-feature', '--features', 'distance,hour'],
+      'the model has 2 inputs (distance, hour); a column list feeds a single matrix input',
+    ],
     ['a matrix model without a column order', ['--model', 'matrix'], 'input "features": expected one value per row ([batch] or [batch, 1]), found [N, 2]'],
   ])('exits 2 before scoring on %s, listing expected and found', (_what, args, message) => {
     const model = join(dir, args[1]!);
@@ -111,8 +140,23 @@ describe('rehearse score', () => {
     writeFileSync(bad, 'ts,distance,hour,late\n2001-03-01 00:00:00,300,5,0\n2001-03-01 01:00:00,900\n2001-03-01 02:00:00,1200,19,1\nlater,100,3,0\n');
     const stopped = rehearse(['score', '--model', join(dir, 'per-feature'), '--snapshot', bad, '--label', 'late', '--timestamp', 'ts']);
     expect(stopped.code).toBe(2);
-    expect(stopped.stderr).toContain(`2 of 4 rows could not be read (50.00%), above the tolerated --max-reject-rate of 0; first: ${bad}:3: Expected Number of Columns: 4 Found: 2`);
-    const tolerated = rehearse(['score', '--model', join(dir, 'per-feature'), '--snapshot', bad, '--label', 'late', '--timestamp', 'ts', '--max-reject-rate', '0.5', '--json']);
+    expect(stopped.stderr).toContain(
+      `2 of 4 rows could not be read (50.00%), above the tolerated --max-reject-rate of 0; first: ${bad}:3: Expected Number of Columns: 4 Found: 2`,
+    );
+    const tolerated = rehearse([
+      'score',
+      '--model',
+      join(dir, 'per-feature'),
+      '--snapshot',
+      bad,
+      '--label',
+      'late',
+      '--timestamp',
+      'ts',
+      '--max-reject-rate',
+      '0.5',
+      '--json',
+    ]);
     expect(tolerated.code).toBe(0);
     expect(JSON.parse(tolerated.stdout)).toMatchObject({ n: 2, rejected: 2 });
     expect(tolerated.stderr).toContain('2 rows could not be read');
@@ -136,6 +180,8 @@ describe('rehearse score with a model card', () => {
     writeFileSync(snapshot, 'date,distance,destination,delay\n2001-03-01 06:00:00,300,LAX,3\n');
     const result = rehearse(['score', '--model', 'scenarios/demo/models/blue-v1', '--snapshot', snapshot, '--label', 'delay > 15', '--timestamp', 'date']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--model scenarios/demo/models/blue-v1: feature spec flights-v1 reads "origin": expected in the snapshot, found columns: date, distance, destination, delay');
+    expect(result.stderr).toContain(
+      '--model scenarios/demo/models/blue-v1: feature spec flights-v1 reads "origin": expected in the snapshot, found columns: date, distance, destination, delay',
+    );
   });
 });

@@ -32,7 +32,9 @@ describe('rehearse serve', () => {
     expect(await answer.json()).toMatchObject({ model_version: 'smoke-v1', prediction: expect.any(Number), confidence: expect.any(Number) });
     child.kill('SIGINT');
     expect(await exit).toBe(0);
-    expect(stderr()).toMatch(/\[smoke-v1\] serving smoke-v1 \(version smoke-v1, sha256 685dc6d1cae7\) on cpu at http:\/\/127\.0\.0\.1:\d+: max batch 8, queue delay 2 ms, timeout 100 ms/);
+    expect(stderr()).toMatch(
+      /\[smoke-v1\] serving smoke-v1 \(version smoke-v1, sha256 685dc6d1cae7\) on cpu at http:\/\/127\.0\.0\.1:\d+: max batch 8, queue delay 2 ms, timeout 100 ms/,
+    );
     expect(stderr()).toContain('[smoke-v1] stopped');
   });
 

@@ -29,7 +29,9 @@ describe('rehearse serve --backend docker', () => {
     expect(await answer.json()).toMatchObject({ model_version: 'smoke-v1' });
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
-    expect(stderr()).toMatch(/image: rehearsal-serve:m685dc6d1cae7-l[0-9a-f]{12}-c[0-9a-f]{12} (found \(built before\)|built in [\d.]+ s), \d+ MB; container [0-9a-f]{12}: memory 384 MiB \(swap off\), 1 CPU, read-only root, no capabilities, host network on 127\.0\.0\.1/);
+    expect(stderr()).toMatch(
+      /image: rehearsal-serve:m685dc6d1cae7-l[0-9a-f]{12}-c[0-9a-f]{12} (found \(built before\)|built in [\d.]+ s), \d+ MB; container [0-9a-f]{12}: memory 384 MiB \(swap off\), 1 CPU, read-only root, no capabilities, host network on 127\.0\.0\.1/,
+    );
     expect(stderr()).toContain('[smoke-v1] stopped');
   });
 
@@ -37,7 +39,9 @@ describe('rehearse serve --backend docker', () => {
     const socket = join(tempDir(), 'none.sock');
     const result = rehearse(['serve', '--model', SMOKE_MODEL, '--backend', 'docker'], { env: { DOCKER_HOST: `unix://${socket}` } });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`rehearse serve: Docker unavailable: no engine answered at unix://${socket} (connect ENOENT ${socket}); start dockerd, or use the embedded backend`);
+    expect(result.stderr).toContain(
+      `rehearse serve: Docker unavailable: no engine answered at unix://${socket} (connect ENOENT ${socket}); start dockerd, or use the embedded backend`,
+    );
     expect(result.stdout).toBe('');
   });
 

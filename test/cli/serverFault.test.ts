@@ -25,7 +25,10 @@ describe('rehearse run with server faults', () => {
     const events = runEvents(out);
     const injected = events.flatMap((e) => (e.kind === 'fault.injected' ? [e] : []));
     const cleared = events.flatMap((e) => (e.kind === 'fault.cleared' ? [e] : []));
-    expect(injected.map((e) => [e.index, e.label])).toEqual([[0, 'blue@production'], [1, 'blue@production']]);
+    expect(injected.map((e) => [e.index, e.label])).toEqual([
+      [0, 'blue@production'],
+      [1, 'blue@production'],
+    ]);
     expect(cleared.map((e) => e.index)).toEqual([0, 1]);
     // Each acted from its time to its end, in that order, on the load's own clock.
     expect(injected[0]!.atMs).toBeGreaterThanOrEqual(2000);
@@ -49,13 +52,21 @@ describe('rehearse run with server faults', () => {
     const coverage = events.flatMap((e) => (e.kind === 'check.resolved' && e.check.id === 'monitoring-coverage' ? [e.check] : []));
     expect(coverage.map((c) => c.status)).toEqual(['PASS']);
     // report.json keeps to its schema with the real-time timeline and its detection marks.
-    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { charts: { alertTimeline: { data?: { clock?: string; detections?: unknown[] } } } };
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+      charts: { alertTimeline: { data?: { clock?: string; detections?: unknown[] } } };
+    };
     expect(reportSchemaErrors(report)).toEqual([]);
-    expect(report.charts.alertTimeline.data).toMatchObject({ clock: 'real', detections: [expect.objectContaining({ layer: 1 }), expect.objectContaining({ layer: 1 })] });
+    expect(report.charts.alertTimeline.data).toMatchObject({
+      clock: 'real',
+      detections: [expect.objectContaining({ layer: 1 }), expect.objectContaining({ layer: 1 })],
+    });
   });
 
   it('refuses a faults section without a load, naming the file, line and field (exit 2)', () => {
-    const scenario = writeScenario('no-load', 'name: x\nmodels:\n  blue:\n    path: m\nsnapshots:\n  production:\n    path: p.parquet\n    timestamp: date\nfaults:\n  - at: 1s\n    for: 1s\n    errorRate: 0.5\n');
+    const scenario = writeScenario(
+      'no-load',
+      'name: x\nmodels:\n  blue:\n    path: m\nsnapshots:\n  production:\n    path: p.parquet\n    timestamp: date\nfaults:\n  - at: 1s\n    for: 1s\n    errorRate: 0.5\n',
+    );
     const result = rehearse(['validate', scenario]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${scenario}:10`);

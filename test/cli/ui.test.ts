@@ -16,7 +16,12 @@ import { rehearse } from '../support/cli';
 import { ROOT, SMOKE } from '../support/paths';
 
 /** A raw HTTP GET (no URL normalization by a client), with headers. */
-function get(mode: BrowserMode, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(
+  mode: BrowserMode,
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   const { port } = new URL(mode.origin);
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: Number(port), path, method, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
@@ -81,7 +86,13 @@ describe('rehearse ui', () => {
   it('serves nothing outside the app: other hosts, other methods, paths out of the folder', async () => {
     expect((await get(mode, '/', { ...cookie, Host: 'evil.example' })).status).toBe(421);
     expect((await get(mode, '/', cookie, 'POST')).status).toBe(405);
-    for (const path of ['/%2e%2e/package.json', '/..%2f..%2fpackage.json', '/assets/../../package.json', '/%00', '/reports/00000000-0000-4000-8000-000000000000/events.jsonl']) {
+    for (const path of [
+      '/%2e%2e/package.json',
+      '/..%2f..%2fpackage.json',
+      '/assets/../../package.json',
+      '/%00',
+      '/reports/00000000-0000-4000-8000-000000000000/events.jsonl',
+    ]) {
       expect((await get(mode, path, cookie)).status, path).toBe(404);
     }
   });
@@ -95,7 +106,13 @@ describe('rehearse ui', () => {
       await expect(socket.call('controlRun', 'x', { kind: 'pause' })).rejects.toThrow('invalid arguments: 0');
       expect(await socket.send({ type: 'call', id: 7, member: 'listScenarios', args: [], extra: 1 }, 7)).toMatchObject({ ok: false });
       const invalid = await socket.call<ScenarioSummary>('validateScenario', join(ROOT, 'test/fixtures/scenarios/typo-key.yaml'));
-      expect(invalid).toMatchObject({ valid: false, issues: [{ path: 'snapshots.production.timestamp', line: 7 }, { path: 'snapshots.production.timestmap', line: 8 }] });
+      expect(invalid).toMatchObject({
+        valid: false,
+        issues: [
+          { path: 'snapshots.production.timestamp', line: 7 },
+          { path: 'snapshots.production.timestmap', line: 8 },
+        ],
+      });
     } finally {
       socket.close();
     }
@@ -175,7 +192,9 @@ describe('rehearse ui, bad input', () => {
     const mode = await startBrowserMode(['--scenario', 'test/fixtures/scenarios/typo-key.yaml']);
     const socket = await ApiSocket.open(mode);
     try {
-      expect(await socket.call<LaunchState>('getLaunch')).toMatchObject({ scenario: { path: join(ROOT, 'test/fixtures/scenarios/typo-key.yaml'), builtIn: false, valid: false } });
+      expect(await socket.call<LaunchState>('getLaunch')).toMatchObject({
+        scenario: { path: join(ROOT, 'test/fixtures/scenarios/typo-key.yaml'), builtIn: false, valid: false },
+      });
     } finally {
       socket.close();
       await mode.stop();

@@ -19,7 +19,10 @@ function run(file: string, tz: string): { events: RunEvent[]; report: ReadinessR
   const result = rehearse(['run', narrowedDemo(file, { dir, sample: 200 }), '--out', out, '--formats', 'json'], { env: { TZ: tz } });
   return {
     code: result.code,
-    events: readFileSync(join(out, 'events.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as RunEvent),
+    events: readFileSync(join(out, 'events.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as RunEvent),
     report: JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ReadinessReport,
   };
 }
@@ -36,8 +39,12 @@ describe('the UTC serving bug', () => {
       expect(code).toBe(1);
       const check = report.checks.find((c) => c.id === 'feature-parity')!;
       expect(check.status).toBe('FAIL');
-      expect(check.observed).toContain('blue-v1 (serving variant departure-hour-utc): 5 features on 200 of 200 sampled requests; dep_hour differs on 100% of them');
-      expect(check.observed).toContain('green-v2 (serving variant departure-hour-utc): 6 features on 200 of 200 sampled requests; dep_hour differs on 100% of them');
+      expect(check.observed).toContain(
+        'blue-v1 (serving variant departure-hour-utc): 5 features on 200 of 200 sampled requests; dep_hour differs on 100% of them',
+      );
+      expect(check.observed).toContain(
+        'green-v2 (serving variant departure-hour-utc): 6 features on 200 of 200 sampled requests; dep_hour differs on 100% of them',
+      );
       // dep_hour and nothing else: the bug is named, not smeared over every feature.
       for (const parity of ofKind(events, 'feature.parity')) {
         expect(parity.features.filter((f) => !f.passed).map((f) => f.name)).toEqual(['dep_hour']);

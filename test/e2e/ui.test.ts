@@ -81,7 +81,10 @@ describe('the app in a browser', () => {
     await expect.poll(windows).toBe(before + 1);
     await page.getByRole('button', { name: /Roll back/ }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Roll back: recorded in the log; this run has no rollout phase');
-    await page.getByText(/^Roll back: recorded in the log/).first().waitFor();
+    await page
+      .getByText(/^Roll back: recorded in the log/)
+      .first()
+      .waitFor();
     await shot('03-paused-rolled-back');
   });
 
@@ -141,6 +144,12 @@ describe('the app in a browser', () => {
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as RunEvent);
-    expect(log.filter((e) => e.kind === 'run.control').map((e) => e.kind === 'run.control' && `${e.command.kind}:${e.effect}`)).toEqual(['pause:applied', 'step:applied', 'rollback:recorded', 'speed:applied', 'resume:applied']);
+    expect(log.filter((e) => e.kind === 'run.control').map((e) => e.kind === 'run.control' && `${e.command.kind}:${e.effect}`)).toEqual([
+      'pause:applied',
+      'step:applied',
+      'rollback:recorded',
+      'speed:applied',
+      'resume:applied',
+    ]);
   });
 });

@@ -94,7 +94,20 @@ const APP = 'file:///app/out/renderer/index.html';
 const isAppUrl = (url: string) => url === APP;
 const frame = (url: string, parent: object | null = null) => ({ senderFrame: { url, parent } }) as never;
 const RUN = '8f7c2a52-5b1c-4f57-9f6c-0d5b8a8e1f11';
-const MEMBERS = ['answerDrill', 'controlRun', 'exportReport', 'getDrillView', 'getLaunch', 'getRunView', 'listScenarioFiles', 'listScenarios', 'openDrill', 'startRun', 'stopRun', 'validateScenario'];
+const MEMBERS = [
+  'answerDrill',
+  'controlRun',
+  'exportReport',
+  'getDrillView',
+  'getLaunch',
+  'getRunView',
+  'listScenarioFiles',
+  'listScenarios',
+  'openDrill',
+  'startRun',
+  'stopRun',
+  'validateScenario',
+];
 
 describe('IPC handlers', () => {
   const calls: unknown[][] = [];
@@ -136,7 +149,10 @@ describe('IPC handlers', () => {
   });
 
   it('passes validated arguments through', async () => {
-    await expect(handlers.get('rehearsal:startRun')!(frame(APP), { scenarioPath: 's.yaml', executionProvider: 'cuda', speed: 100 })).resolves.toEqual({ runId: 'r', outDir: 'o' });
+    await expect(handlers.get('rehearsal:startRun')!(frame(APP), { scenarioPath: 's.yaml', executionProvider: 'cuda', speed: 100 })).resolves.toEqual({
+      runId: 'r',
+      outDir: 'o',
+    });
     await handlers.get('rehearsal:controlRun')!(frame(APP), RUN, { kind: 'rollback' });
     expect(calls).toEqual([
       ['startRun', { scenarioPath: 's.yaml', executionProvider: 'cuda', speed: 100 }],
@@ -198,7 +214,12 @@ describe('window factory', () => {
     for (const page of pages) {
       const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(readFileSync(page, 'utf8'))?.[1];
       expect(csp, page).toBeDefined();
-      const directives = new Map(csp!.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+      const directives = new Map(
+        csp!
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([name, ...values]) => [name, values]),
+      );
       expect(directives.get('default-src')).toEqual(["'self'"]);
       expect(directives.get('script-src')).toEqual(["'self'"]);
       expect(directives.get('object-src')).toEqual(["'none'"]);
@@ -228,8 +249,17 @@ describe('desktop wiring', () => {
 
   it('hosts the engine in a utility process: IPC calls go there, its events go to the window', async () => {
     ipcHandlers.clear();
-    await startDesktop({ rendererFile: '/app/out/renderer/index.html', preload: '/app/out/preload/index.cjs', serviceHost: '/app/out/main/serviceHost.js' }, 'demo.yaml');
-    expect(forks).toEqual([{ path: '/app/out/main/serviceHost.js', args: [JSON.stringify({ printer: 'parent', launchScenario: 'demo.yaml' })], options: { serviceName: 'Rehearsal engine', stdio: 'inherit' } }]);
+    await startDesktop(
+      { rendererFile: '/app/out/renderer/index.html', preload: '/app/out/preload/index.cjs', serviceHost: '/app/out/main/serviceHost.js' },
+      'demo.yaml',
+    );
+    expect(forks).toEqual([
+      {
+        path: '/app/out/main/serviceHost.js',
+        args: [JSON.stringify({ printer: 'parent', launchScenario: 'demo.yaml' })],
+        options: { serviceName: 'Rehearsal engine', stdio: 'inherit' },
+      },
+    ]);
     const window = FakeWindow.created.at(-1)!;
     expect(window.loaded).toEqual(['/app/out/renderer/index.html']);
     // The bundled page is trusted; its validated call goes to the engine's process.

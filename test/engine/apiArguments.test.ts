@@ -9,7 +9,20 @@ const RUN = '8f7c2a52-5b1c-4f57-9f6c-0d5b8a8e1f11';
 
 describe('API arguments', () => {
   it('has a schema for every member answered with a reply', () => {
-    expect([...INVOKE_MEMBERS].sort()).toEqual(['answerDrill', 'controlRun', 'exportReport', 'getDrillView', 'getLaunch', 'getRunView', 'listScenarioFiles', 'listScenarios', 'openDrill', 'startRun', 'stopRun', 'validateScenario']);
+    expect([...INVOKE_MEMBERS].sort()).toEqual([
+      'answerDrill',
+      'controlRun',
+      'exportReport',
+      'getDrillView',
+      'getLaunch',
+      'getRunView',
+      'listScenarioFiles',
+      'listScenarios',
+      'openDrill',
+      'startRun',
+      'stopRun',
+      'validateScenario',
+    ]);
   });
 
   it('accepts what the API declares', () => {
@@ -17,7 +30,9 @@ describe('API arguments', () => {
     expect(parseArguments('getRunView', [RUN, { from: '2001-03-01T00:00:00', to: '2001-03-02T00:00:00', untilSeq: 12 }])).toHaveLength(2);
     expect(parseArguments('controlRun', [RUN, { kind: 'speed', speed: 1000 }])).toEqual([RUN, { kind: 'speed', speed: 1000 }]);
     expect(parseArguments('controlRun', [RUN, { kind: 'rollback', reason: 'p99 over the SLA' }])).toHaveLength(2);
-    expect(parseArguments('startRun', [{ scenarioPath: 's.yaml', speed: 'max', profile: 'staging', backend: 'docker', executionProvider: 'cuda' }])).toHaveLength(1);
+    expect(
+      parseArguments('startRun', [{ scenarioPath: 's.yaml', speed: 'max', profile: 'staging', backend: 'docker', executionProvider: 'cuda' }]),
+    ).toHaveLength(1);
     expect(parseArguments('exportReport', [RUN, { formats: ['html', 'pdf'] }])).toHaveLength(2);
     expect(parseArguments('openDrill', [{ logPath: '/runs/r/events.jsonl' }])).toHaveLength(1);
     expect(parseArguments('answerDrill', [RUN, { action: 'investigate', layer: 2 }])).toEqual([RUN, { action: 'investigate', layer: 2 }]);

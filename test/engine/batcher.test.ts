@@ -22,14 +22,20 @@ describe('dynamic batcher', () => {
     await time.settle();
     expect(batches.map((b) => b.payloads)).toEqual([['a', 'b', 'c']]);
     batches[0]!.finish();
-    expect(await Promise.all(answers)).toEqual([{ kind: 'done', result: 'r:a' }, { kind: 'done', result: 'r:b' }, { kind: 'done', result: 'r:c' }]);
+    expect(await Promise.all(answers)).toEqual([
+      { kind: 'done', result: 'r:a' },
+      { kind: 'done', result: 'r:b' },
+      { kind: 'done', result: 'r:c' },
+    ]);
   });
 
   it('dispatches a partial batch when the oldest request has waited the queue delay', async () => {
     const time = virtualTime();
     const { batches, execute } = manualExecutor();
     const dispatched: number[][] = [];
-    const batcher = dynamicBatcher({ maxBatch: 8, maxQueueDelayMs: 5, timeoutMs: 1000 }, time.clock, time.scheduler, execute, { onDidDispatch: (rows, waited) => dispatched.push([rows, ...waited]) });
+    const batcher = dynamicBatcher({ maxBatch: 8, maxQueueDelayMs: 5, timeoutMs: 1000 }, time.clock, time.scheduler, execute, {
+      onDidDispatch: (rows, waited) => dispatched.push([rows, ...waited]),
+    });
     void batcher.submit('a', 1);
     await time.advance(3);
     void batcher.submit('b', 2);
@@ -81,7 +87,9 @@ describe('dynamic batcher', () => {
     const time = virtualTime();
     const { batches, execute } = manualExecutor();
     const depths: number[] = [];
-    const batcher = dynamicBatcher({ maxBatch: 1, maxQueueDelayMs: 0, timeoutMs: 100 }, time.clock, time.scheduler, execute, { onDidChangeQueue: (n) => depths.push(n) });
+    const batcher = dynamicBatcher({ maxBatch: 1, maxQueueDelayMs: 0, timeoutMs: 100 }, time.clock, time.scheduler, execute, {
+      onDidChangeQueue: (n) => depths.push(n),
+    });
     const first = batcher.submit('a', 1);
     const second = batcher.submit('b', 1);
     await time.advance(100);

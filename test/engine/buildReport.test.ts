@@ -6,11 +6,25 @@ describe('report model', () => {
   it('names each model with its digest, the provider asked for and used, and the fallback reason', () => {
     const report = buildReport(finishedRun({}));
     expect(report.models).toEqual([
-      { role: 'blue', name: 'blue-model', path: '/models/blue-model', sha256: 'a'.repeat(64), digestVerified: true, allowUnverified: false, requestedProvider: 'cuda', executionProvider: 'cpu', fallbackReason: 'no CUDA here' },
+      {
+        role: 'blue',
+        name: 'blue-model',
+        path: '/models/blue-model',
+        sha256: 'a'.repeat(64),
+        digestVerified: true,
+        allowUnverified: false,
+        requestedProvider: 'cuda',
+        executionProvider: 'cpu',
+        fallbackReason: 'no CUDA here',
+      },
     ]);
-    expect(report.scores).toEqual([expect.objectContaining({ role: 'blue', model: 'blue-model', n: 10, auc: 0.61, quantiles: { p10: 0.1, p50: 0.2, p90: 0.3 } })]);
+    expect(report.scores).toEqual([
+      expect.objectContaining({ role: 'blue', model: 'blue-model', n: 10, auc: 0.61, quantiles: { p10: 0.1, p50: 0.2, p90: 0.3 } }),
+    ]);
     expect(report.scores[0]).not.toHaveProperty('histogram');
-    expect(report.dataWindows).toEqual([{ source: '/data/flights.parquet', role: 'production', from: '2001-03-01T00:00:00', to: '2001-03-03T23:00:00', rows: 10 }]);
+    expect(report.dataWindows).toEqual([
+      { source: '/data/flights.parquet', role: 'production', from: '2001-03-01T00:00:00', to: '2001-03-03T23:00:00', rows: 10 },
+    ]);
     expect(report).toMatchObject({ verdict: 'READY', complete: true, durationMs: 1234, runId: 'run-1' });
   });
 

@@ -8,7 +8,11 @@ import { ROOT } from '../support/paths';
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? yamlFiles(join(dir, entry.name)) : /\.ya?ml$/.test(entry.name) && !isKubernetesManifest(join(dir, entry.name)) ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? yamlFiles(join(dir, entry.name))
+      : /\.ya?ml$/.test(entry.name) && !isKubernetesManifest(join(dir, entry.name))
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 

@@ -18,17 +18,28 @@ const digest = (name: string, verified = true, allowUnverified = false) => ({
   message: verified ? 'all 1 file digests match' : `digest mismatch: model.onnx expected ${'b'.repeat(64)}, found ${HASH}`,
 });
 
-const passingLock = compareLocks(parseRequirementsText(lockText('pip-freeze.txt'), 'pip-freeze.txt'), parseRequirementsText(lockText('requirements-hashed.txt'), 'requirements-hashed.txt'));
-const failingLock = compareLocks(parseCondaEnvironmentText(lockText('environment.yml'), 'environment.yml'), parseRequirementsText(lockText('requirements-hashed.txt'), 'requirements-hashed.txt'));
+const passingLock = compareLocks(
+  parseRequirementsText(lockText('pip-freeze.txt'), 'pip-freeze.txt'),
+  parseRequirementsText(lockText('requirements-hashed.txt'), 'requirements-hashed.txt'),
+);
+const failingLock = compareLocks(
+  parseCondaEnvironmentText(lockText('environment.yml'), 'environment.yml'),
+  parseRequirementsText(lockText('requirements-hashed.txt'), 'requirements-hashed.txt'),
+);
 
 const batch = { x: { type: 'float32' as const, dims: [4, 2], data: Float32Array.of(1, 0, 0, 1, 2, -1, -1, 0.5) } };
 async function parity(candidate: number[]): Promise<RuntimeEvidence> {
   return {
     model: 'blue-v3',
-    parity: await measureRuntimeParity('blue-v3', [
-      { label: 'ort disabled', inference: memoryInference([1, 0]) },
-      { label: 'ort all', inference: memoryInference(candidate) },
-    ], [batch], { threshold: 0.5, flipTolerance: 0.001 }),
+    parity: await measureRuntimeParity(
+      'blue-v3',
+      [
+        { label: 'ort disabled', inference: memoryInference([1, 0]) },
+        { label: 'ort all', inference: memoryInference(candidate) },
+      ],
+      [batch],
+      { threshold: 0.5, flipTolerance: 0.001 },
+    ),
   };
 }
 
@@ -43,7 +54,9 @@ describe('the dependency-pinning check', () => {
     expect(check.observed).toBe(
       '1 of 1 models match their model.sha256. blue-v3: 18 packages compared, 0 unpinned, 0 ranges, 0 mismatched (11 on one side only). blue-v3: 4 rows through 2 runtimes, max |Δscore| 0, at most 0 decisions flipped (0%).',
     );
-    expect(check.threshold).toBe('Every model file matches its model.sha256; every package in the training and serving locks is pinned exactly (==, or =version=build in conda) to the same version; at most 0.1% of decisions flip between runtimes.');
+    expect(check.threshold).toBe(
+      'Every model file matches its model.sha256; every package in the training and serving locks is pinned exactly (==, or =version=build in conda) to the same version; at most 0.1% of decisions flip between runtimes.',
+    );
     expect(check.evidence).toContainEqual({ label: 'models matching model.sha256', value: 1, n: 1 });
     expect(check.evidence).toContainEqual({ label: 'blue-v3: packages compared (pip-freeze.txt against requirements-hashed.txt)', value: 18 });
     expect(check.evidence).toContainEqual({ label: 'blue-v3: packages on one side only (not failing)', value: 11 });
@@ -94,11 +107,16 @@ describe('the dependency-pinning check', () => {
   });
 
   it('a failure outranks a warning', async () => {
-    const check = dependencyPinningCheck(await evidence({ locks: [{ model: 'blue-v3', comparison: failingLock }], runtime: [{ model: 'blue-v3', unavailable: 'no inputs' }] }));
+    const check = dependencyPinningCheck(
+      await evidence({ locks: [{ model: 'blue-v3', comparison: failingLock }], runtime: [{ model: 'blue-v3', unavailable: 'no inputs' }] }),
+    );
     expect(check.status).toBe('FAIL');
   });
 
   it('is an ERROR when no model was verified', () => {
-    expect(dependencyPinningCheck({ digests: [], locks: [], runtime: [] })).toMatchObject({ status: 'ERROR', observed: 'No model was verified, so nothing was checked.' });
+    expect(dependencyPinningCheck({ digests: [], locks: [], runtime: [] })).toMatchObject({
+      status: 'ERROR',
+      observed: 'No model was verified, so nothing was checked.',
+    });
   });
 });

@@ -91,11 +91,24 @@ describe('comparing a numeric feature', () => {
   it('says "insufficient data" for an empty or all-null side, or fewer values than asked for', () => {
     const allNull = numericColumnSide({ kind: 'number', values: new Float64Array(4).fill(Number.NaN), valid: new Uint8Array(4) });
     expect(compareNumeric('x', reference, allNull, options)).toMatchObject({
-      status: 'insufficient-data', reason: 'no usable values in the current sample', psi: null, ks: null, ksPValue: null, wasserstein: null, nullRate: { current: 1 },
+      status: 'insufficient-data',
+      reason: 'no usable values in the current sample',
+      psi: null,
+      ks: null,
+      ksPValue: null,
+      wasserstein: null,
+      nullRate: { current: 1 },
     });
-    expect(compareNumeric('x', numericSide([]), reference, options)).toMatchObject({ status: 'insufficient-data', reason: 'no usable values in the reference', nullRate: { reference: null } });
+    expect(compareNumeric('x', numericSide([]), reference, options)).toMatchObject({
+      status: 'insufficient-data',
+      reason: 'no usable values in the reference',
+      nullRate: { reference: null },
+    });
     const few = numericSide([1, 2, 3]);
-    expect(compareNumeric('x', reference, few, { ...options, minN: 50 })).toMatchObject({ status: 'insufficient-data', reason: '3 usable values in the current sample, fewer than 50' });
+    expect(compareNumeric('x', reference, few, { ...options, minN: 50 })).toMatchObject({
+      status: 'insufficient-data',
+      reason: '3 usable values in the current sample, fewer than 50',
+    });
   });
 
   it('gives defined numbers for one value and for constants', () => {
@@ -117,7 +130,13 @@ describe('comparing a categorical feature', () => {
     const reference = textColumnSide({ kind: 'text', values: ['SFO', 'LAX', 'SFO', null] });
     const current = textColumnSide({ kind: 'text', values: ['SFO', 'JFK', null, null] });
     const d = compareCategorical('origin', reference, current, options);
-    expect(d).toMatchObject({ n: { reference: 3, current: 2 }, nullRate: { reference: 0.25, current: 0.5 }, unseenShare: 0.5, categories: { reference: 2, current: 2 }, chi2Dof: 2 });
+    expect(d).toMatchObject({
+      n: { reference: 3, current: 2 },
+      nullRate: { reference: 0.25, current: 0.5 },
+      unseenShare: 0.5,
+      categories: { reference: 2, current: 2 },
+      chi2Dof: 2,
+    });
     expect(d.jsd).toBeGreaterThan(0);
     expect(d.status).toBe('retrain');
   });
@@ -125,12 +144,22 @@ describe('comparing a categorical feature', () => {
   it('says "insufficient data" when a side has only nulls', () => {
     const reference = textColumnSide({ kind: 'text', values: ['a'] });
     const current = textColumnSide({ kind: 'text', values: [null, null] });
-    expect(compareCategorical('c', reference, current, options)).toMatchObject({ status: 'insufficient-data', chi2: null, jsd: null, unseenShare: null, psi: null });
+    expect(compareCategorical('c', reference, current, options)).toMatchObject({
+      status: 'insufficient-data',
+      chi2: null,
+      jsd: null,
+      unseenShare: null,
+      psi: null,
+    });
   });
 
   it('marks a column one side lacks as missing (a schema break)', () => {
     expect(missingFeature('distance', 'numeric', 'current', { reference: 10, current: 8 }, options)).toMatchObject({
-      status: 'missing', reason: 'column missing from the current sample (schema break)', kind: 'numeric', psi: null, ks: null,
+      status: 'missing',
+      reason: 'column missing from the current sample (schema break)',
+      kind: 'numeric',
+      psi: null,
+      ks: null,
     });
   });
 });

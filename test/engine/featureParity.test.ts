@@ -27,7 +27,9 @@ describe('comparing one feature between the pipelines', () => {
     const result = compareFeature({ name: 'distance', kind: 'numeric' }, requests(4), training, serving, thresholds);
     expect(result).toMatchObject({ compared: 4, mismatches: 1, mismatchRate: 0.25, passed: false, shifts: [] });
     expect(result.maxAbsDelta).toBeCloseTo(0.0011, 9);
-    expect(result.examples).toEqual([{ requestId: '0:1', eventTime: '2001-03-01T01:00:00', record: { date: '2001-03-01 01:00:00' }, training: 1000, serving: 1000.0011 }]);
+    expect(result.examples).toEqual([
+      { requestId: '0:1', eventTime: '2001-03-01T01:00:00', record: { date: '2001-03-01 01:00:00' }, training: 1000, serving: 1000.0011 },
+    ]);
   });
 
   it('compares categorical codes exactly and names the most frequent shifts', () => {
@@ -50,7 +52,11 @@ describe('comparing one feature between the pipelines', () => {
   });
 
   it('passes identical values with zero distance, and fails a distribution gap above its threshold even within the mismatch rate', () => {
-    expect(compareFeature({ name: 'x', kind: 'numeric' }, requests(3), [1, 2, 3], [1, 2, 3], thresholds)).toMatchObject({ mismatches: 0, distribution: { value: 0 }, passed: true });
+    expect(compareFeature({ name: 'x', kind: 'numeric' }, requests(3), [1, 2, 3], [1, 2, 3], thresholds)).toMatchObject({
+      mismatches: 0,
+      distribution: { value: 0 },
+      passed: true,
+    });
     const lenient = { ...thresholds, maxMismatchRate: 0.5 };
     const result = compareFeature({ name: 'c', kind: 'categorical' }, requests(4), [1, 1, 1, 1], [1, 1, 1, 2], lenient);
     expect(result).toMatchObject({ mismatchRate: 0.25, distribution: { value: 0.25 }, passed: false });
@@ -64,7 +70,8 @@ describe('comparing one feature between the pipelines', () => {
     const hi = Math.max(...training, ...serving);
     const p = equalWidthHistogram(training, lo, hi, 20).counts;
     const q = equalWidthHistogram(serving, lo, hi, 20).counts;
-    const script = 'import json,sys; from scipy.spatial.distance import jensenshannon; d=json.load(sys.stdin); print(repr(float(jensenshannon(d["p"], d["q"]))))';
+    const script =
+      'import json,sys; from scipy.spatial.distance import jensenshannon; d=json.load(sys.stdin); print(repr(float(jensenshannon(d["p"], d["q"]))))';
     const out = spawnSync(PYTHON, ['-c', script], { input: JSON.stringify({ p, q }), encoding: 'utf8' });
     expect(out.status, out.stderr).toBe(0);
     expect(ours).toBeCloseTo(Number(out.stdout), 12);
@@ -101,22 +108,54 @@ const agreeing = compareFeature({ name: 'distance', kind: 'numeric' }, requests(
 const shiftedHour = compareFeature({ name: 'dep_hour', kind: 'categorical' }, requests(6), [8, 8, 9, 10, 11, 12], [13, 13, 14, 15, 16, 17], thresholds);
 
 function pointInTime(violations: number, leaks: number): PointInTimeChecked {
-  return { kind: 'feature.pointInTime', role: 'green', model: 'green-v2', feature: 'route_delay_rate', sample: 'reference', history: 'flights.parquet', labelDelayMs: 86_400_000, checked: 10, violations, leaks, futureAsOf: 0, examples: [], passed: violations === 0 };
+  return {
+    kind: 'feature.pointInTime',
+    role: 'green',
+    model: 'green-v2',
+    feature: 'route_delay_rate',
+    sample: 'reference',
+    history: 'flights.parquet',
+    labelDelayMs: 86_400_000,
+    checked: 10,
+    violations,
+    leaks,
+    futureAsOf: 0,
+    examples: [],
+    passed: violations === 0,
+  };
 }
 
 function freshness(stale: number): FreshnessMeasured {
-  return { kind: 'feature.freshness', role: 'green', model: 'green-v2', feature: 'route_delay_rate', requests: 10, ageMs: { p50: 3 * 86_400_000, p95: 9 * 86_400_000, max: 10 * 86_400_000 }, maxAgeMs: 8 * 86_400_000, stale, oldest: null };
+  return {
+    kind: 'feature.freshness',
+    role: 'green',
+    model: 'green-v2',
+    feature: 'route_delay_rate',
+    requests: 10,
+    ageMs: { p50: 3 * 86_400_000, p95: 9 * 86_400_000, max: 10 * 86_400_000 },
+    maxAgeMs: 8 * 86_400_000,
+    stale,
+    oldest: null,
+  };
 }
 
 describe('the feature-parity check', () => {
   it('passes when every feature agrees, nothing leaks and every value is fresh', () => {
-    const check = featureParityCheck({ parity: [parityEvent([agreeing])], pointInTime: [pointInTime(0, 0)], freshness: [freshness(0)], unavailable: [] }, thresholds, 8 * 86_400_000);
+    const check = featureParityCheck(
+      { parity: [parityEvent([agreeing])], pointInTime: [pointInTime(0, 0)], freshness: [freshness(0)], unavailable: [] },
+      thresholds,
+      8 * 86_400_000,
+    );
     expect(check).toMatchObject({ id: 'feature-parity', status: 'PASS' });
     expect(check.observed).toContain('blue-v1: 1 features on 6 of 6 sampled requests, all agree.');
   });
 
   it('fails naming the feature whose serving value differs, with the shifted codes as evidence', () => {
-    const check = featureParityCheck({ parity: [parityEvent([agreeing, shiftedHour], 'departure-hour-utc')], pointInTime: [], freshness: [], unavailable: [] }, thresholds, null);
+    const check = featureParityCheck(
+      { parity: [parityEvent([agreeing, shiftedHour], 'departure-hour-utc')], pointInTime: [], freshness: [], unavailable: [] },
+      thresholds,
+      null,
+    );
     expect(check.status).toBe('FAIL');
     expect(check.observed).toContain('blue-v1 (serving variant departure-hour-utc): 2 features on 6 of 6 sampled requests; dep_hour differs on 100% of them');
     expect(check.next).toContain('Make the serving code compute dep_hour as training did');
@@ -126,25 +165,42 @@ describe('the feature-parity check', () => {
   it('fails on a leak and says to rebuild the table with the label delay', () => {
     const check = featureParityCheck({ parity: [parityEvent([agreeing])], pointInTime: [pointInTime(7, 7)], freshness: [], unavailable: [] }, thresholds, null);
     expect(check.status).toBe('FAIL');
-    expect(check.observed).toContain('route_delay_rate recomputed from flights.parquet for 10 training-window requests: 7 do not match; 7 of them count labels not yet known at their as-of time (label delay 1 d): a leak.');
+    expect(check.observed).toContain(
+      'route_delay_rate recomputed from flights.parquet for 10 training-window requests: 7 do not match; 7 of them count labels not yet known at their as-of time (label delay 1 d): a leak.',
+    );
     expect(check.next).toContain('Rebuild the joined table with the label delay');
   });
 
   it('warns when joined values are staler than the scenario allows, or a model could not be checked', () => {
-    const stale = featureParityCheck({ parity: [parityEvent([agreeing])], pointInTime: [pointInTime(0, 0)], freshness: [freshness(4)], unavailable: [] }, thresholds, 8 * 86_400_000);
+    const stale = featureParityCheck(
+      { parity: [parityEvent([agreeing])], pointInTime: [pointInTime(0, 0)], freshness: [freshness(4)], unavailable: [] },
+      thresholds,
+      8 * 86_400_000,
+    );
     expect(stale.status).toBe('WARN');
-    expect(stale.observed).toContain("green-v2: route_delay_rate values 3 d old at request time (median; at most 10 d); 4 of 10 older than 8 d.");
+    expect(stale.observed).toContain('green-v2: route_delay_rate values 3 d old at request time (median; at most 10 d); 4 of 10 older than 8 d.');
     expect(stale.next).toContain("Refresh green-v2's route_delay_rate in the feature store at least every 8 d");
-    const partial = featureParityCheck({ parity: [parityEvent([agreeing])], pointInTime: [], freshness: [], unavailable: [{ model: 'green-v2', reason: 'not loaded: digest mismatch' }] }, thresholds, null);
+    const partial = featureParityCheck(
+      { parity: [parityEvent([agreeing])], pointInTime: [], freshness: [], unavailable: [{ model: 'green-v2', reason: 'not loaded: digest mismatch' }] },
+      thresholds,
+      null,
+    );
     expect(partial.status).toBe('WARN');
   });
 
   it('is ERROR when models have feature specs but none could be compared', () => {
-    const check = featureParityCheck({ parity: [], pointInTime: [], freshness: [], unavailable: [{ model: 'blue-v1', reason: 'not loaded: digest mismatch' }] }, thresholds, null);
+    const check = featureParityCheck(
+      { parity: [], pointInTime: [], freshness: [], unavailable: [{ model: 'blue-v1', reason: 'not loaded: digest mismatch' }] },
+      thresholds,
+      null,
+    );
     expect(check).toMatchObject({ status: 'ERROR', observed: "No model's pipelines could be compared: blue-v1: not loaded: digest mismatch." });
   });
 
   it('is NOT RUN when no model has a feature spec', () => {
-    expect(featureParityCheck({ parity: [], pointInTime: [], freshness: [], unavailable: [] }, thresholds, null)).toMatchObject({ status: 'NOT RUN', observed: expect.stringContaining('No model names a feature spec') });
+    expect(featureParityCheck({ parity: [], pointInTime: [], freshness: [], unavailable: [] }, thresholds, null)).toMatchObject({
+      status: 'NOT RUN',
+      observed: expect.stringContaining('No model names a feature spec'),
+    });
   });
 });

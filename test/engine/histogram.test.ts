@@ -11,7 +11,10 @@ import json, sys, numpy as np
 d = json.load(sys.stdin); a = np.array(d['v'], dtype=np.float64)
 counts, _ = np.histogram(a[np.isfinite(a)], bins=d['bins'], range=(d['lo'], d['hi']))
 print(json.dumps({'counts': counts.tolist(), 'outside': int(len(a) - counts.sum())}))`;
-  const out = spawnSync(PYTHON, ['-c', script], { input: JSON.stringify({ v: values.map((v) => (Number.isFinite(v) ? v : null)), lo, hi, bins }).replace(/null/g, 'NaN'), encoding: 'utf8' });
+  const out = spawnSync(PYTHON, ['-c', script], {
+    input: JSON.stringify({ v: values.map((v) => (Number.isFinite(v) ? v : null)), lo, hi, bins }).replace(/null/g, 'NaN'),
+    encoding: 'utf8',
+  });
   if (out.status !== 0) {
     throw new Error(out.stderr);
   }

@@ -14,7 +14,10 @@ describe('input plan', () => {
       rowCount: 2,
       eventTime: new Float64Array(2),
       label: null,
-      columns: { a: { kind: 'number', values: Float64Array.of(1, 2), valid: Uint8Array.of(1, 1) }, b: { kind: 'number', values: Float64Array.of(10, 20), valid: Uint8Array.of(1, 0) } },
+      columns: {
+        a: { kind: 'number', values: Float64Array.of(1, 2), valid: Uint8Array.of(1, 1) },
+        b: { kind: 'number', values: Float64Array.of(10, 20), valid: Uint8Array.of(1, 0) },
+      },
     });
     expect(batch['x']!.dims).toEqual([2, 2]);
     expect(Array.from(batch['x']!.data as Float32Array)).toEqual([10, 1, Number.NaN, 2]);
@@ -58,7 +61,15 @@ describe('input plan', () => {
   });
 
   it('refuses a column list for a model with several inputs', () => {
-    const result = planInputs([{ name: 'a', type: 'float32', dims: ['N'] }, { name: 'b', type: 'float32', dims: ['N'] }], ['a', 'b'], undefined, ['a', 'b']);
+    const result = planInputs(
+      [
+        { name: 'a', type: 'float32', dims: ['N'] },
+        { name: 'b', type: 'float32', dims: ['N'] },
+      ],
+      ['a', 'b'],
+      undefined,
+      ['a', 'b'],
+    );
     expect(!result.ok && result.problems[0]).toContain('map each input to a column by name');
   });
 });

@@ -30,25 +30,58 @@ interface Behaviour {
 }
 
 /** Servers keyed by profile name (from the label `blue@<profile>`); records every request. */
-function memoryServing(behaviour: Record<string, Behaviour>, docker: boolean, requests: ProfileServerRequest[] = []): { serving: ServingPort; load: { run(plan: { url: string }): Promise<LoadResult> } } {
+function memoryServing(
+  behaviour: Record<string, Behaviour>,
+  docker: boolean,
+  requests: ProfileServerRequest[] = [],
+): { serving: ServingPort; load: { run(plan: { url: string }): Promise<LoadResult> } } {
   return {
     serving: {
-      dockerStatus: async () => (docker ? { available: true } : { available: false, reason: 'Docker unavailable: no engine answered at unix:///nowhere (connect ENOENT)' }),
+      dockerStatus: async () =>
+        docker ? { available: true } : { available: false, reason: 'Docker unavailable: no engine answered at unix:///nowhere (connect ENOENT)' },
       host: async () => ({ cpus: 2, memoryBytes: 8 * 2 ** 30, gpus: [] }),
       async start(request, hooks) {
         requests.push(request);
         const profile = request.label.split('@')[1]!;
         const b = behaviour[profile]!;
         const stopped: ServerStopped = b.oomKilled
-          ? { kind: 'server.stopped', label: request.label, requested: false, exitCode: 137, signal: null, message: 'was OOM-killed: the kernel ended it at its memory limit (exit code 137)', oomKilled: true }
-          : { kind: 'server.stopped', label: request.label, requested: true, exitCode: 0, signal: null, message: 'stopped as asked', ...(request.backend === 'docker' ? { oomKilled: false } : {}) };
+          ? {
+              kind: 'server.stopped',
+              label: request.label,
+              requested: false,
+              exitCode: 137,
+              signal: null,
+              message: 'was OOM-killed: the kernel ended it at its memory limit (exit code 137)',
+              oomKilled: true,
+            }
+          : {
+              kind: 'server.stopped',
+              label: request.label,
+              requested: true,
+              exitCode: 0,
+              signal: null,
+              message: 'stopped as asked',
+              ...(request.backend === 'docker' ? { oomKilled: false } : {}),
+            };
         if (b.neverStarts !== undefined) {
           hooks.onEvent(stopped);
           throw new Error(b.neverStarts);
         }
         return {
           url: `http://127.0.0.1/${profile}`,
-          image: request.backend === 'docker' ? { tag: 'rehearsal-serve:m1', id: 'sha256:1', sizeBytes: 150e6, built: profile === 'staging', baseImported: false, durationMs: 4000, modelSha256: 'a'.repeat(64), lockSha256: 'b'.repeat(64) } : null,
+          image:
+            request.backend === 'docker'
+              ? {
+                  tag: 'rehearsal-serve:m1',
+                  id: 'sha256:1',
+                  sizeBytes: 150e6,
+                  built: profile === 'staging',
+                  baseImported: false,
+                  durationMs: 4000,
+                  modelSha256: 'a'.repeat(64),
+                  lockSha256: 'b'.repeat(64),
+                }
+              : null,
           memoryPeakBytes: async () => b.peakMib * MIB,
           setFaults: async (faults) => faults,
           clearFaults: async () => ({ seed: 1 }),
@@ -62,7 +95,13 @@ function memoryServing(behaviour: Record<string, Behaviour>, docker: boolean, re
     load: {
       async run(plan) {
         const b = behaviour[plan.url.split('/').at(-1)!]!;
-        return loadResultAt(600, b.p99Ms, { achievedRps: b.rps, slaMs: 500, plannedRps: 600, targetRps: 600, ...(b.oomKilled ? { errors: 50, errorKinds: { ECONNREFUSED: 50 } } : {}) });
+        return loadResultAt(600, b.p99Ms, {
+          achievedRps: b.rps,
+          slaMs: 500,
+          plannedRps: 600,
+          targetRps: 600,
+          ...(b.oomKilled ? { errors: 50, errorKinds: { ECONNREFUSED: 50 } } : {}),
+        });
       },
     },
   };
@@ -81,7 +120,11 @@ function scenario(profiles: string): ScenarioFile {
 
 const TWO_PROFILES = 'profiles:\n  staging:\n    memory: 2Gi\n    maxBatch: 256\n  production:\n    memory: 256Mi\n    maxBatch: 1\n';
 
-async function run(file: ScenarioFile, behaviour: Record<string, Behaviour>, options: { docker?: boolean; backend?: 'docker' | 'embedded'; requests?: ProfileServerRequest[] } = {}): Promise<RunEvent[]> {
+async function run(
+  file: ScenarioFile,
+  behaviour: Record<string, Behaviour>,
+  options: { docker?: boolean; backend?: 'docker' | 'embedded'; requests?: ProfileServerRequest[] } = {},
+): Promise<RunEvent[]> {
   const writer = memoryWriter();
   const { serving, load } = memoryServing(behaviour, options.docker ?? true, options.requests);
   const env = memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, -1] } }), memorySnapshotStore({ a: [0, 1], b: [1, 0] }, [0, 1]), {
@@ -101,7 +144,11 @@ function check(events: readonly RunEvent[], id: string) {
 describe('the load phase', () => {
   it('runs the load under staging then production in containers with each profile’s limits, one load.result each', async () => {
     const requests: ProfileServerRequest[] = [];
-    const events = await run(scenario(TWO_PROFILES), { staging: { rps: 600, p99Ms: 300, peakMib: 900 }, production: { rps: 120, p99Ms: 2000, peakMib: 130 } }, { requests });
+    const events = await run(
+      scenario(TWO_PROFILES),
+      { staging: { rps: 600, p99Ms: 300, peakMib: 900 }, production: { rps: 120, p99Ms: 2000, peakMib: 130 } },
+      { requests },
+    );
     expect(requests.map((r) => [r.label, r.backend, r.limits.memoryBytes, r.maxBatch])).toEqual([
       ['blue@staging', 'docker', 2 * 2 ** 30, 256],
       ['blue@production', 'docker', 256 * MIB, 1],
@@ -140,7 +187,10 @@ describe('the load phase', () => {
   });
 
   it('reports an OOM kill under production as such in both checks', async () => {
-    const events = await run(scenario(TWO_PROFILES), { staging: { rps: 600, p99Ms: 300, peakMib: 900 }, production: { rps: 100, p99Ms: 900, peakMib: 256, oomKilled: true } });
+    const events = await run(scenario(TWO_PROFILES), {
+      staging: { rps: 600, p99Ms: 300, peakMib: 900 },
+      production: { rps: 100, p99Ms: 900, peakMib: 256, oomKilled: true },
+    });
     expect(check(events, 'infrastructure-parity')?.observed).toMatch(/^production was OOM-killed at its 256 MiB memory limit; /);
     expect(check(events, 'load-sla')?.observed).toContain('the server was OOM-killed');
     const production = events.find((e) => e.kind === 'load.result' && e.profile === 'production');
@@ -148,15 +198,29 @@ describe('the load phase', () => {
   });
 
   it('fails load-sla with the reason when production’s server never answers', async () => {
-    const events = await run(scenario(TWO_PROFILES), { staging: { rps: 600, p99Ms: 300, peakMib: 900 }, production: { rps: 0, p99Ms: 0, peakMib: 0, oomKilled: true, neverStarts: 'the model server exited before it answered: was OOM-killed' } });
-    expect(events.find((e) => e.kind === 'load.result' && e.profile === 'production')).toMatchObject({ result: null, oomKilled: true, error: 'the model server exited before it answered: was OOM-killed' });
-    expect(check(events, 'load-sla')).toMatchObject({ status: 'FAIL', observed: 'The production server never answered, so no load could be sent: the model server exited before it answered: was OOM-killed.' });
+    const events = await run(scenario(TWO_PROFILES), {
+      staging: { rps: 600, p99Ms: 300, peakMib: 900 },
+      production: { rps: 0, p99Ms: 0, peakMib: 0, oomKilled: true, neverStarts: 'the model server exited before it answered: was OOM-killed' },
+    });
+    expect(events.find((e) => e.kind === 'load.result' && e.profile === 'production')).toMatchObject({
+      result: null,
+      oomKilled: true,
+      error: 'the model server exited before it answered: was OOM-killed',
+    });
+    expect(check(events, 'load-sla')).toMatchObject({
+      status: 'FAIL',
+      observed: 'The production server never answered, so no load could be sent: the model server exited before it answered: was OOM-killed.',
+    });
     expect(check(events, 'infrastructure-parity')?.status).toBe('FAIL');
   });
 
   it('falls back to the embedded backend without Docker, says why, and never passes the memory parts', async () => {
     const requests: ProfileServerRequest[] = [];
-    const events = await run(scenario(TWO_PROFILES), { staging: { rps: 600, p99Ms: 300, peakMib: 300 }, production: { rps: 598, p99Ms: 310, peakMib: 120 } }, { docker: false, requests });
+    const events = await run(
+      scenario(TWO_PROFILES),
+      { staging: { rps: 600, p99Ms: 300, peakMib: 300 }, production: { rps: 598, p99Ms: 310, peakMib: 120 } },
+      { docker: false, requests },
+    );
     expect(requests.map((r) => r.backend)).toEqual(['embedded', 'embedded']);
     expect(events.filter((e) => e.kind === 'notice').map((e) => e.kind === 'notice' && e.message)).toEqual([
       'Docker unavailable: no engine answered at unix:///nowhere (connect ENOENT). The staging profile runs on the embedded backend instead, where its memory limit is not enforced (memory not capped: embedded backend).',
@@ -189,9 +253,16 @@ describe('the load phase', () => {
   it('runs a scenario with a load but no profiles under the one profile chosen, and leaves parity NOT RUN', async () => {
     const writer = memoryWriter();
     const { serving, load } = memoryServing({ staging: { rps: 600, p99Ms: 100, peakMib: 100 } }, true);
-    const env = memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, -1] } }), memorySnapshotStore({ a: [0], b: [1] }, [0]), { serving, load: load as never, profile: 'staging', backend: 'embedded' });
+    const env = memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, -1] } }), memorySnapshotStore({ a: [0], b: [1] }, [0]), {
+      serving,
+      load: load as never,
+      profile: 'staging',
+      backend: 'embedded',
+    });
     await rehearse(scenario(''), env, new EventLog(steppingClock(), [writer]), { phases: [preflightPhase, loadPhase] });
-    expect(writer.events.filter((e) => e.kind === 'load.result').map((e) => e.kind === 'load.result' && [e.profile, e.backend])).toEqual([['staging', 'embedded']]);
+    expect(writer.events.filter((e) => e.kind === 'load.result').map((e) => e.kind === 'load.result' && [e.profile, e.backend])).toEqual([
+      ['staging', 'embedded'],
+    ]);
     expect(check(writer.events, 'infrastructure-parity')?.status).toBe('NOT RUN');
     expect(check(writer.events, 'load-sla')?.observed).toContain('measured under the staging profile, not production');
   });
@@ -213,7 +284,14 @@ describe('infrastructure-parity', () => {
   });
 
   it('ignores a p99 move smaller than bound x SLA in milliseconds, however large in percent', () => {
-    const check = infrastructureParityCheck({ staging: run('staging', 100, 2), production: run('production', 100, 6), differences: [], notReproduced: [], bound: 0.2, slaMs: 100 });
+    const check = infrastructureParityCheck({
+      staging: run('staging', 100, 2),
+      production: run('production', 100, 6),
+      differences: [],
+      notReproduced: [],
+      bound: 0.2,
+      slaMs: 100,
+    });
     expect(check.status).toBe('PASS');
     expect(check.observed).toContain('p99 +200%');
   });
@@ -225,7 +303,14 @@ describe('infrastructure-parity', () => {
   });
 
   it('counts a peak memory move under Docker', () => {
-    const check = infrastructureParityCheck({ staging: run('staging', 100, 50), production: run('production', 100, 50, { peakMemoryBytes: 400 * MIB }), differences: [], notReproduced: [], bound: 0.2, slaMs: 100 });
+    const check = infrastructureParityCheck({
+      staging: run('staging', 100, 50),
+      production: run('production', 100, 50, { peakMemoryBytes: 400 * MIB }),
+      differences: [],
+      notReproduced: [],
+      bound: 0.2,
+      slaMs: 100,
+    });
     expect(check.status).toBe('FAIL');
     expect(check.observed).toContain('peak memory moved +100% from staging to production (200 MiB -> 400 MiB)');
     expect(check.observed).toContain('the specs do not differ');

@@ -37,7 +37,13 @@ describe('outcome metrics of a window (layers 3 and 4)', () => {
   });
 
   it('skips unlabelled and non-finite rows, and says null where a denominator is empty', () => {
-    expect(outcomeMetrics([0.9, 0.2, Number.NaN, 0.7], [1, 0, 1, Number.NaN], 0.5)).toEqual({ precision: 1, recall: 1, falsePositiveRate: 0, brier: (0.01 + 0.04) / 2, ece: expect.closeTo(0.15, 12) });
+    expect(outcomeMetrics([0.9, 0.2, Number.NaN, 0.7], [1, 0, 1, Number.NaN], 0.5)).toEqual({
+      precision: 1,
+      recall: 1,
+      falsePositiveRate: 0,
+      brier: (0.01 + 0.04) / 2,
+      ece: expect.closeTo(0.15, 12),
+    });
     expect(outcomeMetrics([0.1, 0.2], [0, 0], 0.5)).toMatchObject({ precision: null, recall: null, falsePositiveRate: 0 });
     expect(outcomeMetrics([], [], 0.5)).toEqual({ precision: null, recall: null, falsePositiveRate: null, brier: null, ece: null });
   });

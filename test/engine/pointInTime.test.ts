@@ -60,7 +60,15 @@ describe('point-in-time recomputation', () => {
     // Days 0, 1 and 2 (labels 1, 0, 1): day 2's label arrives at day 3, 00:00, not before the as-of time.
     const result = await check([request(3, 2 / 3)], 12 * 3_600_000);
     expect(result).toMatchObject({ checked: 1, violations: 1, leaks: 1, futureAsOf: 0, passed: false });
-    expect(result.examples[0]).toMatchObject({ key: 'A', asOf: '2001-01-04T00:00:00', used: 2 / 3, expected: 0.5, withoutLabelDelay: 2 / 3, rowsKnown: 2, rowsBefore: 3 });
+    expect(result.examples[0]).toMatchObject({
+      key: 'A',
+      asOf: '2001-01-04T00:00:00',
+      used: 2 / 3,
+      expected: 0.5,
+      withoutLabelDelay: 2 / 3,
+      rowsKnown: 2,
+      rowsBefore: 3,
+    });
   });
 
   it('reports a value that matches neither rule as a violation but not a leak', async () => {
@@ -72,7 +80,10 @@ describe('point-in-time recomputation', () => {
     const future: JoinedFeature = { ...dailyRate, asOf: (record) => Number(record['t']) + DAY };
     const byKey = await readKeyHistories(history(), new Set(['A']));
     const r = request(3, 0.75);
-    const result = checkPointInTime(future, {}, { ids: [r.id], eventTimes: [r.t], records: [r.record], used: [r.used] }, byKey, 12 * 3_600_000, { absolute: 1e-9, relative: 0 });
+    const result = checkPointInTime(future, {}, { ids: [r.id], eventTimes: [r.t], records: [r.record], used: [r.used] }, byKey, 12 * 3_600_000, {
+      absolute: 1e-9,
+      relative: 0,
+    });
     expect(result).toMatchObject({ violations: 1, futureAsOf: 1 });
   });
 });
@@ -93,7 +104,12 @@ describe('freshness of joined values', () => {
   it('ages each value at request time and counts those older than the limit', () => {
     const requests = [request(1, 0), request(3, 0), request(4, 0)];
     const staleDaily: JoinedFeature = { ...dailyRate, asOf: () => t0 };
-    const result = measureFreshness(staleDaily, {}, { ids: requests.map((r) => r.id), eventTimes: requests.map((r) => r.t), records: requests.map((r) => r.record) }, 2 * DAY);
+    const result = measureFreshness(
+      staleDaily,
+      {},
+      { ids: requests.map((r) => r.id), eventTimes: requests.map((r) => r.t), records: requests.map((r) => r.record) },
+      2 * DAY,
+    );
     const quarter = 6 * 3_600_000;
     expect(result).toMatchObject({ requests: 3, maxAgeMs: 2 * DAY, stale: 2, ageMs: { p50: 3 * DAY + quarter, max: 4 * DAY + quarter } });
     expect(result.oldest).toEqual({ requestId: '0:4', eventTime: '2001-01-05T06:00:00', asOf: '2001-01-01T00:00:00', ageMs: 4 * DAY + quarter });

@@ -26,13 +26,42 @@ describe('preflight events in the activity feed', () => {
       features: [depHour],
       passed: false,
     };
-    expect(activityOf(event)).toEqual({ ...envelope, level: 'error', text: 'blue blue-v1 (serving variant departure-hour-utc): feature parity on 2 sampled requests: dep_hour differs on 100.0% (L-infinity 0.5000)' });
+    expect(activityOf(event)).toEqual({
+      ...envelope,
+      level: 'error',
+      text: 'blue blue-v1 (serving variant departure-hour-utc): feature parity on 2 sampled requests: dep_hour differs on 100.0% (L-infinity 0.5000)',
+    });
   });
 
   it('warns on stale joined values and on a lock that could not be compared', () => {
-    const stale: RunEvent = { ...envelope, kind: 'feature.freshness', role: 'green', model: 'green-v2', feature: 'route_delay_rate', requests: 10, ageMs: { p50: 86_400_000, p95: 864_000_000, max: 864_000_000 }, maxAgeMs: 691_200_000, stale: 3, oldest: null };
-    expect(activityOf(stale)).toMatchObject({ level: 'warn', text: 'green green-v2: route_delay_rate age at request time: median 1.0 d, max 10.0 d; 3 of 10 older than 8.0 d' });
-    const lock: RunEvent = { ...envelope, kind: 'lock.compared', role: 'blue', model: 'smoke-v1', backend: 'embedded', comparison: null, unavailable: 'no training.lock in /m' };
-    expect(activityOf(lock)).toMatchObject({ level: 'warn', text: 'blue smoke-v1: training lock vs the embedded serving lock: not compared: no training.lock in /m' });
+    const stale: RunEvent = {
+      ...envelope,
+      kind: 'feature.freshness',
+      role: 'green',
+      model: 'green-v2',
+      feature: 'route_delay_rate',
+      requests: 10,
+      ageMs: { p50: 86_400_000, p95: 864_000_000, max: 864_000_000 },
+      maxAgeMs: 691_200_000,
+      stale: 3,
+      oldest: null,
+    };
+    expect(activityOf(stale)).toMatchObject({
+      level: 'warn',
+      text: 'green green-v2: route_delay_rate age at request time: median 1.0 d, max 10.0 d; 3 of 10 older than 8.0 d',
+    });
+    const lock: RunEvent = {
+      ...envelope,
+      kind: 'lock.compared',
+      role: 'blue',
+      model: 'smoke-v1',
+      backend: 'embedded',
+      comparison: null,
+      unavailable: 'no training.lock in /m',
+    };
+    expect(activityOf(lock)).toMatchObject({
+      level: 'warn',
+      text: 'blue smoke-v1: training lock vs the embedded serving lock: not compared: no training.lock in /m',
+    });
   });
 });

@@ -10,7 +10,9 @@ import { parseScenarioText } from '../../src-main/engine/common/scenario/parse';
 const MIB = 2 ** 20;
 
 /** The seed's model-deployment.yaml, with the values each test changes. */
-function deploymentYaml(values: { memory?: string; limitMemory?: string; gpu?: string; batch?: string; timeout?: string; gpuType?: string; image?: string } = {}): string {
+function deploymentYaml(
+  values: { memory?: string; limitMemory?: string; gpu?: string; batch?: string; timeout?: string; gpuType?: string; image?: string } = {},
+): string {
   return `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -107,7 +109,12 @@ describe('a Kubernetes Deployment', () => {
 
   it('refuses what is not a Deployment, not YAML, or has no container, naming where', () => {
     const service = parseDeployment(deploymentYaml().replace('kind: Deployment', 'kind: Service'), 's.yaml');
-    expect(!service.ok && service.issues[0]).toMatchObject({ file: 's.yaml', line: 2, path: 'kind', message: 'expected a Deployment (kind: Deployment, apiVersion: apps/v1)' });
+    expect(!service.ok && service.issues[0]).toMatchObject({
+      file: 's.yaml',
+      line: 2,
+      path: 'kind',
+      message: 'expected a Deployment (kind: Deployment, apiVersion: apps/v1)',
+    });
     const broken = parseDeployment('spec: [unclosed\n', 'b.yaml');
     expect(!broken.ok && broken.issues[0]?.message).toMatch(/^not valid YAML/);
     const empty = parseDeployment(deploymentYaml().replace(/containers:[\s\S]*?nodeSelector/, 'containers: []\n      nodeSelector'), 'e.yaml');
@@ -155,12 +162,20 @@ describe('what this machine cannot reproduce', () => {
     const profile = { ...deploymentProfile(deploymentYaml()), name: 'production' };
     const fitted = profileOnHost(profile, host);
     expect(fitted.gpus).toBeNull();
-    expect(fitted.notReproduced).toEqual(['production asks for 1 GPU and this machine has none: it runs on CPU', 'production is pinned to GPU type a10g and this machine has no GPU']);
+    expect(fitted.notReproduced).toEqual([
+      'production asks for 1 GPU and this machine has none: it runs on CPU',
+      'production is pinned to GPU type a10g and this machine has no GPU',
+    ]);
     expect(profileOnHost(profile, { ...host, gpus: ['NVIDIA A10G'] }).notReproduced).toEqual([]);
   });
 
   it('fits a profile the machine can run without a note', () => {
-    expect(profileOnHost({ ...defaultProfile('staging', 'docker'), cpus: 1, memoryBytes: 512 * MIB }, host)).toEqual({ cpus: 1, memoryBytes: 512 * MIB, gpus: null, notReproduced: [] });
+    expect(profileOnHost({ ...defaultProfile('staging', 'docker'), cpus: 1, memoryBytes: 512 * MIB }, host)).toEqual({
+      cpus: 1,
+      memoryBytes: 512 * MIB,
+      gpus: null,
+      notReproduced: [],
+    });
   });
 });
 
@@ -186,5 +201,11 @@ describe('the profiles section of a scenario', () => {
 
 function deploymentProfile(text: string) {
   const spec = deployment(text);
-  return { ...defaultProfile('x', 'docker'), gpus: spec.limits.gpus, gpuType: spec.gpuType, memoryBytes: spec.limits.memoryBytes, maxBatch: spec.maxBatch ?? 32 };
+  return {
+    ...defaultProfile('x', 'docker'),
+    gpus: spec.limits.gpus,
+    gpuType: spec.gpuType,
+    memoryBytes: spec.limits.memoryBytes,
+    maxBatch: spec.maxBatch ?? 32,
+  };
 }

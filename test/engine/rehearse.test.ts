@@ -22,7 +22,7 @@ function scenario(extra = ''): ScenarioFile {
 const snapshot = memorySnapshotStore({ a: [0, 1, 2, 3], b: [1, 1, 0, 0] }, [0, 1, 1, Number.NaN]);
 
 describe('run spine', () => {
-  it('appends events with contiguous seq, resolves preflight\'s checks and the rest as NOT RUN', async () => {
+  it("appends events with contiguous seq, resolves preflight's checks and the rest as NOT RUN", async () => {
     const writer = memoryWriter();
     const log = new EventLog(steppingClock(), [writer]);
     const outcome = await rehearse(scenario(), memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, -1] } }), snapshot), log);
@@ -45,10 +45,22 @@ describe('run spine', () => {
 
   it('scores the snapshot through the model and reports outcome metrics on labelled rows', async () => {
     const writer = memoryWriter();
-    await rehearse(scenario(), memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, -1] } }), snapshot), new EventLog(steppingClock(), [writer]));
+    await rehearse(
+      scenario(),
+      memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, -1] } }), snapshot),
+      new EventLog(steppingClock(), [writer]),
+    );
     const summary = writer.events.find((e) => e.kind === 'score.summary');
     // scores sigmoid(a - b) = sigmoid(-1), sigmoid(0), sigmoid(2), sigmoid(3); labels 0, 1, 1, unknown.
-    expect(summary).toMatchObject({ n: 4, labelled: 3, auc: 1, positiveRate: 2 / 3, from: '2001-03-01T00:00:00', to: '2001-03-01T03:00:00', eventTime: '2001-03-01T03:00:00' });
+    expect(summary).toMatchObject({
+      n: 4,
+      labelled: 3,
+      auc: 1,
+      positiveRate: 2 / 3,
+      from: '2001-03-01T00:00:00',
+      to: '2001-03-01T03:00:00',
+      eventTime: '2001-03-01T03:00:00',
+    });
     const p = [-1, 0, 2].map((z) => 1 / (1 + Math.exp(-z)));
     const expectedLogLoss = -(Math.log(1 - p[0]!) + Math.log(p[1]!) + Math.log(p[2]!)) / 3;
     expect(summary?.kind === 'score.summary' && summary.logLoss).toBeCloseTo(expectedLogLoss, 6);
@@ -85,7 +97,10 @@ describe('run spine', () => {
     expect(new Set(loads)).toEqual(new Set(['blue']));
     expect(writer.events.find((e) => e.kind === 'model.verified')).toMatchObject({ verified: false, allowUnverified: true });
     const pinning = writer.events.find((e) => e.kind === 'check.resolved' && e.check.id === 'dependency-pinning');
-    expect(pinning?.kind === 'check.resolved' && pinning.check).toMatchObject({ status: 'WARN', observed: expect.stringContaining('0 of 1 models match their model.sha256') });
+    expect(pinning?.kind === 'check.resolved' && pinning.check).toMatchObject({
+      status: 'WARN',
+      observed: expect.stringContaining('0 of 1 models match their model.sha256'),
+    });
   });
 
   it('records a provider fallback in the log and announces it once', async () => {
@@ -93,17 +108,24 @@ describe('run spine', () => {
     const announced: string[] = [];
     await rehearse(
       scenario(),
-      memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, 1] } }), snapshot, { executionProvider: 'cuda', announce: (b) => announced.push(b.kind) }),
+      memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, 1] } }), snapshot, {
+        executionProvider: 'cuda',
+        announce: (b) => announced.push(b.kind),
+      }),
       new EventLog(steppingClock(), [writer]),
     );
-    expect(writer.events.filter((e) => e.kind === 'ep.fallback')).toEqual([expect.objectContaining({ requested: 'cuda', used: 'cpu', reason: 'no CUDA here' })]);
+    expect(writer.events.filter((e) => e.kind === 'ep.fallback')).toEqual([
+      expect.objectContaining({ requested: 'cuda', used: 'cpu', reason: 'no CUDA here' }),
+    ]);
     expect(announced).toEqual(['ep.fallback']);
   });
 
   it('stops with an input error when the model inputs do not match the snapshot', async () => {
     const writer = memoryWriter();
     const outcome = await rehearse(
-      scenario().scenario.models.blue.inputs ? { ...scenario(), scenario: { ...scenario().scenario, models: { blue: { ...scenario().scenario.models.blue, inputs: ['a', 'zz'] } } } } : scenario(),
+      scenario().scenario.models.blue.inputs
+        ? { ...scenario(), scenario: { ...scenario().scenario, models: { blue: { ...scenario().scenario.models.blue, inputs: ['a', 'zz'] } } } }
+        : scenario(),
       memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, 1] } }), snapshot),
       new EventLog(steppingClock(), [writer]),
     );
@@ -114,9 +136,14 @@ describe('run spine', () => {
   it('turns a failing phase into ERROR for the checks it owns, and still ends with a verdict', async () => {
     const broken: Phase = { id: 'load', checks: ['load-sla'], enabled: () => true, run: async () => Promise.reject(new Error('server would not start')) };
     const writer = memoryWriter();
-    const outcome = await rehearse(scenario(), memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, 1] } }), snapshot), new EventLog(steppingClock(), [writer]), {
-      phases: [...PHASES, broken],
-    });
+    const outcome = await rehearse(
+      scenario(),
+      memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, 1] } }), snapshot),
+      new EventLog(steppingClock(), [writer]),
+      {
+        phases: [...PHASES, broken],
+      },
+    );
     expect(outcome.verdict).toBe('NOT READY');
     const load = writer.events.find((e) => e.kind === 'check.resolved' && e.check.id === 'load-sla');
     expect(load?.kind === 'check.resolved' && load.check).toMatchObject({ status: 'ERROR', observed: expect.stringContaining('server would not start') });
@@ -132,9 +159,14 @@ describe('run spine', () => {
       },
     };
     const writer = memoryWriter();
-    await rehearse(scenario(), memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, 1] } }), snapshot), new EventLog(steppingClock(), [writer]), {
-      phases: [...PHASES, passing],
-    });
+    await rehearse(
+      scenario(),
+      memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, 1] } }), snapshot),
+      new EventLog(steppingClock(), [writer]),
+      {
+        phases: [...PHASES, passing],
+      },
+    );
     const cut = writer.events.slice(0, writer.events.findIndex((e) => e.kind === 'notice') + 1);
     const report = buildReport(cut);
     expect(report.complete).toBe(false);

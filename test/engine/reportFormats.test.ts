@@ -78,7 +78,12 @@ describe('report formats', () => {
     expect(md).not.toMatch(/<(script|img)/i);
     expect(md).not.toMatch(/[^\\]\[link\]/);
     // The table keeps three columns: a pipe from a user string does not open a fourth.
-    expect(md.split('\n').find((l) => l.startsWith('| `load-sla`'))!.split(/(?<!\\)\|/)).toHaveLength(5);
+    expect(
+      md
+        .split('\n')
+        .find((l) => l.startsWith('| `load-sla`'))!
+        .split(/(?<!\\)\|/),
+    ).toHaveLength(5);
     expect(escapeMarkdown('a|b\nc')).toBe('a\\|b c');
   });
 
@@ -104,7 +109,13 @@ describe('report formats', () => {
 describe('a chart that cannot be drawn', () => {
   it('says why in its place; the rest of the report stands', () => {
     const report = buildReport(finishedRun({}));
-    const broken = { ...report, charts: { ...report.charts, trafficSplit: { measured: true as const, data: { range: { from: 'not a time', to: 'x' }, weights: [], gates: [], rollback: null } } } };
+    const broken = {
+      ...report,
+      charts: {
+        ...report.charts,
+        trafficSplit: { measured: true as const, data: { range: { from: 'not a time', to: 'x' }, weights: [], gates: [], rollback: null } },
+      },
+    };
     const html = renderHtml(broken, drawCharts(broken.charts));
     expect(html).toContain('This chart could not be drawn: expected an ISO 8601 event time, got &quot;not a time&quot;');
     expect(html).toContain('class="chart chart-prediction-histogram"');

@@ -16,24 +16,45 @@ function withAllCharts(report: ReadinessReport): ReadinessReport {
     charts: {
       driftHeatmap: { measured: true, data: { features: ['distance'], windows: [range], psi: [[0.3]], bands: { investigate: 0.1, retrain: 0.25 } } },
       latencyLoad: { measured: true, data: { slaMs: 100, profiles: [{ name: 'production', points: [{ rps: 300, p50Ms: 2, p95Ms: 5, p99Ms: 9 }] }] } },
-      trafficSplit: { measured: true, data: { range, weights: [{ at: range.from, greenPercent: 10 }], gates: [{ at: range.from, name: 'p99', outcome: 'fail' }], rollback: { at: range.from, reason: 'p99' } } },
-      rolloutLatency: { measured: true, data: { range, slaMs: 250, steps: [{ from: range.from, to: range.to, greenPercent: 10, p99Ms: { blue: 5, green: null } }] } },
+      trafficSplit: {
+        measured: true,
+        data: {
+          range,
+          weights: [{ at: range.from, greenPercent: 10 }],
+          gates: [{ at: range.from, name: 'p99', outcome: 'fail' }],
+          rollback: { at: range.from, reason: 'p99' },
+        },
+      },
+      rolloutLatency: {
+        measured: true,
+        data: { range, slaMs: 250, steps: [{ from: range.from, to: range.to, greenPercent: 10, p99Ms: { blue: 5, green: null } }] },
+      },
       predictionHistogram: { measured: true, data: { lo: 0, hi: 1, range: null, series: [{ role: 'green', model: 'g', counts: [1, 2] }] } },
       alertTimeline: {
         measured: true,
-        data: { range, alerts: [{ layer: 2, rule: 'psi', from: range.from, to: null }], faults: [{ name: 'km', from: range.from, to: range.to }], detections: [{ fault: 'km', layer: 2, at: range.to, delayMs: 3_600_000, outcome: 'late' }] },
+        data: {
+          range,
+          alerts: [{ layer: 2, rule: 'psi', from: range.from, to: null }],
+          faults: [{ name: 'km', from: range.from, to: range.to }],
+          detections: [{ fault: 'km', layer: 2, at: range.to, delayMs: 3_600_000, outcome: 'late' }],
+        },
       },
     },
   };
 }
 
 async function spineReport(): Promise<ReadinessReport> {
-  const parsed = parseScenarioText('name: s\nmodels:\n  blue:\n    path: blue\n    inputs: [a]\nsnapshots:\n  production:\n    path: p\n    timestamp: t\n    label: y\n', 's.yaml');
+  const parsed = parseScenarioText(
+    'name: s\nmodels:\n  blue:\n    path: blue\n    inputs: [a]\nsnapshots:\n  production:\n    path: p\n    timestamp: t\n    label: y\n',
+    's.yaml',
+  );
   if (!parsed.ok) {
     throw new Error('scenario');
   }
   const writer = memoryWriter();
-  const env = memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1] } }), memorySnapshotStore({ a: [0, 1, 2] }, [0, 1, 1]), { executionProvider: 'cuda' });
+  const env = memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1] } }), memorySnapshotStore({ a: [0, 1, 2] }, [0, 1, 1]), {
+    executionProvider: 'cuda',
+  });
   await rehearse({ path: '/s.yaml', scenario: parsed.scenario }, env, new EventLog(steppingClock(), [writer]));
   return buildReport(writer.events);
 }
@@ -51,7 +72,16 @@ describe('report.json schema (docs/report.schema.json)', () => {
     const real = withAllCharts(buildReport(finishedRun({})));
     const timeline = real.charts.alertTimeline;
     if (timeline.measured) {
-      reports.push({ ...real, charts: { ...real.charts, alertTimeline: { measured: true, data: { ...timeline.data, range: { from: '2026-11-28T12:00:00.000Z', to: '2026-11-28T12:00:09.000Z' }, clock: 'real' } } } });
+      reports.push({
+        ...real,
+        charts: {
+          ...real.charts,
+          alertTimeline: {
+            measured: true,
+            data: { ...timeline.data, range: { from: '2026-11-28T12:00:00.000Z', to: '2026-11-28T12:00:09.000Z' }, clock: 'real' },
+          },
+        },
+      });
     }
     for (const report of reports) {
       // Through JSON, as report.json is read.

@@ -137,7 +137,10 @@ describe('run control', () => {
 });
 
 describe('run control in the spine', () => {
-  const parsed = parseScenarioText('name: controlled\nmodels:\n  blue:\n    path: blue\n    inputs: [a]\nsnapshots:\n  production:\n    path: s\n    timestamp: t\n    label: y\n', 's.yaml');
+  const parsed = parseScenarioText(
+    'name: controlled\nmodels:\n  blue:\n    path: blue\n    inputs: [a]\nsnapshots:\n  production:\n    path: s\n    timestamp: t\n    label: y\n',
+    's.yaml',
+  );
   if (!parsed.ok) {
     throw new Error(JSON.stringify(parsed.issues));
   }
@@ -171,7 +174,13 @@ describe('run control in the spine', () => {
     expect(outcome.verdict).toBe('NOT READY');
     expect(scored()).toEqual([0, 4, 8, 12]);
     const first = writer.events.find((e): e is Extract<RunEvent, { kind: 'progress' }> => e.kind === 'progress')!;
-    expect(first).toMatchObject({ task: 'score.production', phase: 'score', total: 12, unit: 'rows', range: { from: '2001-03-01T00:00:00', to: '2001-03-01T11:00:00' } });
+    expect(first).toMatchObject({
+      task: 'score.production',
+      phase: 'score',
+      total: 12,
+      unit: 'rows',
+      range: { from: '2001-03-01T00:00:00', to: '2001-03-01T11:00:00' },
+    });
     expect(writer.events.find((e) => e.kind === 'score.summary')).toMatchObject({ n: 12 });
     expect(control.state().state).toBe('finished');
   });

@@ -15,16 +15,49 @@ function smokeLog(): RunEvent[] {
   const writer = memoryWriter();
   const log = new EventLog(steppingClock(), [writer]);
   const at = (iso: string) => Date.parse(`${iso}Z`);
-  log.append({ kind: 'run.started', runId: 'r', scenario: { name: 'smoke', path: '/s.yaml', description: '' }, phases: ['preflight', 'score', 'verdict'], enabledChecks: ['dependency-pinning'], machine: { platform: 'test', arch: 'x64', cpus: 2, cpuModel: 't', memoryBytes: 1, node: 'v20' }, versions: {} });
+  log.append({
+    kind: 'run.started',
+    runId: 'r',
+    scenario: { name: 'smoke', path: '/s.yaml', description: '' },
+    phases: ['preflight', 'score', 'verdict'],
+    enabledChecks: ['dependency-pinning'],
+    machine: { platform: 'test', arch: 'x64', cpus: 2, cpuModel: 't', memoryBytes: 1, node: 'v20' },
+    versions: {},
+  });
   log.append({ kind: 'phase.started', phase: 'score' });
-  const progress = new ProgressTask(log, { task: 'score.production', phase: 'score', label: 'Scoring', total: 100, unit: 'rows', range: { from: '2001-03-01T00:00:00', to: '2001-03-03T23:00:00' } }, at('2001-03-01T00:00:00'));
+  const progress = new ProgressTask(
+    log,
+    { task: 'score.production', phase: 'score', label: 'Scoring', total: 100, unit: 'rows', range: { from: '2001-03-01T00:00:00', to: '2001-03-03T23:00:00' } },
+    at('2001-03-01T00:00:00'),
+  );
   progress.advance(50, at('2001-03-02T00:00:00'));
-  log.append({ kind: 'run.control', command: { kind: 'rollback' }, effect: 'recorded', note: 'recorded in the log; this run has no rollout phase' }, at('2001-03-02T00:00:00'));
+  log.append(
+    { kind: 'run.control', command: { kind: 'rollback' }, effect: 'recorded', note: 'recorded in the log; this run has no rollout phase' },
+    at('2001-03-02T00:00:00'),
+  );
   progress.advance(50, at('2001-03-03T23:00:00'));
-  const summary: RunEventBody = { kind: 'score.summary', role: 'blue', model: 'm', source: 's', from: '2001-03-01T00:00:00', to: '2001-03-03T23:00:00', n: 4, labelled: 4, auc: 0.7, logLoss: 0.5, positiveRate: 0.25, meanPrediction: 0.3, quantiles: {}, histogram: HISTOGRAM };
+  const summary: RunEventBody = {
+    kind: 'score.summary',
+    role: 'blue',
+    model: 'm',
+    source: 's',
+    from: '2001-03-01T00:00:00',
+    to: '2001-03-03T23:00:00',
+    n: 4,
+    labelled: 4,
+    auc: 0.7,
+    logLoss: 0.5,
+    positiveRate: 0.25,
+    meanPrediction: 0.3,
+    quantiles: {},
+    histogram: HISTOGRAM,
+  };
   log.append(summary, at('2001-03-03T23:00:00'));
   log.append({ kind: 'phase.finished', phase: 'score', outcome: 'ok' });
-  log.append({ kind: 'check.resolved', check: { id: 'dependency-pinning', title: 't', status: 'PASS', observed: 'all digests match', threshold: 'x', evidence: [], next: 'nothing' } });
+  log.append({
+    kind: 'check.resolved',
+    check: { id: 'dependency-pinning', title: 't', status: 'PASS', observed: 'all digests match', threshold: 'x', evidence: [], next: 'nothing' },
+  });
   log.append({ kind: 'run.finished', verdict: 'NOT READY', durationMs: 5 });
   return writer.events;
 }
@@ -34,7 +67,10 @@ describe('run view', () => {
     const view = runView({ runId: 'r', outDir: '/o', events: smokeLog(), control: RUNNING });
     expect(view.extent).toEqual({ from: '2001-03-01T00:00:00', to: '2001-03-03T23:00:00' });
     expect(view.range).toEqual(view.extent);
-    expect(view.lanes.predictions).toEqual({ measured: true, data: { lo: 0, hi: 1, range: view.extent, series: [{ role: 'blue', model: 'm', counts: [3, 1] }] } });
+    expect(view.lanes.predictions).toEqual({
+      measured: true,
+      data: { lo: 0, hi: 1, range: view.extent, series: [{ role: 'blue', model: 'm', counts: [3, 1] }] },
+    });
     expect(view.lanes.drift).toEqual({ measured: false, reason: 'this run had no replay phase, which measures drift per feature and event-time window' });
     expect(view.lanes.traffic).toMatchObject({ measured: false, reason: expect.stringContaining('no rollout phase') });
     expect(view.lanes.latency).toMatchObject({ measured: false, reason: expect.stringContaining('p99 latency per rollout step') });

@@ -32,14 +32,24 @@ describe('score parity', () => {
 });
 
 describe('runtime parity over the Inference port', () => {
-  const rows = batch([[1, 0], [0, 1], [2, -1], [-1, 0.5]]);
+  const rows = batch([
+    [1, 0],
+    [0, 1],
+    [2, -1],
+    [-1, 0.5],
+  ]);
 
   it('passes two runtimes that score alike and fails one that does not, each compared with the first', async () => {
-    const result = await measureRuntimeParity('m', [
-      { label: 'reference', inference: memoryInference([1, -1]) },
-      { label: 'same', inference: memoryInference([1, -1]) },
-      { label: 'flipped', inference: memoryInference([-1, 1]) },
-    ], [rows, rows], { threshold: 0.5, flipTolerance: 0.25 });
+    const result = await measureRuntimeParity(
+      'm',
+      [
+        { label: 'reference', inference: memoryInference([1, -1]) },
+        { label: 'same', inference: memoryInference([1, -1]) },
+        { label: 'flipped', inference: memoryInference([-1, 1]) },
+      ],
+      [rows, rows],
+      { threshold: 0.5, flipTolerance: 0.25 },
+    );
     expect(result.rows).toBe(8);
     expect(result.comparisons.map((c) => [c.reference, c.candidate, c.flips, c.passed])).toEqual([
       ['reference', 'same', 0, true],
@@ -64,6 +74,8 @@ describe('runtime parity over the Inference port', () => {
     const two = [...one, { label: 'b', inference: memoryInference([1, 0]) }];
     await expect(measureRuntimeParity('m', two, [], { threshold: 0.5, flipTolerance: 0 })).rejects.toThrow('runtime parity of m got no rows to compare');
     const short: Inference = { ...memoryInference([1, 0]), run: async () => Float32Array.of(0.5) };
-    await expect(measureRuntimeParity('m', [...one, { label: 'short', inference: short }], [rows], { threshold: 0.5, flipTolerance: 0 })).rejects.toThrow('short returned 1 scores for a batch of 4 rows of m');
+    await expect(measureRuntimeParity('m', [...one, { label: 'short', inference: short }], [rows], { threshold: 0.5, flipTolerance: 0 })).rejects.toThrow(
+      'short returned 1 scores for a batch of 4 rows of m',
+    );
   });
 });

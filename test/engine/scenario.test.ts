@@ -37,14 +37,25 @@ describe('scenario files', () => {
   });
 
   it('reads JSON too, with line numbers', () => {
-    const json = JSON.stringify({ name: 't', models: { blue: { path: 'm', colour: 'blue' } }, snapshots: { production: { path: 's', timestamp: 'd' } } }, null, 2);
+    const json = JSON.stringify(
+      { name: 't', models: { blue: { path: 'm', colour: 'blue' } }, snapshots: { production: { path: 's', timestamp: 'd' } } },
+      null,
+      2,
+    );
     const found = issues(json);
     expect(found).toEqual([expect.objectContaining({ path: 'models.blue.colour', line: 6, message: expect.stringContaining('unknown key "colour"') })]);
   });
 
   it('names a typo in a key with its line, field path and the keys expected', () => {
     const found = issues(VALID.replace('timestamp: date', 'timestmap: date'));
-    expect(found).toContainEqual(expect.objectContaining({ file: 'x.yaml', line: 8, path: 'snapshots.production.timestmap', message: expect.stringMatching(/unknown key "timestmap".*timestamp/) }));
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        file: 'x.yaml',
+        line: 8,
+        path: 'snapshots.production.timestmap',
+        message: expect.stringMatching(/unknown key "timestmap".*timestamp/),
+      }),
+    );
     expect(found).toContainEqual(expect.objectContaining({ path: 'snapshots.production.timestamp', message: 'missing; expected string' }));
   });
 
@@ -55,7 +66,10 @@ describe('scenario files', () => {
   });
 
   it('reads the features section: parity sample and tolerances, freshness, serving variants, with defaults', () => {
-    const result = parseScenarioText(`${VALID}features:\n  parity:\n    sample: 500\n    seed: 7\n    tolerance:\n      absolute: 0.001\n  freshness:\n    maxAge: 8d\n  servingVariant:\n    green: departure-hour-utc\n`, 'x.yaml');
+    const result = parseScenarioText(
+      `${VALID}features:\n  parity:\n    sample: 500\n    seed: 7\n    tolerance:\n      absolute: 0.001\n  freshness:\n    maxAge: 8d\n  servingVariant:\n    green: departure-hour-utc\n`,
+      'x.yaml',
+    );
     expect(result.ok && result.scenario.features).toEqual({
       derived: {},
       parity: { sample: 500, seed: 7, tolerance: { absolute: 0.001, relative: 1e-6 }, maxMismatchRate: 0, maxLInfinity: 0.01, maxJensenShannon: 0.01 },
@@ -69,7 +83,12 @@ describe('scenario files', () => {
   it.each([
     ['a sample of none', 'parity:\n    sample: 0', 'features.parity.sample', 'expected at least 1'],
     ['a negative tolerance', 'parity:\n    tolerance:\n      relative: -1', 'features.parity.tolerance.relative', 'expected at least 0'],
-    ['a maximum age that is not a duration', 'freshness:\n    maxAge: a week', 'features.freshness.maxAge', 'expected a duration such as 500ms, 30s, 5m, 2h or 1d, got "a week"'],
+    [
+      'a maximum age that is not a duration',
+      'freshness:\n    maxAge: a week',
+      'features.freshness.maxAge',
+      'expected a duration such as 500ms, 30s, 5m, 2h or 1d, got "a week"',
+    ],
     ['a variant name with spaces', 'servingVariant:\n    blue: UTC hour', 'features.servingVariant.blue', 'expected a variant name such as departure-hour-utc'],
     ['a variant for a third model', 'servingVariant:\n    red: departure-hour-utc', 'features.servingVariant.red', 'unknown key "red"'],
   ])('refuses %s in features, naming the field', (_what, yaml, path, message) => {
@@ -111,7 +130,10 @@ describe('scenario files', () => {
   });
 
   it('reads the faults section: the server fault body, at, for, and a latency relative to the baseline', () => {
-    const result = parseScenarioText(`${VALID}load:\n  peakRps: 5\n  duration: 10s\nfaults:\n  - at: 1s\n    for: 2s\n    errorRate: 0.5\n  - name: slow\n    at: 3s\n    for: 2s\n    latency: { distribution: relative, timesBaselineP99: 10 }\n`, 'x.yaml');
+    const result = parseScenarioText(
+      `${VALID}load:\n  peakRps: 5\n  duration: 10s\nfaults:\n  - at: 1s\n    for: 2s\n    errorRate: 0.5\n  - name: slow\n    at: 3s\n    for: 2s\n    latency: { distribution: relative, timesBaselineP99: 10 }\n`,
+      'x.yaml',
+    );
     expect(result.ok && result.scenario.faults).toEqual([
       { seed: 1, at: 1000, for: 2000, errorRate: 0.5 },
       { seed: 1, name: 'slow', at: 3000, for: 2000, latency: { distribution: 'relative', timesBaselineP99: 10, atLeast: 0 } },
@@ -133,7 +155,9 @@ describe('scenario files', () => {
   });
 
   it('refuses faults that outlast the load or overlap', () => {
-    const found = issues(`${VALID}load:\n  peakRps: 5\n  duration: 4s\nfaults:\n  - at: 1s\n    for: 2s\n    errorRate: 0.5\n  - at: 2s\n    for: 3s\n    stuckBatch: true\n`).map((i) => [i.path, i.message]);
+    const found = issues(
+      `${VALID}load:\n  peakRps: 5\n  duration: 4s\nfaults:\n  - at: 1s\n    for: 2s\n    errorRate: 0.5\n  - at: 2s\n    for: 3s\n    stuckBatch: true\n`,
+    ).map((i) => [i.path, i.message]);
     expect(found).toEqual([
       ['faults[1].for', 'expected the fault to end by the end of the load (load.duration 4000 ms); it ends at 5000 ms'],
       ['faults[1].at', 'overlaps faults[0]: the server holds one set of faults at a time, so faults may not overlap'],
@@ -147,7 +171,13 @@ describe('scenario files', () => {
 
 describe('scenario values', () => {
   it('parses durations', () => {
-    expect([parseDuration('500ms'), parseDuration('30s'), parseDuration('1.5h'), parseDuration('2d'), parseDuration('x')]).toEqual([500, 30_000, 5_400_000, 172_800_000, null]);
+    expect([parseDuration('500ms'), parseDuration('30s'), parseDuration('1.5h'), parseDuration('2d'), parseDuration('x')]).toEqual([
+      500,
+      30_000,
+      5_400_000,
+      172_800_000,
+      null,
+    ]);
   });
   it('reads event times on the data clock, never through the machine zone', () => {
     expect(parseEventTime('2001-03-01T06:30:00')).toBe(Date.UTC(2001, 2, 1, 6, 30));

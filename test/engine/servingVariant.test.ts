@@ -31,7 +31,14 @@ describe('wall-clock time in a named zone', () => {
     const zones = [...new Set(Object.values(AIRPORT_TIME_ZONES))];
     expect(zones.filter((zone) => !isKnownZone(zone))).toEqual([]);
     expect(Object.keys(AIRPORT_TIME_ZONES)).toHaveLength(229);
-    expect(AIRPORT_TIME_ZONES).toMatchObject({ ELP: 'America/Denver', PNS: 'America/Chicago', EVV: 'America/Chicago', IND: 'America/Indiana/Indianapolis', RAP: 'America/Denver', MQT: 'America/Detroit' });
+    expect(AIRPORT_TIME_ZONES).toMatchObject({
+      ELP: 'America/Denver',
+      PNS: 'America/Chicago',
+      EVV: 'America/Chicago',
+      IND: 'America/Indiana/Indianapolis',
+      RAP: 'America/Denver',
+      MQT: 'America/Detroit',
+    });
   });
 });
 
@@ -45,15 +52,29 @@ describe('the departure-hour-utc serving variant', () => {
     expect(buggy.fields).toEqual(['distance', 'date', 'origin', 'destination']);
     const at = (origin: string, date: string) => [correct.featuresOf(record(origin, date)), buggy.featuresOf(record(origin, date))].map((f) => Array.from(f));
     // distance, dep_hour, dep_weekday, origin_index, destination_index
-    expect(at('SFO', '2001-03-01 08:05:00')).toEqual([[500, 8, 3, 1, 1], [500, 16, 3, 1, 1]]);
-    expect(at('IND', '2001-06-01 08:05:00')).toEqual([[500, 8, 4, 2, 1], [500, 13, 4, 2, 1]]);
+    expect(at('SFO', '2001-03-01 08:05:00')).toEqual([
+      [500, 8, 3, 1, 1],
+      [500, 16, 3, 1, 1],
+    ]);
+    expect(at('IND', '2001-06-01 08:05:00')).toEqual([
+      [500, 8, 4, 2, 1],
+      [500, 13, 4, 2, 1],
+    ]);
     // After 16:00 in San Francisco it is the next day in UTC: the hour wraps; the weekday is still the local one.
-    expect(at('SFO', '2001-03-01 20:30:00')).toEqual([[500, 20, 3, 1, 1], [500, 4, 3, 1, 1]]);
+    expect(at('SFO', '2001-03-01 20:30:00')).toEqual([
+      [500, 20, 3, 1, 1],
+      [500, 4, 3, 1, 1],
+    ]);
     // An airport the zone table does not know is taken as UTC, so its hour does not move.
-    expect(at('XXX', '2001-03-01 20:30:00')).toEqual([[500, 20, 3, 0, 1], [500, 20, 3, 0, 1]]);
+    expect(at('XXX', '2001-03-01 20:30:00')).toEqual([
+      [500, 20, 3, 0, 1],
+      [500, 20, 3, 0, 1],
+    ]);
   });
 
   it('is refused, with the variants the spec has, when a scenario names one that does not exist', () => {
-    expect(() => servingPipeline(flightsV1Spec, tables, 'hour-in-utc')).toThrow('feature spec flights-v1 has no serving variant "hour-in-utc"; it has: departure-hour-utc');
+    expect(() => servingPipeline(flightsV1Spec, tables, 'hour-in-utc')).toThrow(
+      'feature spec flights-v1 has no serving variant "hour-in-utc"; it has: departure-hour-utc',
+    );
   });
 });

@@ -28,7 +28,11 @@ function chunk(n: number, first = 0): ColumnChunk {
     eventTime: Float64Array.from(rows, (i) => T0 + i * 60_000),
     label: Float64Array.from(rows, (i) => (i % 7 === 0 ? Number.NaN : (Math.imul(i, 2654435761) >>> 0) % 1000 < 250 ? 1 : 0)),
     columns: {
-      distance: { kind: 'number', values: Float64Array.from(rows, (i) => (i % 11 === 0 ? Number.NaN : 100 + (i % 900))), valid: Uint8Array.from(rows, (i) => (i % 11 === 0 ? 0 : 1)) },
+      distance: {
+        kind: 'number',
+        values: Float64Array.from(rows, (i) => (i % 11 === 0 ? Number.NaN : 100 + (i % 900))),
+        valid: Uint8Array.from(rows, (i) => (i % 11 === 0 ? 0 : 1)),
+      },
       origin: { kind: 'text', values: rows.map((i) => (i % 13 === 0 ? null : ['SFO', 'LAX', 'SEA', 'ORD'][i % 4]!)) },
       date: { kind: 'text', values: rows.map((i) => new Date(T0 + i * 60_000).toISOString().slice(0, 19).replace('T', ' ')) },
     },
@@ -80,7 +84,12 @@ describe('the shift section of a scenario', () => {
 
   it.each([
     ['end before start', `{operator: null-spike, target: x, rate: 0.5, start: 2001-03-02, end: 2001-03-01}`, 'end', 'expected an end after start'],
-    ['a ramp with no length', `{operator: scale, target: x, factor: 2, start: 2001-03-01, onset: ramped}`, 'rampDuration', 'a ramped shift needs rampDuration or end'],
+    [
+      'a ramp with no length',
+      `{operator: scale, target: x, factor: 2, start: 2001-03-01, onset: ramped}`,
+      'rampDuration',
+      'a ramped shift needs rampDuration or end',
+    ],
     ['a ramp length on a sudden shift', `{operator: scale, target: x, start: 2001-03-01, rampDuration: 2h}`, 'rampDuration', 'only a ramped shift'],
     ['a ramped schema break', `{operator: column-missing, target: x, start: 2001-03-01, end: 2001-03-02, onset: ramped}`, 'onset', 'a schema break is sudden'],
     ['a rename of two columns', `{operator: column-rename, target: [a, b], to: c, start: 2001-03-01}`, 'target', 'expected one column to rename'],
@@ -125,7 +134,10 @@ describe('each operator', () => {
     expect(after[at(2) + 1]).toBe(before[at(2) + 1]! * 2 + 10);
     expect(after[at(4)]).toBe(before[at(4)]);
     expect((out!.columns['distance'] as { valid: Uint8Array }).valid[0]).toBe(0);
-    const [ramped] = run([shift(`{operator: scale, target: distance, factor: 3, offset: 0, start: 2001-03-01T00:00:00, end: 2001-03-01T04:00:00, onset: ramped}`)], input);
+    const [ramped] = run(
+      [shift(`{operator: scale, target: distance, factor: 3, offset: 0, start: 2001-03-01T00:00:00, end: 2001-03-01T04:00:00, onset: ramped}`)],
+      input,
+    );
     expect(numbers(ramped!, 'distance')[at(2) + 2]).toBeCloseTo(before[at(2) + 2]! * (1 + ((2 + 2 / 60) / 4) * 2), 9);
     expect(JSON.stringify(rowsOf([input]))).toBe(frozen);
   });
@@ -139,7 +151,10 @@ describe('each operator', () => {
     }
     // A ramp over the whole window: row i has switched with probability i / 20000.
     const big = chunk(20_000);
-    const [ramped] = run([shift(`{operator: unit-change, target: distance, units: miles-to-km, start: 2001-03-01, end: 2001-03-14T21:20:00, onset: ramped}`)], big);
+    const [ramped] = run(
+      [shift(`{operator: unit-change, target: distance, units: miles-to-km, start: 2001-03-01, end: 2001-03-14T21:20:00, onset: ramped}`)],
+      big,
+    );
     const switchedIn = (from: number, to: number): number => {
       let switched = 0;
       let valid = 0;
@@ -161,7 +176,9 @@ describe('each operator', () => {
   it('gaussian-noise: zero-mean noise of the given sd inside the window', () => {
     const big = chunk(20_000);
     const [out] = run([shift(`{operator: gaussian-noise, target: distance, sd: 5, start: 2001-03-01, seed: 3}`)], big);
-    const d = numbers(out!, 'distance').map((v, i) => v - numbers(big, 'distance')[i]!).filter((v) => !Number.isNaN(v));
+    const d = numbers(out!, 'distance')
+      .map((v, i) => v - numbers(big, 'distance')[i]!)
+      .filter((v) => !Number.isNaN(v));
     const mean = d.reduce((a, b) => a + b, 0) / d.length;
     const sd = Math.sqrt(d.reduce((a, b) => a + (b - mean) ** 2, 0) / d.length);
     expect(Math.abs(mean)).toBeLessThan(0.2);
@@ -208,7 +225,10 @@ describe('each operator', () => {
     const [out] = run([shift(`{operator: timezone-offset, target: date, hours: -5, start: 2001-03-01}`)], input);
     expect(texts(out!, 'date')[0]).toBe('2001-02-28 19:00:00');
     expect(out!.eventTime).toEqual(input.eventTime);
-    const epoch: ColumnChunk = { ...input, columns: { ts: { kind: 'number', values: Float64Array.from(input.eventTime), valid: new Uint8Array(600).fill(1) } } };
+    const epoch: ColumnChunk = {
+      ...input,
+      columns: { ts: { kind: 'number', values: Float64Array.from(input.eventTime), valid: new Uint8Array(600).fill(1) } },
+    };
     const [moved] = run([shift(`{operator: timezone-offset, target: ts, hours: 8, start: 2001-03-01}`)], epoch);
     expect(numbers(moved!, 'ts')[1]).toBe(input.eventTime[1]! + 8 * HOUR);
   });
@@ -221,7 +241,10 @@ describe('each operator', () => {
       [420, 'date,distance,origin'],
     ]);
     const dropped = run([shift(`{operator: column-missing, target: [origin, date], start: 2001-03-01T09:00:00}`)], input);
-    expect(dropped.map((c) => [c.rowCount, Object.keys(c.columns).join(',')])).toEqual([[540, 'distance,origin,date'], [60, 'distance']]);
+    expect(dropped.map((c) => [c.rowCount, Object.keys(c.columns).join(',')])).toEqual([
+      [540, 'distance,origin,date'],
+      [60, 'distance'],
+    ]);
     const rename = shift(`{operator: column-rename, target: distance, to: d, start: 2001-03-01T02:00:00}`);
     expect(() => applyColumnRename(input, rename as Extract<Shift, { operator: 'column-rename' }>, seededRng(0), 'shifts[0]')).toThrow('straddles');
   });
@@ -237,11 +260,15 @@ describe('each operator', () => {
     expect(odds(positiveRate(out!)) / odds(positiveRate(big))).toBeGreaterThan(2.7);
     expect(odds(positiveRate(out!)) / odds(positiveRate(big))).toBeLessThan(3.3);
     expect([...out!.label!].filter((v) => Number.isNaN(v)).length).toBe([...big.label!].filter((v) => Number.isNaN(v)).length);
-    expect(() => run([shift(`{operator: label-prior-shift, oddsRatio: 3, start: 2001-03-01}`)], { ...big, label: null })).toThrow('shifts[0]: label-prior-shift needs a label');
+    expect(() => run([shift(`{operator: label-prior-shift, oddsRatio: 3, start: 2001-03-01}`)], { ...big, label: null })).toThrow(
+      'shifts[0]: label-prior-shift needs a label',
+    );
   });
 
   it('refuses an operator on the wrong kind of column, naming the shift', () => {
-    expect(() => run([shift(`{operator: scale, target: origin, factor: 2, start: 2001-03-01}`)], input)).toThrow('shifts[0].target: column "origin" holds text; scale needs a numeric column');
+    expect(() => run([shift(`{operator: scale, target: origin, factor: 2, start: 2001-03-01}`)], input)).toThrow(
+      'shifts[0].target: column "origin" holds text; scale needs a numeric column',
+    );
     expect(() => run([shift(`{operator: category-injection, target: distance, value: X, rate: 0.1, start: 2001-03-01}`)], input)).toThrow('holds numbers');
   });
 });
@@ -305,7 +332,10 @@ describe('determinism and composition', () => {
 
 describe('checking shift targets before a replay', () => {
   it('names a missing column, a column of the wrong kind and a label shift without labels', () => {
-    const columns = new Map<string, 'number' | 'text'>([['distance', 'number'], ['origin', 'text']]);
+    const columns = new Map<string, 'number' | 'text'>([
+      ['distance', 'number'],
+      ['origin', 'text'],
+    ]);
     const problems = checkShiftTargets(
       [
         shift(`{operator: scale, target: distnace, factor: 2, start: 2001-03-01}`),

@@ -33,7 +33,10 @@ afterAll(async () => {
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: ROOT, env: { ...env, GLOBAL_AGENT_HTTP_PROXY: proxy, GLOBAL_AGENT_HTTPS_PROXY: proxy, HTTPS_PROXY: proxy, HTTP_PROXY: proxy } });
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      env: { ...env, GLOBAL_AGENT_HTTP_PROXY: proxy, GLOBAL_AGENT_HTTPS_PROXY: proxy, HTTPS_PROXY: proxy, HTTP_PROXY: proxy },
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));

@@ -17,7 +17,15 @@ describe('the airport time-zone table', () => {
   });
 
   it('refuses to guess the zone of an airport in a state that spans two zones', () => {
-    expect(() => airportZones([{ iata: 'AMA', state: 'TX' }, { iata: 'XYZ', state: 'TX' }], ['XYZ'])).toThrow('airport XYZ (state TX) needs its zone assigned by hand in AIRPORT_ZONES');
+    expect(() =>
+      airportZones(
+        [
+          { iata: 'AMA', state: 'TX' },
+          { iata: 'XYZ', state: 'TX' },
+        ],
+        ['XYZ'],
+      ),
+    ).toThrow('airport XYZ (state TX) needs its zone assigned by hand in AIRPORT_ZONES');
     expect(airportZones([{ iata: 'XYZ', state: 'CA' }], ['XYZ'])).toEqual({ XYZ: 'America/Los_Angeles' });
     expect(SPLIT_STATES).toContain('TX');
     expect(AIRPORT_ZONES['ELP']).toMatchObject({ zone: 'America/Denver' });

@@ -20,12 +20,19 @@ describe.each([
   it('lists every file in model.sha256 and every digest matches', () => {
     const artifact = verifyModel(folder);
     expect(artifact.verified).toBe(true);
-    expect(artifact.files.map((f) => f.file)).toEqual(expect.arrayContaining(['model.onnx', 'model-card.json', 'reference.json', 'training.lock', 'serving/airports.json']));
+    expect(artifact.files.map((f) => f.file)).toEqual(
+      expect.arrayContaining(['model.onnx', 'model-card.json', 'reference.json', 'training.lock', 'serving/airports.json']),
+    );
   });
 
   it('has a card with its feature spec, windows, held-out metrics, versions and backend', () => {
     const card = JSON.parse(readFileSync(join(folder, 'model-card.json'), 'utf8')) as Record<string, unknown>;
-    expect(card).toMatchObject({ featureSpec: spec, input: { dims: ['N', width] }, training: { backend: 'cpu' }, trainingLock: { format: 'package-lock (npm lockfileVersion 3)' } });
+    expect(card).toMatchObject({
+      featureSpec: spec,
+      input: { dims: ['N', width] },
+      training: { backend: 'cpu' },
+      trainingLock: { format: 'package-lock (npm lockfileVersion 3)' },
+    });
     const metrics = (card['metrics'] as { heldOut: { auc: number; logLoss: number; baseline: { logLoss: number } } }).heldOut;
     // Better than chance, and better than predicting the base rate for every flight.
     expect(metrics.auc).toBeGreaterThan(0.6);
@@ -48,7 +55,11 @@ describe.each([
   });
 
   it('is IR 8, opset 17, and passes onnx.checker', (context) => {
-    expect(readOnnxInfo(readFileSync(join(folder, 'model.onnx')))).toMatchObject({ irVersion: 8, opsets: [{ domain: '', version: 17 }], producerName: 'rehearsal demo:build' });
+    expect(readOnnxInfo(readFileSync(join(folder, 'model.onnx')))).toMatchObject({
+      irVersion: 8,
+      opsets: [{ domain: '', version: 17 }],
+      producerName: 'rehearsal demo:build',
+    });
     requireService(context, onnxCheckerAvailable(), '/usr/bin/python3 cannot import onnx (apt-get install python3-onnx)');
     expect(checkOnnxFile(join(folder, 'model.onnx'))).toEqual({ ok: true, message: 'ok 8 17' });
   });

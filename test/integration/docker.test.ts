@@ -53,7 +53,11 @@ describe('the Docker backend', () => {
   it('carries the production part of the lock: no package npm marks dev, every other one', () => {
     const whole = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
     const production = JSON.parse(productionLockText(JSON.stringify(whole))) as { packages: Record<string, { dev?: boolean }> };
-    expect(Object.keys(production.packages)).toEqual(Object.entries(whole.packages).filter(([, m]) => m.dev !== true).map(([k]) => k));
+    expect(Object.keys(production.packages)).toEqual(
+      Object.entries(whole.packages)
+        .filter(([, m]) => m.dev !== true)
+        .map(([k]) => k),
+    );
     expect(production.packages['node_modules/onnxruntime-node']).toBeDefined();
     expect(production.packages['node_modules/vitest']).toBeUndefined();
   });
@@ -61,14 +65,30 @@ describe('the Docker backend', () => {
   it('serves from a container with a read-only root, no capabilities, host networking on 127.0.0.1 and the limits asked for', async (context) => {
     requireService(context, DOCKER.available, DOCKER_MISSING);
     const events: RunEventBody[] = [];
-    const server = await startDockerServer(serverOptions(SMOKE_MODEL, { label: 'docker-test' }), { memoryBytes: 384 * MIB, cpus: 1, gpus: null }, { docker, onEvent: (e) => events.push(e) });
+    const server = await startDockerServer(
+      serverOptions(SMOKE_MODEL, { label: 'docker-test' }),
+      { memoryBytes: 384 * MIB, cpus: 1, gpus: null },
+      { docker, onEvent: (e) => events.push(e) },
+    );
     try {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      const answer = await fetch(`${server.url}/predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ features: { date: '2001-03-01T06:00:00', distance: 500 } }) });
+      const answer = await fetch(`${server.url}/predict`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ features: { date: '2001-03-01T06:00:00', distance: 500 } }),
+      });
       expect(answer.status).toBe(200);
       expect(((await answer.json()) as { prediction: number }).prediction).toBeGreaterThan(0);
       const info = await docker.getContainer(server.containerId).inspect();
-      expect(info.HostConfig).toMatchObject({ NetworkMode: 'host', ReadonlyRootfs: true, Privileged: false, CapDrop: ['ALL'], Memory: 384 * MIB, MemorySwap: 384 * MIB, NanoCpus: 1e9 });
+      expect(info.HostConfig).toMatchObject({
+        NetworkMode: 'host',
+        ReadonlyRootfs: true,
+        Privileged: false,
+        CapDrop: ['ALL'],
+        Memory: 384 * MIB,
+        MemorySwap: 384 * MIB,
+        NanoCpus: 1e9,
+      });
       expect(info.Config.User).toBe('65534:65534');
       expect(await server.memoryPeakBytes()).toBeGreaterThan(10 * MIB);
       expect(events[0]).toMatchObject({ kind: 'server.started', label: 'docker-test', model: { sha256: sha256File(join(SMOKE_MODEL, 'model.onnx')) } });
@@ -87,7 +107,12 @@ describe('the Docker backend', () => {
     const image = await buildImage(docker, {
       tag: tampered,
       context: [
-        { kind: 'file', name: 'Dockerfile', mode: 0o644, data: Buffer.from(`FROM ${smokeImage.tag}\nCOPY model/ /app/model/\nCOPY package-lock.json /app/package-lock.json\n`) },
+        {
+          kind: 'file',
+          name: 'Dockerfile',
+          mode: 0o644,
+          data: Buffer.from(`FROM ${smokeImage.tag}\nCOPY model/ /app/model/\nCOPY package-lock.json /app/package-lock.json\n`),
+        },
         { kind: 'hostFile', name: 'model/model.onnx', mode: 0o644, from: join(other, 'model.onnx') },
         { kind: 'hostFile', name: 'model/model.sha256', mode: 0o644, from: join(other, 'model.sha256') },
         { kind: 'file', name: 'package-lock.json', mode: 0o644, data: Buffer.from('{"lockfileVersion": 3, "packages": {}}\n') },
@@ -96,7 +121,13 @@ describe('the Docker backend', () => {
     try {
       // The labels (inherited) still name the smoke model, so the check on this side passes; the container's own check must not.
       const events: RunEventBody[] = [];
-      const error = await runServingContainer(docker, { ...smokeImage, ...image }, serverOptions(SMOKE_MODEL), { memoryBytes: 256 * MIB, cpus: null, gpus: null }, { onEvent: (e) => events.push(e) }).catch((e: unknown) => e);
+      const error = await runServingContainer(
+        docker,
+        { ...smokeImage, ...image },
+        serverOptions(SMOKE_MODEL),
+        { memoryBytes: 256 * MIB, cpus: null, gpus: null },
+        { onEvent: (e) => events.push(e) },
+      ).catch((e: unknown) => e);
       expect(isInputError(error)).toBe(true);
       expect(String(error)).toContain('the image was built for other files');
       expect(String(error)).toContain('model.onnx');
@@ -110,7 +141,9 @@ describe('the Docker backend', () => {
 
   it('refuses, before starting anything, an image whose labels name another model than the one here', async (context) => {
     requireService(context, DOCKER.available, DOCKER_MISSING);
-    const error = await runServingContainer(docker, smokeImage, serverOptions(WIDE_MODEL), { memoryBytes: null, cpus: null, gpus: null }).catch((e: unknown) => e);
+    const error = await runServingContainer(docker, smokeImage, serverOptions(WIDE_MODEL), { memoryBytes: null, cpus: null, gpus: null }).catch(
+      (e: unknown) => e,
+    );
     expect(isInputError(error)).toBe(true);
     expect(String(error)).toMatch(/refusing to run image rehearsal-serve:.*its labels name model sha256 685dc6d1/);
   });
@@ -118,7 +151,11 @@ describe('the Docker backend', () => {
   it('is OOM-killed under a small memory limit by a batch of 256 rows, and says so; the same batch is answered under a larger limit', async (context) => {
     requireService(context, DOCKER.available, DOCKER_MISSING);
     const batch = JSON.stringify({ instances: Array.from({ length: 256 }, (_, i) => [100 + i, i % 24]) });
-    const post = (url: string): Promise<number> => fetch(`${url}/predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: batch }).then((r) => r.status, () => 0);
+    const post = (url: string): Promise<number> =>
+      fetch(`${url}/predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: batch }).then(
+        (r) => r.status,
+        () => 0,
+      );
     const options = serverOptions(WIDE_MODEL, { maxBatch: 256, timeoutMs: 30_000, label: 'wide' });
 
     const roomy = await startDockerServer(options, { memoryBytes: 1024 * MIB, cpus: null, gpus: null }, { docker });
@@ -130,14 +167,20 @@ describe('the Docker backend', () => {
 
     const tight = await startDockerServer(options, { memoryBytes: 192 * MIB, cpus: null, gpus: null }, { docker });
     // One row fits.
-    expect(await fetch(`${tight.url}/predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ features: [500, 6] }) }).then((r) => r.status)).toBe(200);
+    expect(
+      await fetch(`${tight.url}/predict`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ features: [500, 6] }),
+      }).then((r) => r.status),
+    ).toBe(200);
     expect(await post(tight.url)).not.toBe(200);
     const stopped = await tight.exited;
     expect(stopped).toMatchObject({ requested: false, exitCode: 137, oomKilled: true });
     expect(stopped.message).toBe('was OOM-killed: the kernel ended it at its 192 MiB memory limit (exit code 137)');
   });
 
-  it('reports a failed build with Docker\'s own error and the build\'s last lines, never as success', async (context) => {
+  it("reports a failed build with Docker's own error and the build's last lines, never as success", async (context) => {
     requireService(context, DOCKER.available, DOCKER_MISSING);
     const error = await buildImage(docker, {
       tag: `rehearsal-test-broken:${Date.now()}`,
@@ -163,10 +206,24 @@ describe('without a Docker engine', () => {
     const backends = servingBackends({ socketPath: nowhere });
     expect((await backends.dockerStatus()).available).toBe(false);
     const server = await backends.start(
-      { modelPath: SMOKE_MODEL, label: 'embedded', backend: 'embedded', limits: { memoryBytes: null, cpus: 1, gpus: null }, maxBatch: 8, maxQueueDelayMs: 2, timeoutMs: 1000, executionProvider: 'cpu', allowUnverified: false },
+      {
+        modelPath: SMOKE_MODEL,
+        label: 'embedded',
+        backend: 'embedded',
+        limits: { memoryBytes: null, cpus: 1, gpus: null },
+        maxBatch: 8,
+        maxQueueDelayMs: 2,
+        timeoutMs: 1000,
+        executionProvider: 'cpu',
+        allowUnverified: false,
+      },
       { onEvent: () => undefined, onProgress: () => undefined },
     );
-    const answer = await fetch(`${server.url}/predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ features: { date: '2001-03-01T06:00:00', distance: 500 } }) });
+    const answer = await fetch(`${server.url}/predict`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ features: { date: '2001-03-01T06:00:00', distance: 500 } }),
+    });
     expect(answer.status).toBe(200);
     expect(await server.memoryPeakBytes()).toBeGreaterThan(10 * MIB);
     expect((await server.stop()).requested).toBe(true);

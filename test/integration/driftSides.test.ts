@@ -35,8 +35,23 @@ describe('drift profiles through DuckDB (real DuckDB)', () => {
     }
     expect(profiles.get('x')!.leftOut).toMatchObject({ null: 101, notNumeric: 0 });
     const categories = await readCategorySides(connection, 't', [{ name: 's', column: 's', expression: 'CAST("s" AS VARCHAR)' }]);
-    expect(categories.get('s')).toEqual({ counts: { counts: new Map([['a', 33334], ['b', 33333]]), n: 66667 }, rows: 100000, nulls: 33333 });
-    expect(await distinctUpTo(connection, 't', ['k', 'x'], 20)).toEqual(new Map([['k', 37], ['x', expect.any(Number)]]));
+    expect(categories.get('s')).toEqual({
+      counts: {
+        counts: new Map([
+          ['a', 33334],
+          ['b', 33333],
+        ]),
+        n: 66667,
+      },
+      rows: 100000,
+      nulls: 33333,
+    });
+    expect(await distinctUpTo(connection, 't', ['k', 'x'], 20)).toEqual(
+      new Map([
+        ['k', 37],
+        ['x', expect.any(Number)],
+      ]),
+    );
     connection.closeSync();
     instance.closeSync();
   });

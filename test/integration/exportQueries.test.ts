@@ -19,11 +19,26 @@ describe('exported queries', () => {
       gates: { p99LatencyMs: { max: 250 } },
       steps: [{ setWeight: 10 }, { analysis: {} }, { setWeight: 100 }],
     });
-    const files = rolloutExport(plan, { name: 'flights', namespace: null, image: 'i', prometheus: 'http://p:9090', port: 8080 }, { blue: 'b', green: 'g' }, 'x');
-    const templates = files.find((f) => f.file === 'analysis-templates.yaml')!.objects as { spec: { metrics: { name: string; provider: { prometheus: { query: string } } }[] } }[];
+    const files = rolloutExport(
+      plan,
+      { name: 'flights', namespace: null, image: 'i', prometheus: 'http://p:9090', port: 8080 },
+      { blue: 'b', green: 'g' },
+      'x',
+    );
+    const templates = files.find((f) => f.file === 'analysis-templates.yaml')!.objects as {
+      spec: { metrics: { name: string; provider: { prometheus: { query: string } } }[] };
+    }[];
     const hpa = files.find((f) => f.file === 'hpa.yaml')!.objects[0] as { metadata: { annotations: Record<string, string> } };
-    const fill = (q: string) => q.replaceAll('{{args.canary-service}}', 'flights-canary').replaceAll('{{args.stable-service}}', 'flights-stable').replaceAll('<<.GroupBy>>', 'pod').replaceAll('<<.LabelMatchers>>', 'namespace="models"');
-    const queries = [...templates.flatMap((t) => t.spec.metrics.map((m) => m.provider.prometheus.query)), hpa.metadata.annotations['rehearsal/prometheus-adapter-query']!];
+    const fill = (q: string) =>
+      q
+        .replaceAll('{{args.canary-service}}', 'flights-canary')
+        .replaceAll('{{args.stable-service}}', 'flights-stable')
+        .replaceAll('<<.GroupBy>>', 'pod')
+        .replaceAll('<<.LabelMatchers>>', 'namespace="models"');
+    const queries = [
+      ...templates.flatMap((t) => t.spec.metrics.map((m) => m.provider.prometheus.query)),
+      hpa.metadata.annotations['rehearsal/prometheus-adapter-query']!,
+    ];
     expect(queries.length).toBeGreaterThanOrEqual(7);
     const rules = { groups: [{ name: 'exported', rules: queries.map((q, i) => ({ record: `rehearsal:exported_${i}`, expr: fill(q) })) }] };
     const path = join(tempDir(), 'rules.yaml');

@@ -25,7 +25,12 @@ describe('the smoke feature spec (real DuckDB)', () => {
     const serving = servingPipeline(smokeSpec, {});
     let compared = 0;
     for (const row of rows) {
-      const record: RawRecord = { date: row['date'] as string, distance: Number(row['distance']), origin: row['origin'] as string, destination: row['destination'] as string };
+      const record: RawRecord = {
+        date: row['date'] as string,
+        distance: Number(row['distance']),
+        origin: row['origin'] as string,
+        destination: row['destination'] as string,
+      };
       const served = serving.featuresOf(record);
       expect(served[0]).toBeCloseTo(Number(row['distance_k']), 12);
       expect(served[1]).toBe(Number(row['dep_hour']));
@@ -37,7 +42,9 @@ describe('the smoke feature spec (real DuckDB)', () => {
   it('names a missing or mistyped field of a raw record', () => {
     const serving = servingPipeline(smokeSpec, {});
     expect(() => serving.featuresOf({ date: '2001-03-01 06:05:00' })).toThrow(new RecordFieldError('distance', 'a number', 'nothing (the field is missing)'));
-    expect(() => serving.featuresOf({ date: 'yesterday', distance: 300 })).toThrow('field "date": expected a timestamp such as 2001-03-01 06:05:00, found string "yesterday"');
+    expect(() => serving.featuresOf({ date: 'yesterday', distance: 300 })).toThrow(
+      'field "date": expected a timestamp such as 2001-03-01 06:05:00, found string "yesterday"',
+    );
   });
 
   it('is what a model folder serves, from its card', () => {

@@ -23,7 +23,9 @@ beforeAll(async () => {
   // Every 40th flight by a hash of its fields: about 75,000 rows over all six months and every route week.
   sample = join(tempDir(), 'sample.parquet');
   const { instance, connection } = await openDatabase();
-  await connection.run(`COPY (SELECT * FROM read_parquet(${sqlString(FLIGHTS_3M)}) WHERE hash(date, origin, destination, distance) % 40 = 0) TO ${sqlString(sample)} (FORMAT parquet)`);
+  await connection.run(
+    `COPY (SELECT * FROM read_parquet(${sqlString(FLIGHTS_3M)}) WHERE hash(date, origin, destination, distance) % 40 = 0) TO ${sqlString(sample)} (FORMAT parquet)`,
+  );
   connection.closeSync();
   instance.closeSync();
 });
@@ -39,14 +41,24 @@ describe.each(['blue-v1', 'green-v2'])('the %s feature spec on the demo data (re
     let compared = 0;
     const mismatches: string[] = [];
     const seen = { unseenAirport: 0, unknownRoute: 0, weeks: new Set<number>() };
-    for await (const chunk of source.read({ columns: ['distance', 'origin', 'destination', ...names], derived: training.sql, relations: training.relations, joins: training.joins })) {
+    for await (const chunk of source.read({
+      columns: ['distance', 'origin', 'destination', ...names],
+      derived: training.sql,
+      relations: training.relations,
+      joins: training.joins,
+    })) {
       for (let i = 0; i < chunk.rowCount; i++) {
         const text = (name: string): string => {
           const column = chunk.columns[name]!;
           return column.kind === 'text' ? column.values[i]! : '';
         };
         const distance = chunk.columns['distance']!;
-        const record: RawRecord = { date: formatEventTime(chunk.eventTime[i]!), distance: distance.kind === 'number' ? distance.values[i]! : null, origin: text('origin'), destination: text('destination') };
+        const record: RawRecord = {
+          date: formatEventTime(chunk.eventTime[i]!),
+          distance: distance.kind === 'number' ? distance.values[i]! : null,
+          origin: text('origin'),
+          destination: text('destination'),
+        };
         const served = serving.featuresOf(record);
         names.forEach((name, j) => {
           const column = chunk.columns[name]!;
@@ -91,6 +103,8 @@ describe('the route delay rate (flights-v2)', () => {
 
   it('names a malformed table when the model loads', () => {
     const bound = loadBoundFeatures(join(MODELS, 'green-v2'), readModelCard(join(MODELS, 'green-v2')))!;
-    expect(() => bound.spec.prepareTables!({ airports: { description: '', minFlights: 1, codes: [] }, route_delay: { rates: {} } })).toThrow(/serving table route_delay: description: /);
+    expect(() => bound.spec.prepareTables!({ airports: { description: '', minFlights: 1, codes: [] }, route_delay: { rates: {} } })).toThrow(
+      /serving table route_delay: description: /,
+    );
   });
 });

@@ -24,7 +24,9 @@ async function januaryFlights(): Promise<RawRecord[]> {
     const reader = await connection.runAndReadAll(
       `SELECT * FROM (SELECT strftime(date, '%Y-%m-%d %H:%M:%S') AS date, distance, origin, destination FROM read_parquet('${FLIGHTS_3M}') WHERE date < TIMESTAMP '2001-02-01') USING SAMPLE reservoir(5000 ROWS) REPEATABLE (7)`,
     );
-    return reader.getRowObjectsJson().map((r) => ({ date: String(r['date']), distance: Number(r['distance']), origin: String(r['origin']), destination: String(r['destination']) }));
+    return reader
+      .getRowObjectsJson()
+      .map((r) => ({ date: String(r['date']), distance: Number(r['distance']), origin: String(r['origin']), destination: String(r['destination']) }));
   } finally {
     connection.closeSync();
     instance.closeSync();
@@ -76,7 +78,10 @@ describe('live layer 2 and 3 metrics on a real server', () => {
     expect(mean).toBeLessThan(0.5);
     expect(metricValue(january, 'model_prediction_variance')).toBeGreaterThan(0);
 
-    await feed(server, flights.map((r) => ({ ...r, distance: Number(r['distance']) * 1.609344 })));
+    await feed(
+      server,
+      flights.map((r) => ({ ...r, distance: Number(r['distance']) * 1.609344 })),
+    );
     const shifted = await metrics(server);
     expect(metricValue(shifted, 'model_feature_psi{feature="distance"}')).toBeGreaterThan(0.25);
     expect(metricValue(shifted, 'model_feature_out_of_range_ratio{feature="distance"}')).toBeGreaterThan(0);

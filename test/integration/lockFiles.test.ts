@@ -43,8 +43,14 @@ describe('reading lock files from disk', () => {
       writeFileSync(join(dir, name), '');
     }
     expect(readLockFile(join(dir, 'requirements.txt')).entries).toEqual([]);
-    expect(inputErrorOf(() => readLockFile(join(dir, 'package-lock.json')))).toMatchObject({ where: `${join(dir, 'package-lock.json')}:1`, problem: expect.stringContaining('not valid JSON') });
-    expect(inputErrorOf(() => readLockFile(join(dir, 'environment.yml')))).toMatchObject({ where: `${join(dir, 'environment.yml')}:1`, problem: expect.stringContaining('expected a conda environment') });
+    expect(inputErrorOf(() => readLockFile(join(dir, 'package-lock.json')))).toMatchObject({
+      where: `${join(dir, 'package-lock.json')}:1`,
+      problem: expect.stringContaining('not valid JSON'),
+    });
+    expect(inputErrorOf(() => readLockFile(join(dir, 'environment.yml')))).toMatchObject({
+      where: `${join(dir, 'environment.yml')}:1`,
+      problem: expect.stringContaining('expected a conda environment'),
+    });
   });
 
   it('reports includes it does not follow: URLs, absolute paths, a file already read', () => {
@@ -76,7 +82,10 @@ describe('reading lock files from disk', () => {
     writeFileSync(join(dir, 'model.onnx'), Buffer.from([8, 8, 0, 1, 2]));
     expect(inputErrorOf(() => readLockFile(join(dir, 'nope.txt')))).toMatchObject({ where: join(dir, 'nope.txt'), problem: 'lock file not found' });
     expect(inputErrorOf(() => readLockFile(join(dir, 'folder'))).problem).toContain('is a folder; expected a lock file');
-    expect(inputErrorOf(() => readLockFile(join(dir, 'model.onnx')))).toMatchObject({ where: `${join(dir, 'model.onnx')}:1`, problem: expect.stringContaining('a binary file') });
+    expect(inputErrorOf(() => readLockFile(join(dir, 'model.onnx')))).toMatchObject({
+      where: `${join(dir, 'model.onnx')}:1`,
+      problem: expect.stringContaining('a binary file'),
+    });
     expect(inputErrorOf(() => readLockFile(join(LOCKS, 'pip-freeze.txt'), 'conda')).problem).toContain('expected a conda environment');
   });
 });

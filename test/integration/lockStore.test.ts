@@ -39,6 +39,8 @@ describe('the lock store on disk', () => {
     const store = fileLockStore();
     const bare = { path: join(ROOT, 'scenarios/smoke/model/model.onnx') } as ModelArtifact;
     expect(await store.training(bare)).toEqual({ unavailable: expect.stringContaining('is a bare model file; only a model folder carries a training.lock') });
-    expect(await store.training({ path: join(ROOT, 'scenarios/smoke/model') } as ModelArtifact)).toEqual({ unavailable: `no training.lock in ${join(ROOT, 'scenarios/smoke/model')}` });
+    expect(await store.training({ path: join(ROOT, 'scenarios/smoke/model') } as ModelArtifact)).toEqual({
+      unavailable: `no training.lock in ${join(ROOT, 'scenarios/smoke/model')}`,
+    });
   });
 });

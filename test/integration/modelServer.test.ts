@@ -36,7 +36,15 @@ describe('the model server on the smoke model', () => {
 
   it('says it is live and ready, and describes itself and its model (OIP)', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(server.started).toMatchObject({ kind: 'server.started', label: 'smoke-v1', verified: true, executionProvider: 'cpu', maxBatch: 32, timeoutMs: 100, model: { name: 'smoke-v1', featureSpec: 'smoke-v1' } });
+    expect(server.started).toMatchObject({
+      kind: 'server.started',
+      label: 'smoke-v1',
+      verified: true,
+      executionProvider: 'cpu',
+      maxBatch: 32,
+      timeoutMs: 100,
+      model: { name: 'smoke-v1', featureSpec: 'smoke-v1' },
+    });
     expect(await get(`${server.url}/v2/health/live`)).toEqual({ status: 200, json: { live: true } });
     expect(await get(`${server.url}/v2/health/ready`)).toEqual({ status: 200, json: { ready: true } });
     expect(await get(`${server.url}/v2/models/smoke-v1/ready`)).toEqual({ status: 200, json: { name: 'smoke-v1', ready: true } });
@@ -54,12 +62,12 @@ describe('the model server on the smoke model', () => {
     });
   });
 
-  it('answers a raw record through the model\'s own serving pipeline, as a bare session computes it', async () => {
+  it("answers a raw record through the model's own serving pipeline, as a bare session computes it", async () => {
     const answer = await post(`${server.url}/predict`, { features: RECORDS[0] });
     expect(answer).toEqual({ status: 200, json: { prediction: expected[0], confidence: 1 - expected[0]!, model_version: 'smoke-v1' } });
   });
 
-  it('answers instances, and the seed\'s numeric form in input order', async () => {
+  it("answers instances, and the seed's numeric form in input order", async () => {
     const many = await post(`${server.url}/predict`, { instances: RECORDS });
     expect(many.status).toBe(200);
     expect((many.json as { predictions: { prediction: number }[] }).predictions.map((p) => p.prediction)).toEqual(expected);
@@ -67,13 +75,37 @@ describe('the model server on the smoke model', () => {
     expect(numeric.json).toMatchObject({ prediction: expected[1] });
   });
 
-  it('answers OIP infer with the model\'s output tensors in its layout', async () => {
-    const answer = await post(`${server.url}/v2/models/smoke-v1/infer`, { id: 'a1', inputs: [{ name: 'features', shape: [2, 2], datatype: 'FP32', data: [[0.337, 6], [2.475, 18]] }] });
+  it("answers OIP infer with the model's output tensors in its layout", async () => {
+    const answer = await post(`${server.url}/v2/models/smoke-v1/infer`, {
+      id: 'a1',
+      inputs: [
+        {
+          name: 'features',
+          shape: [2, 2],
+          datatype: 'FP32',
+          data: [
+            [0.337, 6],
+            [2.475, 18],
+          ],
+        },
+      ],
+    });
     expect(answer).toEqual({
       status: 200,
-      json: { model_name: 'smoke-v1', model_version: 'smoke-v1', id: 'a1', outputs: [{ name: 'probability', datatype: 'FP32', shape: [2, 1], data: [expected[0], expected[1]] }] },
+      json: {
+        model_name: 'smoke-v1',
+        model_version: 'smoke-v1',
+        id: 'a1',
+        outputs: [{ name: 'probability', datatype: 'FP32', shape: [2, 1], data: [expected[0], expected[1]] }],
+      },
     });
-    expect((await post(`${server.url}/v2/models/smoke-v1/versions/smoke-v1/infer`, { inputs: [{ name: 'features', shape: [1, 2], datatype: 'FP32', data: [0.802, 23] }] })).json).toMatchObject({
+    expect(
+      (
+        await post(`${server.url}/v2/models/smoke-v1/versions/smoke-v1/infer`, {
+          inputs: [{ name: 'features', shape: [1, 2], datatype: 'FP32', data: [0.802, 23] }],
+        })
+      ).json,
+    ).toMatchObject({
       outputs: [{ data: [expected[2]] }],
     });
   });
@@ -81,10 +113,19 @@ describe('the model server on the smoke model', () => {
   it('refuses bad requests with 400, naming the field and what was expected', async () => {
     expect(await post(`${server.url}/predict`, { features: { date: '2001-03-01 06:05:00' } })).toEqual({
       status: 400,
-      json: { error: 'features.distance: expected a number, found nothing (the field is missing)', field: 'features.distance', expected: 'expected a number, found nothing (the field is missing)' },
+      json: {
+        error: 'features.distance: expected a number, found nothing (the field is missing)',
+        field: 'features.distance',
+        expected: 'expected a number, found nothing (the field is missing)',
+      },
     });
-    expect(await post(`${server.url}/predict`, '{"features": [1, 2')).toMatchObject({ status: 400, json: { field: '', error: expect.stringMatching(/^expected a JSON body \(/) } });
-    expect(await post(`${server.url}/v2/models/smoke-v1/infer`, { inputs: [{ name: 'features', shape: [1, 2], datatype: 'INT64', data: [1, 2] }] })).toMatchObject({
+    expect(await post(`${server.url}/predict`, '{"features": [1, 2')).toMatchObject({
+      status: 400,
+      json: { field: '', error: expect.stringMatching(/^expected a JSON body \(/) },
+    });
+    expect(
+      await post(`${server.url}/v2/models/smoke-v1/infer`, { inputs: [{ name: 'features', shape: [1, 2], datatype: 'INT64', data: [1, 2] }] }),
+    ).toMatchObject({
       status: 400,
       json: { field: 'inputs[0].datatype', error: 'inputs[0].datatype: expected FP32 (the type of model input "features"), got INT64' },
     });
@@ -97,12 +138,15 @@ describe('the model server on the smoke model', () => {
   });
 
   it('answers 404 for another model or an unknown route, 405 for a wrong method', async () => {
-    expect(await post(`${server.url}/v2/models/other/infer`, {})).toEqual({ status: 404, json: { error: 'model "other" not found; this server serves "smoke-v1"' } });
+    expect(await post(`${server.url}/v2/models/other/infer`, {})).toEqual({
+      status: 404,
+      json: { error: 'model "other" not found; this server serves "smoke-v1"' },
+    });
     expect((await get(`${server.url}/nowhere`)).status).toBe(404);
     expect((await get(`${server.url}/v2/models/smoke-v1/infer`)).status).toBe(405);
   });
 
-  it('exposes /metrics that promtool accepts, with the server\'s metrics in base units', async (context) => {
+  it("exposes /metrics that promtool accepts, with the server's metrics in base units", async (context) => {
     await post(`${server.url}/predict`, { features: [1, 2] });
     await post(`${server.url}/predict`, { features: {} });
     const response = await fetch(`${server.url}/metrics`);
@@ -144,7 +188,11 @@ describe('dynamic batching on a real server', () => {
 describe('execution providers', () => {
   it('falls back from CUDA to CPU, says why, and still serves (no CUDA provider is installed here)', async () => {
     const server = await startTestServer(SMOKE_MODEL, { ep: 'cuda' });
-    expect(server.started).toMatchObject({ requestedProvider: 'cuda', executionProvider: 'cpu', fallbackReason: expect.stringMatching(/^CUDA execution provider unavailable/) });
+    expect(server.started).toMatchObject({
+      requestedProvider: 'cuda',
+      executionProvider: 'cpu',
+      fallbackReason: expect.stringMatching(/^CUDA execution provider unavailable/),
+    });
     expect(server.log.some((l) => l.startsWith('[smoke-v1] execution provider: asked for cuda, using cpu: CUDA execution provider unavailable'))).toBe(true);
     expect((await post(`${server.url}/predict`, { features: [0.5, 1] })).status).toBe(200);
   });

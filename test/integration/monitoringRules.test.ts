@@ -26,7 +26,10 @@ function exportOf(path: string) {
 }
 
 describe('exported monitoring rules', () => {
-  it.for([['smoke', SMOKE], ['demo', join(ROOT, 'scenarios/demo.yaml')]] as const)('of %s pass promtool check rules', ([, path], context) => {
+  it.for([
+    ['smoke', SMOKE],
+    ['demo', join(ROOT, 'scenarios/demo.yaml')],
+  ] as const)('of %s pass promtool check rules', ([, path], context) => {
     const { exported } = exportOf(path);
     const file = join(tempDir(), 'prometheus-rules.yaml');
     writeFileSync(file, exported.files[0]!.text);

@@ -94,7 +94,11 @@ describe('the exported rules in a real Prometheus', () => {
     mkdirSync(join(dir, 'data'));
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    prometheus = spawn('prometheus', [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`], { stdio: 'ignore' });
+    prometheus = spawn(
+      'prometheus',
+      [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`],
+      { stdio: 'ignore' },
+    );
 
     let sending = true;
     const traffic = (async () => {
@@ -106,17 +110,31 @@ describe('the exported rules in a real Prometheus', () => {
     try {
       // Healthy traffic scraped a few times: the rules are loaded and nothing fires.
       const loaded = await until(
-        async () => (await (await fetch(`${url}/api/v1/query?query=${encodeURIComponent(`count(model_server_requests_total{job="live-blue"})`)}`)).json()) as { data: { result: unknown[] } },
+        async () =>
+          (await (await fetch(`${url}/api/v1/query?query=${encodeURIComponent(`count(model_server_requests_total{job="live-blue"})`)}`)).json()) as {
+            data: { result: unknown[] };
+          },
         (v) => v.data.result.length > 0,
       );
       expect(loaded.data.result).toHaveLength(1);
       const rules = (await (await fetch(`${url}/api/v1/rules`)).json()) as { data: { groups: { name: string; rules: unknown[] }[] } };
-      expect(rules.data.groups.map((g) => g.name)).toEqual(['live-layer-1-infrastructure', 'live-layer-2-data-quality', 'live-layer-3-prediction', 'live-layer-4-business']);
+      expect(rules.data.groups.map((g) => g.name)).toEqual([
+        'live-layer-1-infrastructure',
+        'live-layer-2-data-quality',
+        'live-layer-3-prediction',
+        'live-layer-4-business',
+      ]);
       expect((await alerts(url)).filter((a) => a.labels['layer'] === '1')).toEqual([]);
 
       await server.setFaults({ errorRate: 1 });
-      const firing = await until(() => alerts(url), (list) => list.some((a) => a.labels['alertname'] === 'ModelServerErrorRatio' && a.state === 'firing'));
-      expect(firing.find((a) => a.labels['alertname'] === 'ModelServerErrorRatio')).toMatchObject({ state: 'firing', labels: { layer: '1', rule: 'error-ratio', role: 'blue', job: 'live-blue' } });
+      const firing = await until(
+        () => alerts(url),
+        (list) => list.some((a) => a.labels['alertname'] === 'ModelServerErrorRatio' && a.state === 'firing'),
+      );
+      expect(firing.find((a) => a.labels['alertname'] === 'ModelServerErrorRatio')).toMatchObject({
+        state: 'firing',
+        labels: { layer: '1', rule: 'error-ratio', role: 'blue', job: 'live-blue' },
+      });
     } finally {
       sending = false;
       await traffic;

@@ -56,7 +56,12 @@ describe('exported rules on series from a replay', () => {
     const events = await replay(EXTRA, table(MARCH, 24, 200, 3));
     const started = ofKind(events, 'replay.started')[0]!;
     const alerts = file.scenario.alerts;
-    const rules = monitoringPlan(plannedFromReplay(started.models), { name: 'replay', drift: driftAlertsOf(alerts), live: liveAlertsOf(alerts), slaMs: null }).filter((r) => PSI_RULES.has(r.rule));
+    const rules = monitoringPlan(plannedFromReplay(started.models), {
+      name: 'replay',
+      drift: driftAlertsOf(alerts),
+      live: liveAlertsOf(alerts),
+      slaMs: null,
+    }).filter((r) => PSI_RULES.has(r.rule));
     const windows = ofKind(events, 'drift.window');
     const t0 = eventTimeMs(windows[0]!.to);
     const step = started.windowMs;
@@ -68,7 +73,10 @@ describe('exported rules on series from a replay', () => {
         series: `model_feature_psi{job="replay-blue",feature="${f.name}"}`,
         values: windows.map((w) => sample(exact.get(`feature-psi|${f.name}|${w.to}`) ?? w.features[j]!.psi)).join(' '),
       })),
-      { series: 'model_prediction_psi{job="replay-blue"}', values: windows.map((w) => sample(exact.get(`prediction-psi|prediction|${w.to}`) ?? w.prediction?.psi)).join(' ') },
+      {
+        series: 'model_prediction_psi{job="replay-blue"}',
+        values: windows.map((w) => sample(exact.get(`prediction-psi|prediction|${w.to}`) ?? w.prediction?.psi)).join(' '),
+      },
     ];
     const byId = new Map<string, PlannedRule>(rules.map((r) => [`${r.rule}|${r.subject}`, r]));
     const tests = windows.map((w, k) => {
@@ -80,7 +88,15 @@ describe('exported rules on series from a replay', () => {
           .map((id) => byId.get(id)!)
           .filter((r) => r.alert === alertname)
           .map((r) => ({
-            exp_labels: { layer: String(r.layer), rule: r.rule, role: r.role, subject: r.subject, severity: 'page', job: 'replay-blue', ...(r.rule === 'feature-psi' ? { feature: r.subject } : {}) },
+            exp_labels: {
+              layer: String(r.layer),
+              rule: r.rule,
+              role: r.role,
+              subject: r.subject,
+              severity: 'page',
+              job: 'replay-blue',
+              ...(r.rule === 'feature-psi' ? { feature: r.subject } : {}),
+            },
             exp_annotations: { summary: r.summary, budget: r.layer === 2 ? '1h' : '24h' },
           })),
       }));
@@ -94,7 +110,10 @@ describe('exported rules on series from a replay', () => {
 
     const dir = tempDir();
     writeFileSync(join(dir, 'rules.yaml'), stringify(prometheusRuleGroups('replay', rules, budgetsOf(alerts))));
-    writeFileSync(join(dir, 'test.yaml'), stringify({ rule_files: ['rules.yaml'], evaluation_interval: '1h', tests: [{ interval: '1h', input_series: series, alert_rule_test: tests.flat() }] }));
+    writeFileSync(
+      join(dir, 'test.yaml'),
+      stringify({ rule_files: ['rules.yaml'], evaluation_interval: '1h', tests: [{ interval: '1h', input_series: series, alert_rule_test: tests.flat() }] }),
+    );
     const result = spawnSync('promtool', ['test', 'rules', join(dir, 'test.yaml')], { encoding: 'utf8' });
     requireService(context, result.error === undefined, 'promtool (Debian package prometheus) is not installed');
     expect(`${result.stdout}${result.stderr}`).toContain('SUCCESS');

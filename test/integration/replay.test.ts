@@ -55,7 +55,18 @@ async function run(path: string): Promise<RunEvent[]> {
   const log = new EventLog(systemClock, []);
   await rehearse(
     loaded.file,
-    { runId: 'replay-test', clock: systemClock, models: fileModelStore(), snapshots: { open: openSnapshot }, locks: fileLockStore(), runtimes: fileRuntimeStore(), machine: machineInfo(), versions: runtimeVersions(), executionProvider: 'cpu', allowUnverified: false },
+    {
+      runId: 'replay-test',
+      clock: systemClock,
+      models: fileModelStore(),
+      snapshots: { open: openSnapshot },
+      locks: fileLockStore(),
+      runtimes: fileRuntimeStore(),
+      machine: machineInfo(),
+      versions: runtimeVersions(),
+      executionProvider: 'cpu',
+      allowUnverified: false,
+    },
     log,
   );
   return [...log.events];
@@ -115,9 +126,16 @@ describe('the replay on real flights (real DuckDB, real onnxruntime)', () => {
     const windows = ofKind(events, 'drift.window');
     const broken = windows.find((w) => w.from === '2001-03-01T14:00:00')!;
     expect(broken).toMatchObject({ scored: 0, refused: broken.rows });
-    expect(broken.features.find((f) => f.name === 'distance_k')).toMatchObject({ status: 'missing', reason: 'column missing from the current sample (schema break)' });
+    expect(broken.features.find((f) => f.name === 'distance_k')).toMatchObject({
+      status: 'missing',
+      reason: 'column missing from the current sample (schema break)',
+    });
     expect(windows.find((w) => w.from === '2001-03-01T16:00:00')).toMatchObject({ refused: 0 });
-    expect(ofKind(events, 'alert.firing').find((e) => e.rule === 'schema-break')).toMatchObject({ layer: 2, subject: 'distance_k', from: '2001-03-01T14:00:00' });
+    expect(ofKind(events, 'alert.firing').find((e) => e.rule === 'schema-break')).toMatchObject({
+      layer: 2,
+      subject: 'distance_k',
+      from: '2001-03-01T14:00:00',
+    });
     expect(ofKind(events, 'alert.resolved').find((e) => e.rule === 'schema-break')).toMatchObject({ to: '2001-03-01T16:00:00' });
     expect(ofKind(events, 'shift.detected')[0]).toMatchObject({ rule: 'schema-break', delayMs: 3_600_000 });
     const check = ofKind(events, 'check.resolved').find((e) => e.check.id === 'distribution-shift')!.check;

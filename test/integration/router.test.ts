@@ -14,14 +14,30 @@ const BLUE = join(ROOT, 'scenarios/demo/models/blue-v1');
 const GREEN = join(ROOT, 'scenarios/demo/models/green-v2');
 const RECORD = { date: '2001-03-01 06:05:00', distance: 337, origin: 'SFO', destination: 'LAX' };
 
-const policy: RouterPolicyInfo = { weights: weightsFor(0), header: { name: 'x-model-version', greenValue: 'v2' }, stickyHeader: 'x-rollout-key', shadow: false, compare: true };
+const policy: RouterPolicyInfo = {
+  weights: weightsFor(0),
+  header: { name: 'x-model-version', greenValue: 'v2' },
+  stickyHeader: 'x-rollout-key',
+  shadow: false,
+  compare: true,
+};
 
 let rig: ServerRig;
 const events: RigEvent[] = [];
 
 beforeAll(async () => {
   rig = await startRig(
-    { blue: { model: BLUE, label: 'blue' }, green: { model: GREEN, label: 'green' }, twin: { maxBatch: 1, threads: 1 }, maxBatch: 32, timeoutMs: 2000, executionProvider: 'cpu', allowUnverified: false, policy, seed: 7 },
+    {
+      blue: { model: BLUE, label: 'blue' },
+      green: { model: GREEN, label: 'green' },
+      twin: { maxBatch: 1, threads: 1 },
+      maxBatch: 32,
+      timeoutMs: 2000,
+      executionProvider: 'cpu',
+      allowUnverified: false,
+      policy,
+      seed: 7,
+    },
     (e) => events.push(e),
   );
 });
@@ -31,20 +47,30 @@ afterAll(async () => {
 
 /** POSTs a raw record through the router. */
 async function predict(headers: Record<string, string> = {}, record: object = RECORD) {
-  const response = await fetch(`${rig.routerUrl}/predict`, { method: 'POST', body: JSON.stringify({ features: record }), headers: { 'content-type': 'application/json', ...headers } });
+  const response = await fetch(`${rig.routerUrl}/predict`, {
+    method: 'POST',
+    body: JSON.stringify({ features: record }),
+    headers: { 'content-type': 'application/json', ...headers },
+  });
   const json = (await response.json()) as { model_version?: string; prediction?: number; error?: string };
   return { status: response.status, side: response.headers.get('x-rollout-side'), reason: response.headers.get('x-rollout-reason'), json };
 }
 
 describe('router', () => {
-  it('starts blue, green and blue\'s twin warm, and itself on 127.0.0.1, all as events', () => {
+  it("starts blue, green and blue's twin warm, and itself on 127.0.0.1, all as events", () => {
     const started = events.filter((e) => e.kind === 'server.started').map((e) => e.kind === 'server.started' && [e.label, e.model.featureSpec, e.maxBatch]);
-    expect(started).toEqual(expect.arrayContaining([['blue', 'flights-v1', 32], ['green', 'flights-v2', 32], ['blue-twin', 'flights-v1', 1]]));
+    expect(started).toEqual(
+      expect.arrayContaining([
+        ['blue', 'flights-v1', 32],
+        ['green', 'flights-v2', 32],
+        ['blue-twin', 'flights-v1', 1],
+      ]),
+    );
     expect(rig.routerUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(events.find((e) => e.kind === 'router.started')).toMatchObject({ policy, restart: 0 });
   });
 
-  it('forwards raw records to blue at 0%, and sends the seed\'s header to green whatever the weights', async () => {
+  it("forwards raw records to blue at 0%, and sends the seed's header to green whatever the weights", async () => {
     const toBlue = await predict();
     expect(toBlue).toMatchObject({ status: 200, side: 'blue', reason: 'weight', json: { model_version: expect.stringContaining('blue') } });
     const toGreen = await predict({ 'x-model-version': 'v2' });
@@ -53,7 +79,7 @@ describe('router', () => {
     expect((await predict({ 'x-model-version': 'v1' })).side).toBe('blue');
   });
 
-  it('runs each side\'s own serving pipeline: a record without origin is refused by the side that needs it, field named', async () => {
+  it("runs each side's own serving pipeline: a record without origin is refused by the side that needs it, field named", async () => {
     const { origin: _dropped, ...withoutOrigin } = RECORD;
     const answer = await predict({}, withoutOrigin);
     expect(answer.status).toBe(400);
@@ -62,7 +88,11 @@ describe('router', () => {
 
   it('splits by weight, and every change is a router.weights event', async () => {
     expect(await rig.setWeights(weightsFor(30), 'test split')).toEqual({ blue: 70, green: 30 });
-    expect(events.filter((e) => e.kind === 'router.weights').at(-1)).toMatchObject({ weights: { blue: 70, green: 30 }, previous: { blue: 100, green: 0 }, reason: 'test split' });
+    expect(events.filter((e) => e.kind === 'router.weights').at(-1)).toMatchObject({
+      weights: { blue: 70, green: 30 },
+      previous: { blue: 100, green: 0 },
+      reason: 'test split',
+    });
     const sides = [];
     for (let i = 0; i < 200; i++) {
       sides.push((await predict()).side);
@@ -95,7 +125,10 @@ describe('router', () => {
 
   it('records Diffy copies: the twin answers every request, blue every request green served', async () => {
     await rig.setWeights(weightsFor(50), 'compare');
-    const routed = await rig.send(Array.from({ length: 40 }, (_, i) => ({ record: { ...RECORD, distance: 200 + i * 37 }, key: null })), 100);
+    const routed = await rig.send(
+      Array.from({ length: 40 }, (_, i) => ({ record: { ...RECORD, distance: 200 + i * 37 }, key: null })),
+      100,
+    );
     for (const r of routed) {
       expect(r.served).toMatchObject({ status: 200, outcome: 'ok' });
       expect(r.copies.twin).toMatchObject({ status: 200, outcome: 'ok' });
@@ -126,14 +159,27 @@ describe('router', () => {
 });
 
 describe('router in shadow mode', () => {
-  it('serves every request from blue and records green\'s answer to a copy, never returning it', async () => {
+  it("serves every request from blue and records green's answer to a copy, never returning it", async () => {
     const shadowEvents: RigEvent[] = [];
     const shadow = await startRig(
-      { blue: { model: BLUE, label: 'blue' }, green: { model: GREEN, label: 'green' }, twin: { maxBatch: 1, threads: 1 }, maxBatch: 32, timeoutMs: 2000, executionProvider: 'cpu', allowUnverified: false, policy: { ...policy, weights: weightsFor(50), shadow: true, compare: false }, seed: 1 },
+      {
+        blue: { model: BLUE, label: 'blue' },
+        green: { model: GREEN, label: 'green' },
+        twin: { maxBatch: 1, threads: 1 },
+        maxBatch: 32,
+        timeoutMs: 2000,
+        executionProvider: 'cpu',
+        allowUnverified: false,
+        policy: { ...policy, weights: weightsFor(50), shadow: true, compare: false },
+        seed: 1,
+      },
       (e) => shadowEvents.push(e),
     );
     try {
-      const routed = await shadow.send(Array.from({ length: 30 }, () => ({ record: RECORD, key: null })), 100);
+      const routed = await shadow.send(
+        Array.from({ length: 30 }, () => ({ record: RECORD, key: null })),
+        100,
+      );
       expect(routed.every((r) => r.side === 'blue' && r.reason === 'shadow')).toBe(true);
       expect(routed.every((r) => typeof r.copies.green?.prediction === 'number' && r.copies.twin === undefined)).toBe(true);
       expect(routed[0]!.copies.green!.prediction).not.toBe(routed[0]!.served!.prediction);

@@ -15,7 +15,11 @@ const FEATURES = 16;
 function batches(count: number, rows: number, seed: number): FeatureBatch[] {
   const rng = seededRng(seed);
   return Array.from({ length: count }, () => ({
-    features: { type: 'float32', dims: [rows, FEATURES], data: Float32Array.from({ length: rows * FEATURES }, () => (rng.next() + rng.next() + rng.next() - 1.5) * 2) },
+    features: {
+      type: 'float32',
+      dims: [rows, FEATURES],
+      data: Float32Array.from({ length: rows * FEATURES }, () => (rng.next() + rng.next() + rng.next() - 1.5) * 2),
+    },
   }));
 }
 
@@ -42,7 +46,9 @@ describe('runtime parity (real onnxruntime-node)', () => {
     const model = writeModelFolder(join(tempDir(), 'mlp'), mlpModel(FEATURES, 64, 7));
     const { inference: retrained } = await openOrtInference(mlpModel(FEATURES, 64, 8), 'cpu');
     try {
-      const result = await ortRuntimeParity(model, batches(4, 500, 2), { threshold: 0.5, flipTolerance: DEFAULT_FLIP_TOLERANCE }, [{ label: 'a model retrained with another seed', inference: retrained }]);
+      const result = await ortRuntimeParity(model, batches(4, 500, 2), { threshold: 0.5, flipTolerance: DEFAULT_FLIP_TOLERANCE }, [
+        { label: 'a model retrained with another seed', inference: retrained },
+      ]);
       expect(result.comparisons.map((c) => c.candidate)).toEqual([expect.stringMatching(/graph optimizations all$/), 'a model retrained with another seed']);
       const other = result.comparisons[1]!;
       expect(other.flipRate).toBeGreaterThan(0.1);
@@ -61,9 +67,17 @@ describe('runtime parity (real onnxruntime-node)', () => {
   it('catches a slightly different model by its score difference, and by flips once the tolerance is tight', async () => {
     const weights = Array.from({ length: FEATURES }, (_, i) => (i % 3) - 1);
     const model = writeModelFolder(join(tempDir(), 'lr'), matrixModel(weights, 0));
-    const { inference: nudged } = await openOrtInference(matrixModel(weights.map((w) => w * 1.01), 0), 'cpu');
+    const { inference: nudged } = await openOrtInference(
+      matrixModel(
+        weights.map((w) => w * 1.01),
+        0,
+      ),
+      'cpu',
+    );
     try {
-      const result = await ortRuntimeParity(model, batches(4, 500, 3), { threshold: 0.6, flipTolerance: 0 }, [{ label: 'weights scaled by 1.01', inference: nudged }]);
+      const result = await ortRuntimeParity(model, batches(4, 500, 3), { threshold: 0.6, flipTolerance: 0 }, [
+        { label: 'weights scaled by 1.01', inference: nudged },
+      ]);
       const other = result.comparisons[1]!;
       expect(other.maxAbsDiff).toBeGreaterThan(1e-3);
       expect(other.flips).toBeGreaterThan(0);

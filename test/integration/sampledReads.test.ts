@@ -51,7 +51,11 @@ describe('seeded samples of a snapshot (real DuckDB)', () => {
         joins: [],
       });
       expect(sampled).toMatchObject({ joined: 50 });
-      expect(sampled.records[0]).toEqual({ date: expect.stringMatching(/^2001-03-0\d \d\d:\d\d:00$/), origin: expect.any(String), distance: expect.any(Number) });
+      expect(sampled.records[0]).toEqual({
+        date: expect.stringMatching(/^2001-03-0\d \d\d:\d\d:00$/),
+        origin: expect.any(String),
+        distance: expect.any(Number),
+      });
       // The SQL hour of each request is the hour written in its raw record: the two reads met on the same rows.
       const hours = sampled.training.get('hour_sql')!;
       sampled.records.forEach((record, i) => expect(hours[i]).toBe(Number(String(record['date']).slice(11, 13))));

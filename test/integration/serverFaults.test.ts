@@ -41,7 +41,10 @@ describe('fault injection', () => {
 
   it('refuses a bad fault change with 400 naming the field, and keeps the faults it had', async () => {
     const server = await startTestServer(SMOKE_MODEL);
-    await expect(server.setFaults({ latency: { distribution: 'fixed', ms: -1 } })).rejects.toMatchObject({ name: 'InputError', message: 'faults: latency.ms: expected at least 0' });
+    await expect(server.setFaults({ latency: { distribution: 'fixed', ms: -1 } })).rejects.toMatchObject({
+      name: 'InputError',
+      message: 'faults: latency.ms: expected at least 0',
+    });
     const put = await fetch(`${server.url}/admin/faults`, { method: 'PUT', body: '{"stuck": true}' });
     expect(put.status).toBe(400);
     expect(await put.json()).toMatchObject({ field: 'stuck', error: 'stuck: unknown key' });
@@ -64,13 +67,29 @@ describe('fault injection', () => {
 
   it('crashes after N requests: N are answered, the next ends the process with code 70, as events', async () => {
     const server = await startTestServer(SMOKE_MODEL, { maxQueueDelayMs: 0, faults: '{"crash": {"afterRequests": 2}}' });
-    expect(server.events.find((e) => e.kind === 'server.faults')).toMatchObject({ source: 'start', faults: { crash: { afterRequests: 2 } }, previous: { seed: 1 } });
+    expect(server.events.find((e) => e.kind === 'server.faults')).toMatchObject({
+      source: 'start',
+      faults: { crash: { afterRequests: 2 } },
+      previous: { seed: 1 },
+    });
     expect((await post(`${server.url}/predict`, ONE)).status).toBe(200);
     expect((await post(`${server.url}/predict`, ONE)).status).toBe(200);
     await expect(post(`${server.url}/predict`, ONE)).rejects.toThrow();
     const stopped = await server.exited;
-    expect(stopped).toEqual({ kind: 'server.stopped', label: 'smoke-v1', requested: false, exitCode: 70, signal: null, message: 'crashed: injected crash (exit code 70)' });
-    expect(server.events.find((e) => e.kind === 'server.crashing')).toEqual({ kind: 'server.crashing', label: 'smoke-v1', reason: 'injected crash at request 3, after 2 requests', requests: 3 });
+    expect(stopped).toEqual({
+      kind: 'server.stopped',
+      label: 'smoke-v1',
+      requested: false,
+      exitCode: 70,
+      signal: null,
+      message: 'crashed: injected crash (exit code 70)',
+    });
+    expect(server.events.find((e) => e.kind === 'server.crashing')).toEqual({
+      kind: 'server.crashing',
+      label: 'smoke-v1',
+      reason: 'injected crash at request 3, after 2 requests',
+      requests: 3,
+    });
   });
 
   it('crashes at a set time after the fault is set, with no request needed', async () => {
@@ -126,7 +145,10 @@ describe('fault injection', () => {
     expect((await get(`${server.url}/admin/faults`)).json).toMatchObject({ faults: { seed: 9, latency: { distribution: 'exponential', meanMs: 1 } } });
     expect(server.log).toContain('[smoke-v1] faults (start): latency exponential mean 1 ms (seed 9)');
     writeFileSync(file, JSON.stringify({ errorRate: 'high' }));
-    await expect(startTestServer(SMOKE_MODEL, { faults: file })).rejects.toMatchObject({ name: 'InputError', message: expect.stringContaining(`${file}: errorRate: expected number, got string`) });
+    await expect(startTestServer(SMOKE_MODEL, { faults: file })).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringContaining(`${file}: errorRate: expected number, got string`),
+    });
   });
 });
 

@@ -46,7 +46,15 @@ describe('snapshot rejects (real DuckDB)', () => {
     const dir = tempDir();
     writeFileSync(
       join(dir, 's.jsonl'),
-      ['{"ts":"2001-01-01 02:00:00","x":2}', '{"ts":"2001-01-01 01:00:00","x":', '', '[1, 2]', '{"ts":"2001-01-01 03:00:00","x":1.5}', '{"ts":null,"x":7}', ''].join('\n'),
+      [
+        '{"ts":"2001-01-01 02:00:00","x":2}',
+        '{"ts":"2001-01-01 01:00:00","x":',
+        '',
+        '[1, 2]',
+        '{"ts":"2001-01-01 03:00:00","x":1.5}',
+        '{"ts":null,"x":7}',
+        '',
+      ].join('\n'),
     );
     const source = await openSnapshot(snapshotSchemaDefaults({ path: join(dir, 's.jsonl'), timestamp: 'ts' }), 'production');
     const chunks = await readAll(source, ['x']);
@@ -71,7 +79,10 @@ describe('snapshot rejects (real DuckDB)', () => {
     const chunks = await readAll(source, ['distance']);
     await source.close();
     expect(chunks.reduce((n, c) => n + c.rowCount, 0)).toBe(49071);
-    expect(source.rejects()).toMatchObject({ rejected: 1, examples: [{ file: join(dir, 'day-2.parquet'), line: null, message: expect.stringContaining('cannot be read as parquet') }] });
+    expect(source.rejects()).toMatchObject({
+      rejected: 1,
+      examples: [{ file: join(dir, 'day-2.parquet'), line: null, message: expect.stringContaining('cannot be read as parquet') }],
+    });
   });
 
   it('names a glob that matches nothing', async () => {
@@ -82,11 +93,27 @@ describe('snapshot rejects (real DuckDB)', () => {
 
   it('joins lookups into registered relations, and refuses a relation whose keys repeat', async () => {
     const source = await openSnapshot(snapshotSchemaDefaults({ path: SMOKE_PARQUET, timestamp: 'date' }), 'production');
-    const codes = (rows: (string | number)[][]) => ({ 'blue.codes': { columns: [{ name: 'code', type: 'VARCHAR' as const }, { name: 'idx', type: 'BIGINT' as const }], rows } });
+    const codes = (rows: (string | number)[][]) => ({
+      'blue.codes': {
+        columns: [
+          { name: 'code', type: 'VARCHAR' as const },
+          { name: 'idx', type: 'BIGINT' as const },
+        ],
+        rows,
+      },
+    });
     const joins = [{ alias: 'blue.lookup0', relation: 'blue.codes', on: { code: 'origin' }, columns: ['idx'] }];
     const derived = { code: 'coalesce("blue.lookup0.idx", 0)' };
     const out: ColumnChunk[] = [];
-    for await (const chunk of source.read({ columns: ['origin', 'code'], derived, relations: codes([['SFO', 7], ['LAX', 8]]), joins })) {
+    for await (const chunk of source.read({
+      columns: ['origin', 'code'],
+      derived,
+      relations: codes([
+        ['SFO', 7],
+        ['LAX', 8],
+      ]),
+      joins,
+    })) {
       out.push(chunk);
     }
     let sfo = 0;
@@ -104,8 +131,18 @@ describe('snapshot rejects (real DuckDB)', () => {
     // A LEFT JOIN keeps every snapshot row exactly once.
     expect(rows).toBe(49071);
     expect(sfo).toBeGreaterThan(100);
-    const repeated = source.read({ columns: ['code'], derived, relations: codes([['SFO', 7], ['SFO', 9]]), joins });
-    await expect(readAllFrom(repeated)).rejects.toMatchObject({ problem: expect.stringContaining('relation blue.codes has 1 repeated keys (code); a lookup needs unique keys') });
+    const repeated = source.read({
+      columns: ['code'],
+      derived,
+      relations: codes([
+        ['SFO', 7],
+        ['SFO', 9],
+      ]),
+      joins,
+    });
+    await expect(readAllFrom(repeated)).rejects.toMatchObject({
+      problem: expect.stringContaining('relation blue.codes has 1 repeated keys (code); a lookup needs unique keys'),
+    });
     await source.close();
   });
 });

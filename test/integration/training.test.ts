@@ -67,7 +67,16 @@ describe('training the demo model on a slice (tfjs pure JS, real ORT, real DuckD
   });
 
   it('writes a model folder with every part, on about 20,000 rows', () => {
-    expect(Object.keys(folderBytes(firstDir)).sort()).toEqual(['model-card.json', 'model.onnx', 'model.sha256', 'reference.json', 'serving/airports.json', 'tfjs/weights.bin', 'tfjs/weights.json', 'training.lock']);
+    expect(Object.keys(folderBytes(firstDir)).sort()).toEqual([
+      'model-card.json',
+      'model.onnx',
+      'model.sha256',
+      'reference.json',
+      'serving/airports.json',
+      'tfjs/weights.bin',
+      'tfjs/weights.json',
+      'training.lock',
+    ]);
     expect(first.card).toMatchObject({ featureSpec: 'flights-v1', training: { backend: 'cpu' }, trainingLock: { file: 'training.lock' } });
     const window = first.card['trainingWindow'] as { rows: number };
     expect(window.rows).toBeGreaterThan(15_000);

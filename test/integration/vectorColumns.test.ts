@@ -17,7 +17,28 @@ describe('bulk vector reading (real DuckDB)', () => {
       `(1000.5, NULL, NULL, false, 127, 32767, 2147483647, 9007199254740993, 0, NULL, 1e300, -0.01, DATE '1969-12-31', TIMESTAMP '1969-12-31 23:59:59', NULL, NULL, NULL, 'LAX', NULL, 0)`,
       `(2000, ${Array(16).fill('NULL').join(', ')}, 'é', NULL, NULL)`,
     ];
-    const types = ['DOUBLE', 'VARCHAR', 'BIGINT', 'BOOLEAN', 'TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'UBIGINT', 'FLOAT', 'DOUBLE', 'DECIMAL(6,2)', 'DATE', 'TIMESTAMP', 'TIMESTAMP_MS', 'TIMESTAMP_S', 'TIMESTAMP_NS', 'VARCHAR', 'VARCHAR', 'UTINYINT'];
+    const types = [
+      'DOUBLE',
+      'VARCHAR',
+      'BIGINT',
+      'BOOLEAN',
+      'TINYINT',
+      'SMALLINT',
+      'INTEGER',
+      'BIGINT',
+      'UBIGINT',
+      'FLOAT',
+      'DOUBLE',
+      'DECIMAL(6,2)',
+      'DATE',
+      'TIMESTAMP',
+      'TIMESTAMP_MS',
+      'TIMESTAMP_S',
+      'TIMESTAMP_NS',
+      'VARCHAR',
+      'VARCHAR',
+      'UTINYINT',
+    ];
     const names = ['t', 'file', 'line', ...COLUMNS];
     await connection.run(`CREATE TABLE v (${names.map((n, k) => `${n} ${types[k]}`).join(', ')})`);
     await connection.run(`INSERT INTO v VALUES ${rows.join(', ')}`);

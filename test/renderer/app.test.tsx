@@ -42,7 +42,10 @@ describe('main screen', () => {
     fireEvent.click(screen.getByRole('radio', { name: '100x' }));
     fireEvent.click(button('▶ Run'));
     await waitFor(() => expect(lane('predictions').dataset['state']).toBe('measured'));
-    expect(api.calls).toContainEqual(['startRun', { scenarioPath: SMOKE.path, profile: 'staging', backend: 'embedded', executionProvider: 'cuda', speed: 100 }]);
+    expect(api.calls).toContainEqual([
+      'startRun',
+      { scenarioPath: SMOKE.path, profile: 'staging', backend: 'embedded', executionProvider: 'cuda', speed: 100 },
+    ]);
     expect(lane('predictions').querySelectorAll('rect.bar-blue')).toHaveLength(20);
     for (const id of ['drift', 'traffic', 'latency', 'alerts', 'load']) {
       expect(lane(id).dataset['state'], id).toBe('not-measured');
@@ -55,7 +58,10 @@ describe('main screen', () => {
   });
 
   it('enables exactly the controls the run accepts, and shows what a roll back did', async () => {
-    const paused = finishedView({ verdict: null, control: { state: 'paused', speed: 1, phase: 'score', accepts: ['resume', 'step', 'speed', 'promote', 'rollback', 'stop'] } });
+    const paused = finishedView({
+      verdict: null,
+      control: { state: 'paused', speed: 1, phase: 'score', accepts: ['resume', 'step', 'speed', 'promote', 'rollback', 'stop'] },
+    });
     const api = fakeApi([paused]);
     show(api);
     await waitFor(() => expect(button('▶ Run')).toHaveProperty('disabled', false));
@@ -75,7 +81,21 @@ describe('main screen', () => {
   });
 
   it('asks for a fresh view when the run emits events', async () => {
-    const running = finishedView({ verdict: null, control: { state: 'running', speed: 'max', phase: 'score', accepts: ['pause', 'speed', 'promote', 'rollback', 'stop'] }, progress: [{ kind: 'progress', task: 'score.production', phase: 'score', label: 'Scoring production rows through blue smoke-v1', done: 4096, total: 49071, unit: 'rows' }] });
+    const running = finishedView({
+      verdict: null,
+      control: { state: 'running', speed: 'max', phase: 'score', accepts: ['pause', 'speed', 'promote', 'rollback', 'stop'] },
+      progress: [
+        {
+          kind: 'progress',
+          task: 'score.production',
+          phase: 'score',
+          label: 'Scoring production rows through blue smoke-v1',
+          done: 4096,
+          total: 49071,
+          unit: 'rows',
+        },
+      ],
+    });
     const api = fakeApi([running, finishedView()]);
     show(api);
     await waitFor(() => expect(button('▶ Run')).toHaveProperty('disabled', false));
@@ -88,7 +108,13 @@ describe('main screen', () => {
   });
 
   it('a lane whose phase is still running says it is waiting, not that it was not measured', async () => {
-    const waiting: RunView = finishedView({ verdict: null, lanes: { ...finishedView().lanes, predictions: { measured: false, pending: true, reason: 'the score phase is running; this lane fills when it reports' } } });
+    const waiting: RunView = finishedView({
+      verdict: null,
+      lanes: {
+        ...finishedView().lanes,
+        predictions: { measured: false, pending: true, reason: 'the score phase is running; this lane fills when it reports' },
+      },
+    });
     show(fakeApi([waiting]));
     await waitFor(() => expect(button('▶ Run')).toHaveProperty('disabled', false));
     fireEvent.click(button('▶ Run'));

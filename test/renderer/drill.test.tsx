@@ -9,7 +9,15 @@ import { fakeApi, type FakeApi } from './fakeApi';
 
 const DRILL = '0b7c2a52-5b1c-4f57-9f6c-0d5b8a8e1f22';
 
-const STOP: DrillStop = { id: 'distance-alert', seq: 40, eventTime: '2001-03-07T12:00:00', trigger: 'layer 2 alert feature-psi (blue): distance: PSI 0.333', question: 'What do you do?', options: ['hold', 'investigate'], timeAllowedMs: 90_000 };
+const STOP: DrillStop = {
+  id: 'distance-alert',
+  seq: 40,
+  eventTime: '2001-03-07T12:00:00',
+  trigger: 'layer 2 alert feature-psi (blue): distance: PSI 0.333',
+  question: 'What do you do?',
+  options: ['hold', 'investigate'],
+  timeAllowedMs: 90_000,
+};
 
 function scored(answer: DrillAnswer): DrillStopScore {
   return {
@@ -24,7 +32,17 @@ function scored(answer: DrillAnswer): DrillStopScore {
   };
 }
 
-const OPEN: DrillState = { drillId: DRILL, scenario: { name: 'shift-scale', path: '/s.yaml' }, intro: 'You are on call.', stops: 1, answered: 0, stop: STOP, visibleSeq: 40, last: null, scorecard: null };
+const OPEN: DrillState = {
+  drillId: DRILL,
+  scenario: { name: 'shift-scale', path: '/s.yaml' },
+  intro: 'You are on call.',
+  stops: 1,
+  answered: 0,
+  stop: STOP,
+  visibleSeq: 40,
+  last: null,
+  scorecard: null,
+};
 
 afterEach(cleanup);
 
@@ -48,7 +66,20 @@ describe('drill mode', () => {
       answerDrill: async (drillId, answer) => {
         answered.push([drillId, answer]);
         const last = scored(answer!);
-        return { ...OPEN, answered: 1, stop: null, last, scorecard: { schemaVersion: 1, scenario: OPEN.scenario, runId: 'r', intro: '', stops: [last], summary: { stops: 1, correct: 0, late: 0, wrong: 1, unanswered: 0, missedRollbacks: 0 } } };
+        return {
+          ...OPEN,
+          answered: 1,
+          stop: null,
+          last,
+          scorecard: {
+            schemaVersion: 1,
+            scenario: OPEN.scenario,
+            runId: 'r',
+            intro: '',
+            stops: [last],
+            summary: { stops: 1, correct: 0, late: 0, wrong: 1, unanswered: 0, missedRollbacks: 0 },
+          },
+        };
       },
     });
     await openDrill(api);

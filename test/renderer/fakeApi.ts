@@ -6,7 +6,15 @@ import type { ScenarioSummary } from '../../src-main/contract/scenarioSummary';
 
 export const RUN_ID = '8f7c2a52-5b1c-4f57-9f6c-0d5b8a8e1f11';
 
-export const SMOKE: ScenarioSummary = { path: '/app/scenarios/smoke.yaml', name: 'smoke', description: 'three days', builtIn: true, valid: true, issues: [], summary: 'smoke: blue smoke-v1' };
+export const SMOKE: ScenarioSummary = {
+  path: '/app/scenarios/smoke.yaml',
+  name: 'smoke',
+  description: 'three days',
+  builtIn: true,
+  valid: true,
+  issues: [],
+  summary: 'smoke: blue smoke-v1',
+};
 
 export const LAUNCH: LaunchState = {
   scenario: SMOKE,
@@ -35,7 +43,15 @@ export function finishedView(overrides: Partial<RunView> = {}): RunView {
     control: { state: 'finished', speed: 'max', phase: null, accepts: [] },
     lanes: {
       drift: NOT_MEASURED('this run had no replay phase, which measures drift per feature and event-time window'),
-      predictions: { measured: true, data: { lo: 0, hi: 1, range: { from: '2001-03-01T00:00:00', to: '2001-03-03T23:59:00' }, series: [{ role: 'blue', model: 'smoke-v1', counts: Array.from({ length: 20 }, (_, i) => (i < 8 ? 100 * (i + 1) : 0)) }] } },
+      predictions: {
+        measured: true,
+        data: {
+          lo: 0,
+          hi: 1,
+          range: { from: '2001-03-01T00:00:00', to: '2001-03-03T23:59:00' },
+          series: [{ role: 'blue', model: 'smoke-v1', counts: Array.from({ length: 20 }, (_, i) => (i < 8 ? 100 * (i + 1) : 0)) }],
+        },
+      },
       traffic: NOT_MEASURED('this run had no rollout phase, which measures a blue/green traffic split'),
       latency: NOT_MEASURED('this run had no rollout phase, which measures p99 latency per rollout step'),
       alerts: NOT_MEASURED('this run had no replay phase, which measures alerts per monitoring layer'),
@@ -78,7 +94,15 @@ export function fakeApi(views: RunView[] = [finishedView()], overrides: Partial<
     },
     async validateScenario(path) {
       calls.push(['validateScenario', path]);
-      return { path, name: 'typo.yaml', description: '', builtIn: false, valid: false, summary: '2 problem(s)', issues: [{ file: path, line: 7, column: 5, path: 'snapshots.production.timestamp', message: 'missing; expected string' }] };
+      return {
+        path,
+        name: 'typo.yaml',
+        description: '',
+        builtIn: false,
+        valid: false,
+        summary: '2 problem(s)',
+        issues: [{ file: path, line: 7, column: 5, path: 'snapshots.production.timestamp', message: 'missing; expected string' }],
+      };
     },
     async startRun(request) {
       calls.push(['startRun', request]);
@@ -94,7 +118,13 @@ export function fakeApi(views: RunView[] = [finishedView()], overrides: Partial<
     },
     async exportReport(runId, request) {
       calls.push(['exportReport', runId, request]);
-      return { folder: `/runs/${runId}/export`, files: request.formats.map((format) => ({ format, path: `/runs/${runId}/export/report.${format}` })), skipped: [], verdict: 'NOT READY', complete: true };
+      return {
+        folder: `/runs/${runId}/export`,
+        files: request.formats.map((format) => ({ format, path: `/runs/${runId}/export/report.${format}` })),
+        skipped: [],
+        verdict: 'NOT READY',
+        complete: true,
+      };
     },
     async stopRun(runId) {
       calls.push(['stopRun', runId]);

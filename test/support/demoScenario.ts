@@ -10,7 +10,16 @@ const LOAD_AND_ROLLOUT = '# ---- below: the load under resource profiles and the
  * Writes `scenarios/<file>` with its replay ending at `to` and `sample` parity requests, without
  * its load and rollout unless `full`; returns its path.
  */
-export function narrowedDemo(file: string, options: { readonly to?: string; readonly sample?: number; readonly dir?: string; readonly full?: boolean; readonly replace?: readonly [string, string][] } = {}): string {
+export function narrowedDemo(
+  file: string,
+  options: {
+    readonly to?: string;
+    readonly sample?: number;
+    readonly dir?: string;
+    readonly full?: boolean;
+    readonly replace?: readonly [string, string][];
+  } = {},
+): string {
   const dir = options.dir ?? tempDir();
   let text = readFileSync(join(ROOT, 'scenarios', file), 'utf8');
   const cut = text.indexOf(LOAD_AND_ROLLOUT);

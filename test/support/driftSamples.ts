@@ -74,7 +74,6 @@ export function categorySample(spec: CategorySpec): string[] {
   });
 }
 
-
 export interface NumericCase {
   readonly name: string;
   readonly reference: NumericSpec;

@@ -76,7 +76,12 @@ export function memorySnapshotStore(columns: Record<string, number[]>, labels: n
             rowCount: rows,
             eventTime: Float64Array.from({ length: rows }, (_, i) => start + i * 3_600_000),
             label: Float64Array.from(labels.slice(0, rows)),
-            columns: Object.fromEntries(query.columns.map((c) => [c, { kind: 'number' as const, values: Float64Array.from(columns[c]!.slice(0, rows)), valid: new Uint8Array(rows).fill(1) }])),
+            columns: Object.fromEntries(
+              query.columns.map((c) => [
+                c,
+                { kind: 'number' as const, values: Float64Array.from(columns[c]!.slice(0, rows)), valid: new Uint8Array(rows).fill(1) },
+              ]),
+            ),
             ...(query.sample ? { rowIds: Array.from({ length: rows }, (_, i) => `0:${i}`) } : {}),
           };
           yield chunk;
@@ -89,11 +94,16 @@ export function memorySnapshotStore(columns: Record<string, number[]>, labels: n
 }
 
 /** Locks from text: each model path's training lock (absent: unavailable) and one serving lock. */
-export function memoryLockStore(training: Record<string, string> = {}, serving = '{"lockfileVersion": 3, "packages": {"": {}, "node_modules/onnxruntime-node": {"version": "1.30.0"}}}'): LockStore {
+export function memoryLockStore(
+  training: Record<string, string> = {},
+  serving = '{"lockfileVersion": 3, "packages": {"": {}, "node_modules/onnxruntime-node": {"version": "1.30.0"}}}',
+): LockStore {
   return {
     async training(artifact) {
       const text = training[artifact.path];
-      return text === undefined ? { unavailable: `no training.lock in ${artifact.path}` } : parseLockText(text, `${artifact.path}/training.lock`, detectLockFormat('training.lock', text));
+      return text === undefined
+        ? { unavailable: `no training.lock in ${artifact.path}` }
+        : parseLockText(text, `${artifact.path}/training.lock`, detectLockFormat('training.lock', text));
     },
     async serving() {
       return { backend: 'embedded', lock: parseLockText(serving, 'package-lock.json', 'package-lock') };
@@ -116,7 +126,9 @@ export function memoryRuntimeStore(models: Record<string, { weights: number[] }>
 function loadTwiceRuntimeStore(models: ModelStore): RuntimeStore {
   return {
     async parity(artifact, batches, options) {
-      const runtimes = await Promise.all(['first load', 'second load'].map(async (label) => ({ label, inference: (await models.load(artifact, 'cpu')).inference })));
+      const runtimes = await Promise.all(
+        ['first load', 'second load'].map(async (label) => ({ label, inference: (await models.load(artifact, 'cpu')).inference })),
+      );
       return measureRuntimeParity(artifact.name, runtimes, batches, options);
     },
   };
@@ -169,7 +181,9 @@ export function tableSnapshotStore(tables: Readonly<Record<string, MemoryTable>>
         description: `memory:${role}`,
         columns: names.map((name) => ({ name, type: table.columns[name]!.some((v) => typeof v === 'string') ? 'VARCHAR' : 'DOUBLE' })),
         async *read(query) {
-          const inRange = table.eventTime.map((t, i) => ({ t, i })).filter(({ t }) => (query.from === undefined || t >= query.from) && (query.to === undefined || t < query.to));
+          const inRange = table.eventTime
+            .map((t, i) => ({ t, i }))
+            .filter(({ t }) => (query.from === undefined || t >= query.from) && (query.to === undefined || t < query.to));
           // A sample is the first rows here, keyed by position; the real reader's seeded choice is tested on DuckDB.
           const rows = query.sample ? inRange.slice(0, query.sample.rows) : inRange;
           for (let start = 0; start < rows.length; start += chunkRows) {
@@ -183,7 +197,11 @@ export function tableSnapshotStore(tables: Readonly<Record<string, MemoryTable>>
               const picked = part.map(({ i }) => values[i]!);
               columns[name] = picked.some((v) => typeof v === 'string')
                 ? { kind: 'text', values: picked.map((v) => (v === null ? null : String(v))) }
-                : { kind: 'number', values: Float64Array.from(picked, (v) => (v === null ? Number.NaN : (v as number))), valid: Uint8Array.from(picked, (v) => (v === null ? 0 : 1)) };
+                : {
+                    kind: 'number',
+                    values: Float64Array.from(picked, (v) => (v === null ? Number.NaN : (v as number))),
+                    valid: Uint8Array.from(picked, (v) => (v === null ? 0 : 1)),
+                  };
             }
             yield {
               rowCount: part.length,

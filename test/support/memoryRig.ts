@@ -29,7 +29,11 @@ export interface MemoryRigLog {
 }
 
 /** A rig whose blue, green and twin are functions; `beforeSend` runs before each batch (to press a button mid-run). */
-export function memoryRig(clock: Clock, upstreams: Record<Upstream, MemoryUpstream>, hooks: { beforeSend?: (batch: number) => void; afterAnswer?: (n: number) => void } = {}): { rig: RolloutRig; log: MemoryRigLog } {
+export function memoryRig(
+  clock: Clock,
+  upstreams: Record<Upstream, MemoryUpstream>,
+  hooks: { beforeSend?: (batch: number) => void; afterAnswer?: (n: number) => void } = {},
+): { rig: RolloutRig; log: MemoryRigLog } {
   const log: MemoryRigLog = { plans: [], weights: [], faults: [], greenStops: [], sent: [], closed: 0 };
   const rig: RolloutRig = {
     async start(plan: RigPlan, onEvent: (event: RigEvent) => void): Promise<RunningRig> {
@@ -39,7 +43,12 @@ export function memoryRig(clock: Clock, upstreams: Record<Upstream, MemoryUpstre
       let batches = 0;
       const answer = (u: Upstream, record: RawRecord): UpstreamAnswer => {
         const failed = upstreams[u].fails?.(record) ?? false;
-        return { status: failed ? 500 : 200, outcome: failed ? 'error' : 'ok', ms: upstreams[u].latencyMs(record), prediction: failed ? null : upstreams[u].predict(record) };
+        return {
+          status: failed ? 500 : 200,
+          outcome: failed ? 'error' : 'ok',
+          ms: upstreams[u].latencyMs(record),
+          prediction: failed ? null : upstreams[u].predict(record),
+        };
       };
       return {
         routerUrl: 'memory://router',
@@ -57,7 +66,15 @@ export function memoryRig(clock: Clock, upstreams: Record<Upstream, MemoryUpstre
             const decision = route({ ...plan.policy, weights, sticky: plan.policy.stickyHeader !== null }, { headers, key: request.key, draw: rng.next() });
             const served = answer(decision.target, request.record);
             const copies = Object.fromEntries(copiesOf(decision, plan.policy.compare, true).map((u) => [u, answer(u, request.record)]));
-            const routed: RoutedRequest = { side: decision.target, reason: decision.reason, status: served.status, clientMs: served.ms, sentAt: clock.monotonic(), served, copies };
+            const routed: RoutedRequest = {
+              side: decision.target,
+              reason: decision.reason,
+              status: served.status,
+              clientMs: served.ms,
+              sentAt: clock.monotonic(),
+              served,
+              copies,
+            };
             onAnswer?.(i, { ...routed, copies: {} });
             log.sent.push(routed);
             hooks.afterAnswer?.(log.sent.length);

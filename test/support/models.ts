@@ -51,7 +51,9 @@ export function perFeatureModel(names: readonly string[], weights: readonly numb
       { name: 'b', dims: [1], values: [bias] },
       { name: 'one', dims: [1], values: [1] },
     ],
-    nodes: [...nodes, { op: 'Constant', inputs: [], outputs: ['axis1'], attributes: { value_ints: [1] } }].sort((a, b) => (a.op === 'Constant' ? -1 : b.op === 'Constant' ? 1 : 0)),
+    nodes: [...nodes, { op: 'Constant', inputs: [], outputs: ['axis1'], attributes: { value_ints: [1] } }].sort((a, b) =>
+      a.op === 'Constant' ? -1 : b.op === 'Constant' ? 1 : 0,
+    ),
   });
 }
 
@@ -98,7 +100,11 @@ export function labelAndProbabilitiesModel(names: readonly string[], weights: re
       { name: 'label', dims: ['N'], type: 'int64' },
       { name: 'probabilities', dims: ['N', 2] },
     ],
-    initializers: [...names.map((_, i) => ({ name: `w${i}`, dims: [1], values: [weights[i]!] })), { name: 'b', dims: [1], values: [bias] }, { name: 'one', dims: [1], values: [1] }],
+    initializers: [
+      ...names.map((_, i) => ({ name: `w${i}`, dims: [1], values: [weights[i]!] })),
+      { name: 'b', dims: [1], values: [bias] },
+      { name: 'one', dims: [1], values: [1] },
+    ],
     nodes,
   });
 }

@@ -10,7 +10,8 @@ export function onnxCheckerAvailable(): boolean {
 
 /** Runs onnx.checker.check_model(full_check=True) on a file; returns the checker's verdict and message. */
 export function checkOnnxFile(path: string): { ok: boolean; message: string } {
-  const script = 'import sys, onnx\nm = onnx.load(sys.argv[1])\nonnx.checker.check_model(m, full_check=True)\nprint("ok", m.ir_version, m.opset_import[0].version)';
+  const script =
+    'import sys, onnx\nm = onnx.load(sys.argv[1])\nonnx.checker.check_model(m, full_check=True)\nprint("ok", m.ir_version, m.opset_import[0].version)';
   const result = spawnSync(DEBIAN_PYTHON, ['-c', script, path], { encoding: 'utf8' });
   return { ok: result.status === 0, message: `${result.stdout}${result.stderr}`.trim() };
 }

@@ -35,7 +35,13 @@ export interface PlainTarget {
   close(): Promise<void>;
 }
 
-const METADATA = { name: 'toy', versions: ['1'], platform: 'onnxruntime_onnx', inputs: [{ name: 'x', datatype: 'FP32', shape: [-1, 4] }], outputs: [{ name: 'p', datatype: 'FP32', shape: [-1, 1] }] };
+const METADATA = {
+  name: 'toy',
+  versions: ['1'],
+  platform: 'onnxruntime_onnx',
+  inputs: [{ name: 'x', datatype: 'FP32', shape: [-1, 4] }],
+  outputs: [{ name: 'p', datatype: 'FP32', shape: [-1, 1] }],
+};
 const ANSWER = JSON.stringify({ prediction: 1, confidence: 0.73, model_version: 'toy:1' });
 
 /** Starts the server on an ephemeral port of 127.0.0.1. */

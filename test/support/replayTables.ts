@@ -47,7 +47,13 @@ ${extra}`;
 }
 
 /** `perHour` rows in every hour from `start` for `hours`, a ~ N(0, 1), b in {0, 1}, labels from a. */
-export function table(start: number, hours: number, perHour: number, seed: number, column: (i: number, t: number) => Partial<Record<'a' | 'b', number | string | null>> = () => ({})): MemoryTable {
+export function table(
+  start: number,
+  hours: number,
+  perHour: number,
+  seed: number,
+  column: (i: number, t: number) => Partial<Record<'a' | 'b', number | string | null>> = () => ({}),
+): MemoryTable {
   const rng = seededRng(seed);
   const eventTime: number[] = [];
   const a: (number | string | null)[] = [];
@@ -71,7 +77,11 @@ export function table(start: number, hours: number, perHour: number, seed: numbe
 export async function replay(extra: string, production: MemoryTable, reference = table(JANUARY, 7 * 24, 200, 1)): Promise<RunEvent[]> {
   const writer = memoryWriter();
   const store = tableSnapshotStore({ production, 'reference.blue': reference });
-  await rehearse(scenario(extra), memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, -1] } }), store), new EventLog(steppingClock(), [writer]));
+  await rehearse(
+    scenario(extra),
+    memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, -1] } }), store),
+    new EventLog(steppingClock(), [writer]),
+  );
   return writer.events;
 }
 
@@ -79,4 +89,3 @@ export async function replay(extra: string, production: MemoryTable, reference =
 export function ofKind<K extends RunEvent['kind']>(events: readonly RunEvent[], kind: K): Extract<RunEvent, { kind: K }>[] {
   return events.filter((e): e is Extract<RunEvent, { kind: K }> => e.kind === kind);
 }
-

@@ -59,7 +59,7 @@ export function activeContent(html: string): string[] {
       }
     }
   }
-  const css = elements.length > 0 ? html.match(/<style>([\s\S]*?)<\/style>/)?.[1] ?? '' : '';
+  const css = elements.length > 0 ? (html.match(/<style>([\s\S]*?)<\/style>/)?.[1] ?? '') : '';
   if (/url\(|@import|@font-face/i.test(css)) {
     found.push('stylesheet fetches');
   }
@@ -67,14 +67,31 @@ export function activeContent(html: string): string[] {
 }
 
 /** Parses JUnit XML strictly (failing the test when it is not well-formed) into plain objects. */
-export function parseJunit(xml: string): { suites: Record<string, string>; suite: Record<string, string>; properties: Record<string, string>; cases: Record<string, unknown>[] } {
+export function parseJunit(xml: string): {
+  suites: Record<string, string>;
+  suite: Record<string, string>;
+  properties: Record<string, string>;
+  cases: Record<string, unknown>[];
+} {
   const valid = XMLValidator.validate(xml);
   expect(valid, typeof valid === 'object' ? JSON.stringify(valid.err) : '').toBe(true);
-  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', htmlEntities: true, isArray: (name) => ['testcase', 'property', 'testsuite'].includes(name) }).parse(xml) as {
-    testsuites: Record<string, unknown> & { testsuite: (Record<string, unknown> & { properties: { property: { '@name': string; '@value': string }[] }; testcase: Record<string, unknown>[] })[] };
+  const doc = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    htmlEntities: true,
+    isArray: (name) => ['testcase', 'property', 'testsuite'].includes(name),
+  }).parse(xml) as {
+    testsuites: Record<string, unknown> & {
+      testsuite: (Record<string, unknown> & { properties: { property: { '@name': string; '@value': string }[] }; testcase: Record<string, unknown>[] })[];
+    };
   };
   const suite = doc.testsuites.testsuite[0]!;
-  const attributes = (node: Record<string, unknown>) => Object.fromEntries(Object.entries(node).filter(([k]) => k.startsWith('@')).map(([k, v]) => [k.slice(1), String(v)]));
+  const attributes = (node: Record<string, unknown>) =>
+    Object.fromEntries(
+      Object.entries(node)
+        .filter(([k]) => k.startsWith('@'))
+        .map(([k, v]) => [k.slice(1), String(v)]),
+    );
   return {
     suites: attributes(doc.testsuites),
     suite: attributes(suite),

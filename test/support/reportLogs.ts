@@ -41,7 +41,16 @@ export function started(name = 'unit', enabled: readonly CheckId[] = CHECK_IDS, 
 export function scoredModel(role: 'blue' | 'green', name: string, counts: number[]): RunEventBody[] {
   const sha = (role === 'blue' ? 'a' : 'b').repeat(64);
   return [
-    { kind: 'model.verified', role, name, path: `/models/${name}`, verified: true, allowUnverified: false, files: [{ file: 'model.onnx', expected: sha, actual: sha }], message: 'all 1 file digests match' },
+    {
+      kind: 'model.verified',
+      role,
+      name,
+      path: `/models/${name}`,
+      verified: true,
+      allowUnverified: false,
+      files: [{ file: 'model.onnx', expected: sha, actual: sha }],
+      message: 'all 1 file digests match',
+    },
     { kind: 'ep.fallback', role, requested: 'cuda', used: 'cpu', reason: 'no CUDA here' },
     { kind: 'model.loaded', role, name, sha256: sha, requestedProvider: 'cuda', executionProvider: 'cpu', inputs: [], outputs: [] },
     {

@@ -32,7 +32,11 @@ export interface Answer {
 
 /** POSTs `body` (JSON unless a string is given). */
 export async function post(url: string, body: unknown): Promise<Answer> {
-  const response = await fetch(url, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  const response = await fetch(url, {
+    method: 'POST',
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
   return { status: response.status, json: await response.json() };
 }
 

@@ -37,7 +37,18 @@ async function firstDates(path: string, n: number): Promise<string[]> {
 }
 
 function plan(changes: Partial<LoadPlan> = {}): LoadPlan {
-  return { url: target.url, protocol: 'predict', rps: 400, shape: 'constant', durationMs: 2000, slaMs: 100, timeoutMs: 1000, payload: { kind: 'numeric' }, seed: 7, ...changes };
+  return {
+    url: target.url,
+    protocol: 'predict',
+    rps: 400,
+    shape: 'constant',
+    durationMs: 2000,
+    slaMs: 100,
+    timeoutMs: 1000,
+    payload: { kind: 'numeric' },
+    seed: 7,
+    ...changes,
+  };
 }
 
 describe('the schedule the server sees', () => {
@@ -173,7 +184,7 @@ describe('payloads', () => {
     expect(new Set(dates.map((d) => d.slice(0, 10))).size).toBeGreaterThan(1);
   });
 
-  it('builds numeric payloads of the model\'s width from its OIP metadata (the first model of the repository index), for /predict and infer', async () => {
+  it("builds numeric payloads of the model's width from its OIP metadata (the first model of the repository index), for /predict and infer", async () => {
     target.reset();
     await runLoad(plan({ rps: 100, durationMs: 500, protocol: 'oip' }));
     expect(new Set(target.paths)).toEqual(new Set(['/v2/models/toy/infer']));

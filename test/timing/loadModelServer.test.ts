@@ -19,7 +19,18 @@ const SMOKE_MODEL = join(ROOT, 'scenarios/smoke/model');
 const SMOKE_SNAPSHOT = join(ROOT, 'scenarios/smoke/flights-2001-03-01.parquet');
 
 function plan(url: string, changes: Partial<LoadPlan> = {}): LoadPlan {
-  return { url, protocol: 'predict', rps: 300, shape: 'constant', durationMs: 2000, slaMs: 100, timeoutMs: 5000, payload: { kind: 'snapshot', path: SMOKE_SNAPSHOT, order: 'event' }, seed: 3, ...changes };
+  return {
+    url,
+    protocol: 'predict',
+    rps: 300,
+    shape: 'constant',
+    durationMs: 2000,
+    slaMs: 100,
+    timeoutMs: 5000,
+    payload: { kind: 'snapshot', path: SMOKE_SNAPSHOT, order: 'event' },
+    seed: 3,
+    ...changes,
+  };
 }
 
 /** The server's own count of `/predict` requests by outcome, read from /metrics. */
@@ -75,7 +86,7 @@ describe('load against the real model server', () => {
     expect(stalled.connectionWaitMs.max).toBeGreaterThan(stallMs / 2);
   });
 
-  it('counts errors and the server\'s timeouts exactly as the server counted them', async () => {
+  it("counts errors and the server's timeouts exactly as the server counted them", async () => {
     const server = await startTestServer(SMOKE_MODEL, { timeoutMs: 60_000 });
     const errorsBefore = await served(server, 'error');
     await server.setFaults({ seed: 9, errorRate: 0.2 });
@@ -109,7 +120,7 @@ describe('load against the real model server', () => {
     expect(result.slaPass).toBe(false);
   });
 
-  it('sends numeric payloads of the model\'s width, found from its OIP metadata, to /predict and to infer', async () => {
+  it("sends numeric payloads of the model's width, found from its OIP metadata, to /predict and to infer", async () => {
     const server = await startTestServer(SMOKE_MODEL, { timeoutMs: 60_000 });
     for (const protocol of ['predict', 'oip'] as const) {
       const result = await runLoad(plan(server.url, { rps: 100, durationMs: 1000, protocol, payload: { kind: 'numeric' } }));

@@ -29,7 +29,10 @@ describe('staging against production in containers', () => {
     const out = join(dir, 'out');
     const result = rehearse(['run', scenario, '--out', out]);
     expect(result.code).toBe(1);
-    const events = readFileSync(join(out, 'events.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as RunEvent);
+    const events = readFileSync(join(out, 'events.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as RunEvent);
     const results = events.filter((e): e is RunEvent & LoadMeasured => e.kind === 'load.result');
     expect(results.map((r) => [r.profile, r.backend, r.maxBatch, r.limits.memoryBytes, r.oomKilled])).toEqual([
       ['staging', 'docker', 256, 2 * 2 ** 30, false],
@@ -45,6 +48,8 @@ describe('staging against production in containers', () => {
     expect(parity.observed).toContain('env.MAX_BATCH_SIZE: staging 256, production 1');
     expect(report.checks.find((c) => c.id === 'load-sla')?.status).toBe('FAIL');
     expect(report.charts.latencyLoad.measured).toBe(true);
-    context.annotate(`throughput staging ${staging.toFixed(1)} rps, production ${production.toFixed(1)} rps: ${((1 - production / staging) * 100).toFixed(0)}% lost`);
+    context.annotate(
+      `throughput staging ${staging.toFixed(1)} rps, production ${production.toFixed(1)} rps: ${((1 - production / staging) * 100).toFixed(0)}% lost`,
+    );
   });
 });

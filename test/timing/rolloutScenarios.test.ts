@@ -29,17 +29,24 @@ describe('rollout scenarios', () => {
     // The six checks this scenario does not enable keep the verdict NOT READY (exit 1).
     expect(result.code).toBe(1);
     expect(of('router.weights').map((e) => e.weights.green)).toEqual([10, 25, 50, 100, 0]);
-    expect(of('rollout.analysis').filter((e) => !e.background).map((e) => e.outcome)).toEqual(['pass', 'pass', 'pass']);
+    expect(
+      of('rollout.analysis')
+        .filter((e) => !e.background)
+        .map((e) => e.outcome),
+    ).toEqual(['pass', 'pass', 'pass']);
     const outcome = of('rollout.step').find((s) => s.index === 3)!.metrics.outcome!;
     expect(outcome.greenAuc!).toBeGreaterThan(outcome.blueAuc!);
     expect(of('rollout.finished')[0]).toMatchObject({ outcome: 'promoted', drill: { blueAnswered: 20, blueFailed: 0 }, blueProbes: { failed: 0 } });
     expect(check.status).toBe('PASS');
     expect(report.charts.trafficSplit.measured).toBe(true);
-    expect(report.charts.rolloutLatency).toMatchObject({ measured: true, data: { slaMs: 500, steps: [{ greenPercent: 10 }, { greenPercent: 25 }, { greenPercent: 50 }, { greenPercent: 100 }] } });
+    expect(report.charts.rolloutLatency).toMatchObject({
+      measured: true,
+      data: { slaMs: 500, steps: [{ greenPercent: 10 }, { greenPercent: 25 }, { greenPercent: 50 }, { greenPercent: 100 }] },
+    });
     expect(result.stdout).toContain('rollback-readiness     PASS');
   });
 
-  it('green is worse on May\'s real flights: rolled back at its second analysis, once the first day\'s labels arrived', () => {
+  it("green is worse on May's real flights: rolled back at its second analysis, once the first day's labels arrived", () => {
     const { of, check } = run('rollout-green-worse');
     const aborted = of('rollout.aborted')[0]!;
     expect(aborted).toMatchObject({ source: 'gate', stepIndex: 3 });
@@ -51,7 +58,7 @@ describe('rollout scenarios', () => {
     expect(check.observed).toContain('green was rolled back (analysis at step 4 failed: businessOutcome');
   });
 
-  it('green is slow under load: a latency fault of at least ten times blue\'s p99 and above the SLA is rolled back mid-step', () => {
+  it("green is slow under load: a latency fault of at least ten times blue's p99 and above the SLA is rolled back mid-step", () => {
     const { of, check } = run('rollout-green-slow');
     const baseline = of('rollout.baseline')[0]!;
     const fault = baseline.greenFaults?.latency;

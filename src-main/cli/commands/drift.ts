@@ -47,7 +47,10 @@ export const driftCommand: Command = {
         bands: bands(values.bands),
       },
     });
-    for (const [flag, input] of [['--reference', report.reference], ['--current', report.current]] as const) {
+    for (const [flag, input] of [
+      ['--reference', report.reference],
+      ['--current', report.current],
+    ] as const) {
       if (input.rejected > 0) {
         const example = input.rejectExamples[0];
         const at = example ? `, e.g. ${example.file}${example.line === null ? '' : `:${example.line}`}: ${example.message}` : '';
@@ -100,7 +103,14 @@ function formatReport(report: DriftReport): string {
   ];
   const rows = [['feature', 'kind', 'n ref', 'n cur', 'psi', 'test', 'p', 'also', 'status'], ...report.features.map(featureRow)];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  lines.push(...rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()));
+  lines.push(
+    ...rows.map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    ),
+  );
   for (const f of report.features) {
     if (f.reason !== null) {
       lines.push(`${f.name}: ${f.reason}`);
@@ -119,9 +129,29 @@ function rowsRead(input: DriftReport['reference']): string {
 function featureRow(f: FeatureDrift): string[] {
   const nulls = `nulls ${pct(f.nullRate.reference)}/${pct(f.nullRate.current)}`;
   if (f.kind === 'numeric') {
-    return [f.name, f.kind, String(f.n.reference), String(f.n.current), num(f.psi), `ks ${num(f.ks)}`, num(f.ksPValue), `w1 ${num(f.wasserstein)} out-of-range ${pct(f.outOfRangeShare)} ${nulls}`, f.status];
+    return [
+      f.name,
+      f.kind,
+      String(f.n.reference),
+      String(f.n.current),
+      num(f.psi),
+      `ks ${num(f.ks)}`,
+      num(f.ksPValue),
+      `w1 ${num(f.wasserstein)} out-of-range ${pct(f.outOfRangeShare)} ${nulls}`,
+      f.status,
+    ];
   }
-  return [f.name, f.kind, String(f.n.reference), String(f.n.current), num(f.psi), `chi2 ${num(f.chi2)}`, num(f.chi2PValue), `jsd ${num(f.jsd)} unseen ${pct(f.unseenShare)} ${nulls}`, f.status];
+  return [
+    f.name,
+    f.kind,
+    String(f.n.reference),
+    String(f.n.current),
+    num(f.psi),
+    `chi2 ${num(f.chi2)}`,
+    num(f.chi2PValue),
+    `jsd ${num(f.jsd)} unseen ${pct(f.unseenShare)} ${nulls}`,
+    f.status,
+  ];
 }
 
 function num(x: number | null): string {

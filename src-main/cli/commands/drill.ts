@@ -29,7 +29,13 @@ export const drillCommand: Command = {
   name: 'drill',
   usage: 'rehearse drill <events.jsonl> [--scenario <file>] [--answers <file>] [--speed N] --out <dir> [--json]',
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { scenario: { type: 'string' }, answers: { type: 'string' }, speed: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } });
+    const { values, positionals } = parseFlags(args, {
+      scenario: { type: 'string' },
+      answers: { type: 'string' },
+      speed: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean' },
+    });
     const logPath = requirePositional(positionals, 0, 'the events.jsonl file');
     if (values.out === undefined) {
       throw new UsageError('missing --out <dir>: the folder for drill.json and drill.html');

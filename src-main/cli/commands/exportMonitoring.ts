@@ -41,10 +41,28 @@ export const exportMonitoringCommand: Command = {
     }
     const files = exported.files.map((f) => join(values.out!, f.file));
     if (values.json) {
-      io.out(JSON.stringify({ name, files, jobs: exported.jobs, rulesPerLayer: exported.rulesPerLayer, rules: exported.rules.map((r) => ({ layer: r.layer, alert: r.alert, role: r.role, subject: r.subject, expr: r.expr, for: r.forMs })) }, null, 2));
+      io.out(
+        JSON.stringify(
+          {
+            name,
+            files,
+            jobs: exported.jobs,
+            rulesPerLayer: exported.rulesPerLayer,
+            rules: exported.rules.map((r) => ({ layer: r.layer, alert: r.alert, role: r.role, subject: r.subject, expr: r.expr, for: r.forMs })),
+          },
+          null,
+          2,
+        ),
+      );
     } else {
       const layers = ([1, 2, 3, 4] as const).map((l) => `L${l} ${exported.rulesPerLayer[l]}`).join(', ');
-      io.out([`${files[0]}: ${exported.rules.length} alert rules (${layers})`, `${files[1]}: Grafana dashboard, a row per layer`, `scrape jobs: ${exported.jobs.map((j) => `${j.role} as job="${j.job}"`).join(', ')}`].join('\n'));
+      io.out(
+        [
+          `${files[0]}: ${exported.rules.length} alert rules (${layers})`,
+          `${files[1]}: Grafana dashboard, a row per layer`,
+          `scrape jobs: ${exported.jobs.map((j) => `${j.role} as job="${j.job}"`).join(', ')}`,
+        ].join('\n'),
+      );
     }
     return 0;
   },

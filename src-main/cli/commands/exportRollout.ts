@@ -44,13 +44,30 @@ export const exportRolloutCommand: Command = {
       throw new InputError(`${path}: rollout`, 'missing; expected a rollout plan (steps, gates) to export');
     }
     const name = kubernetesName(values.name ?? scenario.name);
-    const models = { blue: scenario.models.blue.name ?? basename(scenario.models.blue.path), green: scenario.models.green?.name ?? (scenario.models.green ? basename(scenario.models.green.path) : 'green') };
-    const files = rolloutExport(scenario.rollout, { name, namespace: values.namespace ?? null, image: values.image ?? DEFAULTS.image, prometheus: values.prometheus ?? DEFAULTS.prometheus, port: DEFAULTS.port }, models, basename(path));
+    const models = {
+      blue: scenario.models.blue.name ?? basename(scenario.models.blue.path),
+      green: scenario.models.green?.name ?? (scenario.models.green ? basename(scenario.models.green.path) : 'green'),
+    };
+    const files = rolloutExport(
+      scenario.rollout,
+      {
+        name,
+        namespace: values.namespace ?? null,
+        image: values.image ?? DEFAULTS.image,
+        prometheus: values.prometheus ?? DEFAULTS.prometheus,
+        port: DEFAULTS.port,
+      },
+      models,
+      basename(path),
+    );
     mkdirSync(values.out, { recursive: true });
     for (const f of files) {
       writeFileSync(join(values.out, f.file), f.text);
     }
-    const written = files.map((f) => ({ file: join(values.out!, f.file), objects: f.objects.map((o) => `${String(o['kind'])}/${String((o['metadata'] as { name: string }).name)}`) }));
+    const written = files.map((f) => ({
+      file: join(values.out!, f.file),
+      objects: f.objects.map((o) => `${String(o['kind'])}/${String((o['metadata'] as { name: string }).name)}`),
+    }));
     if (values.json) {
       io.out(JSON.stringify({ name, files: written }, null, 2));
     } else {

@@ -24,7 +24,14 @@ export const inspectCommand: Command = {
       ['format', `IR ${model.onnx.irVersion}, opset ${opsets}`],
       ...model.inputs.map((t, i) => [i === 0 ? 'inputs' : '', tensor(t)]),
       ...model.outputs.map((t, i) => [i === 0 ? 'outputs' : '', tensor(t)]),
-      ...(model.card ? [['card', `${model.card.name ?? '-'}: feature spec ${model.card.featureSpec ?? '-'}${model.card.featureOrder ? ` (${model.card.featureOrder.join(', ')})` : ''}`]] : []),
+      ...(model.card
+        ? [
+            [
+              'card',
+              `${model.card.name ?? '-'}: feature spec ${model.card.featureSpec ?? '-'}${model.card.featureOrder ? ` (${model.card.featureOrder.join(', ')})` : ''}`,
+            ],
+          ]
+        : []),
     ];
     io.out(lines.map(([label, value]) => `${label!.padEnd(9)} ${value}`).join('\n'));
     return 0;

@@ -48,7 +48,7 @@ export const loadCommand: Command = {
       throw new UsageError(`unexpected argument "${positionals[0]}"`);
     }
     if (values.url === undefined) {
-      throw new UsageError('missing --url <server>: the model server\'s base URL, e.g. http://127.0.0.1:8000');
+      throw new UsageError("missing --url <server>: the model server's base URL, e.g. http://127.0.0.1:8000");
     }
     const rps = rateOf(values);
     const slaMs = positiveNumber(values['sla-ms'], 'sla-ms') ?? 100;
@@ -79,14 +79,17 @@ export const loadCommand: Command = {
       slaMs,
       timeoutMs: positiveNumber(values['timeout-ms'], 'timeout-ms') ?? defaultTimeoutMs(slaMs),
       ...(connections !== undefined ? { connections } : {}),
-      payload: values['payload-from'] === undefined
-        ? { kind: 'numeric' }
-        : { kind: 'snapshot', path: values['payload-from'], order: payloadOrder, ...(values.timestamp !== undefined ? { timestamp: values.timestamp } : {}) },
+      payload:
+        values['payload-from'] === undefined
+          ? { kind: 'numeric' }
+          : { kind: 'snapshot', path: values['payload-from'], order: payloadOrder, ...(values.timestamp !== undefined ? { timestamp: values.timestamp } : {}) },
       seed,
     };
     if (values['find-knee']) {
       const search = { ...defaultKneeSearch(plan.rps), ...(values['max-rps'] !== undefined ? { maxRps: positiveNumber(values['max-rps'], 'max-rps')! } : {}) };
-      io.err(`knee search: ${search.startRps} rps up by x${search.growth} to at most ${search.maxRps} rps, ${durationMs / 1000} s each, SLA p99 <= ${slaMs} ms`);
+      io.err(
+        `knee search: ${search.startRps} rps up by x${search.growth} to at most ${search.maxRps} rps, ${durationMs / 1000} s each, SLA p99 <= ${slaMs} ms`,
+      );
       const knee = await findLoadKnee(plan, search);
       const holds = knee.kneeRps !== null && knee.kneeRps >= plan.rps;
       io.out(values.json ? JSON.stringify({ ...knee, targetRps: plan.rps }, null, 2) : formatKnee(knee, plan.rps));

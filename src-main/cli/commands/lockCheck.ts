@@ -63,7 +63,8 @@ function formatComparison(c: LockComparison): string {
     lines.push(`  ${p.kind.padEnd(8)}  ${p.package}: ${p.detail}`, `            ${side('training', p)}; ${side('serving', p)}`);
   }
   const other = { training: 'serving', serving: 'training' } as const;
-  const onlyIn = (which: 'training' | 'serving'): string[] => c.problems.filter((p) => p.kind === 'missing' && p[which] !== null && p[other[which]] === null).map((p) => p.package);
+  const onlyIn = (which: 'training' | 'serving'): string[] =>
+    c.problems.filter((p) => p.kind === 'missing' && p[which] !== null && p[other[which]] === null).map((p) => p.package);
   for (const which of ['training', 'serving'] as const) {
     const names = onlyIn(which);
     if (names.length > 0) {

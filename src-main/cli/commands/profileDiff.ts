@@ -22,7 +22,10 @@ export const profileDiffCommand: Command = {
   usage: 'rehearse profile-diff <staging.yaml> <production.yaml> [--container NAME] [--json]',
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { json: { type: 'boolean' }, container: { type: 'string' } });
-    const paths = [requirePositional(positionals, 0, 'the staging Deployment file'), requirePositional(positionals, 1, 'the production Deployment file')] as const;
+    const paths = [
+      requirePositional(positionals, 0, 'the staging Deployment file'),
+      requirePositional(positionals, 1, 'the production Deployment file'),
+    ] as const;
     if (positionals.length > 2) {
       throw new UsageError(`expected two Deployment files, found ${positionals.length}`);
     }
@@ -45,13 +48,21 @@ export const profileDiffCommand: Command = {
     const [staging, production] = specs as [DeploymentSpec, DeploymentSpec];
     const differences = diffDeployments(staging, production);
     const host = hostCapacity();
-    const notReproduced = (['staging', 'production'] as const).flatMap((name, i) =>
-      profileOnHost({ name, ...profileOfDeployment(specs[i]!), backend: 'docker', executionProvider: 'cpu', deployment: specs[i]!.file }, host).notReproduced,
+    const notReproduced = (['staging', 'production'] as const).flatMap(
+      (name, i) =>
+        profileOnHost({ name, ...profileOfDeployment(specs[i]!), backend: 'docker', executionProvider: 'cpu', deployment: specs[i]!.file }, host).notReproduced,
     );
     if (values.json) {
       io.out(JSON.stringify({ staging: staging.file, production: production.file, identical: differences.length === 0, differences, notReproduced }, null, 2));
     } else {
-      io.out(differences.length === 0 ? `${staging.file} and ${production.file} do not differ` : [`${differences.length} difference${differences.length === 1 ? '' : 's'} (staging ${staging.file}, production ${production.file}):`, ...differences.map((d) => `  ${describeDifference(d)}${lineNote(d.lines)}`)].join('\n'));
+      io.out(
+        differences.length === 0
+          ? `${staging.file} and ${production.file} do not differ`
+          : [
+              `${differences.length} difference${differences.length === 1 ? '' : 's'} (staging ${staging.file}, production ${production.file}):`,
+              ...differences.map((d) => `  ${describeDifference(d)}${lineNote(d.lines)}`),
+            ].join('\n'),
+      );
       for (const note of notReproduced) {
         io.out(`not reproducible on this machine: ${note}`);
       }

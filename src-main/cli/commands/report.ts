@@ -36,4 +36,3 @@ export const reportCommand: Command = {
     return exitCodeOf(report.verdict);
   },
 };
-

@@ -44,7 +44,14 @@ export const scoreCommand: Command = {
     const outcome = await scoreModel({
       model,
       snapshot: { path: snapshot, timestamp: values.timestamp, label, labelDelay: 0, maxRejectRate, ...(format ? { format } : {}) },
-      ...(values.features !== undefined ? { features: values.features.split(',').map((f) => f.trim()).filter((f) => f !== '') } : {}),
+      ...(values.features !== undefined
+        ? {
+            features: values.features
+              .split(',')
+              .map((f) => f.trim())
+              .filter((f) => f !== ''),
+          }
+        : {}),
       ...(values.from !== undefined ? { from: eventTime(values.from, '--from') } : {}),
       ...(values.to !== undefined ? { to: eventTime(values.to, '--to') } : {}),
       allowUnverified: values['allow-unverified'] ?? false,
@@ -55,7 +62,9 @@ export const scoreCommand: Command = {
     }
     const { summary, rejects } = outcome;
     if (rejects.rejected > 0) {
-      io.err(`${snapshot}: ${rejects.rejected} rows could not be read (tolerated by --max-reject-rate ${maxRejectRate}); first: ${rejects.examples[0]?.message ?? ''}`);
+      io.err(
+        `${snapshot}: ${rejects.rejected} rows could not be read (tolerated by --max-reject-rate ${maxRejectRate}); first: ${rejects.examples[0]?.message ?? ''}`,
+      );
     }
     const document = {
       model,
@@ -78,7 +87,9 @@ export const scoreCommand: Command = {
     if (values.json) {
       io.out(JSON.stringify(document, null, 2));
     } else {
-      const q = Object.entries(summary.quantiles).map(([k, v]) => `${k}=${v.toFixed(4)}`).join(' ');
+      const q = Object.entries(summary.quantiles)
+        .map(([k, v]) => `${k}=${v.toFixed(4)}`)
+        .join(' ');
       io.out(
         [
           `${model} on ${snapshot}${summary.from ? ` (${summary.from} to ${summary.to})` : ''}`,

@@ -22,7 +22,14 @@ export const serveCommand: Command = {
   name: 'serve',
   usage: `rehearse serve ${SERVER_USAGE} [--backend embedded|docker] [--memory 512m] [--cpus 1] [--gpus all|N] [--json]`,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { ...SERVER_FLAGS, json: { type: 'boolean' }, backend: { type: 'string' }, memory: { type: 'string' }, cpus: { type: 'string' }, gpus: { type: 'string' } });
+    const { values, positionals } = parseFlags(args, {
+      ...SERVER_FLAGS,
+      json: { type: 'boolean' },
+      backend: { type: 'string' },
+      memory: { type: 'string' },
+      cpus: { type: 'string' },
+      gpus: { type: 'string' },
+    });
     if (positionals.length > 0) {
       throw new UsageError(`unexpected argument "${positionals[0]}"; the model is given with --model`);
     }
@@ -30,7 +37,7 @@ export const serveCommand: Command = {
     const backend = oneOf(values.backend, ['embedded', 'docker'] as const, 'backend', 'embedded');
     const limits = containerLimits(values);
     if (backend === 'embedded' && limits !== NO_LIMITS) {
-      throw new UsageError('--memory, --cpus and --gpus are container limits; they need --backend docker (nothing caps an embedded server\'s memory)');
+      throw new UsageError("--memory, --cpus and --gpus are container limits; they need --backend docker (nothing caps an embedded server's memory)");
     }
     const json = values.json ?? false;
     const hooks: ServerHooks = {
@@ -87,7 +94,9 @@ async function startInDocker(options: ServerOptions, limits: ContainerLimits, ho
     },
   });
   const { image } = server;
-  io.err(`image: ${image.tag} ${image.built ? `built in ${(image.durationMs / 1000).toFixed(1)} s` : 'found (built before)'}, ${(image.sizeBytes / 1e6).toFixed(0)} MB; container ${server.containerId.slice(0, 12)}: ${describeLimits(limits)}, read-only root, no capabilities, host network on 127.0.0.1`);
+  io.err(
+    `image: ${image.tag} ${image.built ? `built in ${(image.durationMs / 1000).toFixed(1)} s` : 'found (built before)'}, ${(image.sizeBytes / 1e6).toFixed(0)} MB; container ${server.containerId.slice(0, 12)}: ${describeLimits(limits)}, read-only root, no capabilities, host network on 127.0.0.1`,
+  );
   return server;
 }
 

@@ -40,7 +40,8 @@ export interface UiServer {
 }
 
 /** The app's own CSP, sent as a header too (the page carries it in a meta tag). */
-const APP_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const APP_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 /** An exported report runs no script and reaches nothing, in an opaque origin that cannot call the API. */
 const REPORT_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 const REPORT_PATH = /^\/reports\/([0-9a-f-]{36})\/([a-z.]+)$/;
@@ -74,7 +75,11 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
       return response.end();
     }
     const report = REPORT_PATH.exec(url.pathname);
-    const file = report ? (REPORT_NAMES.has(report[2]!) ? staticFile(join(options.runsFolder, report[1]!, 'export'), `/${report[2]}`) : null) : staticFile(options.rendererFolder, url.pathname);
+    const file = report
+      ? REPORT_NAMES.has(report[2]!)
+        ? staticFile(join(options.runsFolder, report[1]!, 'export'), `/${report[2]}`)
+        : null
+      : staticFile(options.rendererFolder, url.pathname);
     if (file === null) {
       return refuse(response, 404, 'not found');
     }

@@ -37,7 +37,14 @@ export interface ReplayModel {
   readonly role: 'blue' | 'green';
   readonly model: string;
   /** The reference snapshot's stretch and rows, or null when the scenario gives this model none. */
-  readonly reference: { readonly source: string; readonly from: string | null; readonly to: string | null; readonly rows: number; readonly positiveRate: number | null; readonly auc: number | null } | null;
+  readonly reference: {
+    readonly source: string;
+    readonly from: string | null;
+    readonly to: string | null;
+    readonly rows: number;
+    readonly positiveRate: number | null;
+    readonly auc: number | null;
+  } | null;
   readonly features: readonly WatchedSeries[];
   readonly prediction: WatchedSeries | null;
   /** The layer 4 rules' thresholds: the positive rate's distance from the slice's, the AUC's drop below the reference's. */

@@ -75,7 +75,10 @@ describe('the drill section', () => {
 
   it('refuses unknown keys and an empty list of stops', () => {
     expect(issuesOf('drill:\n  stops: []\n').map((i) => [i.path, i.message])).toEqual([['drill.stops', 'expected at least 1 items']]);
-    expect(issuesOf('drill:\n  stop: []\n').map((i) => i.message)).toEqual(['missing; expected array', 'unknown key "stop"; expected one of: intro, timeAllowed, stops']);
+    expect(issuesOf('drill:\n  stop: []\n').map((i) => i.message)).toEqual([
+      'missing; expected array',
+      'unknown key "stop"; expected one of: intro, timeAllowed, stops',
+    ]);
   });
 });
 
@@ -108,14 +111,18 @@ describe('the stops', () => {
       ['worse', 13, '2001-03-03T00:00:00'],
     ]);
     expect(planStops(drillLog(), drill).map((p) => [p.stop.id, p.stop.seq, p.stop.eventTime])).toEqual(first);
-    expect(planStops(drillLog(), drill).find((p) => p.stop.id === 'drift')!.stop.trigger).toBe('layer 2 alert feature-psi (blue): distance: PSI 0.400 (threshold 0.250)');
+    expect(planStops(drillLog(), drill).find((p) => p.stop.id === 'drift')!.stop.trigger).toBe(
+      'layer 2 alert feature-psi (blue): distance: PSI 0.400 (threshold 0.250)',
+    );
   });
 
   it('refuse a log the drill was not written for, naming the stop', () => {
     const drill = drillOf(DRILL.replace('subject: distance', 'subject: origin'));
     expect(() => planStops(drillLog(), drill)).toThrow(DrillMismatch);
     expect(() => planStops(drillLog(), drill)).toThrow('drill stop "drift": the log has no a "alert.firing" event with {"subject":"origin"}');
-    expect(() => planStops(drillLog(), drillOf(DRILL.replace('nth: 2', 'nth: 3')))).toThrow('drill stop "worse": expected at least 3 of a "rollout.step" event, the log has 2');
+    expect(() => planStops(drillLog(), drillOf(DRILL.replace('nth: 2', 'nth: 3')))).toThrow(
+      'drill stop "worse": expected at least 3 of a "rollout.step" event, the log has 2',
+    );
   });
 });
 
@@ -164,7 +171,7 @@ describe('the scorecard', () => {
     expect(card).toMatchObject({ schemaVersion: 1, runId: 'run-1', scenario: { name: 'drill-test', path: '/s.yaml' }, intro: 'You are on call.' });
   });
 
-  it('for a missed rollback in a rollout, counts green\'s share of the later steps until the abort', () => {
+  it("for a missed rollback in a rollout, counts green's share of the later steps until the abort", () => {
     // Expect a rollback after green's first day: the second step's 25% of 2,000 rows and its 30 requests follow.
     const drill = drillOf(DRILL.replace('expect: { action: hold }', 'expect: { action: rollback }'));
     const player = new DrillPlayer(drillLog(), drill);
@@ -193,13 +200,26 @@ describe('the scorecard', () => {
     player.answer('drift', { action: 'hold' }, 1_000);
     const damage = player.scorecard().stops[0]!.damage;
     // The alert resolved at 04:00 (the 04h window did not hold): only the 03h window's 120 rows count; its labels show AUC 0.6 against 0.7.
-    expect(damage).toEqual({ source: 'replay', model: 'blue-v1', from: '2001-03-01T03:00:00', to: '2001-03-01T04:00:00', rows: 120, requests: null, aucGap: expect.closeTo(0.1, 12), labelled: 120, endedBy: 'the alert resolved at 2001-03-01T04:00:00' });
+    expect(damage).toEqual({
+      source: 'replay',
+      model: 'blue-v1',
+      from: '2001-03-01T03:00:00',
+      to: '2001-03-01T04:00:00',
+      rows: 120,
+      requests: null,
+      aucGap: expect.closeTo(0.1, 12),
+      labelled: 120,
+      endedBy: 'the alert resolved at 2001-03-01T04:00:00',
+    });
   });
 });
 
 describe('an answers file', () => {
   it('plays headless: named stops answered, the others left unanswered', () => {
-    const answers = parseAnswerLines('{"stop":"worse","action":"rollback","seconds":4.5}\n\n{"stop":"drift","action":"investigate","feature":"distance"}\n', 'a.jsonl');
+    const answers = parseAnswerLines(
+      '{"stop":"worse","action":"rollback","seconds":4.5}\n\n{"stop":"drift","action":"investigate","feature":"distance"}\n',
+      'a.jsonl',
+    );
     const card = playRecorded(new DrillPlayer(drillLog(), drillOf(DRILL)), answers, 'a.jsonl');
     expect(card.stops.map((s) => [s.stop.id, s.outcome, s.decisionMs])).toEqual([
       ['drift', 'correct', null],
@@ -210,12 +230,20 @@ describe('an answers file', () => {
 
   it('names the line of a bad answer', () => {
     expect(() => parseAnswerLines('{"stop":"a","action":"hold"}\n{oops\n', 'a.jsonl')).toThrow('a.jsonl:2: expected one JSON object a line');
-    expect(() => parseAnswerLines('{"stop":"a","action":"panic"}\n', 'a.jsonl')).toThrow('a.jsonl:1: action: expected one of: "hold", "investigate", "rollback", "promote"');
-    expect(() => parseAnswerLines('{"stop":"a","action":"rollback","layer":2}\n', 'a.jsonl')).toThrow('a.jsonl:1: only "investigate" takes a layer or a feature, not "rollback"');
+    expect(() => parseAnswerLines('{"stop":"a","action":"panic"}\n', 'a.jsonl')).toThrow(
+      'a.jsonl:1: action: expected one of: "hold", "investigate", "rollback", "promote"',
+    );
+    expect(() => parseAnswerLines('{"stop":"a","action":"rollback","layer":2}\n', 'a.jsonl')).toThrow(
+      'a.jsonl:1: only "investigate" takes a layer or a feature, not "rollback"',
+    );
     expect(() => parseAnswerLines('{"action":"hold"}\n', 'a.jsonl')).toThrow('a.jsonl:1: stop: missing; expected string');
     const player = new DrillPlayer(drillLog(), drillOf(DRILL));
-    expect(() => playRecorded(player, parseAnswerLines('{"stop":"drift","action":"hold"}\n{"stop":"nope","action":"hold"}\n', 'a.jsonl'), 'a.jsonl')).toThrow('a.jsonl:2: no stop "nope" in this drill; its stops are drift, day-one, worse');
-    expect(() => playRecorded(player, parseAnswerLines('{"stop":"drift","action":"hold"}\n{"stop":"drift","action":"hold"}\n', 'a.jsonl'), 'a.jsonl')).toThrow('a.jsonl:2: stop "drift" was already answered on line 1');
+    expect(() => playRecorded(player, parseAnswerLines('{"stop":"drift","action":"hold"}\n{"stop":"nope","action":"hold"}\n', 'a.jsonl'), 'a.jsonl')).toThrow(
+      'a.jsonl:2: no stop "nope" in this drill; its stops are drift, day-one, worse',
+    );
+    expect(() => playRecorded(player, parseAnswerLines('{"stop":"drift","action":"hold"}\n{"stop":"drift","action":"hold"}\n', 'a.jsonl'), 'a.jsonl')).toThrow(
+      'a.jsonl:2: stop "drift" was already answered on line 1',
+    );
   });
 });
 
@@ -233,7 +261,7 @@ describe('an answer typed at the terminal', () => {
       { ok: true, answer: { action: 'investigate' } },
     ]);
   });
-  it('reads the app\'s investigate box the same way: a layer by its number, anything else a feature', () => {
+  it("reads the app's investigate box the same way: a layer by its number, anything else a feature", () => {
     expect(['layer 2', 'L2', '2', ' distance '].map((text) => normalizedAnswer({ action: 'investigate', feature: text }))).toEqual([
       { action: 'investigate', layer: 2 },
       { action: 'investigate', layer: 2 },
@@ -243,9 +271,15 @@ describe('an answer typed at the terminal', () => {
     expect(normalizedAnswer({ action: 'hold' })).toEqual({ action: 'hold' });
   });
   it('says what is expected otherwise', () => {
-    expect(parseTypedAnswer('promote', ['hold', 'investigate'])).toEqual({ ok: false, problem: 'expected one of: hold, investigate <feature> | investigate layer <1-4>' });
+    expect(parseTypedAnswer('promote', ['hold', 'investigate'])).toEqual({
+      ok: false,
+      problem: 'expected one of: hold, investigate <feature> | investigate layer <1-4>',
+    });
     expect(parseTypedAnswer('hold on', ALL)).toEqual({ ok: false, problem: '"hold" takes nothing after it' });
-    expect(parseTypedAnswer('investigate layer 9', ALL)).toEqual({ ok: false, problem: 'investigate one feature (investigate distance) or one layer (investigate layer 2)' });
+    expect(parseTypedAnswer('investigate layer 9', ALL)).toEqual({
+      ok: false,
+      problem: 'investigate one feature (investigate distance) or one layer (investigate layer 2)',
+    });
   });
 });
 
@@ -263,7 +297,13 @@ describe('a drill in the app (the session behind RehearsalApi)', () => {
     expect(session.view({ untilSeq: 3 }).lastSeq).toBe(3);
     now += 7_000;
     const next = session.answer({ action: 'investigate', feature: 'distance' });
-    expect(next).toMatchObject({ answered: 1, stop: { id: 'day-one' }, visibleSeq: 12, last: { outcome: 'correct', decisionMs: 7_000, debrief: 'Look at distance first.' }, scorecard: null });
+    expect(next).toMatchObject({
+      answered: 1,
+      stop: { id: 'day-one' },
+      visibleSeq: 12,
+      last: { outcome: 'correct', decisionMs: 7_000, debrief: 'Look at distance first.' },
+      scorecard: null,
+    });
     expect(session.view().lastSeq).toBe(12);
     now += 1_000;
     session.answer({ action: 'hold' });
@@ -278,8 +318,31 @@ describe('a drill in the app (the session behind RehearsalApi)', () => {
 describe('what a stop shows of a shift', () => {
   it("hides a shift's planned end until the drill has passed it", () => {
     const events = logOf([
-      [null, { kind: 'run.started', runId: 'r', scenario: { name: 's', path: '/s.yaml', description: '' }, phases: ['replay'], enabledChecks: [], machine: { platform: 't', arch: 'x64', cpus: 2, cpuModel: 't', memoryBytes: 1, node: 'v20' }, versions: {} }],
-      ['2001-03-01T10:00:00', { kind: 'shift.injected', index: 0, name: 'scale distance', operator: 'scale', targets: ['distance'], from: '2001-03-01T10:00:00', to: '2001-03-02T18:00:00', onset: 'sudden' }],
+      [
+        null,
+        {
+          kind: 'run.started',
+          runId: 'r',
+          scenario: { name: 's', path: '/s.yaml', description: '' },
+          phases: ['replay'],
+          enabledChecks: [],
+          machine: { platform: 't', arch: 'x64', cpus: 2, cpuModel: 't', memoryBytes: 1, node: 'v20' },
+          versions: {},
+        },
+      ],
+      [
+        '2001-03-01T10:00:00',
+        {
+          kind: 'shift.injected',
+          index: 0,
+          name: 'scale distance',
+          operator: 'scale',
+          targets: ['distance'],
+          from: '2001-03-01T10:00:00',
+          to: '2001-03-02T18:00:00',
+          onset: 'sudden',
+        },
+      ],
       ['2001-03-01T12:00:00', { kind: 'notice', level: 'info', message: 'noon' }],
       ['2001-03-03T00:00:00', { kind: 'notice', level: 'info', message: 'later' }],
     ]);

@@ -36,16 +36,25 @@ describe('the knee search', () => {
   });
 
   it('stops when the generator falls behind twice at a rate: past that rate it would measure itself', async () => {
-    const knee = await findKnee({ startRps: 100, maxRps: 10_000, growth: 2, refinements: 3 }, 100, async (rps) => loadResultAt(rps, 10, { onSchedule: rps < 800 }));
+    const knee = await findKnee({ startRps: 100, maxRps: 10_000, growth: 2, refinements: 3 }, 100, async (rps) =>
+      loadResultAt(rps, 10, { onSchedule: rps < 800 }),
+    );
     expect(knee).toMatchObject({ kneeRps: 400, stoppedBy: 'generator' });
     expect(knee.steps.map((s) => s.rps)).toEqual([100, 200, 400, 800, 800]);
   });
 
-  it('tries a rate again when the generator fell behind only once (a neighbour\'s burst)', async () => {
+  it("tries a rate again when the generator fell behind only once (a neighbour's burst)", async () => {
     let hiccups = 1;
-    const knee = await findKnee({ startRps: 100, maxRps: 400, growth: 2, refinements: 3 }, 100, async (rps) => loadResultAt(rps, 10, { onSchedule: !(rps === 200 && hiccups-- > 0) }));
+    const knee = await findKnee({ startRps: 100, maxRps: 400, growth: 2, refinements: 3 }, 100, async (rps) =>
+      loadResultAt(rps, 10, { onSchedule: !(rps === 200 && hiccups-- > 0) }),
+    );
     expect(knee).toMatchObject({ kneeRps: 400, stoppedBy: 'max-rate' });
-    expect(knee.steps.map((s) => [s.rps, s.onSchedule])).toEqual([[100, true], [200, false], [200, true], [400, true]]);
+    expect(knee.steps.map((s) => [s.rps, s.onSchedule])).toEqual([
+      [100, true],
+      [200, false],
+      [200, true],
+      [400, true],
+    ]);
   });
 
   it('starts at a quarter of the target by default', () => {

@@ -8,8 +8,19 @@ import { seededRng } from '../../../src-main/engine/common/rng/seededRng';
 
 const p = (ms: number) => ({ p50: ms, p90: ms, p95: ms, p99: ms, p999: ms, max: ms });
 const tally = (changes: Partial<OpenLoopTally> = {}): OpenLoopTally => ({
-  planned: 1000, sent: 1000, ok: 1000, errors: 0, timeouts: 0, dropped: 0, errorKinds: {}, elapsedMs: 10_000,
-  corrected: p(20), uncorrected: p(15), lateness: p(0.4), connectionWait: p(0.1), ...changes,
+  planned: 1000,
+  sent: 1000,
+  ok: 1000,
+  errors: 0,
+  timeouts: 0,
+  dropped: 0,
+  errorKinds: {},
+  elapsedMs: 10_000,
+  corrected: p(20),
+  uncorrected: p(15),
+  lateness: p(0.4),
+  connectionWait: p(0.1),
+  ...changes,
 });
 const facts: LoadRunFacts = { slaMs: 100, scheduleToleranceMs: 10, protocol: 'predict', url: 'u', payload: 'x', connections: 8, seed: 1 };
 const shape = rateShape('constant', 100, 10_000);
@@ -39,7 +50,7 @@ describe('a load result', () => {
 });
 
 describe('connections for a rate', () => {
-  it('follow Little\'s law at twice the SLA, within bounds', () => {
+  it("follow Little's law at twice the SLA, within bounds", () => {
     expect(connectionsFor(300, 100)).toBe(60);
     expect(connectionsFor(1, 100)).toBe(4);
     expect(connectionsFor(1e6, 100)).toBe(MAX_CONNECTIONS);
@@ -48,13 +59,19 @@ describe('connections for a rate', () => {
 });
 
 describe('request bodies', () => {
-  const inputs = [{ name: 'x', datatype: 'FP32', width: 3 }, { name: 'k', datatype: 'INT64', width: 2 }];
+  const inputs = [
+    { name: 'x', datatype: 'FP32', width: 3 },
+    { name: 'k', datatype: 'INT64', width: 2 },
+  ];
   it('are the raw-record, numeric and Open Inference Protocol forms', () => {
     expect(JSON.parse(recordBody({ date: '2001-03-01 06:05:00', distance: 337 }))).toEqual({ features: { date: '2001-03-01 06:05:00', distance: 337 } });
     const numeric = JSON.parse(numericPredictBody(inputs, seededRng(1))) as { features: number[] };
     expect(numeric.features).toHaveLength(5);
     const infer = JSON.parse(inferBody(inputs, seededRng(1))) as { inputs: { name: string; shape: number[]; datatype: string; data: number[] }[] };
-    expect(infer.inputs.map((i) => [i.name, i.shape, i.datatype, i.data.length])).toEqual([['x', [1, 3], 'FP32', 3], ['k', [1, 2], 'INT64', 2]]);
+    expect(infer.inputs.map((i) => [i.name, i.shape, i.datatype, i.data.length])).toEqual([
+      ['x', [1, 3], 'FP32', 3],
+      ['k', [1, 2], 'INT64', 2],
+    ]);
     expect(infer.inputs[1]!.data.every(Number.isInteger)).toBe(true);
   });
   it('draw standard-normal values', () => {

@@ -20,8 +20,26 @@ describe('the scenario load section', () => {
   });
 
   it('takes durations as text and numeric payloads for OIP', () => {
-    const section = loadSection.parse({ peakRps: 40, multiplier: 1, headroom: 0, duration: '5s', sla: '250ms', timeout: '2s', protocol: 'oip', payload: 'numeric', connections: 16 });
-    expect(loadPlanOf(section, 'http://h:1', production)).toMatchObject({ rps: 40, durationMs: 5000, slaMs: 250, timeoutMs: 2000, protocol: 'oip', payload: { kind: 'numeric' }, connections: 16 });
+    const section = loadSection.parse({
+      peakRps: 40,
+      multiplier: 1,
+      headroom: 0,
+      duration: '5s',
+      sla: '250ms',
+      timeout: '2s',
+      protocol: 'oip',
+      payload: 'numeric',
+      connections: 16,
+    });
+    expect(loadPlanOf(section, 'http://h:1', production)).toMatchObject({
+      rps: 40,
+      durationMs: 5000,
+      slaMs: 250,
+      timeoutMs: 2000,
+      protocol: 'oip',
+      payload: { kind: 'numeric' },
+      connections: 16,
+    });
   });
 
   it('refuses unknown keys and bad values', () => {

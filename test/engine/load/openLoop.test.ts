@@ -35,13 +35,21 @@ async function run(options: { rps: number; durationMs: number; timeoutMs?: numbe
   const scheduler: Scheduler = { schedule: (delayMs, task) => time.scheduler.schedule(delayMs + (options.wakeLateMs ?? 0), task) };
   const tally: OpenLoopTally = await drive(
     time,
-    runOpenLoop(shape, options.timeoutMs ?? 10_000, { clock: time.clock, scheduler, transport: target, rng: seededRng(options.seed ?? 1), histogram: exactHistogram }),
+    runOpenLoop(shape, options.timeoutMs ?? 10_000, {
+      clock: time.clock,
+      scheduler,
+      transport: target,
+      rng: seededRng(options.seed ?? 1),
+      histogram: exactHistogram,
+    }),
   );
   const planned = [...poissonArrivals(shape, seededRng(options.seed ?? 1))].map((t) => START + t);
   return { tally, target, planned };
 }
 
-const fixed = (ms: number): MemoryTargetOptions['answer'] => (sentAt) => ({ at: sentAt + ms, status: 200 });
+const fixed =
+  (ms: number): MemoryTargetOptions['answer'] =>
+  (sentAt) => ({ at: sentAt + ms, status: 200 });
 
 describe('the open-loop driver', () => {
   it('hands over every planned request exactly at its planned time', async () => {
@@ -93,7 +101,10 @@ describe('the open-loop driver', () => {
   });
 
   it('counts errors by status, 504 as a timeout, and requests dropped or timed out at their deadline', async () => {
-    const answer: MemoryTargetOptions['answer'] = (sentAt, seq) => ({ at: sentAt + (seq % 10 === 0 ? 5000 : 1), status: seq % 7 === 0 ? 500 : seq % 11 === 0 ? 504 : 200 });
+    const answer: MemoryTargetOptions['answer'] = (sentAt, seq) => ({
+      at: sentAt + (seq % 10 === 0 ? 5000 : 1),
+      status: seq % 7 === 0 ? 500 : seq % 11 === 0 ? 504 : 200,
+    });
     const { tally, planned } = await run({ rps: 300, durationMs: 2000, timeoutMs: 100, connections: Infinity, answer });
     const seqs = planned.map((_, seq) => seq);
     const slow = seqs.filter((s) => s % 10 === 0);
@@ -102,7 +113,6 @@ describe('the open-loop driver', () => {
     expect(tally.errors).toBe(fast.filter((s) => s % 7 === 0).length);
     expect(tally.errorKinds).toEqual({ 'http 500': tally.errors });
     expect(tally.ok + tally.errors + tally.timeouts).toBe(planned.length);
-
   });
 
   it('drops, and counts, requests it could only hand over after their deadline', async () => {

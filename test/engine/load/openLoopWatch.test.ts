@@ -22,7 +22,12 @@ describe('the open-loop watch', () => {
       transport: target,
       rng: seededRng(3),
       histogram: exactHistogram,
-      watch: { intervalMs: 1000, marksMs: [0, 1250, 3000, 5000], onStart: () => told.push(['start', time.clock.monotonic()]), onMark: (i, at) => told.push([`mark ${i}`, at]) },
+      watch: {
+        intervalMs: 1000,
+        marksMs: [0, 1250, 3000, 5000],
+        onStart: () => told.push(['start', time.clock.monotonic()]),
+        onMark: (i, at) => told.push([`mark ${i}`, at]),
+      },
     });
     let done = false;
     void running.finally(() => (done = true));
@@ -31,7 +36,12 @@ describe('the open-loop watch', () => {
     }
     const tally = await running;
     // A mark past the schedule's duration is never told.
-    expect(told).toEqual([['start', 0], ['mark 0', 0], ['mark 1', 1250], ['mark 2', 3000]]);
+    expect(told).toEqual([
+      ['start', 0],
+      ['mark 0', 0],
+      ['mark 1', 1250],
+      ['mark 2', 3000],
+    ]);
     const series = tally.intervals!.series;
     expect(series.map((s) => s.fromMs)).toEqual([0, 1000, 2000, 3000].slice(0, series.length));
     expect(series.reduce((n, s) => n + s.ok, 0)).toBe(tally.ok);

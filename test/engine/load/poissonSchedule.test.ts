@@ -4,7 +4,9 @@ import { rateShape } from '../../../src-main/engine/common/load/rateShape';
 import { SEED_HEADROOM, SEED_MULTIPLIER, targetRps } from '../../../src-main/engine/common/load/targetRate';
 import { seededRng } from '../../../src-main/engine/common/rng/seededRng';
 
-const arrivals = (shape: Parameters<typeof rateShape>[0], rps: number, durationMs: number, seed = 1): number[] => [...poissonArrivals(rateShape(shape, rps, durationMs), seededRng(seed))];
+const arrivals = (shape: Parameters<typeof rateShape>[0], rps: number, durationMs: number, seed = 1): number[] => [
+  ...poissonArrivals(rateShape(shape, rps, durationMs), seededRng(seed)),
+];
 
 describe('the target rate', () => {
   it('is peak x multiplier x (1 + headroom): 3x peak with the seed numbers', () => {
@@ -84,9 +86,31 @@ describe('the Poisson schedule', () => {
 
   it('follows each shape: requests per stretch match the integral of the rate', () => {
     const checks: [Parameters<typeof rateShape>[0], [number, number, number][]][] = [
-      ['step', [[0, 25_000, 100 * 25], [25_000, 50_000, 200 * 25], [50_000, 75_000, 300 * 25], [75_000, 100_000, 400 * 25]]],
-      ['spike', [[0, 40_000, 100 * 40], [40_000, 60_000, 400 * 20], [60_000, 100_000, 100 * 40]]],
-      ['ramp', [[0, 25_000, 0.5 * 200 * 25], [25_000, 50_000, 300 * 25], [50_000, 100_000, 400 * 50]]],
+      [
+        'step',
+        [
+          [0, 25_000, 100 * 25],
+          [25_000, 50_000, 200 * 25],
+          [50_000, 75_000, 300 * 25],
+          [75_000, 100_000, 400 * 25],
+        ],
+      ],
+      [
+        'spike',
+        [
+          [0, 40_000, 100 * 40],
+          [40_000, 60_000, 400 * 20],
+          [60_000, 100_000, 100 * 40],
+        ],
+      ],
+      [
+        'ramp',
+        [
+          [0, 25_000, 0.5 * 200 * 25],
+          [25_000, 50_000, 300 * 25],
+          [50_000, 100_000, 400 * 50],
+        ],
+      ],
     ];
     for (const [shape, stretches] of checks) {
       const times = arrivals(shape, 400, 100_000, 11);

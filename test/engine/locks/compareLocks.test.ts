@@ -10,7 +10,10 @@ const req = (text: string, file = 'r.txt'): LockFile => parseRequirementsText(te
 
 describe('comparing a training lock with a serving lock', () => {
   it('passes when every shared package is pinned to the same version; packages on one side only are listed as missing', () => {
-    const c = compareLocks(parseRequirementsText(lockText('pip-freeze.txt'), 'pip-freeze.txt'), parseRequirementsText(lockText('requirements-hashed.txt'), 'requirements-hashed.txt'));
+    const c = compareLocks(
+      parseRequirementsText(lockText('pip-freeze.txt'), 'pip-freeze.txt'),
+      parseRequirementsText(lockText('requirements-hashed.txt'), 'requirements-hashed.txt'),
+    );
     expect(c.failed).toBe(false);
     expect(c.compared).toBe(18);
     expect(c.counts).toEqual({ unpinned: 0, range: 0, mismatch: 0, missing: 11 });
@@ -44,12 +47,17 @@ describe('comparing a training lock with a serving lock', () => {
 
   it('fails a package that is loose on the one side it appears on', () => {
     const c = compareLocks(req('numpy==1.26.4\n'), req('numpy==1.26.4\nfastapi\n'));
-    expect(c.problems).toEqual([expect.objectContaining({ package: 'fastapi', kind: 'unpinned', training: null, detail: 'serving: no version specifier; not in training' })]);
+    expect(c.problems).toEqual([
+      expect.objectContaining({ package: 'fastapi', kind: 'unpinned', training: null, detail: 'serving: no version specifier; not in training' }),
+    ]);
     expect(c.failed).toBe(true);
   });
 
   it('matches names as PEP 503 does and versions as PEP 440 does', () => {
-    const c = compareLocks(req('Scikit_Learn==1.4.0\nzope.interface==6.1.0\ntorch==2.1.0\n'), req('scikit-learn==1.4\nzope-interface==6.1\ntorch==2.1.0+cu121\n'));
+    const c = compareLocks(
+      req('Scikit_Learn==1.4.0\nzope.interface==6.1.0\ntorch==2.1.0\n'),
+      req('scikit-learn==1.4\nzope-interface==6.1\ntorch==2.1.0+cu121\n'),
+    );
     expect(c.problems.map((p) => [p.package, p.kind, p.detail])).toEqual([['torch', 'mismatch', 'training pins 2.1.0, serving pins 2.1.0+cu121']]);
   });
 
@@ -62,7 +70,10 @@ describe('comparing a training lock with a serving lock', () => {
   });
 
   it('compares a conda environment with a pip lock through PyPI names', () => {
-    const c = compareLocks(parseCondaEnvironmentText(lockText('environment.yml'), 'environment.yml'), parseRequirementsText(lockText('requirements-hashed.txt'), 'requirements-hashed.txt'));
+    const c = compareLocks(
+      parseCondaEnvironmentText(lockText('environment.yml'), 'environment.yml'),
+      parseRequirementsText(lockText('requirements-hashed.txt'), 'requirements-hashed.txt'),
+    );
     expect(c.problems.filter((p) => p.kind !== 'missing').map((p) => `${p.package}: ${p.detail}`)).toEqual([
       'numpy: training pins 1.26.3, serving pins 1.26.4',
       'pandas: training pins 2.2.0, serving pins 2.2.1',
@@ -108,15 +119,32 @@ describe('comparing a training lock with a serving lock', () => {
 
   it('says when environment markers were left unevaluated in a mismatch', () => {
     const c = compareLocks(req('numpy==1.24.4; python_version < "3.9"\nnumpy==1.26.4; python_version >= "3.9"\n'), req('numpy==1.26.4\n'));
-    expect(c.problems).toEqual([expect.objectContaining({ kind: 'mismatch', detail: 'training pins 1.24.4, 1.26.4, serving pins 1.26.4 (environment markers are not evaluated)' })]);
+    expect(c.problems).toEqual([
+      expect.objectContaining({ kind: 'mismatch', detail: 'training pins 1.24.4, 1.26.4, serving pins 1.26.4 (environment markers are not evaluated)' }),
+    ]);
   });
   it('does not fail when serving installs another copy of a package beside every version training had (npm nests it for a new dependent), but does when a training version is gone', () => {
     const lock = (packages: Record<string, string>): LockFile =>
-      parsePackageLockText(JSON.stringify({ lockfileVersion: 3, packages: { '': {}, ...Object.fromEntries(Object.entries(packages).map(([path, version]) => [path, { version }])) } }), 'package-lock.json');
+      parsePackageLockText(
+        JSON.stringify({
+          lockfileVersion: 3,
+          packages: { '': {}, ...Object.fromEntries(Object.entries(packages).map(([path, version]) => [path, { version }])) },
+        }),
+        'package-lock.json',
+      );
     const training = lock({ 'node_modules/protobufjs': '6.11.6', 'node_modules/onnx-proto': '8.0.1' });
-    const nested = compareLocks(training, lock({ 'node_modules/protobufjs': '7.6.6', 'node_modules/onnx-proto': '8.0.1', 'node_modules/onnx-proto/node_modules/protobufjs': '6.11.6' }));
+    const nested = compareLocks(
+      training,
+      lock({ 'node_modules/protobufjs': '7.6.6', 'node_modules/onnx-proto': '8.0.1', 'node_modules/onnx-proto/node_modules/protobufjs': '6.11.6' }),
+    );
     expect(nested.failed).toBe(false);
-    expect(nested.problems).toEqual([expect.objectContaining({ package: 'protobufjs', kind: 'missing', detail: "serving also installs 7.6.6 beside training's 6.11.6, for packages training did not have" })]);
+    expect(nested.problems).toEqual([
+      expect.objectContaining({
+        package: 'protobufjs',
+        kind: 'missing',
+        detail: "serving also installs 7.6.6 beside training's 6.11.6, for packages training did not have",
+      }),
+    ]);
     const replaced = compareLocks(training, lock({ 'node_modules/protobufjs': '7.6.6', 'node_modules/onnx-proto': '8.0.1' }));
     expect(replaced.failed).toBe(true);
     expect(replaced.problems[0]).toMatchObject({ package: 'protobufjs', kind: 'mismatch' });

@@ -11,7 +11,11 @@ describe('conda environment.yml', () => {
     expect(lock.entries).toHaveLength(51);
     expect(lock.entries.filter((e) => e.ecosystem === 'pypi')).toHaveLength(10);
     expect(lock.entries.every((e) => e.pin.kind === 'exact')).toBe(true);
-    expect(lock.entries.find((e) => e.name === 'numpy')).toMatchObject({ ecosystem: 'conda', line: 28, pin: { kind: 'exact', version: '1.26.3', build: 'py311h64a7726_0' } });
+    expect(lock.entries.find((e) => e.name === 'numpy')).toMatchObject({
+      ecosystem: 'conda',
+      line: 28,
+      pin: { kind: 'exact', version: '1.26.3', build: 'py311h64a7726_0' },
+    });
     expect(lock.entries.find((e) => e.name === 'onnxruntime')).toMatchObject({ ecosystem: 'pypi', line: 53, pin: { kind: 'exact', version: '1.17.1' } });
     // conda's python-tzdata is PyPI's tzdata; conda's tzdata is the IANA database, kept apart.
     expect(lock.entries.find((e) => e.name === 'python-tzdata')?.key).toBe('tzdata');

@@ -10,15 +10,36 @@ describe('requirements files and pip freeze output', () => {
     expect(lock.format).toBe('requirements');
     expect(lock.entries).toHaveLength(29);
     expect(lock.entries.every((e) => e.pin.kind === 'exact')).toBe(true);
-    expect(lock.entries.find((e) => e.key === 'scikit-learn')).toMatchObject({ name: 'scikit-learn', pin: { kind: 'exact', version: '1.4.1.post1' }, line: 23, ecosystem: 'pypi' });
+    expect(lock.entries.find((e) => e.key === 'scikit-learn')).toMatchObject({
+      name: 'scikit-learn',
+      pin: { kind: 'exact', version: '1.4.1.post1' },
+      line: 23,
+      ecosystem: 'pypi',
+    });
     expect(lock.includes).toEqual([]);
   });
 
   it('reads a hashed file as pip-compile writes it: continuation lines joined, hashes counted, "# via" comments skipped', () => {
     const lock = parseRequirementsText(lockText('requirements-hashed.txt'), 'requirements-hashed.txt');
     expect(lock.entries.map((e) => e.key)).toEqual([
-      'coloredlogs', 'flatbuffers', 'humanfriendly', 'joblib', 'mpmath', 'numpy', 'onnxruntime', 'packaging', 'pandas',
-      'protobuf', 'python-dateutil', 'pytz', 'scikit-learn', 'scipy', 'six', 'sympy', 'threadpoolctl', 'tzdata',
+      'coloredlogs',
+      'flatbuffers',
+      'humanfriendly',
+      'joblib',
+      'mpmath',
+      'numpy',
+      'onnxruntime',
+      'packaging',
+      'pandas',
+      'protobuf',
+      'python-dateutil',
+      'pytz',
+      'scikit-learn',
+      'scipy',
+      'six',
+      'sympy',
+      'threadpoolctl',
+      'tzdata',
     ]);
     const numpy = lock.entries.find((e) => e.key === 'numpy')!;
     // A logical line is numbered by its first physical line, as pip numbers it.
@@ -34,7 +55,11 @@ describe('requirements files and pip freeze output', () => {
     expect(by('scikit-learn').pin.kind).toBe('range');
     expect(by('scipy').pin).toEqual({ kind: 'range', reason: '==1.12.* admits more than one version' });
     expect(by('fastapi').pin).toEqual({ kind: 'unpinned', reason: 'no version specifier' });
-    expect(by('pandas')).toMatchObject({ spec: 'pandas[performance]==2.2.1; python_version < "3.12"', marker: 'python_version < "3.12"', pin: { kind: 'exact', version: '2.2.1' } });
+    expect(by('pandas')).toMatchObject({
+      spec: 'pandas[performance]==2.2.1; python_version < "3.12"',
+      marker: 'python_version < "3.12"',
+      pin: { kind: 'exact', version: '2.2.1' },
+    });
     expect(by('uvicorn')).toMatchObject({ spec: 'uvicorn[standard]>=0.27', pin: { kind: 'range' } });
     expect(by('skl2onnx').pin).toEqual({ kind: 'exact', version: 'git+https://github.com/onnx/sklearn-onnx.git@3b8d5e5a1c7a0f0b8b7a36c5b2a7ef1a4b6d7e21' });
     expect(by('onnxconverter-common').pin).toEqual({ kind: 'unpinned', reason: 'a VCS reference at "main", not a commit hash, can move' });
@@ -58,14 +83,22 @@ describe('requirements files and pip freeze output', () => {
     expect(by('numpy').pin).toEqual({ kind: 'exact', version: '1.26.4' });
     expect(by('scipy').pin).toEqual({ kind: 'exact', version: '1.11.4' });
     // The name comes from the comment pip freeze writes above an editable folder.
-    expect(by('flights-features')).toMatchObject({ line: 4, pin: { kind: 'unpinned', reason: expect.stringContaining('(flights-features==0.4.2 when frozen) runs whatever is on disk') } });
-    expect(by('flights-model')).toMatchObject({ name: 'flights_model', pin: { kind: 'exact', version: 'git+https://github.com/analyst/flights-model.git@5f0c1e2d3b4a59687a8b9c0d1e2f3a4b5c6d7e8f' } });
+    expect(by('flights-features')).toMatchObject({
+      line: 4,
+      pin: { kind: 'unpinned', reason: expect.stringContaining('(flights-features==0.4.2 when frozen) runs whatever is on disk') },
+    });
+    expect(by('flights-model')).toMatchObject({
+      name: 'flights_model',
+      pin: { kind: 'exact', version: 'git+https://github.com/analyst/flights-model.git@5f0c1e2d3b4a59687a8b9c0d1e2f3a4b5c6d7e8f' },
+    });
     expect(lock.entries).toHaveLength(18);
   });
 
   it('keeps no credential of a URL, in a spec, a pin or a note; git@ stays', () => {
     const sha = '5f0c1e2d3b4a59687a8b9c0d1e2f3a4b5c6d7e8f';
-    const lock = parse(`featurekit @ https://deploy:s3cr3t@files.example.org/featurekit-0.4.2-py3-none-any.whl\n-e git+ssh://git@github.com/o/r.git@${sha}#egg=r\nx @ git+https://ghp_T0KEN@github.com/o/x.git@${sha}\n--index-url https://T0KEN@pypi.example.com/simple\n`);
+    const lock = parse(
+      `featurekit @ https://deploy:s3cr3t@files.example.org/featurekit-0.4.2-py3-none-any.whl\n-e git+ssh://git@github.com/o/r.git@${sha}#egg=r\nx @ git+https://ghp_T0KEN@github.com/o/x.git@${sha}\n--index-url https://T0KEN@pypi.example.com/simple\n`,
+    );
     expect(JSON.stringify(lock)).not.toMatch(/s3cr3t|T0KEN/);
     expect(lock.entries.map((e) => e.spec)).toEqual([
       'featurekit @ https://***@files.example.org/featurekit-0.4.2-py3-none-any.whl',

@@ -34,10 +34,24 @@ ${WATCH}`,
     );
     const [detection, ...more] = ofKind(events, 'monitoring.detection');
     expect(more).toEqual([]);
-    expect(detection).toMatchObject({ source: 'shift', index: 0, name: 'scale a (x3 + 0)', from: '2001-03-06T12:00:00', blindSpot: false, eventTime: '2001-03-06T23:59:42' });
+    expect(detection).toMatchObject({
+      source: 'shift',
+      index: 0,
+      name: 'scale a (x3 + 0)',
+      from: '2001-03-06T12:00:00',
+      blindSpot: false,
+      eventTime: '2001-03-06T23:59:42',
+    });
     // Hourly windows: the window the shift starts in closes an hour later, exactly layer 2's budget.
     expect(detection!.layers[0]).toEqual({ layer: 1, budgetMs: 60_000, at: null, delayMs: null, rule: null, outcome: 'missed' });
-    expect(detection!.layers[1]).toEqual({ layer: 2, budgetMs: HOUR, at: '2001-03-06T13:00:00', delayMs: HOUR, rule: 'feature-psi blue a', outcome: 'in-budget' });
+    expect(detection!.layers[1]).toEqual({
+      layer: 2,
+      budgetMs: HOUR,
+      at: '2001-03-06T13:00:00',
+      delayMs: HOUR,
+      rule: 'feature-psi blue a',
+      outcome: 'in-budget',
+    });
     expect(detection!.layers.map((l) => l.layer)).toEqual([1, 2, 3, 4]);
     expect(detection!.layers[3]!.budgetMs).toBeNull();
     const check = coverage(events);
@@ -105,7 +119,10 @@ ${WATCH}`,
 ${WATCH}`,
       table(MARCH, 6, 200, 7),
     );
-    expect(coverage(events)).toMatchObject({ status: 'WARN', observed: expect.stringContaining('Not injected: scale a (x3 + 0), the replayed stretch ends before it starts.') });
+    expect(coverage(events)).toMatchObject({
+      status: 'WARN',
+      observed: expect.stringContaining('Not injected: scale a (x3 + 0), the replayed stretch ends before it starts.'),
+    });
   });
 });
 
@@ -122,13 +139,25 @@ snapshots: { production: { path: p, timestamp: t } }
     const parsed = parseScenarioText(`${base}alerts:\n  budgets:\n    layer2: soon\n    layer5: 1h\n`, 's.yaml');
     expect(parsed.ok).toBe(false);
     const issues = parsed.ok ? [] : parsed.issues;
-    expect(issues).toContainEqual(expect.objectContaining({ file: 's.yaml', line: 6, path: 'alerts.budgets.layer2', message: expect.stringContaining('expected a duration') }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ file: 's.yaml', line: 6, path: 'alerts.budgets.layer2', message: expect.stringContaining('expected a duration') }),
+    );
     expect(issues.some((i) => i.path.includes('layer5'))).toBe(true);
   });
 
   it('judges a delay equal to the budget in budget, and one millisecond more late', () => {
-    const injected = { kind: 'shift.injected', index: 0, name: 's', operator: 'scale', targets: ['a'], from: '2001-03-05T00:00:00', to: null, onset: 'sudden' } as const;
-    const detected = (layer: 2 | 3, delayMs: number) => ({ kind: 'shift.detected', index: 0, name: 's', layer, rule: 'r', role: 'blue', subject: 'a', at: 'x', delayMs }) as const;
+    const injected = {
+      kind: 'shift.injected',
+      index: 0,
+      name: 's',
+      operator: 'scale',
+      targets: ['a'],
+      from: '2001-03-05T00:00:00',
+      to: null,
+      onset: 'sudden',
+    } as const;
+    const detected = (layer: 2 | 3, delayMs: number) =>
+      ({ kind: 'shift.detected', index: 0, name: 's', layer, rule: 'r', role: 'blue', subject: 'a', at: 'x', delayMs }) as const;
     const budgets = { layer1: 1000, layer2: HOUR, layer3: 24 * HOUR };
     expect(shiftDetections([injected, detected(2, HOUR)], budgets)[0]).toMatchObject({ blindSpot: false });
     const late = shiftDetections([injected, detected(2, HOUR + 1), detected(3, 25 * HOUR)], budgets)[0]!;
@@ -137,8 +166,27 @@ snapshots: { production: { path: p, timestamp: t } }
   });
 
   it('counts a shift only layer 4 saw as a blind spot (the seed: learning from layer 4 means monitoring is broken)', () => {
-    const injected = { kind: 'shift.injected', index: 0, name: 's', operator: 'label-prior-shift', targets: ['label'], from: '2001-03-05T00:00:00', to: null, onset: 'sudden' } as const;
-    const confirmed = { kind: 'shift.detected', index: 0, name: 's', layer: 4, rule: 'label-auc', role: 'blue', subject: 'label', at: '2001-03-06T00:00:00', delayMs: 24 * HOUR } as const;
+    const injected = {
+      kind: 'shift.injected',
+      index: 0,
+      name: 's',
+      operator: 'label-prior-shift',
+      targets: ['label'],
+      from: '2001-03-05T00:00:00',
+      to: null,
+      onset: 'sudden',
+    } as const;
+    const confirmed = {
+      kind: 'shift.detected',
+      index: 0,
+      name: 's',
+      layer: 4,
+      rule: 'label-auc',
+      role: 'blue',
+      subject: 'label',
+      at: '2001-03-06T00:00:00',
+      delayMs: 24 * HOUR,
+    } as const;
     const detections = shiftDetections([injected, confirmed], budgetsOf(undefined));
     expect(detections[0]!.layers.map((l) => l.outcome)).toEqual(['missed', 'missed', 'missed', 'confirms']);
     const check = monitoringCoverageCheck({ rules: { 1: 3, 2: 6, 3: 1, 4: 2 }, budgets: budgetsOf(undefined), detections, notInjected: [] });
@@ -147,6 +195,10 @@ snapshots: { production: { path: p, timestamp: t } }
 
   it('fails when a layer has no rule, whatever was caught', () => {
     const check = monitoringCoverageCheck({ rules: { 1: 3, 2: 0, 3: 0, 4: 0 }, budgets: budgetsOf(undefined), detections: [], notInjected: [] });
-    expect(check).toMatchObject({ status: 'FAIL', observed: expect.stringContaining('No rule watches layer 2, 3, 4.'), next: expect.stringContaining('snapshots.reference') });
+    expect(check).toMatchObject({
+      status: 'FAIL',
+      observed: expect.stringContaining('No rule watches layer 2, 3, 4.'),
+      next: expect.stringContaining('snapshots.reference'),
+    });
   });
 });

@@ -54,7 +54,14 @@ describe('LiveWatch', () => {
     // Half in range, a quarter below the reference minimum, a quarter above its maximum.
     const x = Array.from({ length: 400 }, (_, i) => (i % 4 === 0 ? -5 - i : i % 4 === 1 ? 120 + i : (i * 37) % 100));
     const scores = Array.from({ length: 400 }, (_, i) => (i % 10) / 10);
-    watch.observe(rows(x, x.map(() => 0)), 400, Float32Array.from(scores));
+    watch.observe(
+      rows(
+        x,
+        x.map(() => 0),
+      ),
+      400,
+      Float32Array.from(scores),
+    );
     const figures = watch.figures();
     expect(figures.features[0]!.psi).toBeCloseTo(numpyPsi(profile.histogram.counts, profile.histogram.edges, x), 9);
     expect(figures.features[0]!.outOfRangeRatio).toBe(0.5);
@@ -75,10 +82,24 @@ describe('LiveWatch', () => {
   it('slides: once the window is full, only the newest rows count', () => {
     const watch = new LiveWatch(REFERENCE, { windowRows: 200, minRows: 100 });
     const drifted = Array.from({ length: 200 }, () => 500);
-    watch.observe(rows(drifted, drifted.map(() => 0)), 200, new Float32Array(200).fill(0.9));
+    watch.observe(
+      rows(
+        drifted,
+        drifted.map(() => 0),
+      ),
+      200,
+      new Float32Array(200).fill(0.9),
+    );
     expect(watch.figures().features[0]!.psi).toBeGreaterThan(5);
     const calm = training.slice(0, 200);
-    watch.observe(rows(calm, calm.map((_, i) => i % 3)), 200, Float32Array.from(predictions.slice(0, 200)));
+    watch.observe(
+      rows(
+        calm,
+        calm.map((_, i) => i % 3),
+      ),
+      200,
+      Float32Array.from(predictions.slice(0, 200)),
+    );
     const figures = watch.figures();
     expect(figures.rows).toBe(200);
     expect(figures.features[0]!.psi).toBeCloseTo(numpyPsi(profile.histogram.counts, profile.histogram.edges, calm), 9);

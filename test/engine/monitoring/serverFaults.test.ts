@@ -59,7 +59,9 @@ function memoryRig(time: VirtualTime): { serving: ServingPort; load: LoadPort; a
           const sentAt = time.clock.monotonic();
           const extra = faults.latency?.distribution === 'fixed' ? faults.latency.ms : 0;
           const fails = faults.errorRate !== undefined && request.seq % 100 < faults.errorRate * 100;
-          time.scheduler.schedule(SERVICE_MS + extra, () => resolve({ kind: 'answered', status: fails ? 500 : 200, sentAt, doneAt: sentAt + SERVICE_MS + extra }));
+          time.scheduler.schedule(SERVICE_MS + extra, () =>
+            resolve({ kind: 'answered', status: fails ? 500 : 200, sentAt, doneAt: sentAt + SERVICE_MS + extra }),
+          );
         },
         close: async () => undefined,
       };
@@ -69,14 +71,26 @@ function memoryRig(time: VirtualTime): { serving: ServingPort; load: LoadPort; a
         transport,
         rng: seededRng(plan.seed),
         histogram: exactHistogram,
-        watch: { ...hooks, ...(plan.intervalMs !== undefined ? { intervalMs: plan.intervalMs } : {}), ...(plan.marksMs !== undefined ? { marksMs: plan.marksMs } : {}) },
+        watch: {
+          ...hooks,
+          ...(plan.intervalMs !== undefined ? { intervalMs: plan.intervalMs } : {}),
+          ...(plan.marksMs !== undefined ? { marksMs: plan.marksMs } : {}),
+        },
       });
       let done = false;
       void running.finally(() => (done = true));
       while (!done) {
         await time.advance(5);
       }
-      return loadResult(shape, await running, { slaMs: plan.slaMs, scheduleToleranceMs: 10, protocol: plan.protocol, url: plan.url, payload: 'memory', connections: 1, seed: plan.seed });
+      return loadResult(shape, await running, {
+        slaMs: plan.slaMs,
+        scheduleToleranceMs: 10,
+        protocol: plan.protocol,
+        url: plan.url,
+        payload: 'memory',
+        connections: 1,
+        seed: plan.seed,
+      });
     },
   };
   return { serving, load, admin };
@@ -99,7 +113,12 @@ async function rehearseWithFaults(faults: string): Promise<{ events: RunEvent[];
   const { serving, load, admin } = memoryRig(time);
   const writer = memoryWriter();
   const store = tableSnapshotStore({ production: table(MARCH, 48, 200, 2), 'reference.blue': table(JANUARY, 7 * 24, 200, 1) });
-  const env = memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, -1] } }), store, { serving, load, backend: 'embedded', clock: time.clock });
+  const env = memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, -1] } }), store, {
+    serving,
+    load,
+    backend: 'embedded',
+    clock: time.clock,
+  });
   await rehearse(scenario(`${LOAD}${faults}`), env, new EventLog(steppingClock(), [writer]));
   return { events: writer.events, admin };
 }
@@ -119,18 +138,36 @@ describe('server faults during the load', () => {
     const injected = ofKind(events, 'fault.injected');
     const cleared = ofKind(events, 'fault.cleared');
     // On virtual time the admin answers at once: each fault acts exactly from `at` for `for`.
-    expect(injected.map((e) => [e.index, e.atMs])).toEqual([[0, 2000], [1, 6000]]);
-    expect(cleared.map((e) => [e.index, e.atMs])).toEqual([[0, 4000], [1, 8000]]);
+    expect(injected.map((e) => [e.index, e.atMs])).toEqual([
+      [0, 2000],
+      [1, 6000],
+    ]);
+    expect(cleared.map((e) => [e.index, e.atMs])).toEqual([
+      [0, 4000],
+      [1, 8000],
+    ]);
     expect(admin.map((a) => a.at - admin[0]!.at)).toEqual([0, 2000, 4000, 6000]);
-    expect(admin.map((a) => a.faults)).toEqual([{ seed: 1, errorRate: 0.5 }, { seed: 1 }, { seed: 1, latency: { distribution: 'fixed', ms: 10 * SERVICE_MS } }, { seed: 1 }]);
+    expect(admin.map((a) => a.faults)).toEqual([
+      { seed: 1, errorRate: 0.5 },
+      { seed: 1 },
+      { seed: 1, latency: { distribution: 'fixed', ms: 10 * SERVICE_MS } },
+      { seed: 1 },
+    ]);
     // The latency is ten times the baseline p99 measured just before on the same server.
     expect(injected[1]!.note).toContain('10 x the baseline p99 (2.00 ms');
     expect(injected[0]!.name).toBe('error rate 0.5');
 
     // The replay's own alerts (layer 4 here) are on event time; the load's carry `clock: real`.
     const firing = ofKind(events, 'alert.firing').filter((a) => a.clock === 'real');
-    expect(firing.map((a) => [a.layer, a.rule, a.clock])).toEqual([[1, 'error-ratio', 'real'], [1, 'latency-p99', 'real']]);
-    expect(ofKind(events, 'alert.resolved').filter((a) => a.clock === 'real').map((a) => a.rule)).toEqual(['error-ratio', 'latency-p99']);
+    expect(firing.map((a) => [a.layer, a.rule, a.clock])).toEqual([
+      [1, 'error-ratio', 'real'],
+      [1, 'latency-p99', 'real'],
+    ]);
+    expect(
+      ofKind(events, 'alert.resolved')
+        .filter((a) => a.clock === 'real')
+        .map((a) => a.rule),
+    ).toEqual(['error-ratio', 'latency-p99']);
 
     const detections = ofKind(events, 'monitoring.detection').filter((d) => d.source === 'server-fault');
     // Pending at the first evaluation after the fault (1 s), firing one `for` (1 s) later.
@@ -144,7 +181,10 @@ describe('server faults during the load', () => {
     expect(coverage).toHaveLength(1);
     expect(coverage[0]!.check.status).toBe('PASS');
     expect(coverage[0]!.check.observed).toContain('2 of 2 injected faults were caught by layers 1-3 within budget.');
-    expect(coverage[0]!.check.evidence).toContainEqual({ label: 'error rate 0.5: layer 1 (budget 1 min), error-ratio blue server', value: 'in-budget after 2 s' });
+    expect(coverage[0]!.check.evidence).toContainEqual({
+      label: 'error rate 0.5: layer 1 (budget 1 min), error-ratio blue server',
+      value: 'in-budget after 2 s',
+    });
     // The coverage check comes after the load's events, not at the end of the replay.
     const at = (kind: string) => events.findIndex((e) => e.kind === kind);
     expect(events.indexOf(coverage[0]!)).toBeGreaterThan(at('fault.cleared'));
@@ -217,6 +257,12 @@ describe('the live layer 1 rules', () => {
     const counts = new Array<number>(INTERVAL_BOUNDS_MS.length + 1).fill(0);
     counts[INTERVAL_BOUNDS_MS.indexOf(5)] = 100; // 100 answers in (2.5, 5] ms
     expect(bucketQuantile(0.99, INTERVAL_BOUNDS_MS, counts)).toBeCloseTo(2.5 + 2.5 * 0.99, 9);
-    expect(bucketQuantile(0.99, INTERVAL_BOUNDS_MS, counts.map(() => 0))).toBeNull();
+    expect(
+      bucketQuantile(
+        0.99,
+        INTERVAL_BOUNDS_MS,
+        counts.map(() => 0),
+      ),
+    ).toBeNull();
   });
 });

@@ -24,7 +24,17 @@ function model(overrides: Partial<ReplayModel> = {}, alerting = 1, compared = 10
   };
 }
 
-const caught: ShiftDetected = { kind: 'shift.detected', index: 0, name: 'scale distance (x2 + 0)', layer: 2, rule: 'feature-psi', role: 'blue', subject: 'distance', at: '2001-03-07T12:00:00', delayMs: 2 * 3_600_000 };
+const caught: ShiftDetected = {
+  kind: 'shift.detected',
+  index: 0,
+  name: 'scale distance (x2 + 0)',
+  layer: 2,
+  rule: 'feature-psi',
+  role: 'blue',
+  subject: 'distance',
+  at: '2001-03-07T12:00:00',
+  delayMs: 2 * 3_600_000,
+};
 
 function check(evidence: Partial<DistributionShiftEvidence>) {
   return distributionShiftCheck({ seedThreshold: 0.25, models: [model()], shifts: [{ name: caught.name, detections: [caught], missed: null }], ...evidence });
@@ -36,9 +46,13 @@ describe('distribution-shift', () => {
     expect(result.status).toBe('PASS');
     expect(result.observed).toContain('2 of 2 input features are compared');
     expect(result.evidence).toContainEqual({ label: 'blue: false-alarm rate (windows without a shift)', value: 0.01, unit: 'ratio', n: 100 });
-    expect(result.evidence).toContainEqual({ label: 'shift scale distance (x2 + 0): caught by layer 2 feature-psi on blue distance after', value: 2, unit: 'h' });
+    expect(result.evidence).toContainEqual({
+      label: 'shift scale distance (x2 + 0): caught by layer 2 feature-psi on blue distance after',
+      value: 2,
+      unit: 'h',
+    });
   });
-  it('warns when a calibrated threshold is above the seed\'s 0.25', () => {
+  it("warns when a calibrated threshold is above the seed's 0.25", () => {
     const result = check({ models: [model({ features: [series('distance'), series('origin_index', 1.01)] })] });
     expect(result).toMatchObject({ status: 'WARN', observed: expect.stringContaining('blue origin_index (1.01)') });
   });
@@ -46,8 +60,14 @@ describe('distribution-shift', () => {
     expect(check({ models: [model({}, 22)] })).toMatchObject({ status: 'WARN', observed: expect.stringContaining('22.0% of 100 windows') });
   });
   it('fails on a missed shift, a model without a reference, or a feature never compared', () => {
-    expect(check({ shifts: [{ name: 'noise b', detections: [], missed: { kind: 'shift.missed', index: 0, name: 'noise b', reason: 'r' } }] })).toMatchObject({ status: 'FAIL', observed: expect.stringContaining('missed: noise b') });
-    expect(check({ models: [model({ reference: null, prediction: null, labels: null })] })).toMatchObject({ status: 'FAIL', next: expect.stringContaining('snapshots.reference') });
+    expect(check({ shifts: [{ name: 'noise b', detections: [], missed: { kind: 'shift.missed', index: 0, name: 'noise b', reason: 'r' } }] })).toMatchObject({
+      status: 'FAIL',
+      observed: expect.stringContaining('missed: noise b'),
+    });
+    expect(check({ models: [model({ reference: null, prediction: null, labels: null })] })).toMatchObject({
+      status: 'FAIL',
+      next: expect.stringContaining('snapshots.reference'),
+    });
     expect(check({ models: [model({}, 0, 0)] })).toMatchObject({ status: 'FAIL', observed: expect.stringContaining('Never compared') });
   });
   it('passes with nothing injected, saying so', () => {

@@ -17,7 +17,14 @@ const HOUR = 3_600_000;
 const MARCH = Date.UTC(2001, 2, 1);
 
 function window(role: 'blue' | 'green', hour: number, psi: readonly (number | null)[], histogram = [1, 2, 3]): DriftWindow {
-  const series = (name: string, p: number | null) => ({ name, status: p === null ? ('insufficient-data' as const) : ('stable' as const), psi: p, n: 10, referenceN: 100, nullRate: 0 });
+  const series = (name: string, p: number | null) => ({
+    name,
+    status: p === null ? ('insufficient-data' as const) : ('stable' as const),
+    psi: p,
+    n: 10,
+    referenceN: 100,
+    nullRate: 0,
+  });
   return {
     kind: 'drift.window',
     role,
@@ -37,7 +44,13 @@ const replayStart: RunEventBody = { ...(started() as Extract<RunEventBody, { kin
 
 describe('drift heatmap from the replay', () => {
   it('has a row per model and series, blue first, a column per window, and the bands in force', () => {
-    const events = logOf([replayStart, window('green', 0, [0.3, null, 0.01]), window('blue', 0, [0.05, 0.2, 0]), window('blue', 1, [0.5, 0.1, 0.02]), window('green', 1, [0, 0, 0])]);
+    const events = logOf([
+      replayStart,
+      window('green', 0, [0.3, null, 0.01]),
+      window('blue', 0, [0.05, 0.2, 0]),
+      window('blue', 1, [0.5, 0.1, 0.02]),
+      window('green', 1, [0, 0, 0]),
+    ]);
     expect(driftHeatmapData(events)).toEqual({
       measured: true,
       data: {
@@ -80,10 +93,30 @@ describe('alert timeline from the replay', () => {
     const events = logOf([
       replayStart,
       window('blue', 0, [0, 0, 0]),
-      { kind: 'shift.injected', index: 0, name: 'scale distance (x3 + 0)', operator: 'scale', targets: ['distance'], from: '2001-03-01T01:00:00', to: null, onset: 'sudden' },
+      {
+        kind: 'shift.injected',
+        index: 0,
+        name: 'scale distance (x3 + 0)',
+        operator: 'scale',
+        targets: ['distance'],
+        from: '2001-03-01T01:00:00',
+        to: null,
+        onset: 'sudden',
+      },
       { kind: 'alert.firing', ...key, value: 0.9, threshold: 0.25, from: '2001-03-01T01:00:00', to: '2001-03-01T02:00:00', message: 'm' },
       { kind: 'alert.resolved', ...key, from: '2001-03-01T01:00:00', to: '2001-03-01T03:00:00' },
-      { kind: 'alert.firing', layer: 4, rule: 'label-auc', role: 'blue', subject: 'label', value: 0.5, threshold: 0.6, from: '2001-03-01T02:00:00', to: '2001-03-01T03:00:00', message: 'm' },
+      {
+        kind: 'alert.firing',
+        layer: 4,
+        rule: 'label-auc',
+        role: 'blue',
+        subject: 'label',
+        value: 0.5,
+        threshold: 0.6,
+        from: '2001-03-01T02:00:00',
+        to: '2001-03-01T03:00:00',
+        message: 'm',
+      },
       window('blue', 3, [0, 0, 0]),
     ]);
     expect(alertTimelineData(events)).toEqual({
@@ -101,17 +134,56 @@ describe('alert timeline from the replay', () => {
   });
 
   it('marks where each layer first caught each fault, from the detection timeline; a server fault stays off the event-time chart', () => {
-    const layer = (n: 1 | 2 | 3 | 4, at: string | null, delayMs: number | null, outcome: 'in-budget' | 'late' | 'missed' | 'confirms') => ({ layer: n, budgetMs: n === 4 ? null : 3_600_000, at, delayMs, rule: at === null ? null : 'r', outcome });
+    const layer = (n: 1 | 2 | 3 | 4, at: string | null, delayMs: number | null, outcome: 'in-budget' | 'late' | 'missed' | 'confirms') => ({
+      layer: n,
+      budgetMs: n === 4 ? null : 3_600_000,
+      at,
+      delayMs,
+      rule: at === null ? null : 'r',
+      outcome,
+    });
     const events = logOf([
       replayStart,
       window('blue', 0, [0, 0, 0]),
-      { kind: 'shift.injected', index: 0, name: 'scale distance', operator: 'scale', targets: ['distance'], from: '2001-03-01T01:00:00', to: null, onset: 'sudden' },
+      {
+        kind: 'shift.injected',
+        index: 0,
+        name: 'scale distance',
+        operator: 'scale',
+        targets: ['distance'],
+        from: '2001-03-01T01:00:00',
+        to: null,
+        onset: 'sudden',
+      },
       window('blue', 3, [0, 0, 0]),
       {
-        kind: 'monitoring.detection', source: 'shift', index: 0, name: 'scale distance', from: '2001-03-01T01:00:00', blindSpot: false,
-        layers: [layer(1, null, null, 'missed'), layer(2, '2001-03-01T02:00:00', 3_600_000, 'in-budget'), layer(3, '2001-03-01T04:00:00', 10_800_000, 'late'), layer(4, '2001-03-01T04:00:00', 10_800_000, 'confirms')],
+        kind: 'monitoring.detection',
+        source: 'shift',
+        index: 0,
+        name: 'scale distance',
+        from: '2001-03-01T01:00:00',
+        blindSpot: false,
+        layers: [
+          layer(1, null, null, 'missed'),
+          layer(2, '2001-03-01T02:00:00', 3_600_000, 'in-budget'),
+          layer(3, '2001-03-01T04:00:00', 10_800_000, 'late'),
+          layer(4, '2001-03-01T04:00:00', 10_800_000, 'confirms'),
+        ],
       },
-      { kind: 'monitoring.detection', source: 'server-fault', index: 0, name: 'errors', from: '2026-11-28T12:00:00.000Z', blindSpot: false, layers: [layer(1, '2026-11-28T12:00:02.000Z', 2000, 'in-budget'), layer(2, null, null, 'missed'), layer(3, null, null, 'missed'), layer(4, null, null, 'missed')] },
+      {
+        kind: 'monitoring.detection',
+        source: 'server-fault',
+        index: 0,
+        name: 'errors',
+        from: '2026-11-28T12:00:00.000Z',
+        blindSpot: false,
+        layers: [
+          layer(1, '2026-11-28T12:00:02.000Z', 2000, 'in-budget'),
+          layer(2, null, null, 'missed'),
+          layer(3, null, null, 'missed'),
+          layer(4, null, null, 'missed'),
+        ],
+      },
     ]);
     const slot = alertTimelineData(events);
     expect(slot.measured && slot.data.detections).toEqual([
@@ -125,7 +197,18 @@ describe('alert timeline from the replay', () => {
     const bodies: RunEventBody[] = [replayStart];
     for (let h = 0; h < 1_000; h += 2) {
       const at = (k: number) => formatEventTime(MARCH + (h + k) * HOUR);
-      bodies.push({ kind: 'alert.firing', layer: 2, rule: 'feature-psi', role: 'blue', subject: `f${h % 7}`, value: 1, threshold: 0.25, from: at(0), to: at(1), message: 'm' });
+      bodies.push({
+        kind: 'alert.firing',
+        layer: 2,
+        rule: 'feature-psi',
+        role: 'blue',
+        subject: `f${h % 7}`,
+        value: 1,
+        threshold: 0.25,
+        from: at(0),
+        to: at(1),
+        message: 'm',
+      });
       bodies.push({ kind: 'alert.resolved', layer: 2, rule: 'feature-psi', role: 'blue', subject: `f${h % 7}`, from: at(0), to: at(1) });
     }
     const slot = alertTimelineData(logOf(bodies));
@@ -135,7 +218,13 @@ describe('alert timeline from the replay', () => {
 
 describe('a brushed range of a replay', () => {
   it('keeps the windows it overlaps and sums their prediction counts per model', () => {
-    const events = logOf([replayStart, window('blue', 0, [0, 0, 0], [1, 0, 0]), window('blue', 1, [0, 0, 0], [0, 2, 0]), window('green', 1, [0, 0, 0], [0, 0, 5]), window('blue', 2, [0, 0, 0], [0, 0, 7])]);
+    const events = logOf([
+      replayStart,
+      window('blue', 0, [0, 0, 0], [1, 0, 0]),
+      window('blue', 1, [0, 0, 0], [0, 2, 0]),
+      window('green', 1, [0, 0, 0], [0, 0, 5]),
+      window('blue', 2, [0, 0, 0], [0, 0, 7]),
+    ]);
     expect(eventSpan(events[2]!)).toEqual({ from: MARCH + HOUR, to: MARCH + 2 * HOUR });
     const brushed = eventsInRange(events, { from: '2001-03-01T01:30:00', to: '2001-03-01T01:45:00' });
     expect(predictionHistogramData(brushed)).toEqual({

@@ -42,14 +42,25 @@ alerts:
     expect(ofKind(events, 'run.started')[0]!.phases).toEqual(['preflight', 'replay', 'verdict']);
     const windows = ofKind(events, 'drift.window');
     expect(windows).toHaveLength(48);
-    expect(windows[0]).toMatchObject({ role: 'blue', from: '2001-03-05T00:00:00', to: '2001-03-05T01:00:00', rows: 200, scored: 200, refused: 0, slice: { label: 'all', rows: 7 * 24 * 200 }, eventTime: '2001-03-05T01:00:00' });
+    expect(windows[0]).toMatchObject({
+      role: 'blue',
+      from: '2001-03-05T00:00:00',
+      to: '2001-03-05T01:00:00',
+      rows: 200,
+      scored: 200,
+      refused: 0,
+      slice: { label: 'all', rows: 7 * 24 * 200 },
+      eventTime: '2001-03-05T01:00:00',
+    });
     expect(windows[0]!.features.map((f) => f.name)).toEqual(['a', 'b']);
     const psiOfA = windows.map((w) => w.features[0]!.psi!);
     expect(Math.max(...psiOfA.slice(0, 36))).toBeLessThan(0.25);
     expect(Math.min(...psiOfA.slice(36))).toBeGreaterThan(0.25);
 
     const injected = ofKind(events, 'shift.injected');
-    expect(injected).toEqual([expect.objectContaining({ index: 0, name: 'scale a (x3 + 0)', from: '2001-03-06T12:00:00', to: null, eventTime: '2001-03-06T12:00:00' })]);
+    expect(injected).toEqual([
+      expect.objectContaining({ index: 0, name: 'scale a (x3 + 0)', from: '2001-03-06T12:00:00', to: null, eventTime: '2001-03-06T12:00:00' }),
+    ]);
     const detected = ofKind(events, 'shift.detected');
     expect(detected[0]).toMatchObject({ index: 0, layer: 2, rule: 'feature-psi', subject: 'a', at: '2001-03-06T13:00:00', delayMs: HOUR });
     const firing = ofKind(events, 'alert.firing').filter((e) => e.rule === 'feature-psi' && e.subject === 'a');
@@ -63,7 +74,13 @@ alerts:
     expect(labels.every((l) => l.auc !== null && l.referenceAuc !== null)).toBe(true);
     // Layers 3 and 4 once labels arrive: calibration and the decision at the model's threshold.
     for (const l of labels) {
-      expect(l).toMatchObject({ threshold: 0.5, brier: expect.any(Number), ece: expect.any(Number), recall: expect.any(Number), falsePositiveRate: expect.any(Number) });
+      expect(l).toMatchObject({
+        threshold: 0.5,
+        brier: expect.any(Number),
+        ece: expect.any(Number),
+        recall: expect.any(Number),
+        falsePositiveRate: expect.any(Number),
+      });
       expect(l.brier!).toBeGreaterThan(0);
       expect(l.brier!).toBeLessThan(1);
     }
@@ -114,8 +131,17 @@ alerts:
 `,
       table(MARCH, 12, 200, 4),
     );
-    expect(ofKind(events, 'shift.missed')).toEqual([expect.objectContaining({ index: 0, name: 'gaussian-noise b (sd 0.001)', reason: expect.stringContaining('no rule fired on what it touches (blue b, blue prediction, blue label-auc)') })]);
-    expect(ofKind(events, 'check.resolved').find((e) => e.check.id === 'distribution-shift')!.check).toMatchObject({ status: 'FAIL', observed: expect.stringContaining('missed: gaussian-noise b (sd 0.001)') });
+    expect(ofKind(events, 'shift.missed')).toEqual([
+      expect.objectContaining({
+        index: 0,
+        name: 'gaussian-noise b (sd 0.001)',
+        reason: expect.stringContaining('no rule fired on what it touches (blue b, blue prediction, blue label-auc)'),
+      }),
+    ]);
+    expect(ofKind(events, 'check.resolved').find((e) => e.check.id === 'distribution-shift')!.check).toMatchObject({
+      status: 'FAIL',
+      observed: expect.stringContaining('missed: gaussian-noise b (sd 0.001)'),
+    });
   });
 
   it('compares each window with the same hour of the week of the reference', async () => {
@@ -124,7 +150,9 @@ alerts:
     const reference = table(JANUARY, 14 * 24, 20, 5, hourly);
     const production = table(MARCH, 24, 20, 6, hourly);
     const psi = async (season: string) =>
-      ofKind(await replay(`alerts:\n  drift:\n    season: ${season}\n    minRows: 10\n`, production, reference), 'drift.window').map((w) => w.features[1]!.psi!);
+      ofKind(await replay(`alerts:\n  drift:\n    season: ${season}\n    minRows: 10\n`, production, reference), 'drift.window').map(
+        (w) => w.features[1]!.psi!,
+      );
     expect(Math.max(...(await psi('hour-of-week')))).toBe(0);
     expect(Math.min(...(await psi('none')))).toBeGreaterThan(1);
   });
@@ -144,12 +172,18 @@ alerts:
       return {};
     });
     // Hour 3 is empty; hour 4 has one row.
-    const keep = production.eventTime.map((t, i) => ({ t, i })).filter(({ t }) => {
-      const hour = Math.floor((t - MARCH) / HOUR);
-      return hour !== 3 && !(hour === 4 && t > MARCH + 4 * HOUR);
-    });
+    const keep = production.eventTime
+      .map((t, i) => ({ t, i }))
+      .filter(({ t }) => {
+        const hour = Math.floor((t - MARCH) / HOUR);
+        return hour !== 3 && !(hour === 4 && t > MARCH + 4 * HOUR);
+      });
     const pick = (values: readonly (number | string | null)[]) => keep.map(({ i }) => values[i]!);
-    const trimmed = { eventTime: pick(production.eventTime), label: pick(production.label!), columns: { a: pick(production.columns['a']!), b: pick(production.columns['b']!) } } as MemoryTable;
+    const trimmed = {
+      eventTime: pick(production.eventTime),
+      label: pick(production.label!),
+      columns: { a: pick(production.columns['a']!), b: pick(production.columns['b']!) },
+    } as MemoryTable;
     const events = await replay(`alerts:\n  drift:\n    season: none\n    minRows: 1\n`, trimmed);
     const windows = ofKind(events, 'drift.window');
     expect(windows.map((w) => w.rows)).toEqual([30, 30, 30, 0, 1, 30]);

@@ -47,7 +47,12 @@ describe('coded categories', () => {
     const aligned = coder.align(r, c);
     expect(aligned.categories).toEqual(['JFK', 'LAX', 'ORD', 'SFO', 'a', 'ab', 'é']);
     const viaCodes = compareAlignedCategories('origin', aligned, { rows: 8, nulls: 1 }, { rows: 7, nulls: 2 }, DEFAULT_DRIFT_OPTIONS);
-    const viaMaps = compareCategorical('origin', textColumnSide({ kind: 'text', values: reference }), textColumnSide({ kind: 'text', values: current }), DEFAULT_DRIFT_OPTIONS);
+    const viaMaps = compareCategorical(
+      'origin',
+      textColumnSide({ kind: 'text', values: reference }),
+      textColumnSide({ kind: 'text', values: current }),
+      DEFAULT_DRIFT_OPTIONS,
+    );
     expect(viaCodes).toEqual(viaMaps);
   });
   it('code small whole numbers without text per value', () => {
@@ -58,7 +63,7 @@ describe('coded categories', () => {
 });
 
 describe('KS without a p-value', () => {
-  it('gives the same D as scipy\'s path, and no p-value', () => {
+  it("gives the same D as scipy's path, and no p-value", () => {
     const a = sortedSample([1, 2, 3, 4, 5, 6]);
     const b = sortedSample([2.5, 3.5, 7, 8]);
     const full = ks2samp(a, b, 'asymp')!;

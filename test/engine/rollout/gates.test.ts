@@ -22,7 +22,12 @@ describe('analysis gates', () => {
   });
 
   it('fail on errors, slow p99 against the SLA, and an AUC drop', () => {
-    const results = evaluateGates(GATE_NAMES, gates, { ...healthy, green: { requests: 100, errors: 3, timeouts: 1, p99Ms: 400 }, outcome: { labelled: 500, blueAuc: 0.7, greenAuc: 0.6 } }, 100);
+    const results = evaluateGates(
+      GATE_NAMES,
+      gates,
+      { ...healthy, green: { requests: 100, errors: 3, timeouts: 1, p99Ms: 400 }, outcome: { labelled: 500, blueAuc: 0.7, greenAuc: 0.6 } },
+      100,
+    );
     const byGate = Object.fromEntries(results.map((r) => [r.gate, r]));
     expect(byGate['errorRate']).toMatchObject({ outcome: 'fail', observed: 0.04, threshold: 0.01 });
     expect(byGate['p99LatencyMs']).toMatchObject({ outcome: 'fail', observed: 400, threshold: 100 });
@@ -32,7 +37,12 @@ describe('analysis gates', () => {
   });
 
   it('are inconclusive without enough data, and limits decide', () => {
-    const results = evaluateGates(['errorRate', 'businessOutcome'], gates, { ...healthy, green: { requests: 5, errors: 0, timeouts: 0, p99Ms: 3 }, outcome: { labelled: 10, blueAuc: 0.6, greenAuc: 0.5 } }, 100);
+    const results = evaluateGates(
+      ['errorRate', 'businessOutcome'],
+      gates,
+      { ...healthy, green: { requests: 5, errors: 0, timeouts: 0, p99Ms: 3 }, outcome: { labelled: 10, blueAuc: 0.6, greenAuc: 0.5 } },
+      100,
+    );
     expect(results.map((r) => r.outcome)).toEqual(['inconclusive', 'inconclusive']);
     expect(analysisOutcome(results, 0, 0)).toBe('inconclusive');
     expect(analysisOutcome(results, 0, 2)).toBe('pass');

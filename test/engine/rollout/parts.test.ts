@@ -20,7 +20,10 @@ function chunk(times: number[], extra: Partial<ColumnChunk['columns']> = {}): Co
     rowCount: times.length,
     eventTime: Float64Array.from(times),
     label: Float64Array.from(times, (_, i) => i % 2),
-    columns: { x: { kind: 'number', values: Float64Array.from(times, (_, i) => i), valid: new Uint8Array(times.length).fill(1) }, ...extra } as ColumnChunk['columns'],
+    columns: {
+      x: { kind: 'number', values: Float64Array.from(times, (_, i) => i), valid: new Uint8Array(times.length).fill(1) },
+      ...extra,
+    } as ColumnChunk['columns'],
   };
 }
 
@@ -36,7 +39,7 @@ describe('Diffy copies', () => {
   });
 });
 
-describe('rollback compatibility over today\'s records', () => {
+describe("rollback compatibility over today's records", () => {
   const pipeline = servingPipeline(smokeSpec, {});
   const record = (i: number) => ({ date: '2001-03-15 06:05:00', distance: 300 + i });
   it('finds a field upstream stopped sending, counted alone even when another is missing too', () => {
@@ -55,7 +58,15 @@ describe('rollback compatibility over today\'s records', () => {
     expect(recordCompatibility(pipeline, worse)).toMatchObject({ compatible: false, missing: ['distance'], failedRecords: 4 });
   });
   it('finds a plain input column that is not a number, and none when no record was read', () => {
-    expect(columnCompatibility(['a', 'b'], [{ a: 1, b: null }, { a: 2, b: null }])).toMatchObject({ compatible: false, missing: ['b'], present: ['a'] });
+    expect(
+      columnCompatibility(
+        ['a', 'b'],
+        [
+          { a: 1, b: null },
+          { a: 2, b: null },
+        ],
+      ),
+    ).toMatchObject({ compatible: false, missing: ['b'], present: ['a'] });
     expect(columnCompatibility(['a'], [])).toMatchObject({ compatible: false, missing: ['a'] });
   });
 });
@@ -116,7 +127,7 @@ describe('the retreat in both clocks', () => {
 });
 
 describe('step metrics', () => {
-  it('summarize each side at the router, with green\'s shadow copies in shadow mode', () => {
+  it("summarize each side at the router, with green's shadow copies in shadow mode", () => {
     const shadowed = { ...answer('blue', 1), copies: { green: { status: 504, outcome: 'timeout' as const, ms: 900, prediction: null } } };
     const routed = [answer('blue', 1, 0.5, 2), answer('blue', 2, 0.5, 4), answer('green', 3, 0.5, 8, 'error'), shadowed, answer(null, 5)];
     expect(sideSamples(sideAnswers(routed, 'green', false)).traffic).toMatchObject({ requests: 1, errors: 1, timeouts: 0 });
@@ -138,7 +149,12 @@ describe('step metrics', () => {
     expect(disagreementOf([answer('blue', 0)], 0.5, 0.5)).toBeNull();
   });
   it('count the outcome only on rows whose labels had arrived, and only where both models scored', () => {
-    const history = { eventTime: [Float64Array.from([0, HOUR, 2 * HOUR])], labels: [Float64Array.from([1, 0, 1])], blue: [Float32Array.from([0.9, 0.1, Number.NaN])], green: [Float32Array.from([0.2, 0.8, 0.5])] };
+    const history = {
+      eventTime: [Float64Array.from([0, HOUR, 2 * HOUR])],
+      labels: [Float64Array.from([1, 0, 1])],
+      blue: [Float32Array.from([0.9, 0.1, Number.NaN])],
+      green: [Float32Array.from([0.2, 0.8, 0.5])],
+    };
     const rows = labelledBy(history, 2 * HOUR, HOUR);
     expect(rows.labels).toEqual([1, 0]);
     expect(outcomeOf(rows)).toEqual({ labelled: 2, blueAuc: 1, greenAuc: 0 });
@@ -147,14 +163,26 @@ describe('step metrics', () => {
 });
 
 describe('plan text', () => {
-  it('writes steps in Argo\'s words', () => {
-    const plan = rolloutSection.parse({ stepDuration: '12h', steps: [{ setWeight: 10 }, { pause: {} }, { pause: { duration: '90s' } }, { analysis: { gates: ['errorRate'] } }, { analysis: {} }] });
-    expect(plan.steps.map((s) => stepText(plan, s))).toEqual(['setWeight 10', 'pause (until promoted)', 'pause 90s', 'analysis 12h: errorRate', 'analysis 12h: errorRate, predictionPsi, disagreement, inputDrift, businessOutcome']);
+  it("writes steps in Argo's words", () => {
+    const plan = rolloutSection.parse({
+      stepDuration: '12h',
+      steps: [{ setWeight: 10 }, { pause: {} }, { pause: { duration: '90s' } }, { analysis: { gates: ['errorRate'] } }, { analysis: {} }],
+    });
+    expect(plan.steps.map((s) => stepText(plan, s))).toEqual([
+      'setWeight 10',
+      'pause (until promoted)',
+      'pause 90s',
+      'analysis 12h: errorRate',
+      'analysis 12h: errorRate, predictionPsi, disagreement, inputDrift, businessOutcome',
+    ]);
     expect([durationText(86_400_000), durationText(1500), durationText(3_600_000 * 36)]).toEqual(['1d', '1500ms', '36h']);
   });
   it('refuses a p99 gate without a threshold', () => {
     const parsed = rolloutSection.safeParse({ steps: [{ analysis: { gates: ['p99LatencyMs'] } }] });
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues[0]).toMatchObject({ path: ['steps', 0, 'analysis', 'gates', 0], message: 'the p99LatencyMs gate needs a threshold: set gates.p99LatencyMs.max (in ms)' });
+    expect(parsed.error?.issues[0]).toMatchObject({
+      path: ['steps', 0, 'analysis', 'gates', 0],
+      message: 'the p99LatencyMs gate needs a threshold: set gates.p99LatencyMs.max (in ms)',
+    });
   });
 });

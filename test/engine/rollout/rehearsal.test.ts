@@ -70,13 +70,25 @@ const PLAN = `  gates:
     - setWeight: 100
 `;
 
-async function run(text: string, greenWeights: number[], upstreams: Partial<Record<Upstream, MemoryUpstream>> = {}, hooks: Parameters<typeof memoryRig>[2] = {}, control?: RunControl, blueColumn = b) {
+async function run(
+  text: string,
+  greenWeights: number[],
+  upstreams: Partial<Record<Upstream, MemoryUpstream>> = {},
+  hooks: Parameters<typeof memoryRig>[2] = {},
+  control?: RunControl,
+  blueColumn = b,
+) {
   const clock = steppingClock();
   const { rig, log } = memoryRig(clock, { blue: fast(GOOD), twin: fast(GOOD), green: fast(greenWeights), ...upstreams }, hooks);
   const writer = memoryWriter();
   const models = memoryModelStore({ blue: { verified: true, weights: GOOD }, green: { verified: true, weights: greenWeights } });
   const snapshots = memorySnapshotStore({ a, b: blueColumn }, labels);
-  const outcome = await rehearse(scenario(text), memoryEnvironment(models, snapshots, { clock, rollout: rig }), new EventLog(clock, [writer]), control ? { control } : {});
+  const outcome = await rehearse(
+    scenario(text),
+    memoryEnvironment(models, snapshots, { clock, rollout: rig }),
+    new EventLog(clock, [writer]),
+    control ? { control } : {},
+  );
   return { outcome, events: writer.events, rig: log };
 }
 
@@ -109,7 +121,11 @@ describe('rollout phase', () => {
     expect(steps[0]!.metrics.predictionPsi).toBeCloseTo(0, 12);
     expect(only(events, 'rollout.finished')[0]).toMatchObject({ outcome: 'promoted', drill: { blueAnswered: 20, blueFailed: 0 } });
     expect(rollbackCheck(events).status).toBe('PASS');
-    expect(only(events, 'progress').filter((p) => p.task === 'rollout.steps').map((p) => [p.done, p.total])).toEqual([
+    expect(
+      only(events, 'progress')
+        .filter((p) => p.task === 'rollout.steps')
+        .map((p) => [p.done, p.total]),
+    ).toEqual([
       [0, 2],
       [1, 2],
       [2, 2],
@@ -125,7 +141,12 @@ describe('rollout phase', () => {
     expect(only(events, 'rollout.baseline')[0]).toMatchObject({ requests: 24, blueP99Ms: 2, greenP99Ms: 2, greenFaults: null });
     // Two rounds, each through the weighted route (to blue) and then the header route (to green).
     const sides = rig.sent.slice(0, 96).map((r) => `${r.side} ${r.reason}`);
-    expect(sides).toEqual([...Array(24).fill('blue weight'), ...Array(24).fill('green header'), ...Array(24).fill('blue weight'), ...Array(24).fill('green header')]);
+    expect(sides).toEqual([
+      ...Array(24).fill('blue weight'),
+      ...Array(24).fill('green header'),
+      ...Array(24).fill('blue weight'),
+      ...Array(24).fill('green header'),
+    ]);
   });
 
   it('rolls a slow green back between batches of the first step (p99 against the SLA), with the reason and both clocks', async () => {
@@ -157,10 +178,16 @@ describe('rollout phase', () => {
     expect(analysis.judge.metrics.find((m) => m.metric === 'log loss per labelled row')).toMatchObject({ classification: 'high', failed: true });
   });
 
-  it('takes a person\'s roll back mid-step: the batch goes on at blue 100% and blue answers what follows', async () => {
+  it("takes a person's roll back mid-step: the batch goes on at blue 100% and blue answers what follows", async () => {
     const clock = steppingClock();
     const control = new RunControl(clock, { schedule: (_ms, task) => (task(), () => undefined) });
-    const { events, rig } = await run(PLAN, GOOD, {}, { beforeSend: (n) => n === 5 && void control.command({ kind: 'rollback', reason: 'on-call says no' }) }, control);
+    const { events, rig } = await run(
+      PLAN,
+      GOOD,
+      {},
+      { beforeSend: (n) => n === 5 && void control.command({ kind: 'rollback', reason: 'on-call says no' }) },
+      control,
+    );
     const aborted = only(events, 'rollout.aborted')[0]!;
     expect(aborted).toMatchObject({ reason: 'on-call says no', source: 'person' });
     expect(rig.weights.map((w) => w.weights.green)).toEqual([25, 0]);
@@ -179,8 +206,15 @@ describe('rollout phase', () => {
     expect(only(events, 'rollout.aborted')[0]!.reason).toBe('the analysis at step 2 was inconclusive and the headless rule is to abort');
   });
 
-  it('stops before the first step when blue cannot read today\'s records: the bridge is burned', async () => {
-    const { events, rig, outcome } = await run(PLAN, GOOD, {}, {}, undefined, b.map(() => Number.NaN));
+  it("stops before the first step when blue cannot read today's records: the bridge is burned", async () => {
+    const { events, rig, outcome } = await run(
+      PLAN,
+      GOOD,
+      {},
+      {},
+      undefined,
+      b.map(() => Number.NaN),
+    );
     expect(outcome.verdict).toBe('NOT READY');
     expect(rig.plans).toEqual([]);
     expect(only(events, 'rollout.compatibility')[0]).toMatchObject({ compatible: false, missing: ['b'], present: ['a'] });
@@ -198,23 +232,25 @@ describe('rollout phase', () => {
       measured: true,
       data: {
         range: { from: '2001-03-01T00:00:00' },
-        weights: [
-          { at: '2001-03-01T00:00:00', greenPercent: 0 },
-          { at: '2001-03-01T00:00:00', greenPercent: 25 },
-          { greenPercent: 0 },
-        ],
+        weights: [{ at: '2001-03-01T00:00:00', greenPercent: 0 }, { at: '2001-03-01T00:00:00', greenPercent: 25 }, { greenPercent: 0 }],
         rollback: { reason: expect.stringContaining('p99LatencyMs failed') },
       },
     });
     const split = report.charts.trafficSplit.measured ? report.charts.trafficSplit.data : null;
     expect(split!.gates.map((g) => [g.name, g.outcome])).toEqual([['p99LatencyMs (between batches)', 'fail']]);
     const latency = rolloutLatencyData(events);
-    expect(latency).toMatchObject({ measured: true, data: { slaMs: 100, steps: [{ from: '2001-03-01T00:00:00', greenPercent: 25, p99Ms: { blue: 2, green: 400 } }] } });
+    expect(latency).toMatchObject({
+      measured: true,
+      data: { slaMs: 100, steps: [{ from: '2001-03-01T00:00:00', greenPercent: 25, p99Ms: { blue: 2, green: 400 } }] },
+    });
     const view = runView({ runId: 'r', outDir: '/tmp', events, control: { state: 'finished', speed: 'max', phase: null, accepts: [] } });
     expect(view.lanes.traffic.measured).toBe(true);
     expect(view.lanes.latency.measured).toBe(true);
     // A brushed range inside the step still holds it: the step spans its stretch of event time.
-    const inside = runView({ runId: 'r', outDir: '/tmp', events, control: { state: 'finished', speed: 'max', phase: null, accepts: [] } }, { from: '2001-03-01T01:00:00', to: '2001-03-01T02:00:00' });
+    const inside = runView(
+      { runId: 'r', outDir: '/tmp', events, control: { state: 'finished', speed: 'max', phase: null, accepts: [] } },
+      { from: '2001-03-01T01:00:00', to: '2001-03-01T02:00:00' },
+    );
     expect(inside.lanes.latency.measured).toBe(true);
   });
 

@@ -6,7 +6,11 @@ const policy = (green: number, extra: object = {}) => ({ ...BLUE_ONLY, weights: 
 
 describe('routing decision', () => {
   it('sends the seed header to green whatever the weights, and only the exact value', () => {
-    expect(route(policy(0), { headers: { 'x-model-version': 'v2' }, key: null, draw: 0.99 })).toEqual({ target: 'green', mirrorToGreen: false, reason: 'header' });
+    expect(route(policy(0), { headers: { 'x-model-version': 'v2' }, key: null, draw: 0.99 })).toEqual({
+      target: 'green',
+      mirrorToGreen: false,
+      reason: 'header',
+    });
     expect(route(policy(0), { headers: { 'x-model-version': 'v1' }, key: null, draw: 0 }).target).toBe('blue');
   });
 

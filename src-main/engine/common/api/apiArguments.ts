@@ -13,7 +13,9 @@ const path = z.string().min(1).max(4096);
 const runId = z.string().uuid();
 const drillId = z.string().uuid();
 /** An event time as the log writes it (`2001-03-01T06:00:00`, optional fraction and zone). */
-const eventTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/, 'expected an event time like 2001-03-01T06:00:00');
+const eventTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/, 'expected an event time like 2001-03-01T06:00:00');
 const speed = z.union([z.literal(1), z.literal(10), z.literal(100), z.literal(1000), z.literal('max')]);
 const format = z.enum(REPORT_FORMATS as ['json', 'md', 'junit', 'html', 'pdf']);
 

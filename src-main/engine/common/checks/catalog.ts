@@ -24,13 +24,18 @@ export const CHECK_TITLES: Readonly<Record<CheckId, string>> = {
 
 /** What to do when a check did not run: the part of the scenario that exercises it (DESIGN.md's table). */
 const CHECK_ENABLE_HINTS: Readonly<Record<CheckId, string>> = {
-  'distribution-shift': 'Give each model its reference snapshot (snapshots.reference) and replay production in event-time windows, so every input feature is compared with its training window and alerted at PSI > 0.25.',
-  'feature-parity': "Give each model a feature spec (training SQL and serving code, named by its model card) so sampled requests go through both pipelines and are compared value by value.",
+  'distribution-shift':
+    'Give each model its reference snapshot (snapshots.reference) and replay production in event-time windows, so every input feature is compared with its training window and alerted at PSI > 0.25.',
+  'feature-parity':
+    'Give each model a feature spec (training SQL and serving code, named by its model card) so sampled requests go through both pipelines and are compared value by value.',
   'infrastructure-parity': 'Describe the staging and production resource profiles (profiles) so their specs are diffed and the same load runs under each.',
-  'load-sla': 'Set a load profile (load: peak rate, multiplier, headroom, SLA) so the model server is loaded at 2x peak plus 50% headroom under the production profile.',
-  'dependency-pinning': "Ship each model folder with model.sha256 and training.lock so digests and exact pins are checked before anything loads.",
-  'monitoring-coverage': 'Add alert rules for the four layers (alerts) and inject faults or shifts (faults, shifts) so each layer\'s detection delay is measured.',
-  'rollback-readiness': 'Add a green model and a rollout plan (models.green, rollout) so the stepped rollout and its automatic rollback are rehearsed with blue kept warm.',
+  'load-sla':
+    'Set a load profile (load: peak rate, multiplier, headroom, SLA) so the model server is loaded at 2x peak plus 50% headroom under the production profile.',
+  'dependency-pinning': 'Ship each model folder with model.sha256 and training.lock so digests and exact pins are checked before anything loads.',
+  'monitoring-coverage':
+    "Add alert rules for the four layers (alerts) and inject faults or shifts (faults, shifts) so each layer's detection delay is measured.",
+  'rollback-readiness':
+    'Add a green model and a rollout plan (models.green, rollout) so the stepped rollout and its automatic rollback are rehearsed with blue kept warm.',
 };
 
 /** A check the scenario did not enable. */

@@ -39,7 +39,14 @@ export function dependencyPinningCheck(evidence: DependencyPinningEvidence): Rea
   const base = { id: 'dependency-pinning' as const, title: CHECK_TITLES['dependency-pinning'] };
   const threshold = `Every model file matches its model.sha256; every package in the training and serving locks is pinned exactly (==, or =version=build in conda) to the same version; at most ${formatRate(flipTolerance)} of decisions flip between runtimes.`;
   if (evidence.digests.length === 0) {
-    return { ...base, status: 'ERROR', observed: 'No model was verified, so nothing was checked.', threshold, evidence: [], next: 'Fix what stopped preflight (see the errors of the report) and run again.' };
+    return {
+      ...base,
+      status: 'ERROR',
+      observed: 'No model was verified, so nothing was checked.',
+      threshold,
+      evidence: [],
+      next: 'Fix what stopped preflight (see the errors of the report) and run again.',
+    };
   }
   const refused = evidence.digests.filter((d) => !d.verified && !d.allowUnverified);
   const allowed = evidence.digests.filter((d) => !d.verified && d.allowUnverified);
@@ -68,10 +75,14 @@ export function dependencyPinningCheck(evidence: DependencyPinningEvidence): Rea
   }
   if (failedLocks.length > 0) {
     const names = failedLocks.flatMap((l) => l.comparison.problems.filter((p) => p.kind !== 'missing').map((p) => p.package));
-    next.push(`Pin ${[...new Set(names)].slice(0, 3).join(', ')}${names.length > 3 ? ' and the rest' : ''} exactly, at the training version, in the serving lock (rehearse lock-check lists every package).`);
+    next.push(
+      `Pin ${[...new Set(names)].slice(0, 3).join(', ')}${names.length > 3 ? ' and the rest' : ''} exactly, at the training version, in the serving lock (rehearse lock-check lists every package).`,
+    );
   }
   if (failedRuntimes.length > 0) {
-    next.push('Serve with the runtime and graph optimization level the model was validated on, or validate it again on the serving runtime: its decisions change.');
+    next.push(
+      'Serve with the runtime and graph optimization level the model was validated on, or validate it again on the serving runtime: its decisions change.',
+    );
   }
   if (unavailable.length > 0) {
     next.push(`Provide what was missing: ${unavailable.map((u) => `${u.model}: ${u.unavailable}`).join('; ')}.`);
@@ -108,7 +119,12 @@ function digestItems(digests: DependencyPinningEvidence['digests']): EvidenceIte
   return [
     { label: 'models matching model.sha256', value: digests.filter((d) => d.verified).length, n: digests.length },
     ...digests.flatMap((d) =>
-      d.files.filter((f) => f.expected !== f.actual).map((f) => ({ label: `${d.name}/${f.file}`, value: `expected ${f.expected ?? 'none'}, found ${f.actual ?? 'missing'}${d.allowUnverified ? ' (loaded: --allow-unverified)' : ''}` })),
+      d.files
+        .filter((f) => f.expected !== f.actual)
+        .map((f) => ({
+          label: `${d.name}/${f.file}`,
+          value: `expected ${f.expected ?? 'none'}, found ${f.actual ?? 'missing'}${d.allowUnverified ? ' (loaded: --allow-unverified)' : ''}`,
+        })),
     ),
   ];
 }

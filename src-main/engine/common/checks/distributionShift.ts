@@ -26,7 +26,11 @@ export interface ModelWatchEvidence {
   /** Windows each feature was compared in (had enough data on both sides). */
   readonly compared: readonly { readonly name: string; readonly windows: number }[];
   /** Windows outside every shift in which the feature PSI rules were evaluated, and in which one fired. */
-  readonly falseAlarms: { readonly windows: number; readonly alerting: number; readonly features: readonly { readonly name: string; readonly evaluated: number; readonly firing: number }[] };
+  readonly falseAlarms: {
+    readonly windows: number;
+    readonly alerting: number;
+    readonly features: readonly { readonly name: string; readonly evaluated: number; readonly firing: number }[];
+  };
 }
 
 /** Everything the check decides on. */
@@ -42,9 +46,13 @@ export interface DistributionShiftEvidence {
 export function distributionShiftCheck(evidence: DistributionShiftEvidence): ReadinessCheck {
   const seed = evidence.seedThreshold;
   const unmonitored = evidence.models.filter((m) => m.model.reference === null);
-  const neverCompared = evidence.models.flatMap((m) => (m.model.reference === null ? [] : m.compared.filter((c) => c.windows === 0).map((c) => `${m.model.role} ${c.name}`)));
+  const neverCompared = evidence.models.flatMap((m) =>
+    m.model.reference === null ? [] : m.compared.filter((c) => c.windows === 0).map((c) => `${m.model.role} ${c.name}`),
+  );
   const missed = evidence.shifts.filter((s) => s.missed !== null);
-  const above = evidence.models.flatMap((m) => m.model.features.filter((f) => f.psiThreshold > seed).map((f) => `${m.model.role} ${f.name} (${f.psiThreshold.toFixed(2)})`));
+  const above = evidence.models.flatMap((m) =>
+    m.model.features.filter((f) => f.psiThreshold > seed).map((f) => `${m.model.role} ${f.name} (${f.psiThreshold.toFixed(2)})`),
+  );
   const noisy = evidence.models.filter((m) => m.falseAlarms.windows > 0 && m.falseAlarms.alerting / m.falseAlarms.windows > FALSE_ALARM_TOLERANCE);
   const status = unmonitored.length > 0 || neverCompared.length > 0 || missed.length > 0 ? 'FAIL' : above.length > 0 || noisy.length > 0 ? 'WARN' : 'PASS';
 
@@ -57,8 +65,12 @@ export function distributionShiftCheck(evidence: DistributionShiftEvidence): Rea
     ...unmonitored.map((m) => `${m.model.role} ${m.model.model} has no reference snapshot, so its features are not monitored.`),
     ...(neverCompared.length > 0 ? [`Never compared (too little data in every window): ${neverCompared.join(', ')}.`] : []),
     ...(above.length > 0 ? [`Calibrated thresholds above the seed's ${seed}: ${above.join(', ')}.`] : []),
-    ...monitored.map((m) => `${m.model.role}: alerts fired in ${rate(m.falseAlarms.alerting, m.falseAlarms.windows)} of ${m.falseAlarms.windows} windows without a shift.`),
-    evidence.shifts.length === 0 ? 'No shift was injected.' : `${caught} of ${evidence.shifts.length} injected shifts were caught${missed.length > 0 ? `; missed: ${missed.map((s) => s.name).join(', ')}` : ''}.`,
+    ...monitored.map(
+      (m) => `${m.model.role}: alerts fired in ${rate(m.falseAlarms.alerting, m.falseAlarms.windows)} of ${m.falseAlarms.windows} windows without a shift.`,
+    ),
+    evidence.shifts.length === 0
+      ? 'No shift was injected.'
+      : `${caught} of ${evidence.shifts.length} injected shifts were caught${missed.length > 0 ? `; missed: ${missed.map((s) => s.name).join(', ')}` : ''}.`,
   ].join(' ');
 
   const items: EvidenceItem[] = [];
@@ -73,10 +85,20 @@ export function distributionShiftCheck(evidence: DistributionShiftEvidence): Rea
       const compared = m.compared.find((c) => c.name === f.name)?.windows ?? 0;
       items.push({ label: `${role} ${f.name}: PSI alert above (${f.thresholdSource})`, value: round(f.psiThreshold), n: compared });
     }
-    items.push({ label: `${role}: false-alarm rate (windows without a shift)`, value: m.falseAlarms.windows === 0 ? null : round(m.falseAlarms.alerting / m.falseAlarms.windows), unit: 'ratio', n: m.falseAlarms.windows });
+    items.push({
+      label: `${role}: false-alarm rate (windows without a shift)`,
+      value: m.falseAlarms.windows === 0 ? null : round(m.falseAlarms.alerting / m.falseAlarms.windows),
+      unit: 'ratio',
+      n: m.falseAlarms.windows,
+    });
     const noisiest = [...m.falseAlarms.features].filter((f) => f.evaluated > 0).sort((a, b) => b.firing / b.evaluated - a.firing / a.evaluated)[0];
     if (noisiest !== undefined && noisiest.firing > 0) {
-      items.push({ label: `${role}: noisiest feature (${noisiest.name}) false-alarm rate`, value: round(noisiest.firing / noisiest.evaluated), unit: 'ratio', n: noisiest.evaluated });
+      items.push({
+        label: `${role}: noisiest feature (${noisiest.name}) false-alarm rate`,
+        value: round(noisiest.firing / noisiest.evaluated),
+        unit: 'ratio',
+        n: noisiest.evaluated,
+      });
     }
   }
   for (const s of evidence.shifts) {
@@ -84,7 +106,11 @@ export function distributionShiftCheck(evidence: DistributionShiftEvidence): Rea
     items.push(
       first === undefined
         ? { label: `shift ${s.name}`, value: 'missed' }
-        : { label: `shift ${s.name}: caught by layer ${first.layer} ${first.rule} on ${first.role ?? ''} ${first.subject} after`, value: round(first.delayMs / 3_600_000), unit: 'h' },
+        : {
+            label: `shift ${s.name}: caught by layer ${first.layer} ${first.rule} on ${first.role ?? ''} ${first.subject} after`,
+            value: round(first.delayMs / 3_600_000),
+            unit: 'h',
+          },
     );
   }
 
@@ -106,7 +132,7 @@ export function distributionShiftCheck(evidence: DistributionShiftEvidence): Rea
               ? 'Lengthen the window (alerts.drift.window) or lower alerts.drift.minRows so every feature has enough rows per window.'
               : noisy.length > 0 && above.length === 0
                 ? 'The noisiest features alert on their own sampling noise: calibrate their thresholds on the reference (alerts.drift.thresholds: calibrated), lengthen the window, or require the rule to hold longer (alerts.drift.for).'
-                : 'The calibrated thresholds above 0.25 say those features are noisy at this window size: a longer window or a coarser encoding lowers their noise, so the seed\'s 0.25 can alert without false alarms.',
+                : "The calibrated thresholds above 0.25 say those features are noisy at this window size: a longer window or a coarser encoding lowers their noise, so the seed's 0.25 can alert without false alarms.",
   };
 }
 

@@ -47,19 +47,27 @@ export function featureParityCheck(evidence: FeatureParityEvidence, thresholds: 
     `Every feature agrees on every sampled request (numeric within ${small(absolute)} + ${small(relative)} x |training value|, categorical exactly; at most ${percent(thresholds.maxMismatchRate)} of requests may differ)`,
     `and as distributions (L-infinity <= ${thresholds.maxLInfinity}, Jensen-Shannon distance <= ${thresholds.maxJensenShannon});`,
     'every joined value is what the rows whose label was known before its as-of time give, as of no later than the request',
-    maxAgeMs === null ? '(ages are reported; features.freshness.maxAge flags stale ones).' : `(values older than ${days(maxAgeMs)} at request time are flagged).`,
+    maxAgeMs === null
+      ? '(ages are reported; features.freshness.maxAge flags stale ones).'
+      : `(values older than ${days(maxAgeMs)} at request time are flagged).`,
   ].join(' ');
   const next: string[] = [];
   if (failedFeatures.length > 0) {
-    next.push(`Make the serving code compute ${[...new Set(failedFeatures.map((f) => f.feature.name))].join(', ')} as training did (the examples show the raw record and both values), or retrain on what serving computes.`);
+    next.push(
+      `Make the serving code compute ${[...new Set(failedFeatures.map((f) => f.feature.name))].join(', ')} as training did (the examples show the raw record and both values), or retrain on what serving computes.`,
+    );
   }
   if (failedJoins.some((p) => p.leaks > 0)) {
-    next.push('Rebuild the joined table with the label delay: count only rows whose label was known before each as-of time, then retrain; offline metrics of a model trained on leaked labels are too good.');
+    next.push(
+      'Rebuild the joined table with the label delay: count only rows whose label was known before each as-of time, then retrain; offline metrics of a model trained on leaked labels are too good.',
+    );
   } else if (failedJoins.length > 0) {
     next.push('Rebuild the joined table from the raw rows with the as-of rule; its values do not match them.');
   }
   if (stale.length > 0) {
-    next.push(`Refresh ${stale.map((f) => `${f.model}'s ${f.feature}`).join(', ')} in the feature store at least every ${days(maxAgeMs ?? 0)}, so serving reads the freshest values.`);
+    next.push(
+      `Refresh ${stale.map((f) => `${f.model}'s ${f.feature}`).join(', ')} in the feature store at least every ${days(maxAgeMs ?? 0)}, so serving reads the freshest values.`,
+    );
   }
   if (evidence.unavailable.length > 0) {
     next.push(`Check what could not be: ${evidence.unavailable.map((u) => `${u.model}: ${u.reason}`).join('; ')}.`);
@@ -68,7 +76,12 @@ export function featureParityCheck(evidence: FeatureParityEvidence, thresholds: 
     id: 'feature-parity',
     title: CHECK_TITLES['feature-parity'],
     status,
-    observed: [...evidence.parity.map(paritySentence), ...evidence.pointInTime.map(pointInTimeSentence), ...evidence.freshness.map(freshnessSentence), ...evidence.unavailable.map((u) => `${u.model}: not checked (${u.reason}).`)].join(' '),
+    observed: [
+      ...evidence.parity.map(paritySentence),
+      ...evidence.pointInTime.map(pointInTimeSentence),
+      ...evidence.freshness.map(freshnessSentence),
+      ...evidence.unavailable.map((u) => `${u.model}: not checked (${u.reason}).`),
+    ].join(' '),
     threshold,
     evidence: [...evidence.parity.flatMap(parityItems), ...evidence.pointInTime.flatMap(pointInTimeItems), ...evidence.freshness.flatMap(freshnessItems)],
     next: next.length > 0 ? next.join(' ') : 'Nothing to do: keep running the parity check on every change to either pipeline.',
@@ -106,10 +119,24 @@ function parityItems(p: FeatureParityMeasured): EvidenceItem[] {
     ...(p.servingErrors > 0 ? [{ label: `${p.model}: requests the serving code refused`, value: p.servingErrors, n: p.sample.requests }] : []),
     ...p.features.flatMap((f) => [
       { label: `${p.model}: ${f.name} mismatch rate`, value: f.mismatchRate, unit: 'share of sampled requests', n: p.sample.requests },
-      { label: `${p.model}: ${f.name} ${f.distribution.metric} distance`, value: f.distribution.value, unit: `threshold ${f.distribution.threshold}`, n: f.compared },
-      ...(f.maxAbsDelta !== null && f.maxAbsDelta > 0 ? [{ label: `${p.model}: ${f.name} largest |training - serving|`, value: f.maxAbsDelta, n: f.compared }] : []),
-      ...f.shifts.map((s) => ({ label: `${p.model}: ${f.name} ${s.training ?? 'none'} in training, ${s.serving ?? 'none'} in serving`, value: s.count, n: p.sample.requests })),
-      ...f.examples.slice(0, 2).map((e) => ({ label: `${p.model}: ${f.name} at request ${e.requestId} (${e.eventTime})`, value: `training ${e.training ?? 'none'}, serving ${e.serving ?? 'none'}; record ${JSON.stringify(e.record)}` })),
+      {
+        label: `${p.model}: ${f.name} ${f.distribution.metric} distance`,
+        value: f.distribution.value,
+        unit: `threshold ${f.distribution.threshold}`,
+        n: f.compared,
+      },
+      ...(f.maxAbsDelta !== null && f.maxAbsDelta > 0
+        ? [{ label: `${p.model}: ${f.name} largest |training - serving|`, value: f.maxAbsDelta, n: f.compared }]
+        : []),
+      ...f.shifts.map((s) => ({
+        label: `${p.model}: ${f.name} ${s.training ?? 'none'} in training, ${s.serving ?? 'none'} in serving`,
+        value: s.count,
+        n: p.sample.requests,
+      })),
+      ...f.examples.slice(0, 2).map((e) => ({
+        label: `${p.model}: ${f.name} at request ${e.requestId} (${e.eventTime})`,
+        value: `training ${e.training ?? 'none'}, serving ${e.serving ?? 'none'}; record ${JSON.stringify(e.record)}`,
+      })),
     ]),
   ];
 }

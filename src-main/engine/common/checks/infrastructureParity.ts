@@ -55,9 +55,12 @@ export function infrastructureParityCheck(input: InfrastructureParityInput): Rea
   const moves = staging.result !== null && production.result !== null ? movesOf(input) : [];
   const moved = moves.filter((m) => m.counts);
   for (const move of moved) {
-    failures.push(`${move.measure} moved ${percent(move.relative)} from staging to production (${fmt(move.measure, move.staging)} -> ${fmt(move.measure, move.production)}), past the ${percent(bound, false)} bound`);
+    failures.push(
+      `${move.measure} moved ${percent(move.relative)} from staging to production (${fmt(move.measure, move.staging)} -> ${fmt(move.measure, move.production)}), past the ${percent(bound, false)} bound`,
+    );
   }
-  const differences = input.differences.length === 0 ? 'the specs do not differ' : `the specs differ in ${input.differences.map(describeDifference).join('; ')}`;
+  const differences =
+    input.differences.length === 0 ? 'the specs do not differ' : `the specs differ in ${input.differences.map(describeDifference).join('; ')}`;
   const embedded = [staging, production].filter((r) => r.backend === 'embedded').map((r) => r.profile);
   const base = {
     id: 'infrastructure-parity' as const,
@@ -75,12 +78,27 @@ export function infrastructureParityCheck(input: InfrastructureParityInput): Rea
   }
   const measured = moves.map((m) => `${m.measure} ${percent(m.relative)}`).join(', ');
   if (input.notReproduced.length > 0) {
-    return { ...base, status: 'WARN', observed: `No measure moved past the bound (${measured}), but this machine could not reproduce: ${input.notReproduced.join('; ')}; ${differences}.`, next: 'Rehearse on a machine that has what the profiles ask for, or make staging match production so nothing needs reproducing.' };
+    return {
+      ...base,
+      status: 'WARN',
+      observed: `No measure moved past the bound (${measured}), but this machine could not reproduce: ${input.notReproduced.join('; ')}; ${differences}.`,
+      next: 'Rehearse on a machine that has what the profiles ask for, or make staging match production so nothing needs reproducing.',
+    };
   }
   if (embedded.length > 0) {
-    return { ...base, status: 'WARN', observed: `No measure moved past the bound (${measured}), but ${embedded.join(' and ')} ran on the embedded backend: ${MEMORY_NOT_CAPPED}; ${differences}.`, next: 'Run the rehearsal with the Docker backend so the memory limits are real cgroup limits.' };
+    return {
+      ...base,
+      status: 'WARN',
+      observed: `No measure moved past the bound (${measured}), but ${embedded.join(' and ')} ran on the embedded backend: ${MEMORY_NOT_CAPPED}; ${differences}.`,
+      next: 'Run the rehearsal with the Docker backend so the memory limits are real cgroup limits.',
+    };
   }
-  return { ...base, status: 'PASS', observed: `No measure moved past the bound (${measured}) under real container limits; ${differences}.`, next: 'Nothing to do; rehearse again when either spec changes.' };
+  return {
+    ...base,
+    status: 'PASS',
+    observed: `No measure moved past the bound (${measured}) under real container limits; ${differences}.`,
+    next: 'Nothing to do; rehearse again when either spec changes.',
+  };
 }
 
 function movesOf(input: InfrastructureParityInput): Move[] {
@@ -88,7 +106,10 @@ function movesOf(input: InfrastructureParityInput): Move[] {
   const p = input.production.result!;
   const moves: Move[] = [
     moveOf('throughput', s.achievedRps, p.achievedRps, input.bound),
-    { ...moveOf('p99', s.latencyMs.p99, p.latencyMs.p99, input.bound), counts: moveOf('p99', s.latencyMs.p99, p.latencyMs.p99, input.bound).counts && Math.abs(p.latencyMs.p99 - s.latencyMs.p99) > input.bound * input.slaMs },
+    {
+      ...moveOf('p99', s.latencyMs.p99, p.latencyMs.p99, input.bound),
+      counts: moveOf('p99', s.latencyMs.p99, p.latencyMs.p99, input.bound).counts && Math.abs(p.latencyMs.p99 - s.latencyMs.p99) > input.bound * input.slaMs,
+    },
   ];
   const [ms, mp] = [input.staging.peakMemoryBytes, input.production.peakMemoryBytes];
   if (ms !== null && mp !== null) {
@@ -122,7 +143,11 @@ function evidenceOf(input: InfrastructureParityInput, moves: readonly Move[]): E
   for (const move of moves) {
     items.push({ label: `${move.measure} change`, value: Number.isFinite(move.relative) ? round(move.relative * 100) : null, unit: '%' });
   }
-  items.push({ label: 'bound', value: round(input.bound * 100), unit: '%' }, { label: 'spec differences', value: input.differences.length }, { label: 'not reproduced here', value: input.notReproduced.length });
+  items.push(
+    { label: 'bound', value: round(input.bound * 100), unit: '%' },
+    { label: 'spec differences', value: input.differences.length },
+    { label: 'not reproduced here', value: input.notReproduced.length },
+  );
   return items;
 }
 

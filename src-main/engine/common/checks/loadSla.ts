@@ -76,10 +76,20 @@ export function loadSlaCheck(input: LoadSlaInput): ReadinessCheck {
     };
   }
   if (input.profile !== PRODUCTION) {
-    return { ...base, status: 'WARN', observed: `${observed}; measured under the ${input.profile} profile, not production.`, next: 'Run the same load under the production profile.' };
+    return {
+      ...base,
+      status: 'WARN',
+      observed: `${observed}; measured under the ${input.profile} profile, not production.`,
+      next: 'Run the same load under the production profile.',
+    };
   }
   if (input.backend === 'embedded') {
-    return { ...base, status: 'WARN', observed: `${observed}; ${MEMORY_NOT_CAPPED}.`, next: 'Run the load under the Docker backend to show it holds within the production memory limit.' };
+    return {
+      ...base,
+      status: 'WARN',
+      observed: `${observed}; ${MEMORY_NOT_CAPPED}.`,
+      next: 'Run the load under the Docker backend to show it holds within the production memory limit.',
+    };
   }
   return { ...base, status: 'PASS', observed: `${observed}; no OOM kill.`, next: 'Nothing to do; rerun when the model, the server or the peak changes.' };
 }

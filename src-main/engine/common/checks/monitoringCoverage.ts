@@ -49,7 +49,10 @@ export function monitoringCoverageCheck(evidence: MonitoringCoverageEvidence): R
   for (const d of evidence.detections) {
     for (const l of d.layers) {
       const budget = l.budgetMs === null ? 'confirms only' : `budget ${duration(l.budgetMs)}`;
-      items.push({ label: `${d.name}: layer ${l.layer} (${budget})${l.rule === null ? '' : `, ${l.rule}`}`, value: l.delayMs === null ? 'missed' : `${l.outcome} after ${duration(l.delayMs)}` });
+      items.push({
+        label: `${d.name}: layer ${l.layer} (${budget})${l.rule === null ? '' : `, ${l.rule}`}`,
+        value: l.delayMs === null ? 'missed' : `${l.outcome} after ${duration(l.delayMs)}`,
+      });
     }
   }
 
@@ -67,7 +70,7 @@ export function monitoringCoverageCheck(evidence: MonitoringCoverageEvidence): R
           ? `Give layer ${bare.join(', ')} rules: a reference snapshot per model (snapshots.reference) brings layers 2-4; layer 1 always has its rules.`
           : blind.length > 0
             ? 'A blind spot needs a rule on what the fault touches that fires sooner: a shorter window (alerts.drift.window), fewer windows before firing (alerts.drift.for), a null-rate or unseen-category rule, or a budget that says what the team can live with (alerts.budgets).'
-            : 'Inject the faults production sees (shifts: a unit change, a null spike, a new category) so each layer\'s detection delay is measured against its budget.',
+            : "Inject the faults production sees (shifts: a unit change, a null spike, a new category) so each layer's detection delay is measured against its budget.",
   };
 }
 
@@ -82,7 +85,12 @@ function blindReason(d: FaultDetection): string {
 
 /** `45 s`, `12 min`, `3 h`, `2 d`. */
 function duration(ms: number): string {
-  const units: readonly [number, string][] = [[86_400_000, 'd'], [3_600_000, 'h'], [60_000, 'min'], [1000, 's']];
+  const units: readonly [number, string][] = [
+    [86_400_000, 'd'],
+    [3_600_000, 'h'],
+    [60_000, 'min'],
+    [1000, 's'],
+  ];
   for (const [size, unit] of units) {
     if (ms >= size) {
       return `${Number((ms / size).toPrecision(3))} ${unit}`;

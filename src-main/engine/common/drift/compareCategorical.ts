@@ -29,7 +29,13 @@ export function compareCategorical(name: string, reference: CategorySide, curren
  * code-point order, no category empty on both sides): the replay keeps its categories coded and
  * aligns them without building a map per window.
  */
-export function compareAlignedCategories(name: string, aligned: AlignedCounts, reference: SideRows, current: SideRows, options: DriftOptions): CategoricalFeatureDrift {
+export function compareAlignedCategories(
+  name: string,
+  aligned: AlignedCounts,
+  reference: SideRows,
+  current: SideRows,
+  options: DriftOptions,
+): CategoricalFeatureDrift {
   const referenceN = numpySum(aligned.reference);
   const currentN = numpySum(aligned.current);
   let referenceCategories = 0;

@@ -26,9 +26,22 @@ export function compareNumeric(name: string, reference: NumericSide, current: Nu
   };
   const short = insufficiency(reference.sample.n, current.sample.n, options.minN);
   if (short !== null) {
-    return { ...base, status: 'insufficient-data', reason: short, psi: null, ks: null, ksPValue: null, ksMethod: null, wasserstein: null, outOfRangeShare: null };
+    return {
+      ...base,
+      status: 'insufficient-data',
+      reason: short,
+      psi: null,
+      ks: null,
+      ksPValue: null,
+      ksMethod: null,
+      wasserstein: null,
+      outOfRangeShare: null,
+    };
   }
-  const binned = options.binning === 'quantile' ? quantilePsi(reference.sample, current.sample, options.bins) : equalWidthPsi(reference.sample, current.sample, options.bins);
+  const binned =
+    options.binning === 'quantile'
+      ? quantilePsi(reference.sample, current.sample, options.bins)
+      : equalWidthPsi(reference.sample, current.sample, options.bins);
   const psi = finiteOrNull(binned?.psi);
   const ks = ks2samp(reference.sample, current.sample, options.ksMethod);
   return {

@@ -6,7 +6,13 @@ import type { FeatureDrift, FeatureKind } from '../../../contract/drift';
 import type { DriftOptions } from './driftOptions';
 
 /** The entry for a column present on one side only. */
-export function missingFeature(name: string, kind: FeatureKind, missingFrom: 'reference' | 'current', rows: { reference: number; current: number }, options: DriftOptions): FeatureDrift {
+export function missingFeature(
+  name: string,
+  kind: FeatureKind,
+  missingFrom: 'reference' | 'current',
+  rows: { reference: number; current: number },
+  options: DriftOptions,
+): FeatureDrift {
   const none = { null: 0, nan: 0, infinity: 0, notNumeric: 0 };
   const common = {
     name,
@@ -19,7 +25,17 @@ export function missingFeature(name: string, kind: FeatureKind, missingFrom: 're
     leftOut: { reference: none, current: none },
   };
   if (kind === 'numeric') {
-    return { ...common, kind, binning: options.binning, bins: options.bins, ks: null, ksPValue: null, ksMethod: null, wasserstein: null, outOfRangeShare: null };
+    return {
+      ...common,
+      kind,
+      binning: options.binning,
+      bins: options.bins,
+      ks: null,
+      ksPValue: null,
+      ksMethod: null,
+      wasserstein: null,
+      outOfRangeShare: null,
+    };
   }
   return { ...common, kind, chi2: null, chi2PValue: null, chi2Dof: null, jsd: null, unseenShare: null, categories: { reference: 0, current: 0 } };
 }

@@ -19,25 +19,23 @@ export interface RecordedAnswer {
   readonly line: number;
 }
 
-const answerLine = z
-  .looseObject({ stop: z.string().min(1), seconds: z.number().finite().min(0).optional(), action: z.unknown() })
-  .transform((value, ctx) => {
-    const { stop, seconds, ...rest } = value;
-    if (rest.action === null) {
-      if (Object.keys(rest).length > 1) {
-        ctx.addIssue({ code: 'custom', message: 'an unanswered stop ("action": null) takes no layer or feature' });
-      }
-      return { stop, answer: null, seconds };
+const answerLine = z.looseObject({ stop: z.string().min(1), seconds: z.number().finite().min(0).optional(), action: z.unknown() }).transform((value, ctx) => {
+  const { stop, seconds, ...rest } = value;
+  if (rest.action === null) {
+    if (Object.keys(rest).length > 1) {
+      ctx.addIssue({ code: 'custom', message: 'an unanswered stop ("action": null) takes no layer or feature' });
     }
-    const answer = drillAnswer.safeParse(rest);
-    if (!answer.success) {
-      for (const issue of answer.error.issues) {
-        ctx.addIssue({ code: 'custom', path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'), message: describeIssue(issue) });
-      }
-      return z.NEVER;
+    return { stop, answer: null, seconds };
+  }
+  const answer = drillAnswer.safeParse(rest);
+  if (!answer.success) {
+    for (const issue of answer.error.issues) {
+      ctx.addIssue({ code: 'custom', path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'), message: describeIssue(issue) });
     }
-    return { stop, answer: answer.data as DrillAnswer, seconds };
-  });
+    return z.NEVER;
+  }
+  return { stop, answer: answer.data as DrillAnswer, seconds };
+});
 
 /** Parses every line; a bad one is an InputError naming `file:line` and the field. */
 export function parseAnswerLines(text: string, file: string): RecordedAnswer[] {

@@ -49,7 +49,11 @@ function rolloutSpread(later: readonly RunEvent[], steps: readonly RunEvent[], s
   }
   const end = later.find((e) => e.kind === 'rollout.aborted' || e.kind === 'rollout.finished');
   const endedBy =
-    end?.kind === 'rollout.aborted' ? `rollout aborted (${end.source}): ${end.reason}` : end?.kind === 'rollout.finished' ? `rollout ${end.outcome}${end.reason === null ? '' : `: ${end.reason}`}` : 'the log ends';
+    end?.kind === 'rollout.aborted'
+      ? `rollout aborted (${end.source}): ${end.reason}`
+      : end?.kind === 'rollout.finished'
+        ? `rollout ${end.outcome}${end.reason === null ? '' : `: ${end.reason}`}`
+        : 'the log ends';
   return { source: 'rollout', model: 'green', from, to, rows, requests, aucGap: outcome?.gap ?? null, labelled: outcome?.labelled ?? 0, endedBy };
 }
 
@@ -65,10 +69,14 @@ function shareAfter(from: string, to: string, stopMs: number | null): number {
 function replaySpread(later: readonly RunEvent[], stop: RunEvent): DamageSpread {
   const role = stop.kind === 'alert.firing' && stop.role !== null ? stop.role : 'blue';
   const resolved =
-    stop.kind === 'alert.firing' ? later.find((e) => e.kind === 'alert.resolved' && e.rule === stop.rule && e.subject === stop.subject && e.role === stop.role && e.layer === stop.layer) : undefined;
+    stop.kind === 'alert.firing'
+      ? later.find((e) => e.kind === 'alert.resolved' && e.rule === stop.rule && e.subject === stop.subject && e.role === stop.role && e.layer === stop.layer)
+      : undefined;
   // The alert resolves at the start of the first window it did not hold in: windows from then on are not counted.
   const until = resolved?.kind === 'alert.resolved' ? resolved.to : null;
-  const windows = later.filter((e) => e.kind === 'drift.window' && e.role === role && (resolved === undefined || e.seq < resolved.seq) && (until === null || e.from < until));
+  const windows = later.filter(
+    (e) => e.kind === 'drift.window' && e.role === role && (resolved === undefined || e.seq < resolved.seq) && (until === null || e.from < until),
+  );
   let rows = 0;
   let model = role as string;
   for (const w of windows) {
@@ -85,7 +93,16 @@ function replaySpread(later: readonly RunEvent[], stop: RunEvent): DamageSpread 
   let labelled = 0;
   let weightedGap = 0;
   for (const e of later) {
-    if (e.kind === 'labels.window' && e.role === role && from !== null && to !== null && e.from >= from && e.from < to && e.auc !== null && e.referenceAuc !== null) {
+    if (
+      e.kind === 'labels.window' &&
+      e.role === role &&
+      from !== null &&
+      to !== null &&
+      e.from >= from &&
+      e.from < to &&
+      e.auc !== null &&
+      e.referenceAuc !== null
+    ) {
       labelled += e.labelled;
       weightedGap += e.labelled * (e.referenceAuc - e.auc);
     }

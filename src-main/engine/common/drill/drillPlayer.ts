@@ -45,7 +45,9 @@ export class DrillPlayer {
     }
     const now = planned.stop.eventTime;
     // A shift's planned end is written when it starts; on call, nobody knows when a fault will stop.
-    return this.events.filter((e) => e.seq <= planned.stop.seq).map((e) => (e.kind === 'shift.injected' && e.to !== null && now !== null && e.to > now ? { ...e, to: null } : e));
+    return this.events
+      .filter((e) => e.seq <= planned.stop.seq)
+      .map((e) => (e.kind === 'shift.injected' && e.to !== null && now !== null && e.to > now ? { ...e, to: null } : e));
   }
 
   /** The seq of the last visible event. */

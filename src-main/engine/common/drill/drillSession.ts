@@ -65,7 +65,12 @@ export class DrillSession {
     const untilSeq = Math.min(query.untilSeq ?? this.player.visibleSeq, this.player.visibleSeq);
     const started = this.events.find((e) => e.kind === 'run.started');
     return runView(
-      { runId: started?.kind === 'run.started' ? started.runId : this.drillId, outDir: this.outDir, events: visible, control: { state: 'finished', speed: 'max', phase: null, accepts: [] } },
+      {
+        runId: started?.kind === 'run.started' ? started.runId : this.drillId,
+        outDir: this.outDir,
+        events: visible,
+        control: { state: 'finished', speed: 'max', phase: null, accepts: [] },
+      },
       { ...query, untilSeq },
     );
   }

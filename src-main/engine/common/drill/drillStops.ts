@@ -20,7 +20,12 @@ export interface PlannedStop {
 
 /** Resolves every stop; ordered by seq, then as written. Throws DrillMismatch when a stop finds no event. */
 export function planStops(events: readonly RunEvent[], drill: DrillSection): PlannedStop[] {
-  const planned = drill.stops.flatMap((spec, order) => resolve(events, spec).map((event, index, all) => ({ order, planned: plannedStop(spec, drill, event, all.length > 1 || spec.at.each === true ? `${spec.id}-${index + 1}` : spec.id) })));
+  const planned = drill.stops.flatMap((spec, order) =>
+    resolve(events, spec).map((event, index, all) => ({
+      order,
+      planned: plannedStop(spec, drill, event, all.length > 1 || spec.at.each === true ? `${spec.id}-${index + 1}` : spec.id),
+    })),
+  );
   return planned.sort((a, b) => a.planned.stop.seq - b.planned.stop.seq || a.order - b.order).map((p) => p.planned);
 }
 
@@ -97,7 +102,10 @@ function triggerOf(event: RunEvent): string {
     case 'alert.firing':
       return `layer ${event.layer} alert ${event.rule}${event.role === null ? '' : ` (${event.role})`}: ${event.message}`;
     case 'rollout.analysis':
-      return `rollout analysis ${event.index}: ${event.outcome}${event.gates.filter((g) => g.outcome !== 'pass').map((g) => `; ${g.gate} ${g.outcome}: ${g.detail}`).join('')}`;
+      return `rollout analysis ${event.index}: ${event.outcome}${event.gates
+        .filter((g) => g.outcome !== 'pass')
+        .map((g) => `; ${g.gate} ${g.outcome}: ${g.detail}`)
+        .join('')}`;
     case 'rollout.step':
       return `rollout step ${event.index} (${event.step}): green at ${event.greenPercent}%`;
     case 'router.weights':

@@ -7,7 +7,11 @@ export function answerText(answer: DrillAnswer | null): string {
     return 'no answer';
   }
   if (answer.action === 'investigate') {
-    return answer.feature !== undefined ? `investigate feature ${answer.feature}` : answer.layer !== undefined ? `investigate layer ${answer.layer}` : 'investigate';
+    return answer.feature !== undefined
+      ? `investigate feature ${answer.feature}`
+      : answer.layer !== undefined
+        ? `investigate layer ${answer.layer}`
+        : 'investigate';
   }
   return answer.action === 'rollback' ? 'roll back' : answer.action;
 }
@@ -24,6 +28,9 @@ export function damageText(damage: DamageSpread): string {
   }
   const span = `${damage.from} to ${damage.to ?? '…'}`;
   const requests = damage.requests === null ? '' : ` and ${damage.requests.toLocaleString('en-US')} requests through the router`;
-  const outcome = damage.aucGap === null ? 'no outcome known yet' : `AUC ${damage.aucGap.toFixed(3)} below ${damage.source === 'rollout' ? "blue's" : "the reference's"} on ${damage.labelled.toLocaleString('en-US')} labelled rows`;
+  const outcome =
+    damage.aucGap === null
+      ? 'no outcome known yet'
+      : `AUC ${damage.aucGap.toFixed(3)} below ${damage.source === 'rollout' ? "blue's" : "the reference's"} on ${damage.labelled.toLocaleString('en-US')} labelled rows`;
   return `${damage.model} served ${damage.rows.toLocaleString('en-US')} rows${requests} (${span}); ${outcome}; ended by ${damage.endedBy}`;
 }

@@ -25,7 +25,10 @@ export function playRecorded(player: DrillPlayer, answers: readonly RecordedAnsw
   for (let position = player.position; position.at === 'stop'; position = player.position) {
     const recorded = byStop.get(position.stop.id);
     if (recorded !== undefined && recorded.answer !== null && !position.stop.options.includes(recorded.answer.action)) {
-      throw new InputError(`${file}:${recorded.line}`, `stop "${position.stop.id}" offers ${position.stop.options.join(', ')}, not "${recorded.answer.action}"`);
+      throw new InputError(
+        `${file}:${recorded.line}`,
+        `stop "${position.stop.id}" offers ${position.stop.options.join(', ')}, not "${recorded.answer.action}"`,
+      );
     }
     player.answer(position.stop.id, recorded?.answer ?? null, recorded?.decisionMs ?? null);
   }

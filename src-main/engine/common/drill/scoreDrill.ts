@@ -16,7 +16,12 @@ export interface GivenAnswer {
 }
 
 /** Scores every planned stop; `answers[i]` belongs to `planned[i]`, null when never reached. */
-export function scoreDrill(events: readonly RunEvent[], drill: DrillSection, planned: readonly PlannedStop[], answers: readonly (GivenAnswer | null)[]): DrillScorecard {
+export function scoreDrill(
+  events: readonly RunEvent[],
+  drill: DrillSection,
+  planned: readonly PlannedStop[],
+  answers: readonly (GivenAnswer | null)[],
+): DrillScorecard {
   const stops = planned.map((p, index) => scoreStop(events, p, answers[index] ?? null));
   const count = (outcome: DrillOutcome): number => stops.filter((s) => s.outcome === outcome).length;
   const started = events.find((e) => e.kind === 'run.started');
@@ -26,7 +31,14 @@ export function scoreDrill(events: readonly RunEvent[], drill: DrillSection, pla
     runId: started?.kind === 'run.started' ? started.runId : '',
     intro: drill.intro,
     stops,
-    summary: { stops: stops.length, correct: count('correct'), late: count('late'), wrong: count('wrong'), unanswered: count('unanswered'), missedRollbacks: stops.filter((s) => s.damage !== null).length },
+    summary: {
+      stops: stops.length,
+      correct: count('correct'),
+      late: count('late'),
+      wrong: count('wrong'),
+      unanswered: count('unanswered'),
+      missedRollbacks: stops.filter((s) => s.damage !== null).length,
+    },
   };
 }
 
@@ -34,7 +46,8 @@ function scoreStop(events: readonly RunEvent[], planned: PlannedStop, given: Giv
   const answer = given?.answer ?? null;
   const decisionMs = given?.decisionMs ?? null;
   const right = answer !== null && planned.expected.some((expected) => isAnswer(answer, expected));
-  const outcome: DrillOutcome = answer === null ? 'unanswered' : !right ? 'wrong' : decisionMs !== null && decisionMs > planned.stop.timeAllowedMs ? 'late' : 'correct';
+  const outcome: DrillOutcome =
+    answer === null ? 'unanswered' : !right ? 'wrong' : decisionMs !== null && decisionMs > planned.stop.timeAllowedMs ? 'late' : 'correct';
   const missedRollback = planned.expected.some((e) => e.action === 'rollback') && answer?.action !== 'rollback';
   const damage = missedRollback ? damageAfter(events, planned.event) : null;
   return {
@@ -45,7 +58,12 @@ function scoreStop(events: readonly RunEvent[], planned: PlannedStop, given: Giv
     decisionMs,
     debrief: planned.debrief,
     damage,
-    words: { answer: answerText(answer), expected: planned.expected.map(answerText).join(' or '), outcome: outcomeText(outcome), damage: damage === null ? null : damageText(damage) },
+    words: {
+      answer: answerText(answer),
+      expected: planned.expected.map(answerText).join(' or '),
+      outcome: outcomeText(outcome),
+      damage: damage === null ? null : damageText(damage),
+    },
   };
 }
 

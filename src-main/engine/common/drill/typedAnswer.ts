@@ -7,14 +7,30 @@ import type { DrillAction, DrillAnswer } from '../../../contract/drill';
 /** The answer, or what was wrong with the text. */
 export type TypedAnswer = { readonly ok: true; readonly answer: DrillAnswer } | { readonly ok: false; readonly problem: string };
 
-const SHORT: Readonly<Record<string, DrillAction>> = { h: 'hold', hold: 'hold', i: 'investigate', investigate: 'investigate', r: 'rollback', rollback: 'rollback', p: 'promote', promote: 'promote' };
+const SHORT: Readonly<Record<string, DrillAction>> = {
+  h: 'hold',
+  hold: 'hold',
+  i: 'investigate',
+  investigate: 'investigate',
+  r: 'rollback',
+  rollback: 'rollback',
+  p: 'promote',
+  promote: 'promote',
+};
 
 /** Reads one typed line against the actions the stop offers. */
 export function parseTypedAnswer(text: string, options: readonly DrillAction[]): TypedAnswer {
-  const words = text.trim().replace(/^roll\s+back\b/i, 'rollback').split(/\s+/).filter((w) => w !== '');
+  const words = text
+    .trim()
+    .replace(/^roll\s+back\b/i, 'rollback')
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const action = SHORT[(words[0] ?? '').toLowerCase()];
   if (action === undefined || !options.includes(action)) {
-    return { ok: false, problem: `expected one of: ${options.map((o) => (o === 'investigate' ? 'investigate <feature> | investigate layer <1-4>' : o)).join(', ')}` };
+    return {
+      ok: false,
+      problem: `expected one of: ${options.map((o) => (o === 'investigate' ? 'investigate <feature> | investigate layer <1-4>' : o)).join(', ')}`,
+    };
   }
   const rest = words.slice(1);
   if (action !== 'investigate') {

@@ -57,7 +57,9 @@ export function planInputs(
     }
   } else {
     if (list !== undefined) {
-      problems.push(`the model has ${inputs.length} inputs (${inputs.map((i) => i.name).join(', ')}); a column list feeds a single matrix input, so map each input to a column by name`);
+      problems.push(
+        `the model has ${inputs.length} inputs (${inputs.map((i) => i.name).join(', ')}); a column list feeds a single matrix input, so map each input to a column by name`,
+      );
     }
     for (const input of inputs) {
       const type = DTYPES[input.type];
@@ -82,7 +84,9 @@ export function planInputs(
   const columns = [...new Set(bindings.flatMap((b) => b.columns))];
   const missing = columns.filter((c) => !available.includes(c));
   if (missing.length > 0) {
-    problems.push(`missing feature${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')}: expected in the snapshot, found columns: ${available.join(', ')}`);
+    problems.push(
+      `missing feature${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')}: expected in the snapshot, found columns: ${available.join(', ')}`,
+    );
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, plan: { bindings, columns } };
 }

@@ -45,7 +45,14 @@ export class IntervalRecorder {
     const count = Math.max(this.series.length, Math.ceil(elapsedMs / this.everyMs));
     const series: LoadInterval[] = Array.from({ length: count }, (_, i) => {
       const s = this.series[i];
-      return { fromMs: i * this.everyMs, ok: s?.ok ?? 0, errors: s?.errors ?? 0, timeouts: s?.timeouts ?? 0, dropped: s?.dropped ?? 0, latencyCounts: s ? [...s.latencyCounts] : new Array<number>(INTERVAL_BOUNDS_MS.length + 1).fill(0) };
+      return {
+        fromMs: i * this.everyMs,
+        ok: s?.ok ?? 0,
+        errors: s?.errors ?? 0,
+        timeouts: s?.timeouts ?? 0,
+        dropped: s?.dropped ?? 0,
+        latencyCounts: s ? [...s.latencyCounts] : new Array<number>(INTERVAL_BOUNDS_MS.length + 1).fill(0),
+      };
     });
     return { everyMs: this.everyMs, boundsMs: INTERVAL_BOUNDS_MS, series };
   }

@@ -44,8 +44,13 @@ export function compareLocks(training: LockFile, serving: LockFile): LockCompari
       problems.push(problem);
     }
   }
-  problems.sort((a, b) => LOCK_PROBLEM_KINDS.indexOf(a.kind) - LOCK_PROBLEM_KINDS.indexOf(b.kind) || (a.package < b.package ? -1 : a.package > b.package ? 1 : 0));
-  const counts = Object.fromEntries(LOCK_PROBLEM_KINDS.map((kind) => [kind, problems.filter((p) => p.kind === kind).length])) as Record<LockProblemKind, number>;
+  problems.sort(
+    (a, b) => LOCK_PROBLEM_KINDS.indexOf(a.kind) - LOCK_PROBLEM_KINDS.indexOf(b.kind) || (a.package < b.package ? -1 : a.package > b.package ? 1 : 0),
+  );
+  const counts = Object.fromEntries(LOCK_PROBLEM_KINDS.map((kind) => [kind, problems.filter((p) => p.kind === kind).length])) as Record<
+    LockProblemKind,
+    number
+  >;
   return {
     training: summary(training, keyOf),
     serving: summary(serving, keyOf),
@@ -59,11 +64,14 @@ export function compareLocks(training: LockFile, serving: LockFile): LockCompari
 function compareSides(key: string, t: readonly LockEntry[], s: readonly LockEntry[], crossFamily: boolean): LockProblem | null {
   const view = (entries: readonly LockEntry[]): LockSideView | null =>
     entries.length === 0 ? null : { spec: [...new Set(entries.map((e) => e.spec))].join(' | '), at: `${entries[0]!.file}:${entries[0]!.line}` };
-  const problem = (kind: LockProblemKind, detail: string): LockProblem => ({ package: displayName([...t, ...s]), kind, training: view(t), serving: view(s), detail });
-  const loose = (kind: 'unpinned' | 'range'): string[] => [
-    ...reasons(t, kind).map((r) => `training: ${r}`),
-    ...reasons(s, kind).map((r) => `serving: ${r}`),
-  ];
+  const problem = (kind: LockProblemKind, detail: string): LockProblem => ({
+    package: displayName([...t, ...s]),
+    kind,
+    training: view(t),
+    serving: view(s),
+    detail,
+  });
+  const loose = (kind: 'unpinned' | 'range'): string[] => [...reasons(t, kind).map((r) => `training: ${r}`), ...reasons(s, kind).map((r) => `serving: ${r}`)];
   const absence = t.length === 0 ? '; not in training' : s.length === 0 ? '; not in serving' : '';
   for (const kind of ['unpinned', 'range'] as const) {
     const found = loose(kind);
@@ -88,7 +96,10 @@ function compareSides(key: string, t: readonly LockEntry[], s: readonly LockEntr
     return problem('mismatch', `training pins ${tv.shown.join(', ')}, serving pins ${sv.shown.join(', ')}${markers}`);
   }
   if (tv.builds !== null && sv.builds !== null && !sameSet(tv.builds, sv.builds)) {
-    return problem('mismatch', `the same version ${tv.shown.join(', ')}, other builds: training ${[...tv.builds].join(', ')}, serving ${[...sv.builds].join(', ')}`);
+    return problem(
+      'mismatch',
+      `the same version ${tv.shown.join(', ')}, other builds: training ${[...tv.builds].join(', ')}, serving ${[...sv.builds].join(', ')}`,
+    );
   }
   return null;
 }

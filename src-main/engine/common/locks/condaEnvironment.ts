@@ -23,7 +23,10 @@ export function parseCondaEnvironmentText(text: string, file: string): LockFile 
   };
   const firstError = doc.errors[0];
   if (firstError) {
-    throw new InputError(`${file}:${lines.linePos(firstError.pos[0]).line}`, `not valid YAML (${firstError.message.split('\n')[0]}); expected a conda environment file`);
+    throw new InputError(
+      `${file}:${lines.linePos(firstError.pos[0]).line}`,
+      `not valid YAML (${firstError.message.split('\n')[0]}); expected a conda environment file`,
+    );
   }
   const root = doc.contents;
   if (!isMap(root)) {
@@ -32,7 +35,10 @@ export function parseCondaEnvironmentText(text: string, file: string): LockFile 
   const dependencies = root.get('dependencies', true);
   if (!isSeq(dependencies)) {
     const where = dependencies === undefined ? 1 : lineOf(dependencies);
-    throw new InputError(`${file}:${where}`, `"dependencies" is ${dependencies === undefined ? 'missing' : 'not a list'}; expected a list of conda specs such as numpy=1.26.4=py311h64a7726_0`);
+    throw new InputError(
+      `${file}:${where}`,
+      `"dependencies" is ${dependencies === undefined ? 'missing' : 'not a list'}; expected a list of conda specs such as numpy=1.26.4=py311h64a7726_0`,
+    );
   }
   const read: RequirementLines = { entries: [], includes: [], notes: [] };
   for (const item of dependencies.items) {

@@ -41,8 +41,7 @@ export function parsePackageLockText(text: string, file: string, options: Packag
     throw new InputError(`${file}:${cursor.lineOfKey('lockfileVersion', false) ?? 1}`, `"lockfileVersion" is ${JSON.stringify(version)}; expected 1, 2 or 3`);
   }
   const notes: string[] = [];
-  const entries =
-    version === 1 ? legacyEntries(data, file, cursor) : packagesEntries(data, file, cursor, notes, options.omitDev === true);
+  const entries = version === 1 ? legacyEntries(data, file, cursor) : packagesEntries(data, file, cursor, notes, options.omitDev === true);
   return { file, format: 'package-lock', entries, includes: [], notes };
 }
 
@@ -50,7 +49,10 @@ export function parsePackageLockText(text: string, file: string, options: Packag
 function packagesEntries(data: Json, file: string, cursor: KeyCursor, notes: string[], omitDev: boolean): LockEntry[] {
   const packages = data['packages'];
   if (!isObject(packages)) {
-    throw new InputError(`${file}:${cursor.lineOfKey('lockfileVersion', false) ?? 1}`, `lockfileVersion ${String(data['lockfileVersion'])} needs a "packages" object`);
+    throw new InputError(
+      `${file}:${cursor.lineOfKey('lockfileVersion', false) ?? 1}`,
+      `lockfileVersion ${String(data['lockfileVersion'])} needs a "packages" object`,
+    );
   }
   cursor.seek('packages');
   const entries: LockEntry[] = [];
@@ -76,7 +78,15 @@ function packagesEntries(data: Json, file: string, cursor: KeyCursor, notes: str
     if (meta['link'] === true) {
       const target = String(meta['resolved'] ?? '');
       if (target.startsWith('..') || target.startsWith('/')) {
-        entries.push(entry(name, { kind: 'unpinned', reason: `a link to the folder ${target} outside the project runs whatever is on disk` }, `${name} -> ${target}`, file, line));
+        entries.push(
+          entry(
+            name,
+            { kind: 'unpinned', reason: `a link to the folder ${target} outside the project runs whatever is on disk` },
+            `${name} -> ${target}`,
+            file,
+            line,
+          ),
+        );
       } else {
         notes.push(`${file}:${line}: ${path} links to the workspace folder ${target} (the project's own code; not compared)`);
       }

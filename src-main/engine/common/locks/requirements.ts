@@ -115,7 +115,10 @@ function parseRequirementLine(
   const [flag, value] = splitOption(options, where);
   const known = FILE_OPTIONS[flag];
   if (!known) {
-    throw new InputError(where, `unknown option "${flag}": ${REQUIREMENT_EXPECTED}, or an option pip reads in a requirements file (-r, -c, -e, --index-url, --extra-index-url, --find-links, ...)`);
+    throw new InputError(
+      where,
+      `unknown option "${flag}": ${REQUIREMENT_EXPECTED}, or an option pip reads in a requirements file (-r, -c, -e, --index-url, --extra-index-url, --find-links, ...)`,
+    );
   }
   if (known.value && (value === undefined || value === '')) {
     throw new InputError(where, `${flag} needs a value`);
@@ -232,6 +235,9 @@ function editableEntry(target: string, file: string, line: number, announced: { 
   const name = eggName(target) ?? announced?.name ?? null;
   const pin: Pin = vcs
     ? urlPin(target)
-    : { kind: 'unpinned', reason: `an editable install of the folder ${target}${announced ? ` (${announced.name}==${announced.version} when frozen)` : ''} runs whatever is on disk` };
+    : {
+        kind: 'unpinned',
+        reason: `an editable install of the folder ${target}${announced ? ` (${announced.name}==${announced.version} when frozen)` : ''} runs whatever is on disk`,
+      };
   return { name: name ?? target, key: name ? packageKey('pypi', name) : target, ecosystem: 'pypi', spec: `-e ${target}`, pin, file, line };
 }

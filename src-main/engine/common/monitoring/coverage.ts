@@ -43,7 +43,17 @@ export function resolveCoverageAfterLoad(context: PhaseContext, served: { readon
   const models: PlannedModel[] =
     started?.kind === 'replay.started'
       ? plannedFromReplay(started.models)
-      : [{ role: served.role, model: served.model, features: [], predictionPsi: null, reference: { positiveRate: null, auc: null }, positiveRate: 0, aucDrop: 0 }];
+      : [
+          {
+            role: served.role,
+            model: served.model,
+            features: [],
+            predictionPsi: null,
+            reference: { positiveRate: null, auc: null },
+            positiveRate: 0,
+            aucDrop: 0,
+          },
+        ];
   context.log.append({ kind: 'check.resolved', check: coverageCheck(context, models) });
 }
 
@@ -66,7 +76,7 @@ function coverageCheck(context: PhaseContext, models: readonly PlannedModel[]) {
     detections,
     notInjected: [
       ...scenario.shifts.flatMap((s, index) => (shifts.has(index) ? [] : [{ name: shiftName(s), reason: 'the replayed stretch ends before it starts' }])),
-      ...scenario.faults.flatMap((f, index) => (faults.has(index) ? [] : [{ name: faultName(f), reason: 'the production profile\'s load never reached it' }])),
+      ...scenario.faults.flatMap((f, index) => (faults.has(index) ? [] : [{ name: faultName(f), reason: "the production profile's load never reached it" }])),
     ],
   });
 }

@@ -28,8 +28,24 @@ export function shiftDetections(events: readonly RunEventBody[], budgets: Budget
       return [];
     }
     const detections = caught.get(e.index) ?? [];
-    const layers = LAYERS.map((layer) => layerDetection(layer, budgetOf(budgets, layer), detections.find((d) => d.layer === layer)));
-    return [{ kind: 'monitoring.detection', source: 'shift', index: e.index, name: e.name, from: e.from, layers, blindSpot: isBlindSpot(layers) } satisfies FaultDetection];
+    const layers = LAYERS.map((layer) =>
+      layerDetection(
+        layer,
+        budgetOf(budgets, layer),
+        detections.find((d) => d.layer === layer),
+      ),
+    );
+    return [
+      {
+        kind: 'monitoring.detection',
+        source: 'shift',
+        index: e.index,
+        name: e.name,
+        from: e.from,
+        layers,
+        blindSpot: isBlindSpot(layers),
+      } satisfies FaultDetection,
+    ];
   });
 }
 

@@ -55,7 +55,10 @@ export async function runFaultedLoad(job: FaultedLoadJob): Promise<LoadResult> {
   const sized = faults.map((f) => sizedFaults(f, baselineP99));
   // Marks in time order, a fault's end before the next one's start when they touch.
   const marks = faults
-    .flatMap((f, index) => [{ ms: f.at, index, set: true }, { ms: f.at + f.for, index, set: false }])
+    .flatMap((f, index) => [
+      { ms: f.at, index, set: true },
+      { ms: f.at + f.for, index, set: false },
+    ])
     .sort((a, b) => a.ms - b.ms || Number(a.set) - Number(b.set));
   const applied = new Map<number, Applied>();
   let wallStart = 0;
@@ -70,7 +73,14 @@ export async function runFaultedLoad(job: FaultedLoadJob): Promise<LoadResult> {
     }
     await server.clearFaults();
     fault.toMs = since();
-    log.append({ kind: 'fault.cleared', index, name: fault.name, from: formatWallTime(wallStart + fault.fromMs), to: formatWallTime(wallStart + fault.toMs), atMs: Math.round(fault.toMs) });
+    log.append({
+      kind: 'fault.cleared',
+      index,
+      name: fault.name,
+      from: formatWallTime(wallStart + fault.fromMs),
+      to: formatWallTime(wallStart + fault.toMs),
+      atMs: Math.round(fault.toMs),
+    });
   };
   const set = async (index: number): Promise<void> => {
     const { faults: body, note } = sized[index]!;
@@ -78,7 +88,16 @@ export async function runFaultedLoad(job: FaultedLoadJob): Promise<LoadResult> {
     const fromMs = since();
     const name = faultName(faults[index]!);
     applied.set(index, { index, name, fromMs, toMs: null });
-    log.append({ kind: 'fault.injected', index, name, label: job.label, faults: body, note, from: formatWallTime(wallStart + fromMs), atMs: Math.round(fromMs) });
+    log.append({
+      kind: 'fault.injected',
+      index,
+      name,
+      label: job.label,
+      faults: body,
+      note,
+      from: formatWallTime(wallStart + fromMs),
+      atMs: Math.round(fromMs),
+    });
   };
   const failures: unknown[] = [];
   const queue = (task: () => Promise<void>): void => {
@@ -155,7 +174,16 @@ function appendAlert(job: FaultedLoadJob, alert: Layer1Alert, wallStart: number)
   // Latencies in seconds, as the exported rule compares them.
   const scale = latency ? 1 / 1000 : 1;
   const from = formatWallTime(wallStart + alert.windowFromMs);
-  job.log.append({ kind: 'alert.firing', ...key, value: alert.value * scale, threshold: alert.threshold * scale, from, to: formatWallTime(wallStart + alert.firedAtMs), message, clock: 'real' });
+  job.log.append({
+    kind: 'alert.firing',
+    ...key,
+    value: alert.value * scale,
+    threshold: alert.threshold * scale,
+    from,
+    to: formatWallTime(wallStart + alert.firedAtMs),
+    message,
+    clock: 'real',
+  });
   if (alert.resolvedAtMs !== null) {
     job.log.append({ kind: 'alert.resolved', ...key, from, to: formatWallTime(wallStart + alert.resolvedAtMs), clock: 'real' });
   }
@@ -175,8 +203,26 @@ function detectionOf(fault: Applied, alerts: readonly Layer1Alert[], job: Faulte
           rule: `${first.rule} ${job.role} server`,
           outcome: first.firedAtMs - fault.fromMs <= budgetMs ? 'in-budget' : 'late',
         };
-  const layers: LayerDetection[] = [layer1, ...([2, 3, 4] as const).map((layer): LayerDetection => ({ layer, budgetMs: budgetOf(job.budgets, layer), at: null, delayMs: null, rule: null, outcome: 'missed' }))];
-  return { kind: 'monitoring.detection', source: 'server-fault', index: fault.index, name: fault.name, from: formatWallTime(wallStart + fault.fromMs), layers, blindSpot: isBlindSpot(layers) };
+  const layers: LayerDetection[] = [
+    layer1,
+    ...([2, 3, 4] as const).map((layer): LayerDetection => ({
+      layer,
+      budgetMs: budgetOf(job.budgets, layer),
+      at: null,
+      delayMs: null,
+      rule: null,
+      outcome: 'missed',
+    })),
+  ];
+  return {
+    kind: 'monitoring.detection',
+    source: 'server-fault',
+    index: fault.index,
+    name: fault.name,
+    from: formatWallTime(wallStart + fault.fromMs),
+    layers,
+    blindSpot: isBlindSpot(layers),
+  };
 }
 
 function firstLine(error: unknown): string {

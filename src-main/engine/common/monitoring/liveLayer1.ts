@@ -48,7 +48,9 @@ export function evaluateLayer1(intervals: LoadIntervals, settings: Layer1Setting
     const windowFromMs = window[0]!.fromMs;
     const ended = window.reduce((n, i) => n + i.ok + i.errors + i.timeouts + i.dropped, 0);
     const bad = window.reduce((n, i) => n + i.errors + i.timeouts + i.dropped, 0);
-    const counts = boundsMs.map((_, b) => window.reduce((n, i) => n + (i.latencyCounts[b] ?? 0), 0)).concat([window.reduce((n, i) => n + (i.latencyCounts[boundsMs.length] ?? 0), 0)]);
+    const counts = boundsMs
+      .map((_, b) => window.reduce((n, i) => n + (i.latencyCounts[b] ?? 0), 0))
+      .concat([window.reduce((n, i) => n + (i.latencyCounts[boundsMs.length] ?? 0), 0)]);
     const p99 = bucketQuantile(0.99, boundsMs, counts);
     const figures: Record<RuleId, { holds: boolean; value: number; threshold: number }> = {
       'error-ratio': { holds: ended > 0 && bad / ended > settings.errorRatio, value: ended > 0 ? bad / ended : 0, threshold: settings.errorRatio },
@@ -81,7 +83,11 @@ export function evaluateLayer1(intervals: LoadIntervals, settings: Layer1Setting
  * The first alert that began firing after a fault was set and while its requests could still be
  * in the window: after `fromMs`, and no later than its end plus the rate window and `for`.
  */
-export function firstAlertOn(alerts: readonly Layer1Alert[], fault: { readonly fromMs: number; readonly toMs: number }, settings: Layer1Settings): Layer1Alert | null {
+export function firstAlertOn(
+  alerts: readonly Layer1Alert[],
+  fault: { readonly fromMs: number; readonly toMs: number },
+  settings: Layer1Settings,
+): Layer1Alert | null {
   const last = fault.toMs + settings.rateWindowMs + settings.forMs;
   return alerts.find((a) => a.firedAtMs > fault.fromMs && a.firedAtMs <= last) ?? null;
 }

@@ -78,17 +78,28 @@ export class LiveWatch {
     const n = this.filled;
     const features = this.reference.features.map((f, j): LiveFeature => {
       const values = this.columns[j]!.subarray(0, n);
-      return f.profile.kind === 'numeric' ? numericFigures(f.name, f.profile, values, this.options.minRows) : categoricalFigures(f.name, f.profile.counts, values, this.options.minRows);
+      return f.profile.kind === 'numeric'
+        ? numericFigures(f.name, f.profile, values, this.options.minRows)
+        : categoricalFigures(f.name, f.profile.counts, values, this.options.minRows);
     });
     const scores = this.scores.subarray(0, n);
     const finite = Array.from(scores).filter((s) => Number.isFinite(s));
     const mean = finite.length === 0 ? null : finite.reduce((a, b) => a + b, 0) / finite.length;
     const variance = mean === null ? null : finite.reduce((a, b) => a + (b - mean) ** 2, 0) / finite.length;
-    return { rows: n, features, prediction: { psi: numericFigures('prediction', this.reference.prediction, scores, this.options.minRows).psi, mean, variance } };
+    return {
+      rows: n,
+      features,
+      prediction: { psi: numericFigures('prediction', this.reference.prediction, scores, this.options.minRows).psi, mean, variance },
+    };
   }
 }
 
-function numericFigures(name: string, profile: Extract<ReferenceProfile['features'][number]['profile'], { kind: 'numeric' }>, values: ArrayLike<number>, minRows: number): LiveFeature {
+function numericFigures(
+  name: string,
+  profile: Extract<ReferenceProfile['features'][number]['profile'], { kind: 'numeric' }>,
+  values: ArrayLike<number>,
+  minRows: number,
+): LiveFeature {
   const edges = profile.histogram.edges;
   const bins = profile.histogram.counts.length;
   // [below, bin 0 .. bin k-1, above]

@@ -23,7 +23,12 @@ export interface PlannedModel {
   readonly role: 'blue' | 'green';
   readonly model: string;
   /** Each input feature, its PSI threshold and the reference's null rate (0 when unknown). */
-  readonly features: readonly { readonly name: string; readonly kind: 'numeric' | 'categorical'; readonly psiThreshold: number; readonly referenceNullRate: number }[];
+  readonly features: readonly {
+    readonly name: string;
+    readonly kind: 'numeric' | 'categorical';
+    readonly psiThreshold: number;
+    readonly referenceNullRate: number;
+  }[];
   /** The predictions' PSI threshold; null when they are not watched (no reference). */
   readonly predictionPsi: number | null;
   /** Layer 4: the reference's positive rate and AUC, when known (a rule needs them). */
@@ -96,7 +101,14 @@ function modelRules(m: PlannedModel, settings: PlanSettings): PlannedRule[] {
   const job = `job="${jobOf(settings.name, m.role)}"`;
   const w = goDuration(live.rateWindow);
   const forMs = live.for;
-  const at = (layer: MonitoringLayer, alert: string, rule: string, subject: string, [expr, threshold]: readonly [string, number], summary: string): PlannedRule => ({ layer, alert, rule, role: m.role, subject, expr, threshold, forMs, summary });
+  const at = (
+    layer: MonitoringLayer,
+    alert: string,
+    rule: string,
+    subject: string,
+    [expr, threshold]: readonly [string, number],
+    summary: string,
+  ): PlannedRule => ({ layer, alert, rule, role: m.role, subject, expr, threshold, forMs, summary });
   const p99 = (live.p99 ?? settings.slaMs ?? DEFAULT_P99_MS) / 1000;
   const rules: PlannedRule[] = [
     at(1, 'ModelServerDown', 'server-down', 'server', [`up{${job}} == 0`, 0], `${m.role} ${m.model}: the server does not answer its scrape`),
@@ -105,7 +117,10 @@ function modelRules(m: PlannedModel, settings: PlanSettings): PlannedRule[] {
       'ModelServerErrorRatio',
       'error-ratio',
       'server',
-      [`sum by (job) (rate(${METRICS.requests}{${job},outcome=~"error|timeout|unavailable"}[${w}])) / sum by (job) (rate(${METRICS.requests}{${job}}[${w}])) > ${num(live.errorRatio)}`, live.errorRatio],
+      [
+        `sum by (job) (rate(${METRICS.requests}{${job},outcome=~"error|timeout|unavailable"}[${w}])) / sum by (job) (rate(${METRICS.requests}{${job}}[${w}])) > ${num(live.errorRatio)}`,
+        live.errorRatio,
+      ],
       `${m.role} ${m.model}: more than ${percent(live.errorRatio)} of requests end in an error or timeout`,
     ),
     at(
@@ -120,26 +135,89 @@ function modelRules(m: PlannedModel, settings: PlanSettings): PlannedRule[] {
   for (const f of m.features) {
     const sel = `${job},feature="${f.name}"`;
     rules.push(
-      at(2, 'FeatureSchemaBreak', 'schema-break', f.name, [`increase(${METRICS.featureTypeErrors}{${sel}}[${w}]) > 0`, 0], `${m.role} ${f.name}: requests carry a value of the wrong type, or none where one is required`),
-      at(2, 'FeatureNulls', 'feature-nulls', f.name, [`${METRICS.featureNullRatio}{${sel}} > ${num(f.referenceNullRate + drift.nullRate)}`, f.referenceNullRate + drift.nullRate], `${m.role} ${f.name}: null rate above the reference's by more than ${percent(drift.nullRate)}`),
+      at(
+        2,
+        'FeatureSchemaBreak',
+        'schema-break',
+        f.name,
+        [`increase(${METRICS.featureTypeErrors}{${sel}}[${w}]) > 0`, 0],
+        `${m.role} ${f.name}: requests carry a value of the wrong type, or none where one is required`,
+      ),
+      at(
+        2,
+        'FeatureNulls',
+        'feature-nulls',
+        f.name,
+        [`${METRICS.featureNullRatio}{${sel}} > ${num(f.referenceNullRate + drift.nullRate)}`, f.referenceNullRate + drift.nullRate],
+        `${m.role} ${f.name}: null rate above the reference's by more than ${percent(drift.nullRate)}`,
+      ),
     );
     if (f.kind === 'categorical') {
-      rules.push(at(2, 'FeatureUnseen', 'feature-unseen', f.name, [`${METRICS.featureUnseenRatio}{${sel}} > ${num(drift.unseenShare)}`, drift.unseenShare], `${m.role} ${f.name}: more than ${percent(drift.unseenShare)} of values in categories never seen in training`));
+      rules.push(
+        at(
+          2,
+          'FeatureUnseen',
+          'feature-unseen',
+          f.name,
+          [`${METRICS.featureUnseenRatio}{${sel}} > ${num(drift.unseenShare)}`, drift.unseenShare],
+          `${m.role} ${f.name}: more than ${percent(drift.unseenShare)} of values in categories never seen in training`,
+        ),
+      );
     }
-    rules.push(at(2, 'FeaturePsi', 'feature-psi', f.name, [`${METRICS.featurePsi}{${sel}} > ${num(f.psiThreshold)}`, f.psiThreshold], `${m.role} ${f.name}: PSI against the training window above ${num(f.psiThreshold)}`));
+    rules.push(
+      at(
+        2,
+        'FeaturePsi',
+        'feature-psi',
+        f.name,
+        [`${METRICS.featurePsi}{${sel}} > ${num(f.psiThreshold)}`, f.psiThreshold],
+        `${m.role} ${f.name}: PSI against the training window above ${num(f.psiThreshold)}`,
+      ),
+    );
   }
   if (m.predictionPsi !== null) {
-    rules.push(at(3, 'PredictionPsi', 'prediction-psi', 'prediction', [`${METRICS.predictionPsi}{${job}} > ${num(m.predictionPsi)}`, m.predictionPsi], `${m.role} ${m.model}: PSI of the predictions above ${num(m.predictionPsi)}`));
+    rules.push(
+      at(
+        3,
+        'PredictionPsi',
+        'prediction-psi',
+        'prediction',
+        [`${METRICS.predictionPsi}{${job}} > ${num(m.predictionPsi)}`, m.predictionPsi],
+        `${m.role} ${m.model}: PSI of the predictions above ${num(m.predictionPsi)}`,
+      ),
+    );
   }
   // Layer 4 against the reference's figure when the export knows it; otherwise against the same
   // hour a week before (the replay's hour-of-week season), so every model has its layer 4 rules.
   const rate = METRICS.positiveRate;
   const positive: readonly [string, number] =
-    m.reference.positiveRate === null ? [`abs(${rate}{${job}} - ${rate}{${job}} offset 1w) > ${num(m.positiveRate)}`, m.positiveRate] : [`abs(${rate}{${job}} - ${num(m.reference.positiveRate)}) > ${num(m.positiveRate)}`, m.positiveRate];
-  rules.push(at(4, 'LabelPositiveRate', 'label-positive-rate', 'label', positive, `${m.role}: positive rate off the reference's${m.reference.positiveRate === null ? ' (a week before)' : ` ${percent(m.reference.positiveRate)}`} by more than ${percent(m.positiveRate)}`));
+    m.reference.positiveRate === null
+      ? [`abs(${rate}{${job}} - ${rate}{${job}} offset 1w) > ${num(m.positiveRate)}`, m.positiveRate]
+      : [`abs(${rate}{${job}} - ${num(m.reference.positiveRate)}) > ${num(m.positiveRate)}`, m.positiveRate];
+  rules.push(
+    at(
+      4,
+      'LabelPositiveRate',
+      'label-positive-rate',
+      'label',
+      positive,
+      `${m.role}: positive rate off the reference's${m.reference.positiveRate === null ? ' (a week before)' : ` ${percent(m.reference.positiveRate)}`} by more than ${percent(m.positiveRate)}`,
+    ),
+  );
   const auc: readonly [string, number] =
-    m.reference.auc === null ? [`${METRICS.auc}{${job}} offset 1w - ${METRICS.auc}{${job}} > ${num(m.aucDrop)}`, m.aucDrop] : [`${METRICS.auc}{${job}} < ${num(m.reference.auc - m.aucDrop)}`, m.reference.auc - m.aucDrop];
-  rules.push(at(4, 'LabelAuc', 'label-auc', 'label', auc, `${m.role} ${m.model}: AUC below the reference's${m.reference.auc === null ? ' (a week before)' : ` ${num(m.reference.auc)}`} by more than ${num(m.aucDrop)}`));
+    m.reference.auc === null
+      ? [`${METRICS.auc}{${job}} offset 1w - ${METRICS.auc}{${job}} > ${num(m.aucDrop)}`, m.aucDrop]
+      : [`${METRICS.auc}{${job}} < ${num(m.reference.auc - m.aucDrop)}`, m.reference.auc - m.aucDrop];
+  rules.push(
+    at(
+      4,
+      'LabelAuc',
+      'label-auc',
+      'label',
+      auc,
+      `${m.role} ${m.model}: AUC below the reference's${m.reference.auc === null ? ' (a week before)' : ` ${num(m.reference.auc)}`} by more than ${num(m.aucDrop)}`,
+    ),
+  );
   return rules;
 }
 

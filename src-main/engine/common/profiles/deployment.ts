@@ -87,19 +87,45 @@ export function parseDeployment(text: string, file: string, containerName?: stri
   const data: unknown = doc.toJS();
   const parsed = deploymentSchema.safeParse(data);
   if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map((issue) => at(doc, lines, file, issue.path.filter((p): p is string | number => typeof p !== 'symbol'), kindHint(issue, describeIssue(issue)))) };
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((issue) =>
+        at(
+          doc,
+          lines,
+          file,
+          issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
+          kindHint(issue, describeIssue(issue)),
+        ),
+      ),
+    };
   }
   const deployment = parsed.data;
   const containers = deployment.spec.template.spec.containers;
   const index = containerName === undefined ? 0 : containers.findIndex((c) => c.name === containerName);
   if (index < 0) {
-    return { ok: false, issues: [at(doc, lines, file, ['spec', 'template', 'spec', 'containers'], `no container named "${containerName}"; expected one of: ${containers.map((c) => c.name).join(', ')}`)] };
+    return {
+      ok: false,
+      issues: [
+        at(
+          doc,
+          lines,
+          file,
+          ['spec', 'template', 'spec', 'containers'],
+          `no container named "${containerName}"; expected one of: ${containers.map((c) => c.name).join(', ')}`,
+        ),
+      ],
+    };
   }
   const chosen = containers[index]!;
   const base = ['spec', 'template', 'spec', 'containers', index] as const;
   const issues: ValidationIssue[] = [];
   const found: Record<string, number> = {};
-  const read = <T>(path: readonly (string | number)[], value: string | number | undefined, parse: (v: string | number) => { ok: true; value: T } | { ok: false; expected: string }): T | null => {
+  const read = <T>(
+    path: readonly (string | number)[],
+    value: string | number | undefined,
+    parse: (v: string | number) => { ok: true; value: T } | { ok: false; expected: string },
+  ): T | null => {
     if (value === undefined) {
       return null;
     }
@@ -133,7 +159,10 @@ export function parseDeployment(text: string, file: string, containerName?: stri
     }
     const path = [...base, 'env', i, 'value'];
     if (variable.value === undefined) {
-      issues.push({ ...at(doc, lines, file, [...base, 'env', i], ''), message: `${variable.name}: expected a literal value (value: "..."); a value from a ConfigMap or Secret cannot be read here` });
+      issues.push({
+        ...at(doc, lines, file, [...base, 'env', i], ''),
+        message: `${variable.name}: expected a literal value (value: "..."); a value from a ConfigMap or Secret cannot be read here`,
+      });
       return;
     }
     settings[rule.key] = read(path, variable.value, (v) => envNumber(String(v), rule));
@@ -169,10 +198,15 @@ export function parseDeployment(text: string, file: string, containerName?: stri
 
 function gpuCount(value: string | number): { ok: true; value: number } | { ok: false; expected: string } {
   const n = typeof value === 'number' ? value : Number(value);
-  return Number.isInteger(n) && n >= 0 && String(value).trim() !== '' ? { ok: true, value: n } : { ok: false, expected: `a whole number of GPUs (got "${value}")` };
+  return Number.isInteger(n) && n >= 0 && String(value).trim() !== ''
+    ? { ok: true, value: n }
+    : { ok: false, expected: `a whole number of GPUs (got "${value}")` };
 }
 
-function envNumber(text: string, rule: { readonly min: number; readonly whole: boolean; readonly expected: string }): { ok: true; value: number } | { ok: false; expected: string } {
+function envNumber(
+  text: string,
+  rule: { readonly min: number; readonly whole: boolean; readonly expected: string },
+): { ok: true; value: number } | { ok: false; expected: string } {
   const n = Number(text);
   if (text.trim() === '' || !Number.isFinite(n) || n < rule.min || (rule.whole && !Number.isInteger(n))) {
     return { ok: false, expected: `${rule.expected} (got "${text}")` };

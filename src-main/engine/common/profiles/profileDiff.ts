@@ -9,7 +9,12 @@ import type { DeploymentSpec } from './deployment';
 import { formatBytes } from './quantities';
 import type { ResourceProfile } from './resourceProfile';
 
-type Known = { readonly field: string; readonly kind: ProfileDifference['kind']; readonly path: (spec: DeploymentSpec) => string | null; readonly value: (spec: DeploymentSpec) => string | null };
+type Known = {
+  readonly field: string;
+  readonly kind: ProfileDifference['kind'];
+  readonly path: (spec: DeploymentSpec) => string | null;
+  readonly value: (spec: DeploymentSpec) => string | null;
+};
 
 const CONTAINER = (spec: DeploymentSpec): string => `spec.template.spec.containers[${containerIndex(spec)}]`;
 const KNOWN: readonly Known[] = [
@@ -30,7 +35,13 @@ export function diffDeployments(staging: DeploymentSpec, production: DeploymentS
   for (const known of KNOWN) {
     const [a, b] = [known.value(staging), known.value(production)];
     if (a !== b) {
-      differences.push({ field: known.field, kind: known.kind, staging: a, production: b, lines: { staging: lineOf(staging, known.path(staging)), production: lineOf(production, known.path(production)) } });
+      differences.push({
+        field: known.field,
+        kind: known.kind,
+        staging: a,
+        production: b,
+        lines: { staging: lineOf(staging, known.path(staging)), production: lineOf(production, known.path(production)) },
+      });
     }
   }
   const [leavesA, leavesB] = [leaves(staging), leaves(production)];
@@ -77,7 +88,10 @@ function num(value: number | null): string | null {
 
 function containerIndex(spec: DeploymentSpec): number {
   const containers = containersOf(spec.document);
-  return Math.max(0, containers.findIndex((c) => (c as { name?: unknown }).name === spec.container));
+  return Math.max(
+    0,
+    containers.findIndex((c) => (c as { name?: unknown }).name === spec.container),
+  );
 }
 
 function envPath(spec: DeploymentSpec, name: string): string | null {
@@ -105,7 +119,9 @@ function leaves(spec: DeploymentSpec): Map<string, string> {
   const skip = (path: string): boolean =>
     path === 'spec.template.spec.nodeSelector.gpu-type' ||
     path.startsWith(`spec.template.spec.containers[${spec.container}].resources.`) ||
-    ['MAX_BATCH_SIZE', 'MODEL_TIMEOUT_MS', 'MAX_QUEUE_DELAY_MS'].some((name) => path.startsWith(`spec.template.spec.containers[${spec.container}].env[${name}]`));
+    ['MAX_BATCH_SIZE', 'MODEL_TIMEOUT_MS', 'MAX_QUEUE_DELAY_MS'].some((name) =>
+      path.startsWith(`spec.template.spec.containers[${spec.container}].env[${name}]`),
+    );
   const walk = (value: unknown, path: string): void => {
     if (Array.isArray(value)) {
       value.forEach((item, i) => {

@@ -33,17 +33,23 @@ export function profileOnHost(profile: ResourceProfile, host: HostCapacity): Pro
   }
   let memoryBytes = profile.memoryBytes;
   if (memoryBytes !== null && memoryBytes > host.memoryBytes) {
-    notReproduced.push(`${profile.name} has a memory limit of ${formatBytes(memoryBytes)} and this machine has ${formatBytes(host.memoryBytes)}: it runs with no more than the machine has`);
+    notReproduced.push(
+      `${profile.name} has a memory limit of ${formatBytes(memoryBytes)} and this machine has ${formatBytes(host.memoryBytes)}: it runs with no more than the machine has`,
+    );
     memoryBytes = null;
   }
   const wantsGpu = profile.gpus !== null && profile.gpus !== 0;
   let gpus = profile.gpus;
   if (wantsGpu && host.gpus.length === 0) {
-    notReproduced.push(`${profile.name} asks for ${profile.gpus === 'all' ? 'all' : profile.gpus} GPU${profile.gpus === 1 ? '' : 's'} and this machine has none: it runs on CPU`);
+    notReproduced.push(
+      `${profile.name} asks for ${profile.gpus === 'all' ? 'all' : profile.gpus} GPU${profile.gpus === 1 ? '' : 's'} and this machine has none: it runs on CPU`,
+    );
     gpus = null;
   }
   if (profile.gpuType !== null && !host.gpus.some((name) => name.toLowerCase().includes(profile.gpuType!.toLowerCase()))) {
-    notReproduced.push(`${profile.name} is pinned to GPU type ${profile.gpuType} and this machine has ${host.gpus.length === 0 ? 'no GPU' : host.gpus.join(', ')}`);
+    notReproduced.push(
+      `${profile.name} is pinned to GPU type ${profile.gpuType} and this machine has ${host.gpus.length === 0 ? 'no GPU' : host.gpus.join(', ')}`,
+    );
   }
   if (profile.executionProvider === 'cuda' && host.gpus.length === 0) {
     notReproduced.push(`${profile.name} runs on CUDA and this machine has no GPU: onnxruntime falls back to CPU`);

@@ -68,13 +68,24 @@ export class AlertBook {
         state.firingFrom = outcome.from;
         entries.push({
           at: outcome.at,
-          body: { kind: 'alert.firing', ...outcome.key, value: outcome.value, threshold: outcome.threshold, from: formatEventTime(outcome.from), to: formatEventTime(outcome.to), message: outcome.message },
+          body: {
+            kind: 'alert.firing',
+            ...outcome.key,
+            value: outcome.value,
+            threshold: outcome.threshold,
+            from: formatEventTime(outcome.from),
+            to: formatEventTime(outcome.to),
+            message: outcome.message,
+          },
         });
       }
     } else if (outcome.verdict === 'clear') {
       state.held = 0;
       if (state.firingFrom !== null) {
-        entries.push({ at: outcome.at, body: { kind: 'alert.resolved', ...outcome.key, from: formatEventTime(state.firingFrom), to: formatEventTime(outcome.from) } });
+        entries.push({
+          at: outcome.at,
+          body: { kind: 'alert.resolved', ...outcome.key, from: formatEventTime(state.firingFrom), to: formatEventTime(outcome.from) },
+        });
         state.firingFrom = null;
       }
     }

@@ -134,7 +134,11 @@ function specFeed(model: ReadyModel, textColumns: ReadonlySet<string>, derived: 
       const served = serveChunk(spec, tables, chunk);
       const numbers = series.map((s, j) => (s.kind === 'numeric' ? { values: served.values[j]!, valid: validOf(served.values[j]!) } : null));
       const codes = series.map((s, j) =>
-        s.kind !== 'categorical' ? null : s.rawField === null ? numberCodes(s.coder!, served.values[j]!) : raw.codes(s.rawField, chunk.columns[s.rawField], chunk.rowCount),
+        s.kind !== 'categorical'
+          ? null
+          : s.rawField === null
+            ? numberCodes(s.coder!, served.values[j]!)
+            : raw.codes(s.rawField, chunk.columns[s.rawField], chunk.rowCount),
       );
       const absent = series.map((s) => s.fields.some((f) => served.absentFields.includes(f)));
       // The model's inputs are its planned columns (`blue.distance`, ...) in spec order: the served rows only.
@@ -153,7 +157,11 @@ function specFeed(model: ReadyModel, textColumns: ReadonlySet<string>, derived: 
     reference(chunk) {
       const numbers = series.map((s) => (s.kind === 'numeric' ? numberColumn(chunk, `${model.role}.${s.name}`) : null));
       const codes = series.map((s) =>
-        s.kind !== 'categorical' ? null : s.rawField !== null ? raw.codes(s.rawField, chunk.columns[s.rawField], chunk.rowCount) : numberColumnCodes(s.coder!, chunk.columns[`${model.role}.${s.name}`], chunk.rowCount),
+        s.kind !== 'categorical'
+          ? null
+          : s.rawField !== null
+            ? raw.codes(s.rawField, chunk.columns[s.rawField], chunk.rowCount)
+            : numberColumnCodes(s.coder!, chunk.columns[`${model.role}.${s.name}`], chunk.rowCount),
       );
       return allScored(chunk, numbers, codes, model.fromFeatures(chunk));
     },
@@ -168,7 +176,10 @@ function columnFeed(model: ReadyModel, derived: Readonly<Record<string, string>>
     const text = model.columns.filter((c) => chunk.columns[c]?.kind === 'text');
     if (absent.length > 0 || text.length > 0) {
       // The model cannot be fed at all: nothing is scored, and the window says why.
-      const refusal = absent.length > 0 ? `column "${absent[0]}": expected in the snapshot, but the chunk has no such column` : `column "${text[0]}" holds text; the model's input expects numbers`;
+      const refusal =
+        absent.length > 0
+          ? `column "${absent[0]}": expected in the snapshot, but the chunk has no such column`
+          : `column "${text[0]}" holds text; the model's input expects numbers`;
       return {
         rowCount: chunk.rowCount,
         numbers,
@@ -181,7 +192,12 @@ function columnFeed(model: ReadyModel, derived: Readonly<Record<string, string>>
         absent: series.map((s) => absent.includes(s.name)),
       };
     }
-    return allScored(chunk, numbers, series.map(() => null), model.toBatch(chunk));
+    return allScored(
+      chunk,
+      numbers,
+      series.map(() => null),
+      model.toBatch(chunk),
+    );
   };
   return {
     model,
@@ -195,7 +211,17 @@ function columnFeed(model: ReadyModel, derived: Readonly<Record<string, string>>
 
 function allScored(chunk: ColumnChunk, numbers: FedChunk['numbers'], codes: FedChunk['codes'], batch: FeatureBatch): FedChunk {
   const n = chunk.rowCount;
-  return { rowCount: n, numbers, codes, scored: new Uint8Array(n).fill(1), scoredCount: n, batch: n > 0 ? batch : null, refusal: null, absentFields: [], absent: numbers.map(() => false) };
+  return {
+    rowCount: n,
+    numbers,
+    codes,
+    scored: new Uint8Array(n).fill(1),
+    scoredCount: n,
+    batch: n > 0 ? batch : null,
+    refusal: null,
+    absentFields: [],
+    absent: numbers.map(() => false),
+  };
 }
 
 /** A numeric column's values and validity; an absent or text column is all null. */

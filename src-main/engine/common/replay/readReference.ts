@@ -25,7 +25,14 @@ export async function readReference(feed: ModelFeed, source: SnapshotSource, sec
     layout.windowMs,
   );
   const query = feed.referenceQuery;
-  for await (const chunk of source.read({ columns: query.columns, derived: query.derived, relations: query.relations, joins: query.joins, from: section.from, to: section.to })) {
+  for await (const chunk of source.read({
+    columns: query.columns,
+    derived: query.derived,
+    relations: query.relations,
+    joins: query.joins,
+    from: section.from,
+    to: section.to,
+  })) {
     if (chunk.rowCount === 0) {
       continue;
     }

@@ -82,7 +82,12 @@ export class ReplayStream {
     this.windows = models.map((m) => new SeriesRows(m.feed.series.map((s) => s.kind)));
     this.scored = models.map(() => ({ predictions: [], labels: [] }));
     this.compared = models.map((m) => m.feed.series.map((s) => ({ name: s.name, windows: 0 })));
-    this.falseAlarms = models.map((m) => ({ role: m.feed.model.role, windows: 0, alerting: 0, features: m.feed.series.map((s) => ({ name: s.name, evaluated: 0, firing: 0 })) }));
+    this.falseAlarms = models.map((m) => ({
+      role: m.feed.model.role,
+      windows: 0,
+      alerting: 0,
+      features: m.feed.series.map((s) => ({ name: s.name, evaluated: 0, firing: 0 })),
+    }));
   }
 
   /** Takes one production chunk; false once the run was told to stop. */
@@ -218,7 +223,13 @@ export class ReplayStream {
       const k = this.models.findIndex((m) => m.feed.model.role === pending.role);
       const m = this.models[k]!;
       const referenceAuc = m.reference === null ? null : this.referenceAuc(k);
-      const figures = { labelled: pending.labelled, positiveRate: known.positiveRate, referencePositiveRate: pending.referencePositiveRate, auc: known.auc, referenceAuc };
+      const figures = {
+        labelled: pending.labelled,
+        positiveRate: known.positiveRate,
+        referencePositiveRate: pending.referencePositiveRate,
+        auc: known.auc,
+        referenceAuc,
+      };
       if (pending.labelled > 0) {
         this.context.log.append(
           {

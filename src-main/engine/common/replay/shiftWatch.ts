@@ -34,7 +34,15 @@ export class ShiftWatch {
   private readonly watched: Watched[];
 
   constructor(shifts: readonly Shift[], feeds: readonly ModelFeed[]) {
-    this.watched = shifts.map((shift, index) => ({ index, name: shiftName(shift), shift, touches: touchedBy(shift, feeds), injected: false, layers: new Set(), largestPsi: null }));
+    this.watched = shifts.map((shift, index) => ({
+      index,
+      name: shiftName(shift),
+      shift,
+      touches: touchedBy(shift, feeds),
+      injected: false,
+      layers: new Set(),
+      largestPsi: null,
+    }));
   }
 
   /** Whether any shift acts during [from, to). */
@@ -84,7 +92,20 @@ export class ShiftWatch {
         continue;
       }
       w.layers.add(key.layer);
-      out.push({ at, body: { kind: 'shift.detected', index: w.index, name: w.name, layer: key.layer, rule: key.rule, role: key.role, subject: key.subject, at: formatEventTime(at), delayMs: Math.max(0, at - w.shift.start) } });
+      out.push({
+        at,
+        body: {
+          kind: 'shift.detected',
+          index: w.index,
+          name: w.name,
+          layer: key.layer,
+          rule: key.rule,
+          role: key.role,
+          subject: key.subject,
+          at: formatEventTime(at),
+          delayMs: Math.max(0, at - w.shift.start),
+        },
+      });
     }
     return out;
   }

@@ -75,7 +75,13 @@ export function windowSeries(c: SeriesComparison): WindowSeries {
     nullRate: round(d.nullRate.current),
   };
   if (d.kind === 'numeric') {
-    return { ...base, ks: round(d.ks), ...(d.ksMethod === null ? {} : { ksPValue: round(d.ksPValue) }), wasserstein: round(d.wasserstein), outOfRangeShare: round(d.outOfRangeShare) };
+    return {
+      ...base,
+      ks: round(d.ks),
+      ...(d.ksMethod === null ? {} : { ksPValue: round(d.ksPValue) }),
+      wasserstein: round(d.wasserstein),
+      outOfRangeShare: round(d.outOfRangeShare),
+    };
   }
   return { ...base, chi2PValue: round(d.chi2PValue), jsd: round(d.jsd), unseenShare: round(c.unseenShare) };
 }

@@ -41,7 +41,14 @@ export function windowOutcomes(comparison: WindowComparison, thresholds: ModelTh
     const d = c.drift;
     const rows = d.rows.current;
     outcomes.push(
-      outcome(stretch, { layer: 2, rule: 'schema-break', subject: c.name }, rows === 0 ? 'skip' : d.status === 'missing' ? 'holds' : 'clear', d.status === 'missing' ? 1 : 0, 0, `${c.name}: ${d.reason ?? 'a field it reads is missing'}`),
+      outcome(
+        stretch,
+        { layer: 2, rule: 'schema-break', subject: c.name },
+        rows === 0 ? 'skip' : d.status === 'missing' ? 'holds' : 'clear',
+        d.status === 'missing' ? 1 : 0,
+        0,
+        `${c.name}: ${d.reason ?? 'a field it reads is missing'}`,
+      ),
     );
     const nullRate = d.nullRate.current;
     const referenceNullRate = d.nullRate.reference ?? 0;
@@ -79,7 +86,13 @@ export function windowOutcomes(comparison: WindowComparison, thresholds: ModelTh
 
 /** The layer 4 rules on a window whose labels have arrived. */
 export function labelOutcomes(
-  labels: { readonly labelled: number; readonly positiveRate: number | null; readonly referencePositiveRate: number | null; readonly auc: number | null; readonly referenceAuc: number | null },
+  labels: {
+    readonly labelled: number;
+    readonly positiveRate: number | null;
+    readonly referencePositiveRate: number | null;
+    readonly auc: number | null;
+    readonly referenceAuc: number | null;
+  },
   thresholds: ModelThresholds,
   config: DriftAlertsSection,
   stretch: Stretch,
@@ -112,7 +125,14 @@ export function labelOutcomes(
 function psiOutcome(layer: 2 | 3, rule: string, c: SeriesComparison, threshold: number, stretch: Stretch): RuleOutcome {
   const psi = c.drift.psi;
   const verdict = psi === null ? 'skip' : psi > threshold ? 'holds' : 'clear';
-  return outcome(stretch, { layer, rule, subject: c.name }, verdict, psi, threshold, `${c.name}: PSI ${psi === null ? 'n/a' : psi.toFixed(3)} (threshold ${threshold.toFixed(3)})`);
+  return outcome(
+    stretch,
+    { layer, rule, subject: c.name },
+    verdict,
+    psi,
+    threshold,
+    `${c.name}: PSI ${psi === null ? 'n/a' : psi.toFixed(3)} (threshold ${threshold.toFixed(3)})`,
+  );
 }
 
 function outcome(

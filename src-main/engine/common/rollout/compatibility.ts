@@ -73,7 +73,12 @@ export function columnCompatibility(columns: readonly string[], records: readonl
 const DEFAULT_TOLERANCE = 0.01;
 
 /** Runs `read` over each record (true: blue could read it), tallying unreadable fields. */
-function tallied(fields: readonly string[], records: readonly RawRecord[], tolerance: number, read: (record: RawRecord, count: (field: string, example: string) => void) => boolean): RecordCompatibility {
+function tallied(
+  fields: readonly string[],
+  records: readonly RawRecord[],
+  tolerance: number,
+  read: (record: RawRecord, count: (field: string, example: string) => void) => boolean,
+): RecordCompatibility {
   const unreadable = new Map<string, { records: number; example: string }>();
   const count = (field: string, example: string): void => {
     const seen = unreadable.get(field);

@@ -53,7 +53,13 @@ export function evaluateGates(names: readonly GateName[], gates: GatesSection, m
         return [
           m.predictionPsi === null
             ? inconclusive(gate, null, gates.predictionPsi.max, 'no predictions to compare in this window')
-            : judge(gate, m.predictionPsi, gates.predictionPsi.max, m.predictionPsi <= gates.predictionPsi.max, 'PSI of green predictions against blue on the same rows'),
+            : judge(
+                gate,
+                m.predictionPsi,
+                gates.predictionPsi.max,
+                m.predictionPsi <= gates.predictionPsi.max,
+                'PSI of green predictions against blue on the same rows',
+              ),
         ];
       case 'disagreement': {
         const d = m.disagreement;
@@ -61,14 +67,26 @@ export function evaluateGates(names: readonly GateName[], gates: GatesSection, m
         return [
           d === null || d.signal.n === 0
             ? inconclusive(gate, null, max, 'no shared requests to compare')
-            : judge(gate, d.excessFlipRate, max, d.excessFlipRate <= max, `green flips ${pct(d.signal.flipRate)} of decisions, blue against itself ${pct(d.noise.flipRate)}`),
+            : judge(
+                gate,
+                d.excessFlipRate,
+                max,
+                d.excessFlipRate <= max,
+                `green flips ${pct(d.signal.flipRate)} of decisions, blue against itself ${pct(d.noise.flipRate)}`,
+              ),
         ];
       }
       case 'inputDrift':
         return [
           m.inputDriftMaxPsi === null
             ? inconclusive(gate, null, gates.inputDrift.maxPsi, 'no input drift measured in this window')
-            : judge(gate, m.inputDriftMaxPsi, gates.inputDrift.maxPsi, m.inputDriftMaxPsi <= gates.inputDrift.maxPsi, 'largest input-feature PSI of the window'),
+            : judge(
+                gate,
+                m.inputDriftMaxPsi,
+                gates.inputDrift.maxPsi,
+                m.inputDriftMaxPsi <= gates.inputDrift.maxPsi,
+                'largest input-feature PSI of the window',
+              ),
         ];
       case 'businessOutcome': {
         const o = m.outcome;
@@ -77,7 +95,9 @@ export function evaluateGates(names: readonly GateName[], gates: GatesSection, m
           return [inconclusive(gate, null, maxAucDrop, `${o?.labelled ?? 0} labelled rows so far, ${minLabelled} needed`)];
         }
         const drop = o.blueAuc - o.greenAuc;
-        return [judge(gate, drop, maxAucDrop, drop <= maxAucDrop, `AUC blue ${o.blueAuc.toFixed(4)}, green ${o.greenAuc.toFixed(4)} on ${o.labelled} labelled rows`)];
+        return [
+          judge(gate, drop, maxAucDrop, drop <= maxAucDrop, `AUC blue ${o.blueAuc.toFixed(4)}, green ${o.greenAuc.toFixed(4)} on ${o.labelled} labelled rows`),
+        ];
       }
     }
   });

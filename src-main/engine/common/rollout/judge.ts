@@ -25,7 +25,13 @@ export interface JudgeOptions {
 export const DEFAULT_JUDGE: JudgeOptions = { alpha: 0.01, effectTolerance: 0.1, minSamples: 10 };
 
 /** Judges one metric. */
-export function judgeMetric(metric: string, blue: ArrayLike<number>, green: ArrayLike<number>, direction: Direction, options: JudgeOptions = DEFAULT_JUDGE): JudgedMetric {
+export function judgeMetric(
+  metric: string,
+  blue: ArrayLike<number>,
+  green: ArrayLike<number>,
+  direction: Direction,
+  options: JudgeOptions = DEFAULT_JUDGE,
+): JudgedMetric {
   const n = { blue: blue.length, green: green.length };
   if (blue.length < options.minSamples || green.length < options.minSamples) {
     return { metric, classification: 'nodata', pValue: null, effect: null, n, failed: false };
@@ -36,7 +42,8 @@ export function judgeMetric(metric: string, blue: ArrayLike<number>, green: Arra
   }
   const different = test.pValue < options.alpha && Math.abs(test.rankBiserial) >= options.effectTolerance;
   const classification = !different ? 'pass' : test.rankBiserial > 0 ? 'high' : 'low';
-  const failed = different && (direction === 'either' || (direction === 'increase' && classification === 'high') || (direction === 'decrease' && classification === 'low'));
+  const failed =
+    different && (direction === 'either' || (direction === 'increase' && classification === 'high') || (direction === 'decrease' && classification === 'low'));
   return { metric, classification, pValue: test.pValue, effect: test.rankBiserial, n, failed };
 }
 

@@ -78,7 +78,10 @@ export function transition(state: RolloutState, steps: readonly RolloutStepSpec[
         return transition(state, steps, { type: 'abort', reason: `analysis at step ${state.stepIndex + 1} failed` });
       }
       if (command.outcome === 'inconclusive') {
-        return { state: { ...state, status: 'awaiting-promotion' }, effects: [{ type: 'await-person', index: state.stepIndex, why: 'the analysis was inconclusive' }] };
+        return {
+          state: { ...state, status: 'awaiting-promotion' },
+          effects: [{ type: 'await-person', index: state.stepIndex, why: 'the analysis was inconclusive' }],
+        };
       }
       return enterStep(state, steps, state.stepIndex + 1, []);
     }
@@ -112,7 +115,10 @@ function enterStep(state: RolloutState, steps: readonly RolloutStepSpec[], index
       continue;
     }
     if ('pause' in step && step.pause.duration === undefined) {
-      return { state: { ...current, status: 'awaiting-promotion' }, effects: [...effects, { type: 'await-person', index: i, why: 'the plan pauses until a person promotes' }] };
+      return {
+        state: { ...current, status: 'awaiting-promotion' },
+        effects: [...effects, { type: 'await-person', index: i, why: 'the plan pauses until a person promotes' }],
+      };
     }
     return { state: current, effects: [...effects, { type: 'run-step', index: i, step }] };
   }
@@ -123,6 +129,10 @@ function promoteFully(state: RolloutState, effects: RolloutEffect[]): Transition
   const full = weightsFor(100);
   return {
     state: { ...state, status: 'promoted', weights: full },
-    effects: [...effects, ...(state.weights.green === 100 ? [] : [{ type: 'set-weights' as const, weights: full, reason: 'promoted' }]), { type: 'finished', status: 'promoted' }],
+    effects: [
+      ...effects,
+      ...(state.weights.green === 100 ? [] : [{ type: 'set-weights' as const, weights: full, reason: 'promoted' }]),
+      { type: 'finished', status: 'promoted' },
+    ],
   };
 }

@@ -50,7 +50,13 @@ export interface NoiseAdjusted {
 }
 
 /** Green vs blue, minus blue vs a second blue; `greenThreshold` is blue's unless given. */
-export function noiseAdjustedDisagreement(blue: ArrayLike<number>, blueTwin: ArrayLike<number>, green: ArrayLike<number>, blueThreshold: number, greenThreshold = blueThreshold): NoiseAdjusted {
+export function noiseAdjustedDisagreement(
+  blue: ArrayLike<number>,
+  blueTwin: ArrayLike<number>,
+  green: ArrayLike<number>,
+  blueThreshold: number,
+  greenThreshold = blueThreshold,
+): NoiseAdjusted {
   const signal = disagreement(blue, green, blueThreshold, greenThreshold);
   const noise = disagreement(blue, blueTwin, blueThreshold);
   return {

@@ -41,7 +41,14 @@ export async function referenceSlices(snapshots: SnapshotStore, section: Snapsho
   const source = await snapshots.open(section, `reference.${model.role}`);
   const values = new Map<string, number[][]>(model.columns.map((c) => [c, Array.from({ length: 7 }, () => [])]));
   try {
-    for await (const chunk of source.read({ columns: model.columns, derived: model.derived, relations: model.relations, joins: model.joins, from: section.from, to: section.to })) {
+    for await (const chunk of source.read({
+      columns: model.columns,
+      derived: model.derived,
+      relations: model.relations,
+      joins: model.joins,
+      from: section.from,
+      to: section.to,
+    })) {
       for (const [name, days] of values) {
         const column = chunk.columns[name];
         if (column?.kind !== 'number') {

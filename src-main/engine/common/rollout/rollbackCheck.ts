@@ -51,8 +51,18 @@ export function rollbackReadinessCheck(e: RollbackEvidence): ReadinessCheck {
   }
   const warm = e.blueProbes.total > 0 && e.blueProbes.failed === 0;
   if (!e.rollbackRehearsed || !e.blueAnsweredAfterRollback || !warm) {
-    const why = !e.rollbackRehearsed ? 'no retreat to blue was rehearsed' : !e.blueAnsweredAfterRollback ? 'blue did not answer every request after the retreat' : 'blue was not warm for the whole rehearsal';
-    return { ...base, status: 'FAIL', observed: `Rollback not proven: ${why}.`, evidence, next: 'Keep blue running with its own pipeline and rehearse the retreat (rollout.rollbackDrill: true).' };
+    const why = !e.rollbackRehearsed
+      ? 'no retreat to blue was rehearsed'
+      : !e.blueAnsweredAfterRollback
+        ? 'blue did not answer every request after the retreat'
+        : 'blue was not warm for the whole rehearsal';
+    return {
+      ...base,
+      status: 'FAIL',
+      observed: `Rollback not proven: ${why}.`,
+      evidence,
+      next: 'Keep blue running with its own pipeline and rehearse the retreat (rollout.rollbackDrill: true).',
+    };
   }
   const how = e.outcome === 'aborted' ? `green was rolled back (${e.abortReason ?? 'no reason given'})` : 'green was promoted, then the retreat was drilled';
   const took = e.rollback === null ? 'an unmeasured time' : `${e.rollback.realMs.toFixed(0)} ms`;

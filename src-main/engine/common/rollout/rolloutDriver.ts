@@ -104,12 +104,14 @@ export class RolloutDriver {
         const { weights, reason } = effect;
         // Each change waits for the one before, whether it worked or not: a failed change must
         // not keep an abort from trying.
-        this.applying = this.applying.catch(() => undefined).then(async () => {
-          this.confirmedWeights = await this.rig.setWeights(weights, reason);
-          if (this.greenSince === null && this.confirmedWeights.green > 0) {
-            this.greenSince = this.clock.monotonic();
-          }
-        });
+        this.applying = this.applying
+          .catch(() => undefined)
+          .then(async () => {
+            this.confirmedWeights = await this.rig.setWeights(weights, reason);
+            if (this.greenSince === null && this.confirmedWeights.green > 0) {
+              this.greenSince = this.clock.monotonic();
+            }
+          });
       } else if (effect.type === 'stop-green-later') {
         // After the retreat is confirmed: green keeps answering what is still on its way meanwhile.
         this.applying = this.applying.then(() => this.rig.stopGreenLater(this.abortDelayMs));

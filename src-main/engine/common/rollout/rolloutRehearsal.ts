@@ -40,8 +40,28 @@ export async function rehearseRollout(context: PhaseContext): Promise<void> {
     const compatibility = compatibilityOf(models.blue, today, stream.shape);
     context.log.append(compatibilityEvent(models.blue.artifact.name, compatibility), stream.start);
     if (!compatibility.compatible) {
-      context.log.append({ kind: 'rollout.finished', outcome: 'not-started', reason: "blue cannot serve today's records", detect: null, rollback: null, drill: null, blueProbes: { total: 0, failed: 0 } }, stream.start);
-      resolve(context, stream.start, { compatibility, outcome: 'not-started', abortReason: null, rollbackRehearsed: false, blueAnsweredAfterRollback: false, blueProbes: { total: 0, failed: 0 }, detect: null, rollback: null });
+      context.log.append(
+        {
+          kind: 'rollout.finished',
+          outcome: 'not-started',
+          reason: "blue cannot serve today's records",
+          detect: null,
+          rollback: null,
+          drill: null,
+          blueProbes: { total: 0, failed: 0 },
+        },
+        stream.start,
+      );
+      resolve(context, stream.start, {
+        compatibility,
+        outcome: 'not-started',
+        abortReason: null,
+        rollbackRehearsed: false,
+        blueAnsweredAfterRollback: false,
+        blueProbes: { total: 0, failed: 0 },
+        detect: null,
+        rollback: null,
+      });
       return;
     }
     const greenReference = context.file.scenario.snapshots.reference?.green;
@@ -93,7 +113,13 @@ class RolloutSession implements StepHost {
         timeoutMs: plan.servers.timeout,
         executionProvider: context.env.executionProvider,
         allowUnverified: context.env.allowUnverified,
-        policy: { weights: { blue: 100, green: 0 }, header: plan.header, stickyHeader: plan.stickyKey === undefined ? null : STICKY_HEADER, shadow: plan.shadow, compare: true },
+        policy: {
+          weights: { blue: 100, green: 0 },
+          header: plan.header,
+          stickyHeader: plan.stickyKey === undefined ? null : STICKY_HEADER,
+          shadow: plan.shadow,
+          compare: true,
+        },
         seed: plan.seed,
       },
       (event) => context.log.append(event, this.position),
@@ -106,7 +132,24 @@ class RolloutSession implements StepHost {
     try {
       this.driver = new RolloutDriver(plan.steps, this.rig, context.env.clock, plan.abortDelay);
       context.log.append(
-        { kind: 'rollout.planned', steps: plan.steps.map((s) => stepText(plan, s)), start: formatEventTime(this.stream.start), stepDurationMs: plan.stepDuration, realRate: plan.realRate, maxRequestsPerStep: plan.maxRequestsPerStep, abortDelayMs: plan.abortDelay, policy: { weights: { blue: 100, green: 0 }, header: plan.header, stickyHeader: plan.stickyKey === undefined ? null : STICKY_HEADER, shadow: plan.shadow, compare: true }, stickyKey: plan.stickyKey ?? null, slaMs: plan.gates.p99LatencyMs?.max ?? null },
+        {
+          kind: 'rollout.planned',
+          steps: plan.steps.map((s) => stepText(plan, s)),
+          start: formatEventTime(this.stream.start),
+          stepDurationMs: plan.stepDuration,
+          realRate: plan.realRate,
+          maxRequestsPerStep: plan.maxRequestsPerStep,
+          abortDelayMs: plan.abortDelay,
+          policy: {
+            weights: { blue: 100, green: 0 },
+            header: plan.header,
+            stickyHeader: plan.stickyKey === undefined ? null : STICKY_HEADER,
+            shadow: plan.shadow,
+            compare: true,
+          },
+          stickyKey: plan.stickyKey ?? null,
+          slaMs: plan.gates.p99LatencyMs?.max ?? null,
+        },
         this.position,
       );
       await this.warmUp();
@@ -176,9 +219,15 @@ class RolloutSession implements StepHost {
     // A first round warms each side (the first inferences of a session are slow); the second is
     // measured: blue's baseline through the weighted route, green through the header route.
     const viaHeader = warm.map((t) => ({ ...t.request, headers: { [plan.header.name]: plan.header.greenValue } }));
-    await rig.send(warm.map((t) => t.request), plan.realRate);
+    await rig.send(
+      warm.map((t) => t.request),
+      plan.realRate,
+    );
     await rig.send(viaHeader, plan.realRate);
-    const toBlue = await rig.send(warm.map((t) => t.request), plan.realRate);
+    const toBlue = await rig.send(
+      warm.map((t) => t.request),
+      plan.realRate,
+    );
     const toGreen = await rig.send(viaHeader, plan.realRate);
     const misrouted = toGreen.filter((r) => r.side !== 'green' || r.reason !== 'header').length;
     if (misrouted > 0) {
@@ -190,7 +239,17 @@ class RolloutSession implements StepHost {
     if (sized !== null) {
       await rig.setGreenFaults(sized.faults);
     }
-    context.log.append({ kind: 'rollout.baseline', requests: warm.length, blueP99Ms: blueP99, greenP99Ms: greenP99, greenFaults: sized?.faults ?? null, faultNote: sized?.note ?? null }, this.position);
+    context.log.append(
+      {
+        kind: 'rollout.baseline',
+        requests: warm.length,
+        blueP99Ms: blueP99,
+        greenP99Ms: greenP99,
+        greenFaults: sized?.faults ?? null,
+        faultNote: sized?.note ?? null,
+      },
+      this.position,
+    );
   }
 
   /** Walks the plan until it is promoted or aborted. */
@@ -224,7 +283,9 @@ class RolloutSession implements StepHost {
     }
   }
 
-  private async walkSteps(stepFinished: () => void): Promise<{ status: 'promoted' | 'aborted'; routed: readonly RoutedRequest[]; eventTimes: readonly number[] }> {
+  private async walkSteps(
+    stepFinished: () => void,
+  ): Promise<{ status: 'promoted' | 'aborted'; routed: readonly RoutedRequest[]; eventTimes: readonly number[] }> {
     const { context, plan } = this;
     let routed: readonly RoutedRequest[] = [];
     let eventTimes: readonly number[] = [];
@@ -262,7 +323,12 @@ class RolloutSession implements StepHost {
         const isPause = 'pause' in plan.steps[next.index]!;
         const rule = decision?.kind ?? (isPause ? plan.headless.pauses : plan.headless.inconclusive === 'continue' ? 'promote' : 'abort');
         if (rule !== 'promote') {
-          this.abort(isPause ? 'the plan paused for a person and the headless rule is to abort' : `the analysis at step ${next.index + 1} was inconclusive and the headless rule is to abort`, 'gate');
+          this.abort(
+            isPause
+              ? 'the plan paused for a person and the headless rule is to abort'
+              : `the analysis at step ${next.index + 1} was inconclusive and the headless rule is to abort`,
+            'gate',
+          );
           break;
         }
         next = await this.command({ type: 'promote' });
@@ -283,7 +349,10 @@ class RolloutSession implements StepHost {
   }
 
   /** Waits for the router to confirm blue 100%, times the retreat in both clocks, and checks that blue takes what follows. */
-  private async completeRetreat(routed: readonly RoutedRequest[], eventTimes: readonly number[]): Promise<{ detect: BothClocks | null; rollback: BothClocks; verified: { answered: number; failed: number } }> {
+  private async completeRetreat(
+    routed: readonly RoutedRequest[],
+    eventTimes: readonly number[],
+  ): Promise<{ detect: BothClocks | null; rollback: BothClocks; verified: { answered: number; failed: number } }> {
     const info = this.abortInfo!;
     const retreat = this.driver.aborted!;
     const confirmedAt = await retreat.confirmed;
@@ -293,7 +362,18 @@ class RolloutSession implements StepHost {
     const more = inStep.answered + inStep.failed >= VERIFY_REQUESTS ? { answered: 0, failed: 0 } : await this.verifyBlue();
     const detect = this.greenSince === null ? null : between(this.greenSince, decided);
     const rollback = between(decided, confirmed);
-    this.context.log.append({ kind: 'rollout.aborted', reason: info.reason, source: info.source, stepIndex: info.stepIndex, detect, rollback, duringRetreat: duringRetreat(routed, retreat.decidedAt, confirmedAt) }, decided.event);
+    this.context.log.append(
+      {
+        kind: 'rollout.aborted',
+        reason: info.reason,
+        source: info.source,
+        stepIndex: info.stepIndex,
+        detect,
+        rollback,
+        duringRetreat: duringRetreat(routed, retreat.decidedAt, confirmedAt),
+      },
+      decided.event,
+    );
     return { detect, rollback, verified: { answered: inStep.answered + more.answered, failed: inStep.failed + more.failed } };
   }
 

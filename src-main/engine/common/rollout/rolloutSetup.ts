@@ -63,18 +63,30 @@ export async function openRolloutStream(context: PhaseContext, plan: RolloutSect
   }
   // Fields the snapshot lacks altogether are left out of the records (upstream dropped them);
   // the compatibility check then finds them missing.
-  const columns = [...new Set([...models.blue.columns, ...models.green.columns, ...fields.filter((f) => have.has(f)), ...(stickyKey === null ? [] : [stickyKey])])];
+  const columns = [
+    ...new Set([...models.blue.columns, ...models.green.columns, ...fields.filter((f) => have.has(f)), ...(stickyKey === null ? [] : [stickyKey])]),
+  ];
   const derived = { ...context.file.scenario.features.derived, ...models.blue.derived, ...models.green.derived };
   const relations: Record<string, SqlRelation> = { ...models.blue.relations, ...models.green.relations };
   const start = plan.start ?? production.from ?? (await firstEventTime(source));
-  const chunks = source.read({ columns, derived, relations, joins: [...models.blue.joins, ...models.green.joins], from: start, ...(production.to === undefined ? {} : { to: production.to }) });
+  const chunks = source.read({
+    columns,
+    derived,
+    relations,
+    joins: [...models.blue.joins, ...models.green.joins],
+    from: start,
+    ...(production.to === undefined ? {} : { to: production.to }),
+  });
   return { source, cursor: new WindowCursor(chunks[Symbol.asyncIterator]()), start, shape: { timestamp: production.timestamp, fields, stickyKey } };
 }
 
 async function firstEventTime(source: SnapshotSource): Promise<number> {
   const extent = source.extent ? await source.extent({ columns: [], derived: {} }) : null;
   if (extent?.from === null || extent?.from === undefined) {
-    throw new InputError('rollout.start', `expected an event time to start the rollout at: the snapshot ${source.description} has no timed rows and the plan sets no start`);
+    throw new InputError(
+      'rollout.start',
+      `expected an event time to start the rollout at: the snapshot ${source.description} has no timed rows and the plan sets no start`,
+    );
   }
   return extent.from;
 }
@@ -101,5 +113,15 @@ export function compatibilityOf(blue: ReadyModel, pieces: readonly ColumnChunk[]
 
 /** The compatibility as its event. */
 export function compatibilityEvent(model: string, c: RecordCompatibility): RolloutCompatibility {
-  return { kind: 'rollout.compatibility', model, compatible: c.compatible, required: c.required, present: c.present, missing: c.missing, records: c.records, failedRecords: c.failedRecords, failures: c.failures };
+  return {
+    kind: 'rollout.compatibility',
+    model,
+    compatible: c.compatible,
+    required: c.required,
+    present: c.present,
+    missing: c.missing,
+    records: c.records,
+    failedRecords: c.failedRecords,
+    failures: c.failures,
+  };
 }

@@ -33,8 +33,14 @@ export async function scoreWindow(from: number, to: number, pieces: readonly Col
     to,
     pieces,
     rows: pieces.reduce((n, p) => n + p.rowCount, 0),
-    eventTime: concatTyped(pieces.map((p) => p.eventTime), Float64Array),
-    labels: concatTyped(pieces.map((p) => p.label ?? new Float64Array(p.rowCount).fill(Number.NaN)), Float64Array),
+    eventTime: concatTyped(
+      pieces.map((p) => p.eventTime),
+      Float64Array,
+    ),
+    labels: concatTyped(
+      pieces.map((p) => p.label ?? new Float64Array(p.rowCount).fill(Number.NaN)),
+      Float64Array,
+    ),
     blue: concatTyped(blueParts, Float32Array),
     green: concatTyped(greenParts, Float32Array),
   };

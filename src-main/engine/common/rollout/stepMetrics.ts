@@ -103,7 +103,12 @@ export function disagreementOf(routed: readonly RoutedRequest[], blueThreshold: 
   const twin: number[] = [];
   const green: number[] = [];
   for (const r of routed) {
-    const answers = { blue: r.copies.blue, green: r.copies.green, twin: r.copies.twin, ...(r.side !== null && r.served !== null ? { [r.side]: r.served } : {}) };
+    const answers = {
+      blue: r.copies.blue,
+      green: r.copies.green,
+      twin: r.copies.twin,
+      ...(r.side !== null && r.served !== null ? { [r.side]: r.served } : {}),
+    };
     const b = answers.blue?.prediction;
     const t = answers.twin?.prediction;
     const g = answers.green?.prediction;

@@ -82,16 +82,20 @@ export async function runStep(host: StepHost, index: number, step: RolloutStepSp
       break;
     }
     const answers: RoutedRequest[] = [...routed];
-    const got = await rig.send(part.map((t) => t.request), plan.realRate, (k, answer) => {
-      host.position = Math.max(host.position, part[k]!.eventTime);
-      answers.push(answer);
-      if (!host.aborted()) {
-        if (host.takePromotion()) {
-          promoted = true;
+    const got = await rig.send(
+      part.map((t) => t.request),
+      plan.realRate,
+      (k, answer) => {
+        host.position = Math.max(host.position, part[k]!.eventTime);
+        answers.push(answer);
+        if (!host.aborted()) {
+          if (host.takePromotion()) {
+            promoted = true;
+          }
+          guard(host, index, background, answers, false);
         }
-        guard(host, index, background, answers, false);
-      }
-    });
+      },
+    );
     routed.push(...got);
     if (plan.shadow && !host.aborted()) {
       // Green's copies arrive with the batch's end: the guard sees them only now.
@@ -122,7 +126,13 @@ export async function runStep(host: StepHost, index: number, step: RolloutStepSp
       end,
     );
     if (outcome === 'fail') {
-      host.abort(`analysis at step ${index + 1} failed: ${results.filter((r) => r.outcome === 'fail').map((r) => `${r.gate} ${r.detail}`).join('; ')}`, 'gate');
+      host.abort(
+        `analysis at step ${index + 1} failed: ${results
+          .filter((r) => r.outcome === 'fail')
+          .map((r) => `${r.gate} ${r.detail}`)
+          .join('; ')}`,
+        'gate',
+      );
       outcome = 'aborted';
     }
   }
@@ -149,7 +159,10 @@ function measure(host: StepHost, window: ScoredWindow, routed: readonly RoutedRe
   const drift = host.reference === null ? null : inputDrift(host.reference, window.pieces);
   const labelled = labelledBy(host.history, end, host.labelDelayMs);
   const outcome = outcomeOf(labelled);
-  const metrics = judgeStep({ blue, green, predictions: { blue: window.blue, green: window.green }, labelled: labelled.labels.length > 0 ? labelled : null }, plan.judge);
+  const metrics = judgeStep(
+    { blue, green, predictions: { blue: window.blue, green: window.green }, labelled: labelled.labels.length > 0 ? labelled : null },
+    plan.judge,
+  );
   return {
     measurements: {
       blue: { ...blue.traffic },
@@ -189,13 +202,33 @@ function guard(host: StepHost, index: number, names: readonly GateName[], routed
     return;
   }
   const metrics = judgeStep({ blue, green, predictions: null, labelled: null }, plan.judge);
-  host.context.log.append({ kind: 'rollout.analysis', index, background: true, gates: results, outcome, judge: { metrics, score: judgeScore(metrics) } }, host.position);
+  host.context.log.append(
+    { kind: 'rollout.analysis', index, background: true, gates: results, outcome, judge: { metrics, score: judgeScore(metrics) } },
+    host.position,
+  );
   if (outcome === 'fail') {
-    host.abort(results.filter((r) => r.outcome === 'fail').map((r) => `${r.gate} failed: ${r.detail}`).join('; '), 'gate');
+    host.abort(
+      results
+        .filter((r) => r.outcome === 'fail')
+        .map((r) => `${r.gate} failed: ${r.detail}`)
+        .join('; '),
+      'gate',
+    );
   }
 }
 
-function stepEvent(host: StepHost, index: number, step: RolloutStepSpec, window: ScoredWindow, routed: readonly RoutedRequest[], m: Measured, end: number, realMs: number, cut: boolean, greenPercent: number): RolloutStep {
+function stepEvent(
+  host: StepHost,
+  index: number,
+  step: RolloutStepSpec,
+  window: ScoredWindow,
+  routed: readonly RoutedRequest[],
+  m: Measured,
+  end: number,
+  realMs: number,
+  cut: boolean,
+  greenPercent: number,
+): RolloutStep {
   return {
     kind: 'rollout.step',
     index,

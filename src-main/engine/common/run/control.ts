@@ -183,7 +183,10 @@ export class RunControl {
       case 'speed':
         this.speed = command.speed;
         this.anchor = null;
-        return receipt('applied', command.speed === 'max' ? 'event time now passes as fast as the machine allows' : `event time now passes at ${command.speed}x real time`);
+        return receipt(
+          'applied',
+          command.speed === 'max' ? 'event time now passes as fast as the machine allows' : `event time now passes at ${command.speed}x real time`,
+        );
       case 'promote':
       case 'rollback':
         return this.decide(command.kind, command.kind === 'rollback' ? (command.reason ?? null) : null, receipt);

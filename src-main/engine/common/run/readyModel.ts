@@ -29,14 +29,20 @@ export async function readyModel(
   const { inference, features } = loaded;
   if (servingVariant !== null && features === null) {
     await inference.close();
-    throw new InputError(servingVariant.field, `${artifact.name} has no feature spec (its card names none), so it has no serving variant "${servingVariant.name}"`);
+    throw new InputError(
+      servingVariant.field,
+      `${artifact.name} has no feature spec (its card names none), so it has no serving variant "${servingVariant.name}"`,
+    );
   }
   const serving = features ? await boundServing(features, servingVariant, inference) : null;
   // The spec's SQL reads raw fields: a missing one is named here, not as a DuckDB binder error.
   const absent = features ? [...new Set(features.spec.features.flatMap((f) => f.fields))].filter((field) => !available.includes(field)) : [];
   if (absent.length > 0) {
     await inference.close();
-    throw new InputError(where, `feature spec ${features!.spec.id} reads ${absent.map((f) => `"${f}"`).join(', ')}: expected in the snapshot, found columns: ${available.join(', ')}`);
+    throw new InputError(
+      where,
+      `feature spec ${features!.spec.id} reads ${absent.map((f) => `"${f}"`).join(', ')}: expected in the snapshot, found columns: ${available.join(', ')}`,
+    );
   }
   // A model with a feature spec computes its own features: the training half as SQL, named per
   // model (`blue.dep_hour`) since blue and green may define a feature differently.
@@ -112,7 +118,10 @@ function servingVariantModel(
   }
   const absent = serving.fields.filter((f) => !available.includes(f));
   if (absent.length > 0) {
-    throw new InputError(field, `serving variant "${serving.variant}" reads ${absent.map((f) => `"${f}"`).join(', ')}: expected in the snapshot, found columns: ${available.join(', ')}`);
+    throw new InputError(
+      field,
+      `serving variant "${serving.variant}" reads ${absent.map((f) => `"${f}"`).join(', ')}: expected in the snapshot, found columns: ${available.join(', ')}`,
+    );
   }
   return {
     role,

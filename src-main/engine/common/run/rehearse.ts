@@ -57,7 +57,11 @@ export async function rehearse(file: ScenarioFile, env: RunEnvironment, log: Eve
   for (const message of options.notices ?? []) {
     log.append({ kind: 'notice', level: 'warn', message });
   }
-  control.attach(log, phases.map((p) => p.id), options.stopped);
+  control.attach(
+    log,
+    phases.map((p) => p.id),
+    options.stopped,
+  );
   const state: RunState = { models: [], artifacts: [] };
   let inputError: InputError | null = null;
   let failure: string | null = null;

@@ -73,7 +73,14 @@ export async function scoreStream(
     }
     hooks.afterChunk?.(chunk.rowCount, last);
   }
-  return { predictions: predictions.map((parts) => concatTyped(parts, Float32Array)), labels: concatTyped(labels, Float64Array), rows, first, last, rejects: source.rejects() };
+  return {
+    predictions: predictions.map((parts) => concatTyped(parts, Float32Array)),
+    labels: concatTyped(labels, Float64Array),
+    rows,
+    first,
+    last,
+    rejects: source.rejects(),
+  };
 }
 
 /** The rejected share of a read, as an InputError when it is above what the run tolerates. */
@@ -88,11 +95,21 @@ export function rejectRateProblem(rejects: RejectSummary, rows: number, maxRejec
   }
   const example = rejects.examples[0];
   const at = example ? `${example.file}${example.line === null ? '' : `:${example.line}`}: ${example.message}` : 'unknown';
-  return new InputError(where, `${rejects.rejected} of ${total} rows could not be read (${(rate * 100).toFixed(2)}%), above the tolerated ${field} of ${maxRejectRate}; first: ${at}`);
+  return new InputError(
+    where,
+    `${rejects.rejected} of ${total} rows could not be read (${(rate * 100).toFixed(2)}%), above the tolerated ${field} of ${maxRejectRate}; first: ${at}`,
+  );
 }
 
 /** One model's score over a stream. */
-export function summarizeScores(model: ReadyModel, scores: Float32Array, labels: Float64Array, source: string, first: number | null, last: number | null): ScoreSummary {
+export function summarizeScores(
+  model: ReadyModel,
+  scores: Float32Array,
+  labels: Float64Array,
+  source: string,
+  first: number | null,
+  last: number | null,
+): ScoreSummary {
   let labelled = 0;
   for (const y of labels) {
     if (y === 0 || y === 1) {

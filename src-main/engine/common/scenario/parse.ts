@@ -9,9 +9,7 @@ import type { ValidationIssue } from '../../../contract/scenarioSummary';
 import { describeIssue, formatPath } from '../validation/zodIssue';
 import { scenarioSchema, type Scenario } from './schema';
 
-export type ScenarioParse =
-  | { readonly ok: true; readonly scenario: Scenario }
-  | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+export type ScenarioParse = { readonly ok: true; readonly scenario: Scenario } | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
 
 /** Parses and validates; never throws on bad input. */
 export function parseScenarioText(text: string, file: string): ScenarioParse {

@@ -15,21 +15,23 @@ import { rolloutSection } from './sections/rollout';
 import { shiftsSection } from './sections/shifts';
 import { snapshotsSection } from './sections/snapshots';
 
-export const scenarioSchema = z.strictObject({
-  name: z.string().min(1).max(200),
-  description: z.string().max(4000).default(''),
-  models: modelsSection,
-  snapshots: snapshotsSection,
-  features: featuresSection.prefault({}),
-  shifts: shiftsSection.default([]),
-  faults: faultsSection.default([]),
-  profiles: profilesSection.optional(),
-  load: loadSection.optional(),
-  rollout: rolloutSection.optional(),
-  alerts: alertsSection.optional(),
-  drill: drillSection.optional(),
-  outputs: outputsSection.default({ formats: [...REPORT_FORMATS] }),
-}).superRefine(checkFaultsAgainstLoad);
+export const scenarioSchema = z
+  .strictObject({
+    name: z.string().min(1).max(200),
+    description: z.string().max(4000).default(''),
+    models: modelsSection,
+    snapshots: snapshotsSection,
+    features: featuresSection.prefault({}),
+    shifts: shiftsSection.default([]),
+    faults: faultsSection.default([]),
+    profiles: profilesSection.optional(),
+    load: loadSection.optional(),
+    rollout: rolloutSection.optional(),
+    alerts: alertsSection.optional(),
+    drill: drillSection.optional(),
+    outputs: outputsSection.default({ formats: [...REPORT_FORMATS] }),
+  })
+  .superRefine(checkFaultsAgainstLoad);
 
 /** A validated scenario; paths are still as written in the file. */
 export type Scenario = z.output<typeof scenarioSchema>;

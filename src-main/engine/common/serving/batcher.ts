@@ -19,9 +19,7 @@ export interface BatcherOptions {
 
 /** What became of one request. */
 export type BatchOutcome<R> =
-  | { readonly kind: 'done'; readonly result: R }
-  | { readonly kind: 'timeout' }
-  | { readonly kind: 'failed'; readonly message: string };
+  { readonly kind: 'done'; readonly result: R } | { readonly kind: 'timeout' } | { readonly kind: 'failed'; readonly message: string };
 
 /** What the batcher reports as it works (metrics hang off these). */
 export interface BatcherObserver {
@@ -112,7 +110,10 @@ export function dynamicBatcher<P, R>(
     changed();
     busy = true;
     const started = clock.monotonic();
-    observer.onDidDispatch?.(rows, batch.map((e) => started - e.arrived));
+    observer.onDidDispatch?.(
+      rows,
+      batch.map((e) => started - e.arrived),
+    );
     const finish = (outcomes: (entry: Entry<P, R>, index: number) => BatchOutcome<R>): void => {
       busy = false;
       observer.onDidFinishBatch?.(rows, clock.monotonic() - started);
@@ -128,7 +129,9 @@ export function dynamicBatcher<P, R>(
     running.then(
       (results) =>
         finish((_, i) =>
-          i < results.length ? { kind: 'done', result: results[i]! } : { kind: 'failed', message: `the batch returned ${results.length} results for ${batch.length} requests` },
+          i < results.length
+            ? { kind: 'done', result: results[i]! }
+            : { kind: 'failed', message: `the batch returned ${results.length} results for ${batch.length} requests` },
         ),
       (error: unknown) => finish(() => ({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })),
     );

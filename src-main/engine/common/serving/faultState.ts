@@ -97,7 +97,9 @@ export function describeFaults(faults: ServerFaults): string {
     parts.push(`error rate ${errorRate}`);
   }
   if (crash) {
-    parts.push(`crash ${[crash.afterRequests !== undefined ? `after ${crash.afterRequests} requests` : '', crash.afterMs !== undefined ? `after ${crash.afterMs} ms` : ''].filter(Boolean).join(' or ')}`);
+    parts.push(
+      `crash ${[crash.afterRequests !== undefined ? `after ${crash.afterRequests} requests` : '', crash.afterMs !== undefined ? `after ${crash.afterMs} ms` : ''].filter(Boolean).join(' or ')}`,
+    );
   }
   if (memoryGrowth) {
     parts.push(`memory growth ${memoryGrowth.bytesPerRequest} bytes/request (${memoryGrowth.space})`);

@@ -43,7 +43,13 @@ export interface OipTensor {
 /** `GET /v2/models/{name}`: symbolic dimensions are -1, as Triton writes them. */
 export function modelMetadata(model: ServedModel): object {
   const describe = (t: TensorInfo) => ({ name: t.name, datatype: oipDatatype(t.type), shape: t.dims.map((d) => (typeof d === 'number' ? d : -1)) });
-  return { name: model.name, versions: [model.version], platform: 'onnxruntime_onnx', inputs: model.inputs.map(describe), outputs: model.outputs.map(describe) };
+  return {
+    name: model.name,
+    versions: [model.version],
+    platform: 'onnxruntime_onnx',
+    inputs: model.inputs.map(describe),
+    outputs: model.outputs.map(describe),
+  };
 }
 
 const requestSchema = z.looseObject({
@@ -107,7 +113,12 @@ export function parseInfer(json: unknown, model: ServedModel): RequestParse<Infe
     const data = allocate(type, size);
     const filled = fill(input.data, data, type);
     if (filled !== size) {
-      return refuse(`${at}.data`, filled < 0 ? `expected ${type === 'int64' ? 'integers' : 'numbers'} (flat or nested arrays)` : `expected ${size} values for shape [${input.shape.join(', ')}], got ${filled}`);
+      return refuse(
+        `${at}.data`,
+        filled < 0
+          ? `expected ${type === 'int64' ? 'integers' : 'numbers'} (flat or nested arrays)`
+          : `expected ${size} values for shape [${input.shape.join(', ')}], got ${filled}`,
+      );
     }
     tensors[spec.name] = { type, dims: input.shape, data };
   }

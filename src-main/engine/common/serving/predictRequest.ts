@@ -86,7 +86,10 @@ function rowOf(item: unknown, path: readonly (string | number)[], layout: Exclud
         return { ok: true, value: Array.from(layout.pipeline.featuresOf(record)) };
       case 'matrix':
         if (layout.names === null) {
-          return refuse(field, `expected a list of ${layout.width ?? 'the model\'s'} numbers: the model has no feature spec or feature order to read named fields by`);
+          return refuse(
+            field,
+            `expected a list of ${layout.width ?? "the model's"} numbers: the model has no feature spec or feature order to read named fields by`,
+          );
         }
         return { ok: true, value: layout.names.map((name) => numberField(record, name)) };
       case 'columns':
@@ -108,7 +111,10 @@ function integerProblem(rows: readonly number[][], layout: Exclude<RecordLayout,
     const row = rows[i]!;
     for (let j = 0; j < row.length; j++) {
       if ((types ? types[j] : matrixType) === 'int64' && !Number.isSafeInteger(row[j])) {
-        return { field: root === 'instances' ? `instances[${i}]` : root, expected: `expected integers (the model's input is int64; ${inputOrder(layout)}), got ${row[j]} at position ${j}` };
+        return {
+          field: root === 'instances' ? `instances[${i}]` : root,
+          expected: `expected integers (the model's input is int64; ${inputOrder(layout)}), got ${row[j]} at position ${j}`,
+        };
       }
     }
   }

@@ -34,7 +34,11 @@ const DTYPES: Readonly<Record<string, FeatureDType>> = { float32: 'float32', flo
  * Works out the record layout of a model, or says why a model with a feature spec cannot run it
  * (a spec feeds one [N, features] matrix input).
  */
-export function recordLayout(inputs: readonly TensorInfo[], pipeline: ServingPipeline | null, featureOrder: readonly string[] | null): { ok: true; layout: RecordLayout } | { ok: false; problem: string } {
+export function recordLayout(
+  inputs: readonly TensorInfo[],
+  pipeline: ServingPipeline | null,
+  featureOrder: readonly string[] | null,
+): { ok: true; layout: RecordLayout } | { ok: false; problem: string } {
   const only = inputs.length === 1 ? inputs[0]! : undefined;
   const onlyWidth = only?.dims.length === 2 && typeof only.dims[1] === 'number' ? only.dims[1] : null;
   if (pipeline) {
@@ -53,5 +57,8 @@ export function recordLayout(inputs: readonly TensorInfo[], pipeline: ServingPip
   if (inputs.length > 0 && perFeature) {
     return { ok: true, layout: { kind: 'columns', columns: inputs.map((i) => ({ input: i.name, type: DTYPES[i.type]!, rank: i.dims.length })) } };
   }
-  return { ok: true, layout: { kind: 'none', reason: 'the model takes neither one [N, features] matrix nor one value per input; send tensors to the OIP infer endpoint' } };
+  return {
+    ok: true,
+    layout: { kind: 'none', reason: 'the model takes neither one [N, features] matrix nor one value per input; send tensors to the OIP infer endpoint' },
+  };
 }

@@ -82,7 +82,13 @@ export function textTarget(chunk: ColumnChunk, name: string, where: string, oper
 }
 
 /** Each target's non-null numbers through `f` (value, row, target index); absent targets are left alone. */
-export function mapNumericTargets(chunk: ColumnChunk, targets: readonly string[], where: string, operator: string, f: (value: number, row: number, target: number) => number): ColumnChunk {
+export function mapNumericTargets(
+  chunk: ColumnChunk,
+  targets: readonly string[],
+  where: string,
+  operator: string,
+  f: (value: number, row: number, target: number) => number,
+): ColumnChunk {
   let out = chunk;
   targets.forEach((name, k) => {
     const column = numericTarget(chunk, name, `${where}.target`, operator);
@@ -101,7 +107,13 @@ export function mapNumericTargets(chunk: ColumnChunk, targets: readonly string[]
 }
 
 /** Each target's text values through `f` (value, row); absent targets are left alone. */
-export function mapTextTargets(chunk: ColumnChunk, targets: readonly string[], where: string, operator: string, f: (value: string | null, row: number) => string | null): ColumnChunk {
+export function mapTextTargets(
+  chunk: ColumnChunk,
+  targets: readonly string[],
+  where: string,
+  operator: string,
+  f: (value: string | null, row: number) => string | null,
+): ColumnChunk {
   let out = chunk;
   for (const name of targets) {
     const column = textTarget(chunk, name, `${where}.target`, operator);

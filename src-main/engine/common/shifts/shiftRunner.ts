@@ -57,7 +57,13 @@ function applyOne(chunk: ColumnChunk, shift: Shift, rng: Rng, where: string): Co
 export function shiftRunner(shifts: readonly Shift[]): ShiftRunner {
   // The position is mixed into the seed so that two shifts left at the default seed do not draw the same numbers.
   const rngs = shifts.map((s, i) => seededRng((s.seed + Math.imul(i, 0x9e3779b9)) >>> 0));
-  const cuts = [...new Set(shifts.filter((s) => s.operator === 'column-rename' || s.operator === 'column-missing').flatMap((s) => (s.end === undefined ? [s.start] : [s.start, s.end])))].sort((a, b) => a - b);
+  const cuts = [
+    ...new Set(
+      shifts
+        .filter((s) => s.operator === 'column-rename' || s.operator === 'column-missing')
+        .flatMap((s) => (s.end === undefined ? [s.start] : [s.start, s.end])),
+    ),
+  ].sort((a, b) => a - b);
   return {
     apply(chunk) {
       return cutAt(chunk, cuts).map((piece) => shifts.reduce((c, shift, i) => applyOne(c, shift, rngs[i]!, `shifts[${i}]`), piece));

@@ -30,7 +30,10 @@ export function checkShiftTargets(shifts: readonly Shift[], columns: ReadonlyMap
     for (const name of shift.target) {
       const kind = known.get(name);
       if (kind === undefined) {
-        problems.push({ path: `shifts[${i}].target`, message: `expected a column of the snapshot or a derived feature; "${name}" is not one of: ${[...known.keys()].join(', ')}` });
+        problems.push({
+          path: `shifts[${i}].target`,
+          message: `expected a column of the snapshot or a derived feature; "${name}" is not one of: ${[...known.keys()].join(', ')}`,
+        });
       } else if (NUMERIC_ONLY.has(shift.operator) && kind !== 'number') {
         problems.push({ path: `shifts[${i}].target`, message: `column "${name}" holds text; ${shift.operator} needs a numeric column` });
       } else if (TEXT_ONLY.has(shift.operator) && kind !== 'text') {

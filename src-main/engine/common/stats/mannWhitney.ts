@@ -32,7 +32,7 @@ export function mannWhitneyU(x: ArrayLike<number>, y: ArrayLike<number>): MannWh
   const order = Array.from({ length: n1 + n2 }, (_, i) => i).sort((i, j) => all[i]! - all[j]!);
   let rankSumX = 0;
   let tieTerm = 0;
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     while (end + 1 < order.length && all[order[end + 1]!] === all[order[start]!]) {
       end++;

@@ -37,10 +37,16 @@ export function outcomeMetrics(probabilities: ArrayLike<number>, labels: ArrayLi
     }
     const predicted = p >= threshold;
     if (y === 1) {
-      if (predicted) {tp++;}
-      else {fn++;}
-    } else if (predicted) {fp++;}
-    else {tn++;}
+      if (predicted) {
+        tp++;
+      } else {
+        fn++;
+      }
+    } else if (predicted) {
+      fp++;
+    } else {
+      tn++;
+    }
     squared += (p - y) * (p - y);
     // Bin b holds [b/10, (b+1)/10); 1.0 falls in the last bin.
     const b = Math.min(ECE_BINS - 1, Math.max(0, Math.floor(p * ECE_BINS)));

@@ -26,7 +26,11 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'too_big') {
     return `expected ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : ''}`;
   }
-  if (issue.code === 'invalid_union' && issue.errors.length > 0 && issue.errors.every((branch) => branch[0]?.code === 'invalid_type' && branch[0].path.length === 0)) {
+  if (
+    issue.code === 'invalid_union' &&
+    issue.errors.length > 0 &&
+    issue.errors.every((branch) => branch[0]?.code === 'invalid_type' && branch[0].path.length === 0)
+  ) {
     const expected = issue.errors.map((branch) => (branch[0] as { expected: string }).expected);
     const received = /received (\w+)/.exec(issue.errors[0]![0]!.message)?.[1];
     return `expected ${expected.slice(0, -1).join(', ')}${expected.length > 1 ? ' or ' : ''}${expected.at(-1)}${received ? `, got ${received}` : ''}`;

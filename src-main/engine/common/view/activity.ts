@@ -20,7 +20,9 @@ function wording(event: RunEvent): { level: ActivityItem['level']; text: string 
     case 'phase.started':
       return info(`${event.phase} started`);
     case 'phase.finished':
-      return event.outcome === 'error' ? { level: 'error', text: `${event.phase} failed${event.message ? `: ${event.message}` : ''}` } : info(`${event.phase} ${event.outcome}${event.message ? `: ${event.message}` : ''}`);
+      return event.outcome === 'error'
+        ? { level: 'error', text: `${event.phase} failed${event.message ? `: ${event.message}` : ''}` }
+        : info(`${event.phase} ${event.outcome}${event.message ? `: ${event.message}` : ''}`);
     case 'model.verified':
       return event.verified ? info(`${event.role} ${event.name}: digests verified`) : warn(`${event.role} ${event.name}: ${event.message}`);
     case 'model.loaded':
@@ -34,7 +36,9 @@ function wording(event: RunEvent): { level: ActivityItem['level']; text: string 
     case 'score.summary':
       return info(`${event.role} ${event.model} scored ${event.n.toLocaleString('en-US')} rows${event.auc === null ? '' : `, AUC ${event.auc.toFixed(3)}`}`);
     case 'replay.started':
-      return info(`Replay in ${Math.round(event.windowMs / 60_000)}-minute windows against the reference's ${event.season === 'none' ? 'whole window' : event.season} slices`);
+      return info(
+        `Replay in ${Math.round(event.windowMs / 60_000)}-minute windows against the reference's ${event.season === 'none' ? 'whole window' : event.season} slices`,
+      );
     case 'alert.firing':
       return warn(`L${event.layer} ${event.rule}${event.role === null ? '' : ` ${event.role}`}: ${event.message}`);
     case 'shift.injected':
@@ -44,7 +48,10 @@ function wording(event: RunEvent): { level: ActivityItem['level']; text: string 
     case 'shift.missed':
       return { level: 'error', text: `Shift ${event.name} missed: ${event.reason}` };
     case 'check.resolved':
-      return { level: event.check.status === 'PASS' || event.check.status === 'WARN' || event.check.status === 'NOT RUN' ? 'info' : 'error', text: `${event.check.id}: ${event.check.status}` };
+      return {
+        level: event.check.status === 'PASS' || event.check.status === 'WARN' || event.check.status === 'NOT RUN' ? 'info' : 'error',
+        text: `${event.check.id}: ${event.check.status}`,
+      };
     case 'run.control':
       return { level: event.effect === 'ignored' ? 'warn' : 'info', text: `${commandName(event.command.kind)}: ${event.note}` };
     case 'notice':
@@ -52,13 +59,18 @@ function wording(event: RunEvent): { level: ActivityItem['level']; text: string 
     case 'run.error':
       return { level: 'error', text: `${event.phase ?? 'run'}: ${event.message}` };
     case 'profiles.compared':
-      return info(`Profiles ${event.profiles.map((p) => p.name).join(' and ')}: ${event.differences.length} difference${event.differences.length === 1 ? '' : 's'}${event.notReproduced.length > 0 ? `, ${event.notReproduced.length} not reproducible here` : ''}`);
+      return info(
+        `Profiles ${event.profiles.map((p) => p.name).join(' and ')}: ${event.differences.length} difference${event.differences.length === 1 ? '' : 's'}${event.notReproduced.length > 0 ? `, ${event.notReproduced.length} not reproducible here` : ''}`,
+      );
     case 'image.ready':
       return info(`Image ${event.tag} ${event.built ? `built in ${(event.durationMs / 1000).toFixed(1)} s` : 'reused'} for ${event.profile}`);
     case 'load.result':
       return event.result === null
         ? { level: 'error', text: `${event.profile}: the server never answered: ${event.error ?? event.serverEnd ?? 'no reason'}` }
-        : { level: event.oomKilled === true ? 'error' : 'info', text: `${event.profile} (${event.backend}): ${event.result.achievedRps.toFixed(1)} rps answered, p99 ${event.result.latencyMs.p99.toFixed(1)} ms${event.oomKilled === true ? ', OOM-killed' : ''}` };
+        : {
+            level: event.oomKilled === true ? 'error' : 'info',
+            text: `${event.profile} (${event.backend}): ${event.result.achievedRps.toFixed(1)} rps answered, p99 ${event.result.latencyMs.p99.toFixed(1)} ms${event.oomKilled === true ? ', OOM-killed' : ''}`,
+          };
     case 'run.finished':
       return { level: event.verdict === 'READY' ? 'info' : 'warn', text: `Run finished: ${event.verdict}` };
     default:

@@ -9,7 +9,10 @@ import type { WordingLevel } from './preflightWording';
 export function faultWording(event: RunEvent): { readonly level: WordingLevel; readonly text: string } | null {
   switch (event.kind) {
     case 'fault.injected':
-      return { level: 'warn', text: `fault set on ${event.label} ${seconds(event.atMs)} into the load: ${event.name}${event.note === null ? '' : ` (${event.note})`}` };
+      return {
+        level: 'warn',
+        text: `fault set on ${event.label} ${seconds(event.atMs)} into the load: ${event.name}${event.note === null ? '' : ` (${event.note})`}`,
+      };
     case 'fault.cleared':
       return { level: 'info', text: `fault cleared ${seconds(event.atMs)} into the load: ${event.name}` };
     case 'alert.firing':
@@ -21,7 +24,10 @@ export function faultWording(event: RunEvent): { readonly level: WordingLevel; r
       const first = event.layers.find((l) => l.delayMs !== null);
       return first === undefined
         ? { level: 'error', text: `${event.name}: no layer alerted (a blind spot)` }
-        : { level: event.blindSpot ? 'error' : 'info', text: `${event.name}: layer ${first.layer} alerted after ${seconds(first.delayMs!)} (${first.rule}), ${first.outcome}` };
+        : {
+            level: event.blindSpot ? 'error' : 'info',
+            text: `${event.name}: layer ${first.layer} alerted after ${seconds(first.delayMs!)} (${first.rule}), ${first.outcome}`,
+          };
     }
     default:
       return null;

@@ -28,7 +28,10 @@ export function preflightWording(event: RunEvent): { readonly level: WordingLeve
       const worst = Math.max(...r.comparisons.map((c) => c.maxAbsDiff));
       const flips = Math.max(...r.comparisons.map((c) => c.flips));
       const others = r.comparisons.map((c) => c.candidate.split(',')[0]).join('; ');
-      return { level: r.passed ? 'info' : 'error', text: `${event.role} ${event.model}: ${r.rows} rows through ${r.comparisons.length + 1} runtimes (${others}): max |Δscore| ${worst.toPrecision(2)}, ${flips} decisions flipped` };
+      return {
+        level: r.passed ? 'info' : 'error',
+        text: `${event.role} ${event.model}: ${r.rows} rows through ${r.comparisons.length + 1} runtimes (${others}): max |Δscore| ${worst.toPrecision(2)}, ${flips} decisions flipped`,
+      };
     }
     case 'feature.parity': {
       const failed = event.features.filter((f) => !f.passed);
@@ -36,8 +39,13 @@ export function preflightWording(event: RunEvent): { readonly level: WordingLeve
       const outcome =
         failed.length === 0
           ? `all ${event.features.length} features agree`
-          : failed.map((f) => `${f.name} differs on ${(f.mismatchRate * 100).toFixed(1)}% (${f.distribution.metric} ${(f.distribution.value ?? 0).toFixed(4)})`).join(', ');
-      return { level: event.passed ? 'info' : 'error', text: `${event.role} ${event.model}${variant}: feature parity on ${event.sample.joined} sampled requests: ${outcome}` };
+          : failed
+              .map((f) => `${f.name} differs on ${(f.mismatchRate * 100).toFixed(1)}% (${f.distribution.metric} ${(f.distribution.value ?? 0).toFixed(4)})`)
+              .join(', ');
+      return {
+        level: event.passed ? 'info' : 'error',
+        text: `${event.role} ${event.model}${variant}: feature parity on ${event.sample.joined} sampled requests: ${outcome}`,
+      };
     }
     case 'feature.pointInTime':
       return {
@@ -49,7 +57,10 @@ export function preflightWording(event: RunEvent): { readonly level: WordingLeve
         return null;
       }
       const stale = event.maxAgeMs === null ? '' : `; ${event.stale} of ${event.requests} older than ${days(event.maxAgeMs)}`;
-      return { level: event.stale > 0 ? 'warn' : 'info', text: `${event.role} ${event.model}: ${event.feature} age at request time: median ${days(event.ageMs.p50)}, max ${days(event.ageMs.max)}${stale}` };
+      return {
+        level: event.stale > 0 ? 'warn' : 'info',
+        text: `${event.role} ${event.model}: ${event.feature} age at request time: median ${days(event.ageMs.p50)}, max ${days(event.ageMs.max)}${stale}`,
+      };
     }
     default:
       return null;

@@ -12,9 +12,14 @@ export function rolloutWording(event: RunEvent): { readonly level: WordingLevel;
     case 'rollout.compatibility':
       return event.compatible
         ? info(`blue ${event.model} reads today's records: ${event.records - event.failedRecords} of ${event.records} (${event.required.join(', ')})`)
-        : { level: 'error', text: `the bridge is burned: today's records lack ${event.missing.join(', ')}, which blue ${event.model} needs (${event.failures.map((f) => `${f.field} unreadable in ${f.records} of ${event.records}`).join('; ')})` };
+        : {
+            level: 'error',
+            text: `the bridge is burned: today's records lack ${event.missing.join(', ')}, which blue ${event.model} needs (${event.failures.map((f) => `${f.field} unreadable in ${f.records} of ${event.records}`).join('; ')})`,
+          };
     case 'rollout.baseline':
-      return info(`warm: blue p99 ${ms(event.blueP99Ms)} through the weights, green p99 ${ms(event.greenP99Ms)} through the header route${event.faultNote === null ? '' : `; green's fault: ${event.faultNote}`}`);
+      return info(
+        `warm: blue p99 ${ms(event.blueP99Ms)} through the weights, green p99 ${ms(event.greenP99Ms)} through the header route${event.faultNote === null ? '' : `; green's fault: ${event.faultNote}`}`,
+      );
     case 'router.weights':
       return info(`router: green ${event.weights.green}% (${event.reason})`);
     case 'rollout.step': {
@@ -28,7 +33,9 @@ export function rolloutWording(event: RunEvent): { readonly level: WordingLevel;
         d === null ? null : `flips green ${pct(d.greenFlipRate)}, blue's twin ${pct(d.noiseFlipRate)} (${d.requests} requests)`,
         o === null ? null : `AUC blue ${num(o.blueAuc)}, green ${num(o.greenAuc)} (${o.labelled} labelled)`,
       ].filter((p) => p !== null);
-      return info(`step ${event.index + 1} ${event.step} ${event.from} to ${event.to}${event.cut ? ' (cut)' : ''}, green ${event.greenPercent}%: ${event.rows} rows, ${event.sent} sent in ${(event.realMs / 1000).toFixed(1)} s; ${parts.join('; ')}`);
+      return info(
+        `step ${event.index + 1} ${event.step} ${event.from} to ${event.to}${event.cut ? ' (cut)' : ''}, green ${event.greenPercent}%: ${event.rows} rows, ${event.sent} sent in ${(event.realMs / 1000).toFixed(1)} s; ${parts.join('; ')}`,
+      );
     }
     case 'rollout.analysis': {
       if (event.background && event.outcome !== 'fail') {
@@ -36,11 +43,18 @@ export function rolloutWording(event: RunEvent): { readonly level: WordingLevel;
       }
       const where = event.background ? `between batches at step ${event.index + 1}` : `analysis at step ${event.index + 1}`;
       const gates = event.gates.map((g) => `${g.gate} ${g.outcome}${g.outcome === 'fail' ? ` (${g.detail})` : ''}`).join(', ');
-      return { level: event.outcome === 'fail' ? 'warn' : 'info', text: `${where}: ${event.outcome}: ${gates}; judge ${event.judge.score === null ? '-' : event.judge.score.toFixed(0)}` };
+      return {
+        level: event.outcome === 'fail' ? 'warn' : 'info',
+        text: `${where}: ${event.outcome}: ${gates}; judge ${event.judge.score === null ? '-' : event.judge.score.toFixed(0)}`,
+      };
     }
     case 'rollout.aborted': {
-      const detected = event.detect === null ? 'before green took traffic' : `after ${seconds(event.detect.realMs)} (${hours(event.detect.eventMs)} of event time)`;
-      return { level: 'warn', text: `rolled back to blue: ${event.reason}; detected ${detected}; blue 100% in ${event.rollback.realMs.toFixed(0)} ms (${hours(event.rollback.eventMs)} of event time, ${event.duringRetreat.sent} requests sent meanwhile, ${event.duringRetreat.green} served by green)` };
+      const detected =
+        event.detect === null ? 'before green took traffic' : `after ${seconds(event.detect.realMs)} (${hours(event.detect.eventMs)} of event time)`;
+      return {
+        level: 'warn',
+        text: `rolled back to blue: ${event.reason}; detected ${detected}; blue 100% in ${event.rollback.realMs.toFixed(0)} ms (${hours(event.rollback.eventMs)} of event time, ${event.duringRetreat.sent} requests sent meanwhile, ${event.duringRetreat.green} served by green)`,
+      };
     }
     case 'rollout.finished':
       if (event.outcome === 'not-started') {

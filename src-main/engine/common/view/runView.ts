@@ -33,7 +33,8 @@ export interface RunRecord {
 export function runView(run: RunRecord, query: RunViewQuery = {}): RunView {
   const upTo = query.untilSeq === undefined ? run.events : run.events.filter((e) => e.seq <= query.untilSeq!);
   const extent = extentOf(upTo);
-  const range: EventTimeRange | null = extent === null && (query.from === undefined || query.to === undefined) ? null : { from: query.from ?? extent!.from, to: query.to ?? extent!.to };
+  const range: EventTimeRange | null =
+    extent === null && (query.from === undefined || query.to === undefined) ? null : { from: query.from ?? extent!.from, to: query.to ?? extent!.to };
   const inRange = range === null ? upTo : eventsInRange(upTo, range);
   const started = upTo.find((e) => e.kind === 'run.started');
   const finished = upTo.find((e) => e.kind === 'run.finished');
@@ -86,7 +87,11 @@ function pendingOr<T>(slot: ChartSlot<T>, events: readonly RunEvent[], phase: Ph
     return slot;
   }
   const running = events.some((e) => e.kind === 'phase.started' && e.phase === phase);
-  return { measured: false, pending: true, reason: running ? `the ${phase} phase is running; this lane fills when it reports` : `waits for the ${phase} phase` };
+  return {
+    measured: false,
+    pending: true,
+    reason: running ? `the ${phase} phase is running; this lane fills when it reports` : `waits for the ${phase} phase`,
+  };
 }
 
 /** The latest event time reached. */

@@ -42,10 +42,14 @@ function packageFolder(file: string): string {
 /** The image's files: Node and the libraries (the loader too), each at the path it is loaded from. */
 export function baseImageEntries(): TarEntry[] {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new Error(`the Docker backend builds its image from this machine's Node and libraries, which needs linux x64 (this is ${process.platform} ${process.arch})`);
+    throw new Error(
+      `the Docker backend builds its image from this machine's Node and libraries, which needs linux x64 (this is ${process.platform} ${process.arch})`,
+    );
   }
   const { binaries } = onnxruntimeFolders();
-  const libraries = sharedLibraries([process.execPath, join(binaries, 'onnxruntime_binding.node'), join(binaries, 'libonnxruntime.so.1')]).filter((path) => !path.startsWith(binaries));
+  const libraries = sharedLibraries([process.execPath, join(binaries, 'onnxruntime_binding.node'), join(binaries, 'libonnxruntime.so.1')]).filter(
+    (path) => !path.startsWith(binaries),
+  );
   return [
     { kind: 'dir', name: 'tmp', mode: 0o1777 },
     { kind: 'hostFile', name: IMAGE_NODE, mode: 0o755, from: process.execPath },

@@ -7,7 +7,10 @@ import Docker from 'dockerode';
 
 /** The engine did not answer; the message says where it was looked for and why. */
 export class DockerUnavailable extends Error {
-  constructor(readonly where: string, cause: string) {
+  constructor(
+    readonly where: string,
+    cause: string,
+  ) {
     super(`Docker unavailable: no engine answered at ${where} (${cause}); start dockerd, or use the embedded backend`);
     this.name = 'DockerUnavailable';
   }

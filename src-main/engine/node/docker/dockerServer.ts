@@ -52,11 +52,20 @@ export async function startDockerServer(options: ServerOptions, limits: Containe
  * digest of `options.model` on this machine and the lock the image was built with; inside, the
  * entrypoint makes the server check the files themselves and refuse on a mismatch.
  */
-export async function runServingContainer(docker: Docker, image: ServingImage, options: ServerOptions, limits: ContainerLimits, hooks: ServerHooks = {}): Promise<DockerServer> {
+export async function runServingContainer(
+  docker: Docker,
+  image: ServingImage,
+  options: ServerOptions,
+  limits: ContainerLimits,
+  hooks: ServerHooks = {},
+): Promise<DockerServer> {
   const hostModel = verifyModel(options.model).sha256;
   const labelled = { model: image.labels[LABELS.modelSha256], lock: image.labels[LABELS.lockSha256] };
   if (labelled.model !== hostModel || labelled.lock !== image.lockSha256) {
-    throw new InputError(options.model, `refusing to run image ${image.tag}: its labels name model sha256 ${labelled.model ?? 'none'} and lock sha256 ${labelled.lock ?? 'none'}, but the model here is ${hostModel} and the lock ${image.lockSha256}`);
+    throw new InputError(
+      options.model,
+      `refusing to run image ${image.tag}: its labels name model sha256 ${labelled.model ?? 'none'} and lock sha256 ${labelled.lock ?? 'none'}, but the model here is ${hostModel} and the lock ${image.lockSha256}`,
+    );
   }
   const label = options.label ?? image.labels[LABELS.modelName] ?? 'server';
   const faults = options.faults === null ? null : JSON.stringify(readFaults(options.faults));

@@ -57,7 +57,11 @@ export async function findImage(docker: Docker, tag: string): Promise<ImageFacts
 }
 
 /** Builds `tag` from a context of tar entries (a Dockerfile among them); resolves with the image. */
-export async function buildImage(docker: Docker, build: { readonly tag: string; readonly context: readonly TarEntry[]; readonly labels?: Readonly<Record<string, string>> }, hooks: ImageHooks = {}): Promise<ImageFacts> {
+export async function buildImage(
+  docker: Docker,
+  build: { readonly tag: string; readonly context: readonly TarEntry[]; readonly labels?: Readonly<Record<string, string>> },
+  hooks: ImageHooks = {},
+): Promise<ImageFacts> {
   const label = `Building image ${build.tag}`;
   hooks.onProgress?.({ label, done: 0, total: null, unit: 'steps' });
   const stream = (await docker.buildImage(tarStream(build.context), { t: build.tag, labels: { ...build.labels }, rm: true, forcerm: true })) as Readable;
@@ -85,7 +89,11 @@ export async function buildImage(docker: Docker, build: { readonly tag: string; 
 }
 
 /** Imports a root filesystem (tar entries) as `repository:tag`; resolves with the image. */
-export async function importImage(docker: Docker, target: { readonly repository: string; readonly tag: string; readonly entries: readonly TarEntry[]; readonly totalBytes: number }, hooks: ImageHooks = {}): Promise<ImageFacts> {
+export async function importImage(
+  docker: Docker,
+  target: { readonly repository: string; readonly tag: string; readonly entries: readonly TarEntry[]; readonly totalBytes: number },
+  hooks: ImageHooks = {},
+): Promise<ImageFacts> {
   const name = `${target.repository}:${target.tag}`;
   const label = `Importing base image ${name}`;
   const tar = tarStream(target.entries);

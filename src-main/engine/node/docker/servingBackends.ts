@@ -32,7 +32,14 @@ export function servingBackends(options: { readonly socketPath?: string } = {}):
       });
       if (embedded) {
         const running = await startEmbeddedServer(server, { onEvent: hooks.onEvent });
-        return { url: running.url, image: null, memoryPeakBytes: async () => peakRss(running.pid), setFaults: (faults) => running.setFaults(faults), clearFaults: () => running.clearFaults(), stop: () => running.stop() };
+        return {
+          url: running.url,
+          image: null,
+          memoryPeakBytes: async () => peakRss(running.pid),
+          setFaults: (faults) => running.setFaults(faults),
+          clearFaults: () => running.clearFaults(),
+          stop: () => running.stop(),
+        };
       }
       const running = await startDockerServer(server, request.limits, {
         ...(options.socketPath !== undefined ? { socketPath: options.socketPath } : {}),
@@ -42,7 +49,16 @@ export function servingBackends(options: { readonly socketPath?: string } = {}):
       const { image } = running;
       return {
         url: running.url,
-        image: { tag: image.tag, id: image.id, sizeBytes: image.sizeBytes, built: image.built, baseImported: image.baseImported, durationMs: Math.round(image.durationMs), modelSha256: image.modelSha256, lockSha256: image.lockSha256 },
+        image: {
+          tag: image.tag,
+          id: image.id,
+          sizeBytes: image.sizeBytes,
+          built: image.built,
+          baseImported: image.baseImported,
+          durationMs: Math.round(image.durationMs),
+          modelSha256: image.modelSha256,
+          lockSha256: image.lockSha256,
+        },
         memoryPeakBytes: () => running.memoryPeakBytes(),
         setFaults: (faults) => running.setFaults(faults),
         clearFaults: () => running.clearFaults(),

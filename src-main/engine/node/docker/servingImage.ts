@@ -68,15 +68,29 @@ export async function ensureServingImage(docker: Docker, source: ServingImageSou
   const base = await ensureBaseImage(docker, hooks);
   const { files, modelPath } = imageFiles(source.model);
   const dockerfile = dockerfileOf(base.tag, artifact.sha256, lockSha256);
-  const contextSha256 = digestOf([['base', base.id], ['Dockerfile', digestOf([['text', dockerfile]])], ...files.filter((f) => !f.name.startsWith('app/model/')).map((f): [string, string] => [f.name, fileSha256(f.from)])]);
+  const contextSha256 = digestOf([
+    ['base', base.id],
+    ['Dockerfile', digestOf([['text', dockerfile]])],
+    ...files.filter((f) => !f.name.startsWith('app/model/')).map((f): [string, string] => [f.name, fileSha256(f.from)]),
+  ]);
   const tag = `${SERVING_REPOSITORY}:m${artifact.sha256.slice(0, 12)}-l${lockSha256.slice(0, 12)}-c${contextSha256.slice(0, 12)}`;
   const facts = { modelSha256: artifact.sha256, lockSha256, modelPath };
   const found = await findImage(docker, tag);
   if (found !== null) {
     return { ...found, ...facts, built: false, baseImported: base.imported, durationMs: performance.now() - started };
   }
-  const labels = { [LABELS.modelSha256]: artifact.sha256, [LABELS.modelName]: artifact.name, [LABELS.lockSha256]: lockSha256, [LABELS.contextSha256]: contextSha256, [LABELS.base]: base.tag };
-  const context: TarEntry[] = [{ kind: 'file', name: 'Dockerfile', mode: 0o644, data: Buffer.from(dockerfile) }, { kind: 'file', name: 'app/package-lock.json', mode: 0o644, data: Buffer.from(lock.text) }, ...files];
+  const labels = {
+    [LABELS.modelSha256]: artifact.sha256,
+    [LABELS.modelName]: artifact.name,
+    [LABELS.lockSha256]: lockSha256,
+    [LABELS.contextSha256]: contextSha256,
+    [LABELS.base]: base.tag,
+  };
+  const context: TarEntry[] = [
+    { kind: 'file', name: 'Dockerfile', mode: 0o644, data: Buffer.from(dockerfile) },
+    { kind: 'file', name: 'app/package-lock.json', mode: 0o644, data: Buffer.from(lock.text) },
+    ...files,
+  ];
   const image = await buildImage(docker, { tag, context, labels }, hooks);
   return { ...image, ...facts, built: true, baseImported: base.imported, durationMs: performance.now() - started };
 }
@@ -111,7 +125,9 @@ function imageFiles(model: string): { files: HostFile[]; modelPath: string } {
       .filter((path) => !path.endsWith('.map') && !path.endsWith('.d.ts'))
       .map((path) => file(`${into}/${relative(folder, path)}`, path));
   const location = modelLocation(model);
-  const modelFiles = location.isFolder ? walk(location.folder) : [location.onnxPath, join(location.folder, 'model.sha256')].filter((path) => statSync(path, { throwIfNoEntry: false })?.isFile());
+  const modelFiles = location.isFolder
+    ? walk(location.folder)
+    : [location.onnxPath, join(location.folder, 'model.sha256')].filter((path) => statSync(path, { throwIfNoEntry: false })?.isFile());
   return {
     files: [
       file('app/server.mjs', serverBundlePath()),

@@ -41,7 +41,11 @@ export async function readNumericSides(connection: DuckDBConnection, table: stri
   const counted = await connection.runAndReadAll(`SELECT ${select.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${from})`);
   const row = (counted.getRows()[0] ?? []).map(Number);
   const rows = row[0] ?? 0;
-  const sampled = await sampleDistinct(connection, table, features.map((f) => f.expression));
+  const sampled = await sampleDistinct(
+    connection,
+    table,
+    features.map((f) => f.expression),
+  );
   for (const [k, f] of features.entries()) {
     const [nonNull = 0, parsed = 0, nan = 0, infinity = 0] = row.slice(1 + 4 * k, 5 + 4 * k);
     const values = `SELECT ${f.expression} AS v FROM ${from}`;
@@ -94,11 +98,17 @@ export async function distinctUpTo(connection: DuckDBConnection, table: string, 
   if (columns.length === 0) {
     return counts;
   }
-  const sampled = await sampleDistinct(connection, table, columns.map((c) => sqlIdentifier(c)));
+  const sampled = await sampleDistinct(
+    connection,
+    table,
+    columns.map((c) => sqlIdentifier(c)),
+  );
   const small = columns.filter((_, k) => (sampled[k] ?? 0) <= limit);
   columns.forEach((c, k) => counts.set(c, sampled[k] ?? 0));
   if (small.length > 0) {
-    const exact = await connection.runAndReadAll(`SELECT ${small.map((c) => `count(DISTINCT ${sqlIdentifier(c)})::DOUBLE`).join(', ')} FROM ${sqlIdentifier(table)}`);
+    const exact = await connection.runAndReadAll(
+      `SELECT ${small.map((c) => `count(DISTINCT ${sqlIdentifier(c)})::DOUBLE`).join(', ')} FROM ${sqlIdentifier(table)}`,
+    );
     (exact.getRows()[0] ?? []).forEach((v, k) => counts.set(small[k]!, Number(v)));
   }
   return counts;

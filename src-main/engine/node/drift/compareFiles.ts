@@ -45,7 +45,9 @@ export async function compareFiles(request: CompareFilesRequest): Promise<DriftR
     checkNamed(request, reference, current);
     const names = request.columns ?? [...new Set([...reference.columns.map((c) => c.name), ...current.columns.map((c) => c.name)])];
     const typed = names.map((name) => ({ name, reference: typeOn(reference, name), current: typeOn(current, name) }));
-    const toCount = typed.filter((t) => (t.reference ?? t.current)!.typeClass === 'number' && !request.categorical.includes(t.name) && !request.numeric.includes(t.name));
+    const toCount = typed.filter(
+      (t) => (t.reference ?? t.current)!.typeClass === 'number' && !request.categorical.includes(t.name) && !request.numeric.includes(t.name),
+    );
     const distinct = await distinctOn(connection, reference, current, toCount);
     const planned: Planned[] = [];
     const skipped: SkippedColumn[] = [];
@@ -122,7 +124,12 @@ function typeOn(input: DriftInput, name: string): { type: string; typeClass: Typ
 }
 
 /** Distinct counts for the kind rule, on the reference (on current for a column only it has). */
-async function distinctOn(connection: DuckDBConnection, reference: DriftInput, current: DriftInput, columns: readonly { name: string; reference: unknown }[]): Promise<Map<string, number>> {
+async function distinctOn(
+  connection: DuckDBConnection,
+  reference: DriftInput,
+  current: DriftInput,
+  columns: readonly { name: string; reference: unknown }[],
+): Promise<Map<string, number>> {
   const onReference = columns.filter((c) => c.reference !== null).map((c) => c.name);
   const onCurrent = columns.filter((c) => c.reference === null).map((c) => c.name);
   const counts = await distinctUpTo(connection, reference.table, onReference, CATEGORICAL_MAX_DISTINCT);
@@ -148,7 +155,8 @@ function sqlFor(planned: readonly Planned[], role: 'reference' | 'current', kind
     if (p.kind !== kind || side === null) {
       continue;
     }
-    const expression = kind === 'numeric' ? numericValueSql(p.name, side.type, side.typeClass) : categoryKeySql(p.name, side.typeClass, other?.typeClass === 'number');
+    const expression =
+      kind === 'numeric' ? numericValueSql(p.name, side.type, side.typeClass) : categoryKeySql(p.name, side.typeClass, other?.typeClass === 'number');
     out.push({ name: p.name, column: p.name, expression });
   }
   return out;

@@ -18,7 +18,12 @@ export interface UntimedRow {
 }
 
 /** Converts one chunk; rows whose event time is null are left out and returned in `untimed`. */
-export function toColumnChunk(chunk: DuckDBDataChunk, names: readonly string[], labelled: boolean, interner = new StringInterner()): { chunk: ColumnChunk; untimed: UntimedRow[] } {
+export function toColumnChunk(
+  chunk: DuckDBDataChunk,
+  names: readonly string[],
+  labelled: boolean,
+  interner = new StringInterner(),
+): { chunk: ColumnChunk; untimed: UntimedRow[] } {
   const first = leadingNulls(chunk, 0);
   const untimed: UntimedRow[] = [];
   for (let i = 0; i < first; i++) {

@@ -170,7 +170,9 @@ async function jsonLinesReader(connection: DuckDBConnection, section: FormatSect
   const text = `read_csv(${fileList(files)}, columns = {'line': 'VARCHAR'}, header = false, delim = chr(1), quote = '', escape = '', filename = true, auto_detect = false)`;
   const numbered = `(SELECT line, filename AS __file, file_index AS __file_index, ordinality - min(ordinality) OVER (PARTITION BY filename) + 1 AS __line, ordinality AS __row FROM ${text} WITH ORDINALITY)`;
   const isObject = "CASE WHEN json_valid(line) THEN json_type(line) = 'OBJECT' ELSE false END";
-  const sampled = await connection.runAndReadAll(`SELECT json_group_structure(line::JSON) AS s FROM (SELECT line FROM ${text} WHERE line IS NOT NULL AND ${isObject} LIMIT 20480)`);
+  const sampled = await connection.runAndReadAll(
+    `SELECT json_group_structure(line::JSON) AS s FROM (SELECT line FROM ${text} WHERE line IS NOT NULL AND ${isObject} LIMIT 20480)`,
+  );
   const structure = sampled.getRowObjectsJson()[0]?.['s'];
   if (typeof structure !== 'string' || !structure.startsWith('{')) {
     throw new InputError(files[0]!, 'cannot be read as jsonl: expected one JSON object per line, found none');

@@ -30,7 +30,10 @@ export async function openSnapshot(section: SnapshotRequest, role: string): Prom
       throw error instanceof InputError ? error : new InputError(section.path, `cannot be read as ${format}: ${firstLine(error)}`);
     });
     if (section.timestamp !== undefined && !reader.columns.some((c) => c.name === section.timestamp)) {
-      throw new InputError(`snapshots.${role}.timestamp`, `expected a column of ${section.path}; "${section.timestamp}" is not one of: ${reader.columns.map((c) => c.name).join(', ')}`);
+      throw new InputError(
+        `snapshots.${role}.timestamp`,
+        `expected a column of ${section.path}; "${section.timestamp}" is not one of: ${reader.columns.map((c) => c.name).join(', ')}`,
+      );
     }
     return new DuckDbSnapshot(section, role, reader, instance, connection);
   } catch (error) {
@@ -67,12 +70,19 @@ class DuckDbSnapshot implements SnapshotSource {
     // Where a row came from is carried only for rows without an event time (the rejects): a file
     // name on each of millions of rows would double what the sort holds.
     const untimedOnly = (column: string): string => (ts === null ? `NULL AS ${column}` : `CASE WHEN ${ts} IS NULL THEN ${column} END AS ${column}`);
-    select.push(this.section.label === undefined ? 'NULL::DOUBLE AS __label' : `CAST((${this.section.label}) AS DOUBLE) AS __label`, untimedOnly('__file'), untimedOnly('__line'));
+    select.push(
+      this.section.label === undefined ? 'NULL::DOUBLE AS __label' : `CAST((${this.section.label}) AS DOUBLE) AS __label`,
+      untimedOnly('__file'),
+      untimedOnly('__line'),
+    );
     const names: string[] = [];
     for (const name of query.columns) {
       const expression = query.derived[name] ?? (this.columns.some((c) => c.name === name) ? sqlIdentifier(name) : undefined);
       if (expression === undefined) {
-        throw new InputError(`snapshots.${this.role}`, `expected a column or derived feature "${name}"; found columns: ${this.columns.map((c) => c.name).join(', ')}`);
+        throw new InputError(
+          `snapshots.${this.role}`,
+          `expected a column or derived feature "${name}"; found columns: ${this.columns.map((c) => c.name).join(', ')}`,
+        );
       }
       select.push(`(${expression}) AS ${sqlIdentifier(name)}`);
       names.push(name);

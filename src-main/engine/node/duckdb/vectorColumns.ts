@@ -17,11 +17,23 @@ const TWO_32 = 4_294_967_296;
 
 /** Integer and float types read as numbers, with their width in bytes. */
 const FIXED_NUMERIC: ReadonlyMap<DuckDBTypeId, number> = new Map([
-  [DuckDBTypeId.BOOLEAN, 1], [DuckDBTypeId.TINYINT, 1], [DuckDBTypeId.UTINYINT, 1],
-  [DuckDBTypeId.SMALLINT, 2], [DuckDBTypeId.USMALLINT, 2],
-  [DuckDBTypeId.INTEGER, 4], [DuckDBTypeId.UINTEGER, 4], [DuckDBTypeId.FLOAT, 4], [DuckDBTypeId.DATE, 4],
-  [DuckDBTypeId.BIGINT, 8], [DuckDBTypeId.UBIGINT, 8], [DuckDBTypeId.DOUBLE, 8],
-  [DuckDBTypeId.TIMESTAMP, 8], [DuckDBTypeId.TIMESTAMP_TZ, 8], [DuckDBTypeId.TIMESTAMP_MS, 8], [DuckDBTypeId.TIMESTAMP_S, 8], [DuckDBTypeId.TIMESTAMP_NS, 8],
+  [DuckDBTypeId.BOOLEAN, 1],
+  [DuckDBTypeId.TINYINT, 1],
+  [DuckDBTypeId.UTINYINT, 1],
+  [DuckDBTypeId.SMALLINT, 2],
+  [DuckDBTypeId.USMALLINT, 2],
+  [DuckDBTypeId.INTEGER, 4],
+  [DuckDBTypeId.UINTEGER, 4],
+  [DuckDBTypeId.FLOAT, 4],
+  [DuckDBTypeId.DATE, 4],
+  [DuckDBTypeId.BIGINT, 8],
+  [DuckDBTypeId.UBIGINT, 8],
+  [DuckDBTypeId.DOUBLE, 8],
+  [DuckDBTypeId.TIMESTAMP, 8],
+  [DuckDBTypeId.TIMESTAMP_TZ, 8],
+  [DuckDBTypeId.TIMESTAMP_MS, 8],
+  [DuckDBTypeId.TIMESTAMP_S, 8],
+  [DuckDBTypeId.TIMESTAMP_NS, 8],
 ]);
 
 /** Numbers that need a conversion of each value (128-bit integers, decimals): read item by item. */
@@ -147,7 +159,13 @@ function readFixed(chunk: DuckDBDataChunk, index: number, first: number, typeId:
   return time === undefined ? { kind: 'number', values, valid } : { kind: 'number', values, valid, time };
 }
 
-const TIMESTAMPS: ReadonlySet<DuckDBTypeId> = new Set([DuckDBTypeId.TIMESTAMP, DuckDBTypeId.TIMESTAMP_TZ, DuckDBTypeId.TIMESTAMP_MS, DuckDBTypeId.TIMESTAMP_S, DuckDBTypeId.TIMESTAMP_NS]);
+const TIMESTAMPS: ReadonlySet<DuckDBTypeId> = new Set([
+  DuckDBTypeId.TIMESTAMP,
+  DuckDBTypeId.TIMESTAMP_TZ,
+  DuckDBTypeId.TIMESTAMP_MS,
+  DuckDBTypeId.TIMESTAMP_S,
+  DuckDBTypeId.TIMESTAMP_NS,
+]);
 
 /** Copies rows [first, total) of a fixed-width vector into `out` as doubles (timestamps as ms). */
 function copyNumbers(vector: Raw, total: number, first: number, typeId: DuckDBTypeId, out: Float64Array): void {
@@ -189,7 +207,14 @@ function copyNumbers(vector: Raw, total: number, first: number, typeId: DuckDBTy
       // 64-bit integers as two 32-bit words: hi * 2^32 + lo is rounded once, as Number(bigint) is.
       const words = dataView(vector, total, 8, Int32Array);
       const unsigned = typeId === DuckDBTypeId.UBIGINT;
-      const scale = typeId === DuckDBTypeId.TIMESTAMP || typeId === DuckDBTypeId.TIMESTAMP_TZ ? 1e-3 : typeId === DuckDBTypeId.TIMESTAMP_NS ? 1e-6 : typeId === DuckDBTypeId.TIMESTAMP_S ? 1e3 : 1;
+      const scale =
+        typeId === DuckDBTypeId.TIMESTAMP || typeId === DuckDBTypeId.TIMESTAMP_TZ
+          ? 1e-3
+          : typeId === DuckDBTypeId.TIMESTAMP_NS
+            ? 1e-6
+            : typeId === DuckDBTypeId.TIMESTAMP_S
+              ? 1e3
+              : 1;
       for (let i = 0; i < n; i++) {
         const lo = words[2 * (first + i)]! >>> 0;
         const hi = unsigned ? words[2 * (first + i) + 1]! >>> 0 : words[2 * (first + i) + 1]!;
@@ -236,7 +261,9 @@ function readVarchar(chunk: DuckDBDataChunk, index: number, first: number, inter
     const offset = i * 16;
     const length = view.getUint32(offset, true);
     values[i - first] =
-      length <= 12 ? interner.inline(bytes, offset + 4, length) : interner.decode(duckdb.get_data_from_pointer(bytes.buffer as ArrayBuffer, bytes.byteOffset + offset + 8, length));
+      length <= 12
+        ? interner.inline(bytes, offset + 4, length)
+        : interner.decode(duckdb.get_data_from_pointer(bytes.buffer as ArrayBuffer, bytes.byteOffset + offset + 8, length));
   }
   return { kind: 'text', values };
 }

@@ -74,5 +74,10 @@ function isEventShape(value: unknown): value is RunEvent {
     return false;
   }
   const v = value as Record<string, unknown>;
-  return typeof v['seq'] === 'number' && typeof v['kind'] === 'string' && typeof v['wallTime'] === 'string' && (v['eventTime'] === null || typeof v['eventTime'] === 'string');
+  return (
+    typeof v['seq'] === 'number' &&
+    typeof v['kind'] === 'string' &&
+    typeof v['wallTime'] === 'string' &&
+    (v['eventTime'] === null || typeof v['eventTime'] === 'string')
+  );
 }

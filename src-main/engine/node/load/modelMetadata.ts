@@ -78,7 +78,12 @@ function parseMetadata(body: unknown, where: string): ModelMetadata {
 async function getJson(url: URL, method: 'GET' | 'POST'): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(url, { method, headers: { accept: 'application/json', 'content-type': 'application/json' }, ...(method === 'POST' ? { body: '{}' } : {}), signal: AbortSignal.timeout(10_000) });
+    response = await fetch(url, {
+      method,
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      ...(method === 'POST' ? { body: '{}' } : {}),
+      signal: AbortSignal.timeout(10_000),
+    });
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
     throw new InputError(url.href, `${UNREACHABLE}: ${cause}`);

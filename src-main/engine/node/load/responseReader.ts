@@ -129,7 +129,9 @@ export class ResponseReader {
   /** Reads the status line and the three headers that matter from the bytes, allocating nothing per header. */
   private startResponse(data: Buffer, start: number, end: number): void {
     if (end - start < 12 || !startsWith(data, start, HTTP_1) || data[start + 8] !== SPACE || !isDigits(data, start + 9, 3)) {
-      throw new ResponseFormatError(`not an HTTP/1.x status line: ${JSON.stringify(data.toString('latin1', start, Math.min(end, start + 60)).split('\r\n')[0])}`);
+      throw new ResponseFormatError(
+        `not an HTTP/1.x status line: ${JSON.stringify(data.toString('latin1', start, Math.min(end, start + 60)).split('\r\n')[0])}`,
+      );
     }
     const http10 = data[start + 7] === 0x30;
     const status = (data[start + 9]! - 0x30) * 100 + (data[start + 10]! - 0x30) * 10 + (data[start + 11]! - 0x30);
@@ -147,7 +149,11 @@ export class ResponseReader {
         if (nameIs(data, from, colon, 'content-length')) {
           length = isDigits(data, value.from, value.to - value.from) ? Number(data.toString('latin1', value.from, value.to)) : Number.NaN;
         } else if (nameIs(data, from, colon, 'transfer-encoding')) {
-          chunked = data.toString('latin1', value.from, value.to).toLowerCase().split(',').some((v) => v.trim() === 'chunked');
+          chunked = data
+            .toString('latin1', value.from, value.to)
+            .toLowerCase()
+            .split(',')
+            .some((v) => v.trim() === 'chunked');
         } else if (nameIs(data, from, colon, 'connection')) {
           connection = nameIs(data, value.from, value.to, 'close') ? 'close' : nameIs(data, value.from, value.to, 'keep-alive') ? 'keep-alive' : null;
         }

@@ -47,7 +47,9 @@ export async function runLoad(plan: LoadPlan, clock: Clock = systemClock, hooks:
 export async function findLoadKnee(plan: LoadPlan, search: KneeSearch = defaultKneeSearch(plan.rps), clock: Clock = systemClock): Promise<KneeResult> {
   checkPlan(plan);
   const prepared = await prepareLoad(plan, search.maxRps);
-  return findKnee(search, plan.slaMs, (rps) => runPreparedLoad({ ...plan, rps, connections: plan.connections ?? connectionsFor(rps, plan.slaMs) }, prepared, clock));
+  return findKnee(search, plan.slaMs, (rps) =>
+    runPreparedLoad({ ...plan, rps, connections: plan.connections ?? connectionsFor(rps, plan.slaMs) }, prepared, clock),
+  );
 }
 
 /** Reads the model's metadata or the snapshot, and builds every body, for rates up to `maxRps`. */
@@ -58,15 +60,26 @@ export async function prepareLoad(plan: LoadPlan, maxRps: number): Promise<Prepa
     if (plan.protocol !== 'predict') {
       throw new InputError('--payload-from', 'raw records are sent to /predict; use --protocol predict');
     }
-    const expected = Math.ceil((maxRps * plan.durationMs) / 1000 * 1.2) + 16;
-    const { records, description } = await readSnapshotRecords({ path: plan.payload.path, order: plan.payload.order, limit: Math.min(MAX_RECORDS, expected), ...(plan.payload.timestamp ? { timestamp: plan.payload.timestamp } : {}) }, rng);
+    const expected = Math.ceil(((maxRps * plan.durationMs) / 1000) * 1.2) + 16;
+    const { records, description } = await readSnapshotRecords(
+      {
+        path: plan.payload.path,
+        order: plan.payload.order,
+        limit: Math.min(MAX_RECORDS, expected),
+        ...(plan.payload.timestamp ? { timestamp: plan.payload.timestamp } : {}),
+      },
+      rng,
+    );
     return { endpoint: new URL('predict', base), bodies: records.map((r) => Buffer.from(recordBody(r))), payload: description };
   }
   const metadata = await fetchModelMetadata(plan.url, plan.modelName);
   const where = new URL(`v2/models/${encodeURIComponent(metadata.name)}`, base).href;
   const inputs: InputTensor[] = metadata.inputs.map((input) => {
     if (!isNumericDatatype(input.datatype)) {
-      throw new InputError(where, `input "${input.name}" is ${input.datatype}; numeric payloads fill numeric tensors only (use --payload-from with raw records)`);
+      throw new InputError(
+        where,
+        `input "${input.name}" is ${input.datatype}; numeric payloads fill numeric tensors only (use --payload-from with raw records)`,
+      );
     }
     return { name: input.name, datatype: input.datatype, width: rowWidth(input, where) };
   });
@@ -89,7 +102,11 @@ export async function runPreparedLoad(plan: LoadPlan, prepared: PreparedLoad, cl
       transport,
       rng: seededRng(plan.seed),
       histogram: hdrLatencyHistogram,
-      watch: { ...hooks, ...(plan.intervalMs !== undefined ? { intervalMs: plan.intervalMs } : {}), ...(plan.marksMs !== undefined ? { marksMs: plan.marksMs } : {}) },
+      watch: {
+        ...hooks,
+        ...(plan.intervalMs !== undefined ? { intervalMs: plan.intervalMs } : {}),
+        ...(plan.marksMs !== undefined ? { marksMs: plan.marksMs } : {}),
+      },
     });
     return loadResult(shape, tally, {
       slaMs: plan.slaMs,
@@ -106,7 +123,12 @@ export async function runPreparedLoad(plan: LoadPlan, prepared: PreparedLoad, cl
 }
 
 function checkPlan(plan: LoadPlan): void {
-  const positive: [string, number][] = [['rps', plan.rps], ['durationMs', plan.durationMs], ['slaMs', plan.slaMs], ['timeoutMs', plan.timeoutMs]];
+  const positive: [string, number][] = [
+    ['rps', plan.rps],
+    ['durationMs', plan.durationMs],
+    ['slaMs', plan.slaMs],
+    ['timeoutMs', plan.timeoutMs],
+  ];
   for (const [field, value] of positive) {
     if (!(Number.isFinite(value) && value > 0)) {
       throw new InputError(`load.${field}`, `expected a positive number, got ${value}`);

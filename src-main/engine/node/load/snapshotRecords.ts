@@ -66,7 +66,10 @@ async function timestampColumn(path: string): Promise<string> {
   await source.close();
   const stamps = columns.filter((c) => c.type.startsWith('TIMESTAMP'));
   if (stamps.length !== 1) {
-    throw new InputError(path, `expected one timestamp column, found ${stamps.length} among ${columns.map((c) => `${c.name} ${c.type}`).join(', ')}; name it with --timestamp`);
+    throw new InputError(
+      path,
+      `expected one timestamp column, found ${stamps.length} among ${columns.map((c) => `${c.name} ${c.type}`).join(', ')}; name it with --timestamp`,
+    );
   }
   return stamps[0]!.name;
 }

@@ -66,7 +66,10 @@ function followIncludes(lock: LockFile, depth: number, seen: Set<string>): LockF
     }
     seen.add(key);
     const included = followIncludes(parseLockText(readText(path, where), path, 'requirements'), depth + 1, seen);
-    notes.push(`${where}: ${flag} ${include.target} read (${included.entries.length} ${included.entries.length === 1 ? 'entry' : 'entries'})`, ...included.notes);
+    notes.push(
+      `${where}: ${flag} ${include.target} read (${included.entries.length} ${included.entries.length === 1 ? 'entry' : 'entries'})`,
+      ...included.notes,
+    );
     (include.kind === 'requirements' ? entries : constraints).push(...included.entries);
   }
   return { ...lock, entries: applyConstraints(entries, constraints), includes: [], notes };

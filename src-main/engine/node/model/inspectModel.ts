@@ -38,7 +38,10 @@ export async function inspectModel(path: string): Promise<ModelInspection> {
   try {
     session = await openOrtInference(onnxPath, 'cpu');
   } catch (error) {
-    throw new InputError(onnxPath, `expected an ONNX model that onnxruntime can load: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    throw new InputError(
+      onnxPath,
+      `expected an ONNX model that onnxruntime can load: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    );
   }
   const { inputs, outputs } = session.inference;
   await session.inference.close();
@@ -51,6 +54,12 @@ export async function inspectModel(path: string): Promise<ModelInspection> {
     onnx,
     inputs,
     outputs,
-    card: card ? { ...(card.name ? { name: card.name } : {}), ...(card.featureSpec ? { featureSpec: card.featureSpec } : {}), ...(card.featureOrder ? { featureOrder: card.featureOrder } : {}) } : null,
+    card: card
+      ? {
+          ...(card.name ? { name: card.name } : {}),
+          ...(card.featureSpec ? { featureSpec: card.featureSpec } : {}),
+          ...(card.featureOrder ? { featureOrder: card.featureOrder } : {}),
+        }
+      : null,
   };
 }

@@ -19,13 +19,19 @@ export function loadBoundFeatures(folder: string, card: ModelCard | null): Bound
   }
   const spec = featureSpecById(card.featureSpec);
   if (!spec) {
-    throw new InputError(join(folder, 'model-card.json'), `featureSpec "${card.featureSpec}" is not one this version knows (${knownFeatureSpecs().join(', ')})`);
+    throw new InputError(
+      join(folder, 'model-card.json'),
+      `featureSpec "${card.featureSpec}" is not one this version knows (${knownFeatureSpecs().join(', ')})`,
+    );
   }
   const tables: Record<string, unknown> = {};
   for (const name of spec.tables) {
     const file = card.servingTables?.[name];
     if (file === undefined) {
-      throw new InputError(join(folder, 'model-card.json'), `servingTables.${name}: expected the file of the "${name}" table that feature spec ${spec.id} reads`);
+      throw new InputError(
+        join(folder, 'model-card.json'),
+        `servingTables.${name}: expected the file of the "${name}" table that feature spec ${spec.id} reads`,
+      );
     }
     const path = resolve(folder, file);
     if (!path.startsWith(resolve(folder) + sep) || !existsSync(path)) {
@@ -43,6 +49,9 @@ export function loadBoundFeatures(folder: string, card: ModelCard | null): Bound
   try {
     return { spec, tables: spec.prepareTables(tables) };
   } catch (error) {
-    throw new InputError(join(folder, 'model-card.json'), `the serving tables of feature spec ${spec.id} are not valid: ${error instanceof Error ? error.message : String(error)}`);
+    throw new InputError(
+      join(folder, 'model-card.json'),
+      `the serving tables of feature spec ${spec.id} are not valid: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

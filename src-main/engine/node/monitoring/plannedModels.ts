@@ -19,7 +19,9 @@ import { readReferenceProfile } from '../model/referenceFile';
 export function plannedModels(models: ModelsSection, drift: DriftAlertsSection): { models: PlannedModel[]; notes: string[] } {
   const notes: string[] = [];
   if (drift.thresholds === 'calibrated') {
-    notes.push(`alerts.drift.thresholds is calibrated: the export uses the fixed PSI threshold ${drift.bands.retrain}; a run's replay.started event holds the calibrated ones`);
+    notes.push(
+      `alerts.drift.thresholds is calibrated: the export uses the fixed PSI threshold ${drift.bands.retrain}; a run's replay.started event holds the calibrated ones`,
+    );
   }
   const planned = (['blue', 'green'] as const).flatMap((role) => {
     const section = models[role];
@@ -56,11 +58,19 @@ function plannedModel(role: 'blue' | 'green', section: ModelSection, drift: Drif
   };
 }
 
-function featuresOf(role: string, section: ModelSection, card: ReturnType<typeof readModelCard>, folder: string): { name: string; kind: 'numeric' | 'categorical' }[] {
+function featuresOf(
+  role: string,
+  section: ModelSection,
+  card: ReturnType<typeof readModelCard>,
+  folder: string,
+): { name: string; kind: 'numeric' | 'categorical' }[] {
   if (card?.featureSpec !== undefined) {
     const spec = featureSpecById(card.featureSpec);
     if (spec === undefined) {
-      throw new InputError(join(folder, 'model-card.json'), `featureSpec "${card.featureSpec}" is not one this version knows (${knownFeatureSpecs().join(', ')})`);
+      throw new InputError(
+        join(folder, 'model-card.json'),
+        `featureSpec "${card.featureSpec}" is not one this version knows (${knownFeatureSpecs().join(', ')})`,
+      );
     }
     return spec.features.map((f) => ({ name: f.name, kind: f.kind }));
   }

@@ -62,7 +62,10 @@ export function exportTabularNet(layout: TabularNetLayout, weights: TabularNetWe
   let h = 'h0';
   shapes.forEach(([fanIn, fanOut], i) => {
     const last = i === shapes.length - 1;
-    initializers.push({ name: `dense${i}_kernel`, dims: [fanIn, fanOut], values: weights.dense[i]!.kernel }, { name: `dense${i}_bias`, dims: [fanOut], values: weights.dense[i]!.bias });
+    initializers.push(
+      { name: `dense${i}_kernel`, dims: [fanIn, fanOut], values: weights.dense[i]!.kernel },
+      { name: `dense${i}_bias`, dims: [fanOut], values: weights.dense[i]!.bias },
+    );
     nodes.push({ op: 'MatMul', inputs: [h, `dense${i}_kernel`], outputs: [`dense${i}_mm`] });
     nodes.push({ op: 'Add', inputs: [`dense${i}_mm`, `dense${i}_bias`], outputs: [last ? 'logit' : `dense${i}_pre`] });
     if (!last) {

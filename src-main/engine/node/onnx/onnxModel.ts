@@ -108,7 +108,9 @@ function attribute(name: string, value: number | readonly number[] | string) {
     return { name, type: onnx.AttributeProto.AttributeType.STRING, s: new TextEncoder().encode(value) };
   }
   if (typeof value === 'number') {
-    return Number.isInteger(value) ? { name, type: onnx.AttributeProto.AttributeType.INT, i: value } : { name, type: onnx.AttributeProto.AttributeType.FLOAT, f: value };
+    return Number.isInteger(value)
+      ? { name, type: onnx.AttributeProto.AttributeType.INT, i: value }
+      : { name, type: onnx.AttributeProto.AttributeType.FLOAT, f: value };
   }
   return { name, type: onnx.AttributeProto.AttributeType.INTS, ints: [...value] };
 }

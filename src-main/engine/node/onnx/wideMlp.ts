@@ -31,7 +31,10 @@ export function wideMlp(options: WideMlpOptions): Uint8Array {
     }
     initializers.push({ name: `W${layer}`, dims: [fanIn, fanOut], values: weights }, { name: `b${layer}`, dims: [fanOut], values: new Float32Array(fanOut) });
     const last = layer + 2 === widths.length;
-    nodes.push({ op: 'MatMul', inputs: [current, `W${layer}`], outputs: [`m${layer}`] }, { op: 'Add', inputs: [`m${layer}`, `b${layer}`], outputs: [`a${layer}`] });
+    nodes.push(
+      { op: 'MatMul', inputs: [current, `W${layer}`], outputs: [`m${layer}`] },
+      { op: 'Add', inputs: [`m${layer}`, `b${layer}`], outputs: [`a${layer}`] },
+    );
     nodes.push({ op: last ? 'Sigmoid' : 'Relu', inputs: [`a${layer}`], outputs: [last ? 'probability' : `h${layer}`] });
     current = `h${layer}`;
   }

@@ -16,7 +16,13 @@ import { drawCharts } from './drawCharts';
 import { chromiumPrinter, findChromium, type PdfPrinter } from './pdf/chromiumPrinter';
 
 /** The file each format is written to. */
-export const REPORT_FILES: Readonly<Record<ReportFormat, string>> = { json: 'report.json', md: 'report.md', junit: 'junit.xml', html: 'report.html', pdf: 'report.pdf' };
+export const REPORT_FILES: Readonly<Record<ReportFormat, string>> = {
+  json: 'report.json',
+  md: 'report.md',
+  junit: 'junit.xml',
+  html: 'report.html',
+  pdf: 'report.pdf',
+};
 
 export interface WriteReportOptions {
   /** Which files; every format by default. */

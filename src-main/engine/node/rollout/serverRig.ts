@@ -43,7 +43,10 @@ export async function startRig(plan: RigPlan, onEvent: (event: RigEvent) => void
   const started = await Promise.allSettled([
     startEmbeddedServer(serverOptions(plan.blue.model, { ...common, label: plan.blue.label }), { onEvent }),
     startEmbeddedServer(serverOptions(plan.green.model, { ...common, label: plan.green.label }), { onEvent }),
-    startEmbeddedServer(serverOptions(plan.blue.model, { ...common, maxBatch: plan.twin.maxBatch, threads: plan.twin.threads, label: `${plan.blue.label}-twin` }), { onEvent }),
+    startEmbeddedServer(
+      serverOptions(plan.blue.model, { ...common, maxBatch: plan.twin.maxBatch, threads: plan.twin.threads, label: `${plan.blue.label}-twin` }),
+      { onEvent },
+    ),
   ]);
   const ok = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failed = started.find((s) => s.status === 'rejected');
@@ -86,7 +89,10 @@ export async function startRig(plan: RigPlan, onEvent: (event: RigEvent) => void
         return;
       }
       restarts += 1;
-      ready = restarts > MAX_RESTARTS ? Promise.reject(new Error(`the router died ${restarts} times; giving up`)) : startEmbeddedRouter(routerOptions(port, restarts), onEvent);
+      ready =
+        restarts > MAX_RESTARTS
+          ? Promise.reject(new Error(`the router died ${restarts} times; giving up`))
+          : startEmbeddedRouter(routerOptions(port, restarts), onEvent);
       ready.then(
         (next) => {
           router = next;
@@ -149,21 +155,23 @@ export async function startRig(plan: RigPlan, onEvent: (event: RigEvent) => void
   };
 
   const setWeights = (next: RouteWeights, reason: string): Promise<RouteWeights> => {
-    const change = applying.catch(() => undefined).then(async () => {
-      const until = clock.monotonic() + ROUTER_WAIT_MS;
-      for (;;) {
-        try {
-          const confirmed = await (await ready).setWeights(next.green, reason);
-          weights = confirmed;
-          return confirmed;
-        } catch (error) {
-          if (clock.monotonic() > until) {
-            throw new Error(`the router did not take the weights within ${ROUTER_WAIT_MS} ms: ${error instanceof Error ? error.message : String(error)}`);
+    const change = applying
+      .catch(() => undefined)
+      .then(async () => {
+        const until = clock.monotonic() + ROUTER_WAIT_MS;
+        for (;;) {
+          try {
+            const confirmed = await (await ready).setWeights(next.green, reason);
+            weights = confirmed;
+            return confirmed;
+          } catch (error) {
+            if (clock.monotonic() > until) {
+              throw new Error(`the router did not take the weights within ${ROUTER_WAIT_MS} ms: ${error instanceof Error ? error.message : String(error)}`);
+            }
+            await new Promise((resolve) => setTimeout(resolve, 50));
           }
-          await new Promise((resolve) => setTimeout(resolve, 50));
         }
-      }
-    });
+      });
     applying = change;
     return change;
   };
@@ -189,10 +197,15 @@ export async function startRig(plan: RigPlan, onEvent: (event: RigEvent) => void
       const prefix = `b${++batches}`;
       const generation = restarts;
       const sent = await sendAtRate({ url: router.url, policy: plan.policy, clock, agent, timeoutMs: plan.timeoutMs + 3000 }, prefix, requests, rate, onAnswer);
-      const records = await recordsFor(sent.filter((s) => s.answer.side !== null).map((s) => s.id), generation);
+      const records = await recordsFor(
+        sent.filter((s) => s.answer.side !== null).map((s) => s.id),
+        generation,
+      );
       return sent.map(({ id, answer }): RoutedRequest => {
         const record = records.get(id);
-        return record === undefined ? answer : { ...answer, served: answer.served === null ? null : { ...answer.served, ms: record.served.ms }, copies: record.copies };
+        return record === undefined
+          ? answer
+          : { ...answer, served: answer.served === null ? null : { ...answer.served, ms: record.served.ms }, copies: record.copies };
       });
     },
     setGreenFaults: (faults: ServerFaults) => green.setFaults(faults),

@@ -27,7 +27,13 @@ export interface SentRequest {
 }
 
 /** Sends `requests` with ids `${prefix}-${i}`; calls `onAnswer` as each ends; resolves in request order. */
-export function sendAtRate(target: SenderTarget, prefix: string, requests: readonly OutgoingRequest[], rate: number, onAnswer?: (index: number, answer: RoutedRequest) => void): Promise<SentRequest[]> {
+export function sendAtRate(
+  target: SenderTarget,
+  prefix: string,
+  requests: readonly OutgoingRequest[],
+  rate: number,
+  onAnswer?: (index: number, answer: RoutedRequest) => void,
+): Promise<SentRequest[]> {
   const { clock } = target;
   const start = clock.monotonic();
   const endpoint = new URL('/predict', target.url);
@@ -37,48 +43,59 @@ export function sendAtRate(target: SenderTarget, prefix: string, requests: reado
         new Promise<SentRequest>((resolve) => {
           const planned = start + (i * 1000) / rate;
           const id = `${prefix}-${i}`;
-          setTimeout(() => {
-            const sentAt = clock.monotonic();
-            const body = Buffer.from(JSON.stringify({ features: request.record }));
-            const headers: Record<string, string> = { 'content-type': 'application/json', 'content-length': String(body.length), 'x-request-id': id, ...(request.headers ?? {}) };
-            if (request.key !== null && target.policy.stickyHeader !== null) {
-              headers[target.policy.stickyHeader] = request.key;
-            }
-            let settled = false;
-            const finish = (answer: Omit<RoutedRequest, 'sentAt' | 'clientMs' | 'copies'>): void => {
-              if (settled) {
-                return;
+          setTimeout(
+            () => {
+              const sentAt = clock.monotonic();
+              const body = Buffer.from(JSON.stringify({ features: request.record }));
+              const headers: Record<string, string> = {
+                'content-type': 'application/json',
+                'content-length': String(body.length),
+                'x-request-id': id,
+                ...(request.headers ?? {}),
+              };
+              if (request.key !== null && target.policy.stickyHeader !== null) {
+                headers[target.policy.stickyHeader] = request.key;
               }
-              settled = true;
-              clearTimeout(timer);
-              const done: RoutedRequest = { ...answer, sentAt, clientMs: clock.monotonic() - planned, copies: {} };
-              onAnswer?.(i, done);
-              resolve({ id, answer: done });
-            };
-            const outgoing = httpRequest(endpoint, { method: 'POST', headers, agent: target.agent }, (response) => {
-              const chunks: Buffer[] = [];
-              response.on('data', (chunk: Buffer) => chunks.push(chunk));
-              response.on('end', () => {
-                const status = response.statusCode ?? 0;
-                const side = response.headers['x-rollout-side'];
-                if (side !== 'blue' && side !== 'green') {
-                  finish({ side: null, reason: null, status, served: null });
+              let settled = false;
+              const finish = (answer: Omit<RoutedRequest, 'sentAt' | 'clientMs' | 'copies'>): void => {
+                if (settled) {
                   return;
                 }
-                const reason = response.headers['x-rollout-reason'] as RoutedRequest['reason'];
-                const ms = Number(response.headers['x-rollout-upstream-ms']);
-                const outcome = answerOutcome(status);
-                finish({ side, reason, status, served: { status, outcome, ms, prediction: status === 200 ? predictionOf(Buffer.concat(chunks)) : null } });
+                settled = true;
+                clearTimeout(timer);
+                const done: RoutedRequest = { ...answer, sentAt, clientMs: clock.monotonic() - planned, copies: {} };
+                onAnswer?.(i, done);
+                resolve({ id, answer: done });
+              };
+              const outgoing = httpRequest(endpoint, { method: 'POST', headers, agent: target.agent }, (response) => {
+                const chunks: Buffer[] = [];
+                response.on('data', (chunk: Buffer) => chunks.push(chunk));
+                response.on('end', () => {
+                  const status = response.statusCode ?? 0;
+                  const side = response.headers['x-rollout-side'];
+                  if (side !== 'blue' && side !== 'green') {
+                    finish({ side: null, reason: null, status, served: null });
+                    return;
+                  }
+                  const reason = response.headers['x-rollout-reason'] as RoutedRequest['reason'];
+                  const ms = Number(response.headers['x-rollout-upstream-ms']);
+                  const outcome = answerOutcome(status);
+                  finish({ side, reason, status, served: { status, outcome, ms, prediction: status === 200 ? predictionOf(Buffer.concat(chunks)) : null } });
+                });
+                response.on('error', () => finish({ side: null, reason: null, status: 0, served: null }));
               });
-              response.on('error', () => finish({ side: null, reason: null, status: 0, served: null }));
-            });
-            const timer = setTimeout(() => {
-              outgoing.destroy();
-              finish({ side: null, reason: null, status: 0, served: null });
-            }, Math.max(1, planned + target.timeoutMs - clock.monotonic()));
-            outgoing.on('error', () => finish({ side: null, reason: null, status: 0, served: null }));
-            outgoing.end(body);
-          }, Math.max(0, planned - clock.monotonic()));
+              const timer = setTimeout(
+                () => {
+                  outgoing.destroy();
+                  finish({ side: null, reason: null, status: 0, served: null });
+                },
+                Math.max(1, planned + target.timeoutMs - clock.monotonic()),
+              );
+              outgoing.on('error', () => finish({ side: null, reason: null, status: 0, served: null }));
+              outgoing.end(body);
+            },
+            Math.max(0, planned - clock.monotonic()),
+          );
         }),
     ),
   );

@@ -45,7 +45,12 @@ export function startEmbeddedRouter(options: RouterOptions, onEvent: (event: Rou
   let requested = false;
   const exited = new Promise<RouterStopped>((resolve) => {
     child.once('close', (code, signal) => {
-      const message = requested && (code === 0 || signal === 'SIGTERM' || signal === 'SIGKILL') ? 'stopped as asked' : signal !== null ? `killed by ${signal}` : `exited with code ${code}${tail.length > 0 ? `: ${tail.join(' | ')}` : ''}`;
+      const message =
+        requested && (code === 0 || signal === 'SIGTERM' || signal === 'SIGKILL')
+          ? 'stopped as asked'
+          : signal !== null
+            ? `killed by ${signal}`
+            : `exited with code ${code}${tail.length > 0 ? `: ${tail.join(' | ')}` : ''}`;
       const stopped: RouterStopped = { kind: 'router.stopped', requested, exitCode: code, signal, message };
       onEvent(stopped);
       resolve(stopped);
@@ -74,7 +79,11 @@ export function startEmbeddedRouter(options: RouterOptions, onEvent: (event: Rou
       started,
       exited,
       async setWeights(green, reason) {
-        const response = await fetch(`${started.url}/router/weights`, { method: 'PUT', body: JSON.stringify({ green, reason }), headers: { 'content-type': 'application/json' } });
+        const response = await fetch(`${started.url}/router/weights`, {
+          method: 'PUT',
+          body: JSON.stringify({ green, reason }),
+          headers: { 'content-type': 'application/json' },
+        });
         const json = (await response.json()) as { weights?: RouteWeights; error?: string };
         if (!response.ok || !json.weights) {
           throw new Error(`the router refused the weights: ${json.error ?? response.status}`);

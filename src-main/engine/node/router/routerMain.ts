@@ -35,9 +35,18 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const options = parseRouterArgv(argv);
     router = await startRouter(options, emit);
-    emit({ kind: 'router.started', url: router.url, pid: process.pid, upstreams: { blue: options.blue, green: options.green, twin: options.twin }, policy: router.policy(), restart: options.restart });
+    emit({
+      kind: 'router.started',
+      url: router.url,
+      pid: process.pid,
+      upstreams: { blue: options.blue, green: options.green, twin: options.twin },
+      policy: router.policy(),
+      restart: options.restart,
+    });
   } catch (error) {
-    process.stderr.write(`[router] ${isInputError(error) ? error.message : `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`}\n`);
+    process.stderr.write(
+      `[router] ${isInputError(error) ? error.message : `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`}\n`,
+    );
     return isInputError(error) ? 2 : 3;
   }
   await stopSignal;

@@ -47,15 +47,24 @@ const FLAGS = {
 /** The argv that gives back `options`. */
 export function routerArgv(options: RouterOptions): string[] {
   const args = [
-    '--port', String(options.port),
-    '--blue', options.blue,
-    '--green', options.green,
-    '--green-weight', String(options.greenWeight),
-    '--header-name', options.headerName,
-    '--header-value', options.headerValue,
-    '--timeout-ms', String(options.timeoutMs),
-    '--seed', String(options.seed),
-    '--restart', String(options.restart),
+    '--port',
+    String(options.port),
+    '--blue',
+    options.blue,
+    '--green',
+    options.green,
+    '--green-weight',
+    String(options.greenWeight),
+    '--header-name',
+    options.headerName,
+    '--header-value',
+    options.headerValue,
+    '--timeout-ms',
+    String(options.timeoutMs),
+    '--seed',
+    String(options.seed),
+    '--restart',
+    String(options.restart),
   ];
   if (options.twin !== null) {
     args.push('--twin', options.twin);

@@ -66,7 +66,13 @@ export async function startRouter(options: RouterOptions, emit: (event: RouterWe
   });
 
   /** Sends one request upstream; every failure becomes an answer (502, or 504 past the timeout). */
-  const forward = (target: Upstream, method: string, path: string, headers: IncomingHttpHeaders, body: Buffer): Promise<{ answer: UpstreamAnswer; headers: IncomingHttpHeaders; body: Buffer }> => {
+  const forward = (
+    target: Upstream,
+    method: string,
+    path: string,
+    headers: IncomingHttpHeaders,
+    body: Buffer,
+  ): Promise<{ answer: UpstreamAnswer; headers: IncomingHttpHeaders; body: Buffer }> => {
     const base = upstreams[target]!;
     const started = performance.now();
     return new Promise((resolve) => {
@@ -78,9 +84,14 @@ export async function startRouter(options: RouterOptions, emit: (event: RouterWe
         settled = true;
         clearTimeout(timer);
         const outcome = answerOutcome(status);
-        resolve({ answer: { status, outcome, ms: performance.now() - started, prediction: status === 200 ? predictionOf(responseBody) : null }, headers: responseHeaders, body: responseBody });
+        resolve({
+          answer: { status, outcome, ms: performance.now() - started, prediction: status === 200 ? predictionOf(responseBody) : null },
+          headers: responseHeaders,
+          body: responseBody,
+        });
       };
-      const failure = (status: number, message: string): void => finish(status, { 'content-type': 'application/json' }, Buffer.from(JSON.stringify({ error: message })));
+      const failure = (status: number, message: string): void =>
+        finish(status, { 'content-type': 'application/json' }, Buffer.from(JSON.stringify({ error: message })));
       const passed: Record<string, string | string[]> = {};
       for (const [name, value] of Object.entries(headers)) {
         if (value !== undefined && !HOP_BY_HOP.has(name)) {
@@ -118,7 +129,9 @@ export async function startRouter(options: RouterOptions, emit: (event: RouterWe
       try {
         parsed = weightsBody.safeParse(JSON.parse((await readBodyBuffer(request)).toString('utf8')));
       } catch (error) {
-        sendJson(response, 400, { error: `expected a JSON body {"green": 0-100, "reason": "..."} (${error instanceof Error ? error.message : String(error)})` });
+        sendJson(response, 400, {
+          error: `expected a JSON body {"green": 0-100, "reason": "..."} (${error instanceof Error ? error.message : String(error)})`,
+        });
         return;
       }
       if (!parsed.success) {
@@ -143,7 +156,7 @@ export async function startRouter(options: RouterOptions, emit: (event: RouterWe
     }
     if (path === '/admin' || path.startsWith('/admin/')) {
       // A model server's admin (its faults) is for the rehearsal, never for traffic through the router.
-      sendJson(response, 403, { error: 'the router does not forward /admin; a model server\'s admin answers on its own port, to loopback peers' });
+      sendJson(response, 403, { error: "the router does not forward /admin; a model server's admin answers on its own port, to loopback peers" });
       return;
     }
     let body: Buffer;
@@ -161,7 +174,9 @@ export async function startRouter(options: RouterOptions, emit: (event: RouterWe
     }
     const decision = route({ ...policy(), sticky: options.stickyHeader !== null }, { headers, key, draw: rng.next() });
     const method = request.method ?? 'GET';
-    const copies = copiesOf(decision, options.compare, options.twin !== null).map((u) => forward(u, method, url, request.headers, body).then((r) => [u, r.answer] as const));
+    const copies = copiesOf(decision, options.compare, options.twin !== null).map((u) =>
+      forward(u, method, url, request.headers, body).then((r) => [u, r.answer] as const),
+    );
     const served = await forward(decision.target, method, url, request.headers, body);
     const out: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(served.headers)) {

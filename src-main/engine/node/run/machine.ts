@@ -8,7 +8,14 @@ import { projectRoot } from './projectRoot';
 /** This machine. */
 export function machineInfo(): MachineInfo {
   const cpu = cpus();
-  return { platform: process.platform, arch: process.arch, cpus: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown', memoryBytes: totalmem(), node: process.version };
+  return {
+    platform: process.platform,
+    arch: process.arch,
+    cpus: cpu.length,
+    cpuModel: cpu[0]?.model ?? 'unknown',
+    memoryBytes: totalmem(),
+    node: process.version,
+  };
 }
 
 /** Versions of the runtime parts that can change a model's outputs. */

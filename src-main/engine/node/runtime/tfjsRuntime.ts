@@ -17,7 +17,9 @@ import { disposeTabularNet, tabularNetFromWeights, tabularNetPredict } from '../
 const layoutSchema = z.object({
   inputWidth: z.number().int().positive(),
   numeric: z.array(z.object({ column: z.number().int().min(0), name: z.string(), log1p: z.boolean(), mean: z.number(), std: z.number() })),
-  categorical: z.array(z.object({ column: z.number().int().min(0), name: z.string(), cardinality: z.number().int().positive(), dim: z.number().int().positive() })),
+  categorical: z.array(
+    z.object({ column: z.number().int().min(0), name: z.string(), cardinality: z.number().int().positive(), dim: z.number().int().positive() }),
+  ),
   hidden: z.array(z.number().int().positive()),
 });
 

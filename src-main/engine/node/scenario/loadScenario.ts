@@ -19,7 +19,8 @@ export function loadScenario(path: string): ScenarioLoad {
     text = readFileSync(absolute, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'scenario file not found' : code === 'EISDIR' ? 'expected a scenario file, found a folder' : `cannot be read (${code ?? 'error'})`;
+    const message =
+      code === 'ENOENT' ? 'scenario file not found' : code === 'EISDIR' ? 'expected a scenario file, found a folder' : `cannot be read (${code ?? 'error'})`;
     return { ok: false, issues: [{ file: path, line: null, column: null, path: '', message }] };
   }
   const parsed = parseScenarioText(text, path);
@@ -61,7 +62,18 @@ export function readDeploymentFile(path: string, container?: string): Deployment
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, issues: [{ file: path, line: null, column: null, path: '', message: code === 'ENOENT' ? 'Deployment file not found: expected a Kubernetes Deployment YAML file' : `cannot be read (${code ?? 'error'})` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          file: path,
+          line: null,
+          column: null,
+          path: '',
+          message: code === 'ENOENT' ? 'Deployment file not found: expected a Kubernetes Deployment YAML file' : `cannot be read (${code ?? 'error'})`,
+        },
+      ],
+    };
   }
   return parseDeployment(text, path, container);
 }

@@ -18,7 +18,15 @@ export function summarizeScenario(path: string, builtIn: boolean): ScenarioSumma
     return { path, name: basename(path), description: '', builtIn, valid: false, issues: loaded.issues, summary: `${loaded.issues.length} problem(s)` };
   }
   const { scenario } = loaded.file;
-  return { path, name: scenario.name, description: scenario.description, builtIn, valid: true, issues: [], summary: describeScenario(scenario, (p) => basename(p)) };
+  return {
+    path,
+    name: scenario.name,
+    description: scenario.description,
+    builtIn,
+    valid: true,
+    issues: [],
+    summary: describeScenario(scenario, (p) => basename(p)),
+  };
 }
 
 /** Every built-in scenario, sorted by file name, smoke first. */

@@ -25,7 +25,14 @@ export interface ScoreRequest {
 /** The outcome: refused (digest), or the score with the rows that could not be read. */
 export type ScoreOutcome =
   | { readonly refused: true; readonly model: string; readonly message: string }
-  | { readonly refused: false; readonly sha256: string; readonly verified: boolean; readonly executionProvider: string; readonly summary: ScoreSummary; readonly rejects: RejectSummary };
+  | {
+      readonly refused: false;
+      readonly sha256: string;
+      readonly verified: boolean;
+      readonly executionProvider: string;
+      readonly summary: ScoreSummary;
+      readonly rejects: RejectSummary;
+    };
 
 /** Scores the model; input problems (missing feature, wrong dtype or width, unreadable rows) are InputErrors. */
 export async function scoreModel(request: ScoreRequest): Promise<ScoreOutcome> {
@@ -37,7 +44,14 @@ export async function scoreModel(request: ScoreRequest): Promise<ScoreOutcome> {
   const source = await openSnapshot(request.snapshot, 'score');
   try {
     const loaded = await store.load(artifact, 'cpu');
-    const model = await readyModel('blue', artifact, loaded, { inputs: request.features ? [...request.features] : undefined, threshold: 0.5 }, source.columns.map((c) => c.name), `--model ${request.model}`);
+    const model = await readyModel(
+      'blue',
+      artifact,
+      loaded,
+      { inputs: request.features ? [...request.features] : undefined, threshold: 0.5 },
+      source.columns.map((c) => c.name),
+      `--model ${request.model}`,
+    );
     try {
       const scored = await scoreStream([model], source, { from: request.from, to: request.to });
       const problem = rejectRateProblem(scored.rejects, scored.rows, request.snapshot.maxRejectRate, request.snapshot.path, '--max-reject-rate');

@@ -15,7 +15,9 @@ export interface PrintRequest {
 }
 
 /** The shell's answer: the PDF's bytes in base64, or why it could not print. */
-export type PrintReply = { readonly type: 'printed'; readonly id: number; readonly ok: true; readonly pdf: string } | { readonly type: 'printed'; readonly id: number; readonly ok: false; readonly message: string };
+export type PrintReply =
+  | { readonly type: 'printed'; readonly id: number; readonly ok: true; readonly pdf: string }
+  | { readonly type: 'printed'; readonly id: number; readonly ok: false; readonly message: string };
 
 /** True for a print request from the engine. */
 export function isPrintRequest(message: unknown): message is PrintRequest {

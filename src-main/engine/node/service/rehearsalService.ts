@@ -132,7 +132,9 @@ export function createRehearsalService(options: ServiceOptions = {}): RehearsalS
       const run = runOf(runId);
       const folder = join(run.outDir, 'export');
       const written = await writeReport(run.events, folder, { formats: request.formats, ...(options.printer ? { printer: options.printer } : {}) });
-      const files = (Object.keys(REPORT_FILES) as ReportFormat[]).filter((format) => written.files.includes(join(folder, REPORT_FILES[format]))).map((format) => ({ format, path: join(folder, REPORT_FILES[format]) }));
+      const files = (Object.keys(REPORT_FILES) as ReportFormat[])
+        .filter((format) => written.files.includes(join(folder, REPORT_FILES[format])))
+        .map((format) => ({ format, path: join(folder, REPORT_FILES[format]) }));
       return { folder, files, skipped: written.skipped, verdict: written.report.verdict, complete: written.report.complete };
     },
     async stopRun(runId: string) {

@@ -71,7 +71,14 @@ export async function startEmbeddedServer(options: ServerOptions, hooks: Embedde
     // 'close' comes after the process ended and its stdio streams were read to the end, so the
     // last stderr lines (an out-of-memory abort names itself there) are in the tail.
     child.once('close', (code, signal) => {
-      const stopped: ServerStopped = { kind: 'server.stopped', label, requested: stopRequested, exitCode: code, signal, message: exitMessage(code, signal, stopRequested, output.logTail) };
+      const stopped: ServerStopped = {
+        kind: 'server.stopped',
+        label,
+        requested: stopRequested,
+        exitCode: code,
+        signal,
+        message: exitMessage(code, signal, stopRequested, output.logTail),
+      };
       output.publish(stopped);
       resolve(stopped);
     });

@@ -60,7 +60,9 @@ export function faultInjector(effects: FaultEffects, initial: ServerFaults): Fau
     cancelCrash = null;
     state = faultState(faults, clock.monotonic());
     if (state.crashAt !== null) {
-      cancelCrash = scheduler.schedule(Math.max(0, state.crashAt - clock.monotonic()), () => crash(`injected crash ${faults.crash?.afterMs} ms after the fault was set`));
+      cancelCrash = scheduler.schedule(Math.max(0, state.crashAt - clock.monotonic()), () =>
+        crash(`injected crash ${faults.crash?.afterMs} ms after the fault was set`),
+      );
     }
     if (faults.stuckBatch && stuck === null) {
       stuck = new Promise<void>((resolve) => (releaseStuck = resolve));

@@ -23,7 +23,13 @@ export interface WorkerStart {
 
 /** Worker to server. */
 export type WorkerMessage =
-  | { readonly kind: 'ready'; readonly inputs: readonly TensorInfo[]; readonly outputs: readonly TensorInfo[]; readonly executionProvider: string; readonly fallbackReason: string | null }
+  | {
+      readonly kind: 'ready';
+      readonly inputs: readonly TensorInfo[];
+      readonly outputs: readonly TensorInfo[];
+      readonly executionProvider: string;
+      readonly fallbackReason: string | null;
+    }
   | { readonly kind: 'failed'; readonly message: string }
   | { readonly kind: 'result'; readonly id: number; readonly result: BatchResult }
   | { readonly kind: 'error'; readonly id: number; readonly message: string };
@@ -52,18 +58,32 @@ export async function runInferenceWorker(): Promise<void> {
     return;
   }
   const { inference, fallbackReason } = opened;
-  port.postMessage({ kind: 'ready', inputs: inference.inputs, outputs: inference.outputs, executionProvider: inference.executionProvider, fallbackReason } satisfies WorkerMessage);
+  port.postMessage({
+    kind: 'ready',
+    inputs: inference.inputs,
+    outputs: inference.outputs,
+    executionProvider: inference.executionProvider,
+    fallbackReason,
+  } satisfies WorkerMessage);
   port.on('message', (message: BatchMessage) => {
     inference.runOutputs(message.batch, message.outputs).then(
       (result) => port.postMessage({ kind: 'result', id: message.id, result } satisfies WorkerMessage, transferablesOf(result)),
-      (error: unknown) => port.postMessage({ kind: 'error', id: message.id, message: error instanceof Error ? error.message.split('\n')[0]! : String(error) } satisfies WorkerMessage),
+      (error: unknown) =>
+        port.postMessage({
+          kind: 'error',
+          id: message.id,
+          message: error instanceof Error ? error.message.split('\n')[0]! : String(error),
+        } satisfies WorkerMessage),
     );
   });
 }
 
 /** The buffers a message can hand over instead of copying: each typed array that owns its whole buffer. */
 export function transferablesOf(value: BatchResult | FeatureBatch): TransferListItem[] {
-  const arrays: unknown[] = 'scores' in value && value.scores instanceof Float32Array ? [value.scores, ...Object.values((value as BatchResult).outputs ?? {}).map((t) => t.data)] : Object.values(value as FeatureBatch).map((t) => t.data);
+  const arrays: unknown[] =
+    'scores' in value && value.scores instanceof Float32Array
+      ? [value.scores, ...Object.values((value as BatchResult).outputs ?? {}).map((t) => t.data)]
+      : Object.values(value as FeatureBatch).map((t) => t.data);
   const buffers = new Set<ArrayBuffer>();
   for (const array of arrays) {
     if (ArrayBuffer.isView(array) && array.buffer instanceof ArrayBuffer && array.byteOffset === 0 && array.byteLength === array.buffer.byteLength) {

@@ -35,15 +35,36 @@ export interface LiveObserver {
 /** Registers the layer 2 and 3 metrics on `registry`. */
 export function liveMetrics(registry: Registry, model: ServedModel, reference: ReferenceProfile | null, windowRows = LIVE_WINDOW_ROWS): LiveObserver {
   const registers = [registry];
-  const prediction = new Histogram({ name: METRICS.predictionValue, help: 'Distribution of model predictions, P(positive).', buckets: [...PREDICTION_BUCKETS], registers });
-  const confidence = new Histogram({ name: METRICS.confidence, help: 'Model confidence, max(p, 1 - p), per prediction.', buckets: [...CONFIDENCE_BUCKETS], registers });
+  const prediction = new Histogram({
+    name: METRICS.predictionValue,
+    help: 'Distribution of model predictions, P(positive).',
+    buckets: [...PREDICTION_BUCKETS],
+    registers,
+  });
+  const confidence = new Histogram({
+    name: METRICS.confidence,
+    help: 'Model confidence, max(p, 1 - p), per prediction.',
+    buckets: [...CONFIDENCE_BUCKETS],
+    registers,
+  });
   // Registered whatever the layout, so the exported rules on it always find the series name.
-  const typeErrors = new Counter({ name: METRICS.featureTypeErrors, help: 'Requests refused because a value a feature reads had the wrong type or was missing, by feature.', labelNames: ['feature'], registers });
+  const typeErrors = new Counter({
+    name: METRICS.featureTypeErrors,
+    help: 'Requests refused because a value a feature reads had the wrong type or was missing, by feature.',
+    labelNames: ['feature'],
+    registers,
+  });
   const readers = fieldReaders(model);
   const input = model.layout.kind === 'pipeline' || model.layout.kind === 'matrix' ? model.layout.input : null;
   const width = model.layout.kind === 'pipeline' ? model.layout.pipeline.features.length : model.layout.kind === 'matrix' ? model.layout.width : null;
   const layer2Off =
-    reference === null ? 'the model folder has no reference.json' : input === null ? 'the model takes no single feature matrix' : width !== reference.features.length ? `reference.json profiles ${reference.features.length} features, the model takes ${width ?? 'an unknown number of'}` : null;
+    reference === null
+      ? 'the model folder has no reference.json'
+      : input === null
+        ? 'the model takes no single feature matrix'
+        : width !== reference.features.length
+          ? `reference.json profiles ${reference.features.length} features, the model takes ${width ?? 'an unknown number of'}`
+          : null;
   const watch = layer2Off === null ? new LiveWatch(reference!, { windowRows, minRows: MIN_ROWS }) : null;
   if (watch !== null) {
     let figures = watch.figures();
@@ -71,10 +92,25 @@ export function liveMetrics(registry: Registry, model: ServedModel, reference: R
         },
       });
     };
-    perFeature(METRICS.featurePsi, `PSI of each input feature over the last ${windowRows} rows against the training window (reference.json); absent below ${MIN_ROWS} rows.`, (f) => f.psi, true);
-    perFeature(METRICS.featureNullRatio, `Share of null values of each input feature over the last ${windowRows} rows.`, (f) => (figures.rows === 0 ? null : f.nullRatio));
-    perFeature(METRICS.featureOutOfRangeRatio, `Share of values outside the training window's [min, max], per numeric feature, over the last ${windowRows} rows.`, (f) => f.outOfRangeRatio);
-    perFeature(METRICS.featureUnseenRatio, `Share of values in categories the training window never had, per categorical feature, over the last ${windowRows} rows.`, (f) => f.unseenRatio);
+    perFeature(
+      METRICS.featurePsi,
+      `PSI of each input feature over the last ${windowRows} rows against the training window (reference.json); absent below ${MIN_ROWS} rows.`,
+      (f) => f.psi,
+      true,
+    );
+    perFeature(METRICS.featureNullRatio, `Share of null values of each input feature over the last ${windowRows} rows.`, (f) =>
+      figures.rows === 0 ? null : f.nullRatio,
+    );
+    perFeature(
+      METRICS.featureOutOfRangeRatio,
+      `Share of values outside the training window's [min, max], per numeric feature, over the last ${windowRows} rows.`,
+      (f) => f.outOfRangeRatio,
+    );
+    perFeature(
+      METRICS.featureUnseenRatio,
+      `Share of values in categories the training window never had, per categorical feature, over the last ${windowRows} rows.`,
+      (f) => f.unseenRatio,
+    );
     const single = (name: string, help: string, read: () => number | null): void => {
       new Gauge({
         name,

@@ -25,7 +25,10 @@ export class DigestRefusal extends InputError {
     readonly artifact: ModelArtifact,
     hint = '(--allow-unverified serves it anyway, and says so)',
   ) {
-    super(artifact.path, `refusing to serve: ${artifact.message}\n${artifact.files.map((f) => `  ${f.file}: expected ${f.expected ?? 'no digest'}, found ${f.actual ?? 'no file'}`).join('\n')}\n${hint}`);
+    super(
+      artifact.path,
+      `refusing to serve: ${artifact.message}\n${artifact.files.map((f) => `  ${f.file}: expected ${f.expected ?? 'no digest'}, found ${f.actual ?? 'no file'}`).join('\n')}\n${hint}`,
+    );
   }
 }
 

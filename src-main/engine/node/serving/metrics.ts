@@ -45,7 +45,12 @@ export function serverMetrics(): ServerMetrics {
   const registers = [registry];
   return {
     registry,
-    requests: new Counter({ name: METRICS.requests, help: 'Inference requests by endpoint and outcome (ok, bad_request, error, timeout, unavailable).', labelNames: ['endpoint', 'outcome'], registers }),
+    requests: new Counter({
+      name: METRICS.requests,
+      help: 'Inference requests by endpoint and outcome (ok, bad_request, error, timeout, unavailable).',
+      labelNames: ['endpoint', 'outcome'],
+      registers,
+    }),
     requestDuration: new Histogram({
       name: METRICS.requestDuration,
       help: 'Time from a request being read to its answer being written, in seconds.',
@@ -53,13 +58,38 @@ export function serverMetrics(): ServerMetrics {
       buckets: LATENCY_BUCKETS,
       registers,
     }),
-    timeouts: new Counter({ name: METRICS.timeouts, help: 'Requests answered with a timeout because queue and inference took longer than the timeout.', labelNames: ['endpoint'], registers }),
+    timeouts: new Counter({
+      name: METRICS.timeouts,
+      help: 'Requests answered with a timeout because queue and inference took longer than the timeout.',
+      labelNames: ['endpoint'],
+      registers,
+    }),
     queueDepth: new Gauge({ name: METRICS.queueDepth, help: 'Requests waiting for a batch (not counting the batch that runs).', registers }),
-    queueWait: new Histogram({ name: 'model_server_queue_wait_seconds', help: 'Time a request waited in the queue before its batch ran, in seconds.', buckets: LATENCY_BUCKETS, registers }),
+    queueWait: new Histogram({
+      name: 'model_server_queue_wait_seconds',
+      help: 'Time a request waited in the queue before its batch ran, in seconds.',
+      buckets: LATENCY_BUCKETS,
+      registers,
+    }),
     batchSize: new Histogram({ name: METRICS.batchSize, help: 'Rows per batch run through the model.', buckets: BATCH_BUCKETS, registers }),
-    inferenceDuration: new Histogram({ name: 'model_server_inference_duration_seconds', help: 'Time to run one batch in the inference worker, in seconds (with any injected latency).', buckets: LATENCY_BUCKETS, registers }),
+    inferenceDuration: new Histogram({
+      name: 'model_server_inference_duration_seconds',
+      help: 'Time to run one batch in the inference worker, in seconds (with any injected latency).',
+      buckets: LATENCY_BUCKETS,
+      registers,
+    }),
     faultActive: new Gauge({ name: 'model_server_fault_active', help: 'Injected faults in force (1) or off (0), by fault.', labelNames: ['fault'], registers }),
-    leakedBytes: new Gauge({ name: 'model_server_fault_leaked_bytes', help: 'Memory kept by the memory-growth fault, in bytes.', labelNames: ['space'], registers }),
-    info: new Gauge({ name: 'model_server_info', help: 'The model served: name, version, execution provider (value 1).', labelNames: ['model', 'version', 'execution_provider'], registers }),
+    leakedBytes: new Gauge({
+      name: 'model_server_fault_leaked_bytes',
+      help: 'Memory kept by the memory-growth fault, in bytes.',
+      labelNames: ['space'],
+      registers,
+    }),
+    info: new Gauge({
+      name: 'model_server_info',
+      help: 'The model served: name, version, execution provider (value 1).',
+      labelNames: ['model', 'version', 'execution_provider'],
+      registers,
+    }),
   };
 }

@@ -198,10 +198,17 @@ export async function startModelServer(model: ServedModel, runner: ModelRunner, 
     const path = (request.url ?? '/').split('?')[0]!;
     const method = request.method ?? 'GET';
     if (method === 'POST' && path === '/predict') {
-      return infer('predict', request, response, (json) => parsePredict(json, model), () => null, (value, done) => {
-        const answers = predictAnswers(done.result.scores, done.start, value.block.rows, model.version);
-        return value.many ? { predictions: answers } : answers[0];
-      });
+      return infer(
+        'predict',
+        request,
+        response,
+        (json) => parsePredict(json, model),
+        () => null,
+        (value, done) => {
+          const answers = predictAnswers(done.result.scores, done.start, value.block.rows, model.version);
+          return value.many ? { predictions: answers } : answers[0];
+        },
+      );
     }
     if (method === 'POST' && path === '/v2/repository/index') {
       // Triton's model repository index: how a load generator finds the model name without being told.
@@ -216,7 +223,14 @@ export async function startModelServer(model: ServedModel, runner: ModelRunner, 
         return;
       }
       if (tail === '/infer' && method === 'POST') {
-        return infer('infer', request, response, (json) => parseInfer(json, model), (value) => value.outputs, (value, done) => inferResponse(model, value, done.result.outputs!, done.start));
+        return infer(
+          'infer',
+          request,
+          response,
+          (json) => parseInfer(json, model),
+          (value) => value.outputs,
+          (value, done) => inferResponse(model, value, done.result.outputs!, done.start),
+        );
       }
       if (method === 'GET' && tail === '/ready') {
         sendJson(response, accepting ? 200 : 503, { name: model.name, ready: accepting });
@@ -251,7 +265,9 @@ export async function startModelServer(model: ServedModel, runner: ModelRunner, 
     if (path === '/admin/faults') {
       return admin(request, response);
     }
-    sendJson(response, 404, { error: `no route for ${method} ${path}; expected POST /predict, POST /v2/models/${model.name}/infer, GET /v2/health/ready, GET /metrics` });
+    sendJson(response, 404, {
+      error: `no route for ${method} ${path}; expected POST /predict, POST /v2/models/${model.name}/infer, GET /v2/health/ready, GET /metrics`,
+    });
   };
 
   const { server, url } = await listenOnLoopback(options.port, route);

@@ -95,7 +95,11 @@ async function serve(argv: readonly string[]): Promise<number> {
   } catch (error) {
     await worker.close();
     const code = (error as { code?: string }).code;
-    log(code === 'EADDRINUSE' ? `--port ${options.port}: the port is in use; expected a free port (0 picks one)` : `cannot listen: ${error instanceof Error ? error.message : String(error)}`);
+    log(
+      code === 'EADDRINUSE'
+        ? `--port ${options.port}: the port is in use; expected a free port (0 picks one)`
+        : `cannot listen: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return 2;
   }
   // Faults at start are set (and their event written) before the server is announced, so whoever
@@ -108,7 +112,15 @@ async function serve(argv: readonly string[]): Promise<number> {
     label,
     url: server.url,
     pid: process.pid,
-    model: { name: model.name, version: model.version, path: artifact.path, sha256: artifact.sha256, inputs: model.inputs, outputs: model.outputs, featureSpec },
+    model: {
+      name: model.name,
+      version: model.version,
+      path: artifact.path,
+      sha256: artifact.sha256,
+      inputs: model.inputs,
+      outputs: model.outputs,
+      featureSpec,
+    },
     verified: artifact.verified,
     allowUnverified: options.allowUnverified,
     digestMessage: artifact.message,
@@ -120,7 +132,9 @@ async function serve(argv: readonly string[]): Promise<number> {
     timeoutMs: options.timeoutMs,
     heapMb: options.heapMb,
   });
-  log(`serving ${model.name} (version ${model.version}, sha256 ${artifact.sha256.slice(0, 12)}) on ${worker.executionProvider} at ${server.url}: max batch ${options.maxBatch}, queue delay ${options.maxQueueDelayMs} ms, timeout ${options.timeoutMs} ms`);
+  log(
+    `serving ${model.name} (version ${model.version}, sha256 ${artifact.sha256.slice(0, 12)}) on ${worker.executionProvider} at ${server.url}: max batch ${options.maxBatch}, queue delay ${options.maxQueueDelayMs} ms, timeout ${options.timeoutMs} ms`,
+  );
   const running = server;
   await stopSignal;
   await running.close();

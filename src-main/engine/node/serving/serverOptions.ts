@@ -111,12 +111,18 @@ export function parseServerArgv(argv: readonly string[]): ServerOptions {
 /** The argv that gives back `options`. */
 export function serverArgv(options: ServerOptions): string[] {
   const args = [
-    '--model', options.model,
-    '--port', String(options.port),
-    '--max-batch', String(options.maxBatch),
-    '--max-queue-delay-ms', String(options.maxQueueDelayMs),
-    '--timeout-ms', String(options.timeoutMs),
-    '--ep', options.ep,
+    '--model',
+    options.model,
+    '--port',
+    String(options.port),
+    '--max-batch',
+    String(options.maxBatch),
+    '--max-queue-delay-ms',
+    String(options.maxQueueDelayMs),
+    '--timeout-ms',
+    String(options.timeoutMs),
+    '--ep',
+    options.ep,
   ];
   const optional: [string, string | number | null][] = [
     ['--heap-mb', options.heapMb],

@@ -86,7 +86,11 @@ export function followServerOutput(stdout: Readable, stderr: Readable, hooks: Se
         void exited.then((stopped) => {
           if (started === null) {
             const said = logTail.join('\n');
-            reject(stopped.exitCode === 2 ? new InputError(model, (said || refusal) ?? stopped.message) : new Error(`the model server exited before it answered: ${stopped.message}\n${said}`));
+            reject(
+              stopped.exitCode === 2
+                ? new InputError(model, (said || refusal) ?? stopped.message)
+                : new Error(`the model server exited before it answered: ${stopped.message}\n${said}`),
+            );
           }
         });
       });
@@ -98,7 +102,10 @@ export function followServerOutput(stdout: Readable, stderr: Readable, hooks: Se
 export function faultAdmin(url: string): { setFaults(faults: Partial<ServerFaults>): Promise<ServerFaults>; clearFaults(): Promise<ServerFaults> } {
   const adminUrl = `${url}/admin/faults`;
   const admin = async (method: string, body?: unknown): Promise<ServerFaults> => {
-    const response = await fetch(adminUrl, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) });
+    const response = await fetch(adminUrl, {
+      method,
+      ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    });
     const json = (await response.json()) as { faults?: ServerFaults; error?: string };
     if (!response.ok || !json.faults) {
       throw new InputError('faults', json.error ?? `the admin endpoint answered ${response.status}`);

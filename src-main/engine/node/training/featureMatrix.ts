@@ -18,7 +18,12 @@ export interface FeatureMatrix {
 }
 
 /** Reads the spec's features for the rows of `section` in [from, to). Rows with a null feature are an error. */
-export async function readFeatureMatrix(section: SnapshotSection, spec: FeatureSpec, tables: ServingTables, window: { from?: number; to?: number } = {}): Promise<FeatureMatrix> {
+export async function readFeatureMatrix(
+  section: SnapshotSection,
+  spec: FeatureSpec,
+  tables: ServingTables,
+  window: { from?: number; to?: number } = {},
+): Promise<FeatureMatrix> {
   const pipeline = trainingPipeline(spec, tables);
   const names = spec.features.map((f) => f.name);
   const source = await openSnapshot(section, 'training');

@@ -27,7 +27,10 @@ export async function selectBackend(request: BackendRequest): Promise<BackendCho
       }
     } catch (error) {
       await useCpu();
-      return { name: 'cpu', reason: `@tensorflow/tfjs-node-gpu is not usable (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); pure-JS backend` };
+      return {
+        name: 'cpu',
+        reason: `@tensorflow/tfjs-node-gpu is not usable (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); pure-JS backend`,
+      };
     }
   }
   await useCpu();

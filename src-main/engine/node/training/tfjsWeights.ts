@@ -29,7 +29,12 @@ export async function encodeTfjsWeights(layout: TabularNetLayout, weights: Tabul
   const named = [...shapesOf(layout)].map(([name, shape], i) => ({ name, tensor: tf.tensor(values[i]!, shape, 'float32') }));
   try {
     const { data, specs } = await tf.io.encodeWeights(named);
-    const manifest = { format: FORMAT, generatedBy: `@tensorflow/tfjs ${tf.version.tfjs}`, layout: 'model-card.json#network', weightsManifest: [{ paths: ['weights.bin'], weights: specs }] };
+    const manifest = {
+      format: FORMAT,
+      generatedBy: `@tensorflow/tfjs ${tf.version.tfjs}`,
+      layout: 'model-card.json#network',
+      weightsManifest: [{ paths: ['weights.bin'], weights: specs }],
+    };
     return { manifest, bytes: new Uint8Array(data) };
   } finally {
     named.forEach((n) => n.tensor.dispose());

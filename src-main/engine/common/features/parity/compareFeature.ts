@@ -63,7 +63,13 @@ export function compareFeature(
     }
     mismatches++;
     if (examples.length < EXAMPLES) {
-      examples.push({ requestId: requests.ids[i]!, eventTime: formatEventTime(requests.eventTimes[i]!), record: requests.records[i]!, training: orNull(t), serving: orNull(s) });
+      examples.push({
+        requestId: requests.ids[i]!,
+        eventTime: formatEventTime(requests.eventTimes[i]!),
+        record: requests.records[i]!,
+        training: orNull(t),
+        serving: orNull(s),
+      });
     }
     if (!numeric) {
       const key = `${t}|${s}`;

@@ -108,9 +108,22 @@ export function checkPointInTime(
     leaks += leaked ? 1 : 0;
     // Leaks first among the examples: they are what the check exists for.
     if (examples.length < EXAMPLES || (leaked && examples.some((e) => !isLeak(e)))) {
-      const example = { requestId: requests.ids[i]!, eventTime: formatEventTime(requests.eventTimes[i]!), key, asOf: formatEventTime(asOf), used, expected, withoutLabelDelay, rowsKnown: known, rowsBefore: before };
+      const example = {
+        requestId: requests.ids[i]!,
+        eventTime: formatEventTime(requests.eventTimes[i]!),
+        key,
+        asOf: formatEventTime(asOf),
+        used,
+        expected,
+        withoutLabelDelay,
+        rowsKnown: known,
+        rowsBefore: before,
+      };
       if (examples.length >= EXAMPLES) {
-        examples.splice(examples.findIndex((e) => !isLeak(e)), 1);
+        examples.splice(
+          examples.findIndex((e) => !isLeak(e)),
+          1,
+        );
       }
       examples.push(example);
     }

@@ -26,22 +26,82 @@ export function grafanaDashboard(name: string, title: string, rules: readonly Pl
   const by = (layer: MonitoringLayer, rule: string): PlannedRule[] => rules.filter((r) => r.layer === layer && r.rule === rule);
   const rows: Record<MonitoringLayer, PanelSpec[]> = {
     1: [
-      { title: 'Requests per second by outcome', exprs: [{ expr: `sum by (job, outcome) (rate(${METRICS.requests}{${job}}[1m]))`, legend: '{{job}} {{outcome}}' }], unit: 'reqps', threshold: null },
-      { title: 'p99 latency', exprs: [{ expr: `histogram_quantile(0.99, sum by (job, le) (rate(${METRICS.requestDuration}_bucket{${job}}[1m])))`, legend: '{{job}}' }], unit: 's', threshold: thresholdOf(by(1, 'latency-p99')) },
-      { title: 'Error and timeout ratio', exprs: [{ expr: `sum by (job) (rate(${METRICS.requests}{${job},outcome=~"error|timeout|unavailable"}[1m])) / sum by (job) (rate(${METRICS.requests}{${job}}[1m]))`, legend: '{{job}}' }], unit: 'percentunit', threshold: thresholdOf(by(1, 'error-ratio')) },
+      {
+        title: 'Requests per second by outcome',
+        exprs: [{ expr: `sum by (job, outcome) (rate(${METRICS.requests}{${job}}[1m]))`, legend: '{{job}} {{outcome}}' }],
+        unit: 'reqps',
+        threshold: null,
+      },
+      {
+        title: 'p99 latency',
+        exprs: [{ expr: `histogram_quantile(0.99, sum by (job, le) (rate(${METRICS.requestDuration}_bucket{${job}}[1m])))`, legend: '{{job}}' }],
+        unit: 's',
+        threshold: thresholdOf(by(1, 'latency-p99')),
+      },
+      {
+        title: 'Error and timeout ratio',
+        exprs: [
+          {
+            expr: `sum by (job) (rate(${METRICS.requests}{${job},outcome=~"error|timeout|unavailable"}[1m])) / sum by (job) (rate(${METRICS.requests}{${job}}[1m]))`,
+            legend: '{{job}}',
+          },
+        ],
+        unit: 'percentunit',
+        threshold: thresholdOf(by(1, 'error-ratio')),
+      },
       { title: 'Queue depth', exprs: [{ expr: `${METRICS.queueDepth}{${job}}`, legend: '{{job}}' }], unit: 'short', threshold: null },
-      { title: 'Batch size (mean)', exprs: [{ expr: `sum by (job) (rate(${METRICS.batchSize}_sum{${job}}[1m])) / sum by (job) (rate(${METRICS.batchSize}_count{${job}}[1m]))`, legend: '{{job}}' }], unit: 'short', threshold: null },
+      {
+        title: 'Batch size (mean)',
+        exprs: [
+          {
+            expr: `sum by (job) (rate(${METRICS.batchSize}_sum{${job}}[1m])) / sum by (job) (rate(${METRICS.batchSize}_count{${job}}[1m]))`,
+            legend: '{{job}}',
+          },
+        ],
+        unit: 'short',
+        threshold: null,
+      },
       { title: 'Resident memory', exprs: [{ expr: `${METRICS.residentMemory}{${job}}`, legend: '{{job}}' }], unit: 'bytes', threshold: null },
     ],
     2: [
-      { title: 'Feature PSI against the training window', exprs: [{ expr: `${METRICS.featurePsi}{${job}}`, legend: '{{job}} {{feature}}' }], unit: 'short', threshold: commonThreshold(by(2, 'feature-psi')) },
-      { title: 'Null ratio', exprs: [{ expr: `${METRICS.featureNullRatio}{${job}}`, legend: '{{job}} {{feature}}' }], unit: 'percentunit', threshold: commonThreshold(by(2, 'feature-nulls')) },
-      { title: 'Out-of-range ratio', exprs: [{ expr: `${METRICS.featureOutOfRangeRatio}{${job}}`, legend: '{{job}} {{feature}}' }], unit: 'percentunit', threshold: null },
-      { title: 'Unseen categories ratio', exprs: [{ expr: `${METRICS.featureUnseenRatio}{${job}}`, legend: '{{job}} {{feature}}' }], unit: 'percentunit', threshold: commonThreshold(by(2, 'feature-unseen')) },
-      { title: 'Type errors per second', exprs: [{ expr: `rate(${METRICS.featureTypeErrors}{${job}}[1m])`, legend: '{{job}} {{feature}}' }], unit: 'short', threshold: null },
+      {
+        title: 'Feature PSI against the training window',
+        exprs: [{ expr: `${METRICS.featurePsi}{${job}}`, legend: '{{job}} {{feature}}' }],
+        unit: 'short',
+        threshold: commonThreshold(by(2, 'feature-psi')),
+      },
+      {
+        title: 'Null ratio',
+        exprs: [{ expr: `${METRICS.featureNullRatio}{${job}}`, legend: '{{job}} {{feature}}' }],
+        unit: 'percentunit',
+        threshold: commonThreshold(by(2, 'feature-nulls')),
+      },
+      {
+        title: 'Out-of-range ratio',
+        exprs: [{ expr: `${METRICS.featureOutOfRangeRatio}{${job}}`, legend: '{{job}} {{feature}}' }],
+        unit: 'percentunit',
+        threshold: null,
+      },
+      {
+        title: 'Unseen categories ratio',
+        exprs: [{ expr: `${METRICS.featureUnseenRatio}{${job}}`, legend: '{{job}} {{feature}}' }],
+        unit: 'percentunit',
+        threshold: commonThreshold(by(2, 'feature-unseen')),
+      },
+      {
+        title: 'Type errors per second',
+        exprs: [{ expr: `rate(${METRICS.featureTypeErrors}{${job}}[1m])`, legend: '{{job}} {{feature}}' }],
+        unit: 'short',
+        threshold: null,
+      },
     ],
     3: [
-      { title: 'Prediction PSI against the training window', exprs: [{ expr: `${METRICS.predictionPsi}{${job}}`, legend: '{{job}}' }], unit: 'short', threshold: commonThreshold(by(3, 'prediction-psi')) },
+      {
+        title: 'Prediction PSI against the training window',
+        exprs: [{ expr: `${METRICS.predictionPsi}{${job}}`, legend: '{{job}}' }],
+        unit: 'short',
+        threshold: commonThreshold(by(3, 'prediction-psi')),
+      },
       {
         title: 'Prediction mean and variance',
         exprs: [
@@ -51,11 +111,26 @@ export function grafanaDashboard(name: string, title: string, rules: readonly Pl
         unit: 'short',
         threshold: null,
       },
-      { title: 'Predictions by bucket (per second)', exprs: [{ expr: `sum by (job, le) (rate(${METRICS.predictionValue}_bucket{${job}}[5m]))`, legend: '{{job}} le {{le}}' }], unit: 'short', threshold: null },
-      { title: 'Confidence p50', exprs: [{ expr: `histogram_quantile(0.5, sum by (job, le) (rate(${METRICS.confidence}_bucket{${job}}[5m])))`, legend: '{{job}}' }], unit: 'short', threshold: null },
+      {
+        title: 'Predictions by bucket (per second)',
+        exprs: [{ expr: `sum by (job, le) (rate(${METRICS.predictionValue}_bucket{${job}}[5m]))`, legend: '{{job}} le {{le}}' }],
+        unit: 'short',
+        threshold: null,
+      },
+      {
+        title: 'Confidence p50',
+        exprs: [{ expr: `histogram_quantile(0.5, sum by (job, le) (rate(${METRICS.confidence}_bucket{${job}}[5m])))`, legend: '{{job}}' }],
+        unit: 'short',
+        threshold: null,
+      },
     ],
     4: [
-      { title: 'AUC once labels arrive', exprs: [{ expr: `${METRICS.auc}{${job}}`, legend: '{{job}}' }], unit: 'short', threshold: commonThreshold(by(4, 'label-auc')) },
+      {
+        title: 'AUC once labels arrive',
+        exprs: [{ expr: `${METRICS.auc}{${job}}`, legend: '{{job}}' }],
+        unit: 'short',
+        threshold: commonThreshold(by(4, 'label-auc')),
+      },
       { title: 'Positive rate of the labels', exprs: [{ expr: `${METRICS.positiveRate}{${job}}`, legend: '{{job}}' }], unit: 'percentunit', threshold: null },
       {
         title: 'Precision, recall, false-positive rate',
@@ -73,7 +148,14 @@ export function grafanaDashboard(name: string, title: string, rules: readonly Pl
   let id = 1;
   let y = 0;
   for (const layer of [1, 2, 3, 4] as const) {
-    panels.push({ id: id++, type: 'row', title: `Layer ${layer}: ${LAYER_TITLES[layer]} (${rules.filter((r) => r.layer === layer).length} alert rules)`, collapsed: false, gridPos: { h: 1, w: 24, x: 0, y }, panels: [] });
+    panels.push({
+      id: id++,
+      type: 'row',
+      title: `Layer ${layer}: ${LAYER_TITLES[layer]} (${rules.filter((r) => r.layer === layer).length} alert rules)`,
+      collapsed: false,
+      gridPos: { h: 1, w: 24, x: 0, y },
+      panels: [],
+    });
     y += 1;
     rows[layer].forEach((p, k) => {
       panels.push(timeseries(id++, p, { h: HEIGHT, w: WIDTH, x: (k % 3) * WIDTH, y: y + Math.floor(k / 3) * HEIGHT }));
@@ -81,7 +163,16 @@ export function grafanaDashboard(name: string, title: string, rules: readonly Pl
     y += Math.ceil(rows[layer].length / 3) * HEIGHT;
   }
   return {
-    __inputs: [{ name: 'DS_PROMETHEUS', label: 'Prometheus', description: 'The Prometheus that scrapes the model servers', type: 'datasource', pluginId: 'prometheus', pluginName: 'Prometheus' }],
+    __inputs: [
+      {
+        name: 'DS_PROMETHEUS',
+        label: 'Prometheus',
+        description: 'The Prometheus that scrapes the model servers',
+        type: 'datasource',
+        pluginId: 'prometheus',
+        pluginName: 'Prometheus',
+      },
+    ],
     __requires: [
       { type: 'grafana', id: 'grafana', name: 'Grafana', version: '10.0.0' },
       { type: 'datasource', id: 'prometheus', name: 'Prometheus', version: '1.0.0' },
@@ -97,7 +188,19 @@ export function grafanaDashboard(name: string, title: string, rules: readonly Pl
     version: 1,
     refresh: '30s',
     time: { from: 'now-6h', to: 'now' },
-    annotations: { list: [{ builtIn: 1, datasource: { type: 'grafana', uid: '-- Grafana --' }, enable: true, hide: true, iconColor: 'rgba(0, 211, 255, 1)', name: 'Annotations & Alerts', type: 'dashboard' }] },
+    annotations: {
+      list: [
+        {
+          builtIn: 1,
+          datasource: { type: 'grafana', uid: '-- Grafana --' },
+          enable: true,
+          hide: true,
+          iconColor: 'rgba(0, 211, 255, 1)',
+          name: 'Annotations & Alerts',
+          type: 'dashboard',
+        },
+      ],
+    },
     templating: { list: [] },
     panels,
   };
@@ -114,7 +217,10 @@ function timeseries(id: number, p: PanelSpec, gridPos: Record<string, number>): 
     title: p.title,
     datasource: DATASOURCE,
     gridPos,
-    fieldConfig: { defaults: { unit: p.unit, thresholds: { mode: 'absolute', steps }, custom: { thresholdsStyle: { mode: p.threshold === null ? 'off' : 'line' } } }, overrides: [] },
+    fieldConfig: {
+      defaults: { unit: p.unit, thresholds: { mode: 'absolute', steps }, custom: { thresholdsStyle: { mode: p.threshold === null ? 'off' : 'line' } } },
+      overrides: [],
+    },
     options: { legend: { displayMode: 'list', placement: 'bottom', showLegend: true }, tooltip: { mode: 'multi', sort: 'none' } },
     targets: p.exprs.map((e, k) => ({ refId: String.fromCharCode(65 + k), datasource: DATASOURCE, expr: e.expr, legendFormat: e.legend })),
   };

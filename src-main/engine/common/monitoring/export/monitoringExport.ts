@@ -28,7 +28,12 @@ export function monitoringExport(scenario: Scenario, models: readonly PlannedMod
   const budgets = budgetsOf(scenario.alerts);
   const rules = monitoringPlan(models, { name, drift: driftAlertsOf(scenario.alerts), live: liveAlertsOf(scenario.alerts), slaMs: scenario.load?.sla ?? null });
   const jobs = models.map((m) => ({ role: m.role, job: jobOf(name, m.role) }));
-  const dashboard = grafanaDashboard(name, `Rehearsal: ${scenario.name}, four-layer monitoring`, rules, jobs.map((j) => j.job));
+  const dashboard = grafanaDashboard(
+    name,
+    `Rehearsal: ${scenario.name}, four-layer monitoring`,
+    rules,
+    jobs.map((j) => j.job),
+  );
   return {
     files: [
       { file: 'prometheus-rules.yaml', text: prometheusRulesYaml(name, rules, budgets, source) },

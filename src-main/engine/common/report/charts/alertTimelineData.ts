@@ -86,7 +86,9 @@ export function alertTimelineData(events: readonly RunEvent[]): ChartSlot<AlertT
 
 /** A mark per layer that caught the fault (missed layers have none). */
 function detectionMarks(fault: string, layers: Extract<RunEvent, { kind: 'monitoring.detection' }>['layers']): AlertDetectionMark[] {
-  return layers.flatMap((l) => (l.at === null || l.delayMs === null || l.outcome === 'missed' ? [] : [{ fault, layer: l.layer, at: l.at, delayMs: l.delayMs, outcome: l.outcome }]));
+  return layers.flatMap((l) =>
+    l.at === null || l.delayMs === null || l.outcome === 'missed' ? [] : [{ fault, layer: l.layer, at: l.at, delayMs: l.delayMs, outcome: l.outcome }],
+  );
 }
 
 /** Bars of one group that overlap or lie within `gap` ms of each other, as one bar. */

@@ -10,7 +10,9 @@ import { notMeasured } from './notMeasured';
 
 /** Each model's prediction counts, blue first; "not measured" when no model was scored. */
 export function predictionHistogramData(events: readonly RunEvent[]): ChartSlot<PredictionHistogramData> {
-  const windows = events.filter((e): e is Extract<RunEvent, DriftWindow> => e.kind === 'drift.window' && e.prediction !== null && e.prediction.histogram.length > 0);
+  const windows = events.filter(
+    (e): e is Extract<RunEvent, DriftWindow> => e.kind === 'drift.window' && e.prediction !== null && e.prediction.histogram.length > 0,
+  );
   return windows.length > 0 ? fromWindows(windows) : fromSummaries(events);
 }
 

@@ -19,7 +19,9 @@ export function trafficSplitData(events: readonly RunEvent[]): ChartSlot<Traffic
     return notMeasured(phaseReason(events, 'rollout', 'a blue/green traffic split'));
   }
   let to = eventTimeMs(planned.start);
-  const changes: { at: string; ms: number; greenPercent: number }[] = [{ at: planned.start, ms: eventTimeMs(planned.start), greenPercent: planned.policy.weights.green }];
+  const changes: { at: string; ms: number; greenPercent: number }[] = [
+    { at: planned.start, ms: eventTimeMs(planned.start), greenPercent: planned.policy.weights.green },
+  ];
   const gates: { at: string; name: string; outcome: 'pass' | 'fail' | 'inconclusive' }[] = [];
   let rollback: { at: string; reason: string } | null = null;
   for (const event of events) {

@@ -35,7 +35,9 @@ export function renderMarkdown(report: ReadinessReport): string {
       '**Next:**',
       '',
       ...open.map((c) => `- \`${c.id}\` (${c.status}): ${escapeMarkdown(c.next)}`),
-      ...(notRun.length > 0 ? [`- Not run: ${notRun.map((c) => `\`${c.id}\``).join(', ')}. A check that did not run means not ready; report.html says what enables each.`] : []),
+      ...(notRun.length > 0
+        ? [`- Not run: ${notRun.map((c) => `\`${c.id}\``).join(', ')}. A check that did not run means not ready; report.html says what enables each.`]
+        : []),
       '',
     );
   }
@@ -47,6 +49,9 @@ export function renderMarkdown(report: ReadinessReport): string {
     const provider = m.executionProvider ?? 'not loaded';
     return `${m.role} ${escapeMarkdown(m.name)} on ${escapeMarkdown(provider)}${m.fallbackReason ? ' (fell back)' : ''}${score ? `, AUC ${metric(score.auc)} on ${score.n} rows` : ''}`;
   });
-  lines.push(`<sub>Run ${escapeMarkdown(report.runId)} · ${duration(report.durationMs)}${models.length > 0 ? ` · ${models.join(' · ')}` : ''} · report.html has the evidence and charts</sub>`, '');
+  lines.push(
+    `<sub>Run ${escapeMarkdown(report.runId)} · ${duration(report.durationMs)}${models.length > 0 ? ` · ${models.join(' · ')}` : ''} · report.html has the evidence and charts</sub>`,
+    '',
+  );
   return lines.join('\n');
 }

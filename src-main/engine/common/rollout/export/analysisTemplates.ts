@@ -62,7 +62,17 @@ export function analysisTemplates(plan: RolloutSection, settings: ExportSettings
   plan.steps.forEach((step, i) => {
     if ('analysis' in step) {
       const duration = step.analysis.duration ?? plan.stepDuration;
-      out.push(...template(`${names.rollout}-step-${i + 1}`, analysisGates(plan, step.analysis), plan, settings, duration, step.analysis.failureLimit, step.analysis.inconclusiveLimit));
+      out.push(
+        ...template(
+          `${names.rollout}-step-${i + 1}`,
+          analysisGates(plan, step.analysis),
+          plan,
+          settings,
+          duration,
+          step.analysis.failureLimit,
+          step.analysis.inconclusiveLimit,
+        ),
+      );
     }
   });
   const background = backgroundGates(plan);
@@ -72,7 +82,15 @@ export function analysisTemplates(plan: RolloutSection, settings: ExportSettings
   return out;
 }
 
-function template(name: string, gates: readonly GateName[], plan: RolloutSection, settings: ExportSettings, durationMs: number | null, failureLimit: number, inconclusiveLimit: number): ExportedTemplate[] {
+function template(
+  name: string,
+  gates: readonly GateName[],
+  plan: RolloutSection,
+  settings: ExportSettings,
+  durationMs: number | null,
+  failureLimit: number,
+  inconclusiveLimit: number,
+): ExportedTemplate[] {
   // A timed analysis measures every hour (or once, if shorter) over its duration; the background
   // one every minute for as long as the rollout runs.
   const interval = durationMs === null ? 60_000 : Math.min(durationMs, MAX_INTERVAL_MS);
@@ -94,17 +112,24 @@ function template(name: string, gates: readonly GateName[], plan: RolloutSection
           },
         ];
   });
-  const annotations: Record<string, string> = skipped.length === 0 ? {} : { 'rehearsal/not-exported': `${skipped.join(', ')}: needs blue's and green's answers to the same request (a Diffy proxy), which Prometheus does not have; rehearsed only` };
+  const annotations: Record<string, string> =
+    skipped.length === 0
+      ? {}
+      : {
+          'rehearsal/not-exported': `${skipped.join(', ')}: needs blue's and green's answers to the same request (a Diffy proxy), which Prometheus does not have; rehearsed only`,
+        };
   if (metrics.length === 0) {
     return [];
   }
-  return [{
-    name,
-    template: {
-      apiVersion: 'argoproj.io/v1alpha1',
-      kind: 'AnalysisTemplate',
-      metadata: metadata(settings, name, annotations),
-      spec: { args: [{ name: 'stable-service' }, { name: 'canary-service' }], metrics },
+  return [
+    {
+      name,
+      template: {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'AnalysisTemplate',
+        metadata: metadata(settings, name, annotations),
+        spec: { args: [{ name: 'stable-service' }, { name: 'canary-service' }], metrics },
+      },
     },
-  }];
+  ];
 }

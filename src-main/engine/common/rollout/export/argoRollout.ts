@@ -16,7 +16,13 @@ export interface RolloutModelsInfo {
 }
 
 /** The Rollout object. */
-export function argoRollout(plan: RolloutSection, settings: ExportSettings, names: ExportNames, templates: readonly ExportedTemplate[], models: RolloutModelsInfo): Record<string, unknown> {
+export function argoRollout(
+  plan: RolloutSection,
+  settings: ExportSettings,
+  names: ExportNames,
+  templates: readonly ExportedTemplate[],
+  models: RolloutModelsInfo,
+): Record<string, unknown> {
   const args = [
     { name: 'stable-service', value: names.stableService },
     { name: 'canary-service', value: names.canaryService },
@@ -31,7 +37,9 @@ export function argoRollout(plan: RolloutSection, settings: ExportSettings, name
     }
     const name = `${names.rollout}-step-${i + 1}`;
     // An analysis of gates Prometheus cannot measure keeps its time as a pause.
-    return has(name) ? { analysis: { templates: [{ templateName: name }], args } } : { pause: { duration: goDuration(step.analysis.duration ?? plan.stepDuration) } };
+    return has(name)
+      ? { analysis: { templates: [{ templateName: name }], args } }
+      : { pause: { duration: goDuration(step.analysis.duration ?? plan.stepDuration) } };
   });
   const background = `${names.rollout}-background`;
   const labels = { app: settings.name };
@@ -50,7 +58,16 @@ export function argoRollout(plan: RolloutSection, settings: ExportSettings, name
             {
               name: 'model-server',
               image: settings.image,
-              args: ['--model', `/models/${models.green}`, '--port', String(settings.port), '--max-batch', String(plan.servers.maxBatch), '--timeout-ms', String(plan.servers.timeout)],
+              args: [
+                '--model',
+                `/models/${models.green}`,
+                '--port',
+                String(settings.port),
+                '--max-batch',
+                String(plan.servers.maxBatch),
+                '--timeout-ms',
+                String(plan.servers.timeout),
+              ],
               ports: [{ name: 'http', containerPort: settings.port }],
               readinessProbe: { httpGet: { path: '/v2/health/ready', port: settings.port } },
               livenessProbe: { httpGet: { path: '/v2/health/live', port: settings.port } },

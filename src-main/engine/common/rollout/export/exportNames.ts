@@ -26,7 +26,14 @@ export interface ExportNames {
 
 /** The names derived from the base name. */
 export function exportNames(name: string): ExportNames {
-  return { rollout: name, stableService: `${name}-stable`, canaryService: `${name}-canary`, virtualService: name, primaryRoute: 'primary', headerRoute: 'header-override' };
+  return {
+    rollout: name,
+    stableService: `${name}-stable`,
+    canaryService: `${name}-canary`,
+    virtualService: name,
+    primaryRoute: 'primary',
+    headerRoute: 'header-override',
+  };
 }
 
 /** A scenario name made a Kubernetes name: lower case, letters, digits and dashes, at most 40 characters (room for suffixes). */
@@ -42,7 +49,11 @@ export function kubernetesName(text: string): string {
 
 /** A duration as Go (and so Argo and Kubernetes) writes it: `24h`, `90m`, `30s`, `250ms`. */
 export function goDuration(ms: number): string {
-  for (const [size, unit] of [[3_600_000, 'h'], [60_000, 'm'], [1000, 's']] as const) {
+  for (const [size, unit] of [
+    [3_600_000, 'h'],
+    [60_000, 'm'],
+    [1000, 's'],
+  ] as const) {
     if (ms >= size && ms % size === 0) {
       return `${ms / size}${unit}`;
     }

@@ -21,7 +21,11 @@ export function latencyAutoscaler(plan: RolloutSection, settings: ExportSettings
   return {
     apiVersion: 'autoscaling/v2',
     kind: 'HorizontalPodAutoscaler',
-    metadata: metadata(settings, names.rollout, { 'rehearsal/prometheus-adapter-metric': P99_METRIC, 'rehearsal/prometheus-adapter-query': rule, 'rehearsal/p99-sla-ms': String(slaMs) }),
+    metadata: metadata(settings, names.rollout, {
+      'rehearsal/prometheus-adapter-metric': P99_METRIC,
+      'rehearsal/prometheus-adapter-query': rule,
+      'rehearsal/p99-sla-ms': String(slaMs),
+    }),
     spec: {
       scaleTargetRef: { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', name: names.rollout },
       minReplicas: 2,

@@ -16,7 +16,11 @@ export function virtualService(plan: RolloutSection, settings: ExportSettings, n
     spec: {
       hosts: [settings.name],
       http: [
-        { name: names.headerRoute, match: [{ headers: { [plan.header.name]: { exact: plan.header.greenValue } } }], route: [{ destination: destination(names.canaryService) }] },
+        {
+          name: names.headerRoute,
+          match: [{ headers: { [plan.header.name]: { exact: plan.header.greenValue } } }],
+          route: [{ destination: destination(names.canaryService) }],
+        },
         {
           name: names.primaryRoute,
           route: [

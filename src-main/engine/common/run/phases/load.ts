@@ -38,7 +38,9 @@ export const loadPhase: Phase = {
     if (env.serving === undefined || env.load === undefined) {
       throw new Error('this environment has no model servers or load generator to run the load phase with');
     }
-    const profiles = scenario.profiles ? resolveProfiles(scenario.profiles, file.deployments ?? {}) : [defaultProfile(env.profile ?? 'production', env.backend ?? 'docker')];
+    const profiles = scenario.profiles
+      ? resolveProfiles(scenario.profiles, file.deployments ?? {})
+      : [defaultProfile(env.profile ?? 'production', env.backend ?? 'docker')];
     const host = await env.serving.host();
     const fitted = profiles.map((profile) => profileOnHost(profile, host));
     const notReproduced = fitted.flatMap((f) => f.notReproduced);
@@ -79,13 +81,27 @@ export const loadPhase: Phase = {
     if (!scenario.profiles) {
       log.append({ kind: 'check.resolved', check: notRunCheck('infrastructure-parity') });
     } else if (stagingRun !== undefined && productionRun !== undefined) {
-      log.append({ kind: 'check.resolved', check: infrastructureParityCheck({ staging: stagingRun, production: productionRun, differences, notReproduced, bound: scenario.profiles.bound, slaMs: load.sla }) });
+      log.append({
+        kind: 'check.resolved',
+        check: infrastructureParityCheck({
+          staging: stagingRun,
+          production: productionRun,
+          differences,
+          notReproduced,
+          bound: scenario.profiles.bound,
+          slaMs: load.sla,
+        }),
+      });
     }
   },
 };
 
 /** The backend of each profile: the person's choice, else the profile's; Docker only when an engine answers. */
-function backendChooser(serving: ServingPort, log: EventLog, chosen: 'docker' | 'embedded' | undefined): { choose(profile: ResourceProfile): Promise<'docker' | 'embedded'> } {
+function backendChooser(
+  serving: ServingPort,
+  log: EventLog,
+  chosen: 'docker' | 'embedded' | undefined,
+): { choose(profile: ResourceProfile): Promise<'docker' | 'embedded'> } {
   let status: Awaited<ReturnType<ServingPort['dockerStatus']>> | null = null;
   return {
     async choose(profile) {
@@ -97,7 +113,11 @@ function backendChooser(serving: ServingPort, log: EventLog, chosen: 'docker' | 
       if (status.available) {
         return 'docker';
       }
-      log.append({ kind: 'notice', level: 'warn', message: `${status.reason}. The ${profile.name} profile runs on the embedded backend instead, where its memory limit is not enforced (memory not capped: embedded backend).` });
+      log.append({
+        kind: 'notice',
+        level: 'warn',
+        message: `${status.reason}. The ${profile.name} profile runs on the embedded backend instead, where its memory limit is not enforced (memory not capped: embedded backend).`,
+      });
       return 'embedded';
     },
   };
@@ -119,14 +139,30 @@ async function runProfile(job: ProfileJob): Promise<ProfileRun> {
   const { profile, fitted, backend, context } = job;
   const { log, file, env } = context;
   const limits = { memoryBytes: fitted.memoryBytes, cpus: fitted.cpus, gpus: fitted.gpus };
-  const base: Omit<ProfileRun, 'result' | 'oomKilled' | 'peakMemoryBytes' | 'serverEnd' | 'error'> = { profile: profile.name, backend, model: job.model.name, limits, maxBatch: profile.maxBatch };
+  const base: Omit<ProfileRun, 'result' | 'oomKilled' | 'peakMemoryBytes' | 'serverEnd' | 'error'> = {
+    profile: profile.name,
+    backend,
+    model: job.model.name,
+    limits,
+    maxBatch: profile.maxBatch,
+  };
   const label = `${job.model.role}@${profile.name}`;
   const tasks = new Map<string, { task: ProgressTask; done: number }>();
   let lastStop: ServerStopped | null = null;
   let server;
   try {
     server = await job.serving.start(
-      { modelPath: job.model.path, label, backend, limits, maxBatch: profile.maxBatch, maxQueueDelayMs: profile.maxQueueDelayMs, timeoutMs: profile.timeoutMs, executionProvider: profile.executionProvider, allowUnverified: env.allowUnverified },
+      {
+        modelPath: job.model.path,
+        label,
+        backend,
+        limits,
+        maxBatch: profile.maxBatch,
+        maxQueueDelayMs: profile.maxQueueDelayMs,
+        timeoutMs: profile.timeoutMs,
+        executionProvider: profile.executionProvider,
+        allowUnverified: env.allowUnverified,
+      },
       {
         onEvent: (event) => {
           log.append(event);
@@ -140,7 +176,16 @@ async function runProfile(job: ProfileJob): Promise<ProfileRun> {
           }
           let entry = tasks.get(progress.label);
           if (entry === undefined) {
-            entry = { task: new ProgressTask(log, { task: `docker.${progress.unit === 'bytes' ? 'import' : 'build'}.${profile.name}`, phase: 'load', label: progress.label, total: progress.total, unit: progress.unit }), done: 0 };
+            entry = {
+              task: new ProgressTask(log, {
+                task: `docker.${progress.unit === 'bytes' ? 'import' : 'build'}.${profile.name}`,
+                phase: 'load',
+                label: progress.label,
+                total: progress.total,
+                unit: progress.unit,
+              }),
+              done: 0,
+            };
             tasks.set(progress.label, entry);
           }
           entry.task.advance(progress.done - entry.done);
@@ -150,7 +195,14 @@ async function runProfile(job: ProfileJob): Promise<ProfileRun> {
     );
   } catch (error) {
     const stop = lastStop as ServerStopped | null;
-    return { ...base, result: null, oomKilled: backend === 'docker' ? (stop?.oomKilled ?? false) : null, peakMemoryBytes: null, serverEnd: stop?.message ?? null, error: firstLine(error) };
+    return {
+      ...base,
+      result: null,
+      oomKilled: backend === 'docker' ? (stop?.oomKilled ?? false) : null,
+      peakMemoryBytes: null,
+      serverEnd: stop?.message ?? null,
+      error: firstLine(error),
+    };
   } finally {
     for (const { task } of tasks.values()) {
       task.finish();
@@ -216,7 +268,10 @@ function loadSla(run: ProfileRun, load: LoadSection): ReadinessCheck {
         { label: 'OOM killed', value: run.oomKilled },
         { label: 'memory limit', value: run.limits.memoryBytes, unit: 'bytes' },
       ],
-      next: run.oomKilled === true ? 'The model does not fit the memory limit even before any load: raise the limit or shrink the model.' : 'Fix what kept the server from starting (see the run errors), then rehearse again.',
+      next:
+        run.oomKilled === true
+          ? 'The model does not fit the memory limit even before any load: raise the limit or shrink the model.'
+          : 'Fix what kept the server from starting (see the run errors), then rehearse again.',
     };
   }
   return loadSlaCheck({

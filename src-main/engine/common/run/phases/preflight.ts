@@ -75,10 +75,16 @@ export const preflightPhase: Phase = {
         });
         const variant = file.scenario.features.servingVariant[role];
         const choice = variant === undefined ? null : { name: variant, field: `features.servingVariant.${role}` };
-        state.models.push(await readyModel(role, artifact, { inference, fallbackReason, features }, section, available, `models.${role} (${artifact.path})`, choice));
+        state.models.push(
+          await readyModel(role, artifact, { inference, fallbackReason, features }, section, available, `models.${role} (${artifact.path})`, choice),
+        );
       }
       for (const artifact of refused) {
-        log.append({ kind: 'notice', level: 'warn', message: `${roles.find(([, s]) => s.path === artifact.path)?.[0] ?? 'a'} model ${artifact.name} is not loaded: ${artifact.message}` });
+        log.append({
+          kind: 'notice',
+          level: 'warn',
+          message: `${roles.find(([, s]) => s.path === artifact.path)?.[0] ?? 'a'} model ${artifact.name} is not loaded: ${artifact.message}`,
+        });
       }
 
       const { parity } = file.scenario.features;
@@ -95,13 +101,22 @@ export const preflightPhase: Phase = {
   },
 };
 
-function modelRoles(models: { blue: ModelSection; green?: ModelSection | undefined }): [('blue' | 'green'), ModelSection][] {
-  return models.green ? [['blue', models.blue], ['green', models.green]] : [['blue', models.blue]];
+function modelRoles(models: { blue: ModelSection; green?: ModelSection | undefined }): ['blue' | 'green', ModelSection][] {
+  return models.green
+    ? [
+        ['blue', models.blue],
+        ['green', models.green],
+      ]
+    : [['blue', models.blue]];
 }
 
 /** The `model.verified` bodies already in the log: the digest evidence. */
 function digestEvidence(context: PhaseContext): Parameters<typeof dependencyPinningCheck>[0]['digests'] {
-  return context.log.events.flatMap((e) => (e.kind === 'model.verified' ? [{ role: e.role, name: e.name, path: e.path, verified: e.verified, allowUnverified: e.allowUnverified, files: e.files, message: e.message }] : []));
+  return context.log.events.flatMap((e) =>
+    e.kind === 'model.verified'
+      ? [{ role: e.role, name: e.name, path: e.path, verified: e.verified, allowUnverified: e.allowUnverified, files: e.files, message: e.message }]
+      : [],
+  );
 }
 
 /** The raw fields every loaded model's serving pipeline reads: the sampled requests' records. */

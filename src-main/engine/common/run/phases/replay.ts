@@ -48,13 +48,29 @@ export const replayPhase: Phase = {
     }
     const scenario = file.scenario;
     const config = driftAlertsOf(scenario.alerts);
-    const options: DriftOptions = { bins: config.bins, binning: config.binning, bands: config.bands, minN: config.minRows, ksMethod: config.ksPValue ? 'asymp' : 'statistic' };
+    const options: DriftOptions = {
+      bins: config.bins,
+      binning: config.binning,
+      bands: config.bands,
+      minN: config.minRows,
+      ksMethod: config.ksPValue ? 'asymp' : 'statistic',
+    };
     const section = scenario.snapshots.production;
     const source = await env.snapshots.open(section, 'production');
     try {
-      log.append({ kind: 'snapshot.opened', role: 'production', source: source.description, columns: source.columns, from: formatOptionalEventTime(section.from), to: formatOptionalEventTime(section.to) });
+      log.append({
+        kind: 'snapshot.opened',
+        role: 'production',
+        source: source.description,
+        columns: source.columns,
+        from: formatOptionalEventTime(section.from),
+        to: formatOptionalEventTime(section.to),
+      });
       const textColumns = new Set(source.columns.filter((c) => TEXT_TYPE.test(c.type)).map((c) => c.name));
-      const kinds = new Map<string, 'number' | 'text'>([...source.columns.map((c) => [c.name, textColumns.has(c.name) ? 'text' : 'number'] as const), ...Object.keys(scenario.features.derived).map((n) => [n, 'number'] as const)]);
+      const kinds = new Map<string, 'number' | 'text'>([
+        ...source.columns.map((c) => [c.name, textColumns.has(c.name) ? 'text' : 'number'] as const),
+        ...Object.keys(scenario.features.derived).map((n) => [n, 'number'] as const),
+      ]);
       const problem = checkShiftTargets(scenario.shifts, kinds, section.label !== undefined)[0];
       if (problem !== undefined) {
         throw new InputError(problem.path, problem.message);
@@ -93,16 +109,35 @@ export const replayPhase: Phase = {
           reference:
             reference === null || referenceSection === undefined
               ? null
-              : { source: referenceSection.path, from: formatOptionalEventTime(referenceSection.from), to: formatOptionalEventTime(referenceSection.to), rows: reference.rows, positiveRate: reference.positiveRate(), auc: reference.auc() },
+              : {
+                  source: referenceSection.path,
+                  from: formatOptionalEventTime(referenceSection.from),
+                  to: formatOptionalEventTime(referenceSection.to),
+                  rows: reference.rows,
+                  positiveRate: reference.positiveRate(),
+                  auc: reference.auc(),
+                },
           features: watched.features,
           prediction: watched.prediction,
           labels: watched.labels,
         });
       }
       const extent = source.extent ? await source.extent({ columns: [], derived: {}, from: section.from, to: section.to }) : null;
-      log.append({ kind: 'replay.started', windowMs: config.window, season: config.season, minRows: config.minRows, bands: config.bands, forWindows: config.for, models: described, rows: extent?.rows ?? null });
+      log.append({
+        kind: 'replay.started',
+        windowMs: config.window,
+        season: config.season,
+        minRows: config.minRows,
+        bands: config.bands,
+        forWindows: config.for,
+        models: described,
+        rows: extent?.rows ?? null,
+      });
       const watch = new ShiftWatch(scenario.shifts, feeds);
-      const stream = new ReplayStream({ log, control: context.control, config, options, labelDelay: section.labelDelay, shifts: shiftRunner(scenario.shifts), watch }, models);
+      const stream = new ReplayStream(
+        { log, control: context.control, config, options, labelDelay: section.labelDelay, shifts: shiftRunner(scenario.shifts), watch },
+        models,
+      );
       await replayProduction(context, source, section, stream, feeds, extent);
       if (stream.wasStopped) {
         return;
@@ -112,7 +147,17 @@ export const replayPhase: Phase = {
       }
       models.forEach((m, k) => {
         const parts = stream.scored[k]!;
-        log.append(summarizeScores(m.feed.model, concatTyped(parts.predictions, Float32Array), Float64Array.from(concatTyped(parts.labels, Float32Array)), source.description, stream.first, stream.last), stream.last ?? undefined);
+        log.append(
+          summarizeScores(
+            m.feed.model,
+            concatTyped(parts.predictions, Float32Array),
+            Float64Array.from(concatTyped(parts.labels, Float32Array)),
+            source.description,
+            stream.first,
+            stream.last,
+          ),
+          stream.last ?? undefined,
+        );
       });
       log.append({ kind: 'check.resolved', check: checkOf(context, described, stream, config) });
       resolveCoverage(context, described, stream.last ?? undefined);
@@ -123,7 +168,14 @@ export const replayPhase: Phase = {
 };
 
 /** Streams production through the loop, with progress and the reject check. */
-async function replayProduction(context: PhaseContext, source: SnapshotSource, section: SnapshotSection, stream: ReplayStream, feeds: readonly ModelFeed[], extent: { rows: number; from: number | null; to: number | null } | null): Promise<void> {
+async function replayProduction(
+  context: PhaseContext,
+  source: SnapshotSource,
+  section: SnapshotSection,
+  stream: ReplayStream,
+  feeds: readonly ModelFeed[],
+  extent: { rows: number; from: number | null; to: number | null } | null,
+): Promise<void> {
   const { log, file } = context;
   const progress = new ProgressTask(log, {
     task: 'replay.production',
@@ -148,7 +200,14 @@ async function replayProduction(context: PhaseContext, source: SnapshotSource, s
   progress.finish(stream.last ?? undefined);
   const rejects = source.rejects();
   if (rejects.rejected > 0) {
-    log.append({ kind: 'snapshot.rejects', role: 'production', source: source.description, rejected: rejects.rejected, read: stream.rows, examples: rejects.examples });
+    log.append({
+      kind: 'snapshot.rejects',
+      role: 'production',
+      source: source.description,
+      rejected: rejects.rejected,
+      read: stream.rows,
+      examples: rejects.examples,
+    });
     const problem = rejectRateProblem(rejects, stream.rows, section.maxRejectRate, section.path, 'snapshots.production.maxRejectRate');
     if (problem) {
       throw problem;
@@ -157,11 +216,25 @@ async function replayProduction(context: PhaseContext, source: SnapshotSource, s
 }
 
 /** Reads one model's reference snapshot; the events to append come back with it. */
-async function referenceOf(context: PhaseContext, feed: ModelFeed, section: SnapshotSection, config: DriftAlertsSection): Promise<{ reference: SeasonalReference; events: RunEventBody[] }> {
+async function referenceOf(
+  context: PhaseContext,
+  feed: ModelFeed,
+  section: SnapshotSection,
+  config: DriftAlertsSection,
+): Promise<{ reference: SeasonalReference; events: RunEventBody[] }> {
   const role = `reference.${feed.model.role}`;
   const source = await context.env.snapshots.open(section, role);
   try {
-    const events: RunEventBody[] = [{ kind: 'snapshot.opened', role, source: source.description, columns: source.columns, from: formatOptionalEventTime(section.from), to: formatOptionalEventTime(section.to) }];
+    const events: RunEventBody[] = [
+      {
+        kind: 'snapshot.opened',
+        role,
+        source: source.description,
+        columns: source.columns,
+        from: formatOptionalEventTime(section.from),
+        to: formatOptionalEventTime(section.to),
+      },
+    ];
     const reference = await readReference(feed, source, section, { season: config.season, windowMs: config.window });
     const rejects = source.rejects();
     if (rejects.rejected > 0) {
@@ -172,7 +245,10 @@ async function referenceOf(context: PhaseContext, feed: ModelFeed, section: Snap
       }
     }
     if (reference.rows === 0) {
-      throw new InputError(`snapshots.${role}`, `expected the model's training window; no row of ${section.path} falls in [${formatOptionalEventTime(section.from) ?? 'start'}, ${formatOptionalEventTime(section.to) ?? 'end'})`);
+      throw new InputError(
+        `snapshots.${role}`,
+        `expected the model's training window; no row of ${section.path} falls in [${formatOptionalEventTime(section.from) ?? 'start'}, ${formatOptionalEventTime(section.to) ?? 'end'})`,
+      );
     }
     return { reference, events };
   } finally {

@@ -22,7 +22,14 @@ export const scorePhase: Phase = {
     const section = file.scenario.snapshots.production;
     const source = await env.snapshots.open(section, 'production');
     try {
-      log.append({ kind: 'snapshot.opened', role: 'production', source: source.description, columns: source.columns, from: formatOptionalEventTime(section.from), to: formatOptionalEventTime(section.to) });
+      log.append({
+        kind: 'snapshot.opened',
+        role: 'production',
+        source: source.description,
+        columns: source.columns,
+        from: formatOptionalEventTime(section.from),
+        to: formatOptionalEventTime(section.to),
+      });
       // How many rows, over what stretch of event time: the app's progress bar and timeline axis.
       const extent = source.extent ? await source.extent({ columns: [], derived: {}, from: section.from, to: section.to }) : null;
       const progress = new ProgressTask(log, {
@@ -41,7 +48,14 @@ export const scorePhase: Phase = {
       progress.finish(scored.last ?? undefined);
       const { rejects, rows } = scored;
       if (rejects.rejected > 0) {
-        log.append({ kind: 'snapshot.rejects', role: 'production', source: source.description, rejected: rejects.rejected, read: rows, examples: rejects.examples });
+        log.append({
+          kind: 'snapshot.rejects',
+          role: 'production',
+          source: source.description,
+          rejected: rejects.rejected,
+          read: rows,
+          examples: rejects.examples,
+        });
         const problem = rejectRateProblem(rejects, rows, section.maxRejectRate, section.path, 'snapshots.production.maxRejectRate');
         if (problem) {
           throw problem;

@@ -12,7 +12,10 @@ import type { PhaseContext } from '../phase';
 import type { ReadyModel } from '../state';
 
 /** Compares each model's training lock with the serving lock. */
-export async function compareModelLocks(context: PhaseContext, models: readonly { readonly role: 'blue' | 'green'; readonly artifact: ModelArtifact }[]): Promise<LockEvidence[]> {
+export async function compareModelLocks(
+  context: PhaseContext,
+  models: readonly { readonly role: 'blue' | 'green'; readonly artifact: ModelArtifact }[],
+): Promise<LockEvidence[]> {
   const { env, log } = context;
   const serving = await env.locks.serving();
   const evidence: LockEvidence[] = [];

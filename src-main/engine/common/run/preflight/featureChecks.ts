@@ -20,10 +20,19 @@ import type { ReadyModel } from '../state';
 import { servingValues } from './servingValues';
 
 /** Runs every feature check on the sample and resolves `feature-parity`. */
-export async function checkFeatures(context: PhaseContext, sampled: SampledRequests, notLoaded: readonly { readonly model: string; readonly reason: string }[]): Promise<ReadinessCheck> {
+export async function checkFeatures(
+  context: PhaseContext,
+  sampled: SampledRequests,
+  notLoaded: readonly { readonly model: string; readonly reason: string }[],
+): Promise<ReadinessCheck> {
   const { file, log } = context;
   const features = file.scenario.features;
-  const evidence: { parity: FeatureParityMeasured[]; pointInTime: PointInTimeChecked[]; freshness: FreshnessMeasured[]; unavailable: { model: string; reason: string }[] } = {
+  const evidence: {
+    parity: FeatureParityMeasured[];
+    pointInTime: PointInTimeChecked[];
+    freshness: FreshnessMeasured[];
+    unavailable: { model: string; reason: string }[];
+  } = {
     parity: [],
     pointInTime: [],
     freshness: [],
@@ -55,7 +64,10 @@ export async function checkFeatures(context: PhaseContext, sampled: SampledReque
       evidence.freshness.push(freshness);
       const history = historySection(context, model.role);
       if (history === null) {
-        evidence.unavailable.push({ model: model.artifact.name, reason: `${feature.name} not recomputed: the snapshot has no label (snapshots.production.label) to count` });
+        evidence.unavailable.push({
+          model: model.artifact.name,
+          reason: `${feature.name} not recomputed: the snapshot has no label (snapshots.production.label) to count`,
+        });
         continue;
       }
       for (const checked of await pointInTime(context, model, feature, sampled, history)) {
@@ -107,7 +119,13 @@ function measureParity(context: PhaseContext, model: ReadyModel, sampled: Sample
  * training window (snapshots.reference), for a sample of it: that is where a leak inflates what
  * the model learned.
  */
-async function pointInTime(context: PhaseContext, model: ReadyModel, feature: FeatureDefinition, replayed: SampledRequests, whole: SnapshotSection): Promise<PointInTimeChecked[]> {
+async function pointInTime(
+  context: PhaseContext,
+  model: ReadyModel,
+  feature: FeatureDefinition,
+  replayed: SampledRequests,
+  whole: SnapshotSection,
+): Promise<PointInTimeChecked[]> {
   const { snapshots, features } = context.file.scenario;
   const samples: { name: 'production' | 'reference'; requests: SampledRequests }[] = [{ name: 'production', requests: replayed }];
   const reference = snapshots.reference?.[model.role];
@@ -139,7 +157,16 @@ async function pointInTime(context: PhaseContext, model: ReadyModel, feature: Fe
   return samples.map(({ name, requests }): PointInTimeChecked => {
     const used = requests.training.get(column) ?? new Float64Array(requests.ids.length).fill(Number.NaN);
     const result = checkPointInTime(joined, tables, { ...requests, used }, byKey, snapshots.production.labelDelay, features.parity.tolerance);
-    return { kind: 'feature.pointInTime', role: model.role, model: model.artifact.name, feature: feature.name, sample: name, history: history.description, labelDelayMs: snapshots.production.labelDelay, ...result };
+    return {
+      kind: 'feature.pointInTime',
+      role: model.role,
+      model: model.artifact.name,
+      feature: feature.name,
+      sample: name,
+      history: history.description,
+      labelDelayMs: snapshots.production.labelDelay,
+      ...result,
+    };
   });
 }
 
@@ -164,7 +191,12 @@ async function sampleWindow(context: PhaseContext, model: ReadyModel, feature: F
   try {
     const column = `${model.role}.${feature.name}`;
     const fields = [...new Set(model.features!.spec.features.flatMap((f) => f.fields))];
-    return await sampleRequests(source, section, { rows: parity.sample, seed: parity.seed }, fields, { columns: [column], derived: { [column]: model.derived[column]! }, relations: model.relations, joins: model.joins });
+    return await sampleRequests(source, section, { rows: parity.sample, seed: parity.seed }, fields, {
+      columns: [column],
+      derived: { [column]: model.derived[column]! },
+      relations: model.relations,
+      joins: model.joins,
+    });
   } finally {
     await source.close();
   }

@@ -23,14 +23,12 @@ import { budgetsSection, liveAlertsSection, type BudgetsSection, type LiveAlerts
 
 const HOUR_MS = 3_600_000;
 
-const bands = z
-  .strictObject({ investigate: z.number(), retrain: z.number() })
-  .superRefine((b, ctx) => {
-    const problem = checkPsiBands(b);
-    if (problem !== null) {
-      ctx.addIssue({ code: 'custom', message: problem });
-    }
-  });
+const bands = z.strictObject({ investigate: z.number(), retrain: z.number() }).superRefine((b, ctx) => {
+  const problem = checkPsiBands(b);
+  if (problem !== null) {
+    ctx.addIssue({ code: 'custom', message: problem });
+  }
+});
 
 /** The replay's drift watch. Every field has the seed's default. */
 export const driftAlertsSection = z

@@ -47,7 +47,10 @@ const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const stopAt = z
   .strictObject({
     /** An event kind (`alert.firing`, `rollout.analysis`, ...), optionally with fields it must have. */
-    kind: z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/, 'expected an event kind such as alert.firing').optional(),
+    kind: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/, 'expected an event kind such as alert.firing')
+      .optional(),
     match: z.record(z.string(), fieldValue).optional(),
     /** Which matching event: the nth (1-based, default 1); `each: true` makes a stop of every one. */
     nth: z.number().int().min(1).optional(),
@@ -76,7 +79,10 @@ const stopAt = z
 
 const stop = z
   .strictObject({
-    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'expected an id of letters, digits, - and _').max(80),
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'expected an id of letters, digits, - and _')
+      .max(80),
     at: stopAt,
     question: z.string().min(1).max(2000),
     options: z.array(action).min(2).optional(),
@@ -90,7 +96,11 @@ const stop = z
     const expected = Array.isArray(s.expect) ? s.expect : [s.expect];
     expected.forEach((answer, index) => {
       if (!offered.includes(answer.action)) {
-        ctx.addIssue({ code: 'custom', path: Array.isArray(s.expect) ? ['expect', index] : ['expect'], message: `expects "${answer.action}", which options does not offer` });
+        ctx.addIssue({
+          code: 'custom',
+          path: Array.isArray(s.expect) ? ['expect', index] : ['expect'],
+          message: `expects "${answer.action}", which options does not offer`,
+        });
       }
     });
   });

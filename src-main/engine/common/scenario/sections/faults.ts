@@ -12,15 +12,19 @@ const ms = z.number().min(0).max(3_600_000);
 const positiveMs = z.number().positive().max(3_600_000);
 
 /** Added latency per batch: fixed, or sampled with the faults' seed. */
-export const latencyFault = z.discriminatedUnion('distribution', [
-  z.strictObject({ distribution: z.literal('fixed'), ms }),
-  z
-    .strictObject({ distribution: z.literal('uniform'), minMs: ms, maxMs: ms })
-    .refine((l) => l.minMs <= l.maxMs, { message: 'expected minMs <= maxMs', path: ['maxMs'] }),
-  z.strictObject({ distribution: z.literal('normal'), meanMs: ms, sdMs: ms }),
-  z.strictObject({ distribution: z.literal('lognormal'), medianMs: positiveMs, sigma: z.number().min(0).max(10) }),
-  z.strictObject({ distribution: z.literal('exponential'), meanMs: positiveMs }),
-], { error: 'expected distribution fixed, uniform, normal, lognormal or exponential' });
+export const latencyFault = z.discriminatedUnion(
+  'distribution',
+  [
+    z.strictObject({ distribution: z.literal('fixed'), ms }),
+    z
+      .strictObject({ distribution: z.literal('uniform'), minMs: ms, maxMs: ms })
+      .refine((l) => l.minMs <= l.maxMs, { message: 'expected minMs <= maxMs', path: ['maxMs'] }),
+    z.strictObject({ distribution: z.literal('normal'), meanMs: ms, sdMs: ms }),
+    z.strictObject({ distribution: z.literal('lognormal'), medianMs: positiveMs, sigma: z.number().min(0).max(10) }),
+    z.strictObject({ distribution: z.literal('exponential'), meanMs: positiveMs }),
+  ],
+  { error: 'expected distribution fixed, uniform, normal, lognormal or exponential' },
+);
 
 /** The faults of one server; every key but `seed` is optional, and absent means off. */
 export const serverFaultsSchema = z.strictObject({
@@ -33,7 +37,11 @@ export const serverFaultsSchema = z.strictObject({
     .optional(),
   memoryGrowth: z
     .strictObject({
-      bytesPerRequest: z.number().int().min(1).max(1 << 30),
+      bytesPerRequest: z
+        .number()
+        .int()
+        .min(1)
+        .max(1 << 30),
       space: z.enum(['heap', 'native']).default('heap'),
     })
     .optional(),
@@ -79,7 +87,11 @@ export const scenarioFault = serverFaultsSchema
     name: z.string().min(1).max(200).optional(),
     at: durationMs,
     for: durationMs,
-    latency: z.discriminatedUnion('distribution', [baselineLatency, ...latencyFault.options], { error: 'expected distribution relative, fixed, uniform, normal, lognormal or exponential' }).optional(),
+    latency: z
+      .discriminatedUnion('distribution', [baselineLatency, ...latencyFault.options], {
+        error: 'expected distribution relative, fixed, uniform, normal, lognormal or exponential',
+      })
+      .optional(),
   })
   .superRefine((fault, ctx) => {
     if (fault.for <= 0) {
@@ -102,22 +114,38 @@ export type ScenarioFault = z.output<typeof scenarioFault>;
  * faults needs a `load` section; each fault must end by the end of the load; and the server holds
  * one set of faults at a time, so two may not overlap.
  */
-export function checkFaultsAgainstLoad(scenario: { readonly faults: readonly ScenarioFault[]; readonly load?: { readonly duration: number } | undefined }, ctx: z.RefinementCtx): void {
+export function checkFaultsAgainstLoad(
+  scenario: { readonly faults: readonly ScenarioFault[]; readonly load?: { readonly duration: number } | undefined },
+  ctx: z.RefinementCtx,
+): void {
   const { faults, load } = scenario;
   if (faults.length === 0) {
     return;
   }
   if (load === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['faults'], message: 'server faults are injected during the production profile\'s load, and this scenario has no `load` section: add one (peakRps, duration) or remove faults' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['faults'],
+      message:
+        "server faults are injected during the production profile's load, and this scenario has no `load` section: add one (peakRps, duration) or remove faults",
+    });
     return;
   }
   faults.forEach((fault, i) => {
     if (fault.at + fault.for > load.duration) {
-      ctx.addIssue({ code: 'custom', path: ['faults', i, 'for'], message: `expected the fault to end by the end of the load (load.duration ${load.duration} ms); it ends at ${fault.at + fault.for} ms` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['faults', i, 'for'],
+        message: `expected the fault to end by the end of the load (load.duration ${load.duration} ms); it ends at ${fault.at + fault.for} ms`,
+      });
     }
     const overlapped = faults.findIndex((other, j) => j < i && fault.at < other.at + other.for && other.at < fault.at + fault.for);
     if (overlapped >= 0) {
-      ctx.addIssue({ code: 'custom', path: ['faults', i, 'at'], message: `overlaps faults[${overlapped}]: the server holds one set of faults at a time, so faults may not overlap` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['faults', i, 'at'],
+        message: `overlaps faults[${overlapped}]: the server holds one set of faults at a time, so faults may not overlap`,
+      });
     }
   });
 }
@@ -129,7 +157,9 @@ export function faultName(fault: ScenarioFault): string {
   }
   const parts: string[] = [];
   if (fault.latency !== undefined) {
-    parts.push(fault.latency.distribution === 'relative' ? `latency ${fault.latency.timesBaselineP99} x baseline p99` : `latency ${fault.latency.distribution}`);
+    parts.push(
+      fault.latency.distribution === 'relative' ? `latency ${fault.latency.timesBaselineP99} x baseline p99` : `latency ${fault.latency.distribution}`,
+    );
   }
   if (fault.errorRate !== undefined) {
     parts.push(`error rate ${fault.errorRate}`);

@@ -14,9 +14,7 @@ export const featureParitySection = z.strictObject({
   /** Seeds the sample: the same seed picks the same requests from the same snapshot. */
   seed: z.number().int().min(0).max(0xffffffff).default(1),
   /** Numeric values agree when |training - serving| <= absolute + relative * |training|; others exactly. */
-  tolerance: z
-    .strictObject({ absolute: z.number().min(0).default(1e-6), relative: z.number().min(0).default(1e-6) })
-    .prefault({}),
+  tolerance: z.strictObject({ absolute: z.number().min(0).default(1e-6), relative: z.number().min(0).default(1e-6) }).prefault({}),
   /** The share of sampled requests on which a feature may disagree. */
   maxMismatchRate: unitInterval.default(0),
   /** The largest L-infinity distance between the two pipelines' category frequencies. */

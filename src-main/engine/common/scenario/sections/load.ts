@@ -43,7 +43,8 @@ export function loadPlanOf(section: LoadSection, url: string, production: { read
     slaMs: section.sla,
     timeoutMs: section.timeout ?? defaultTimeoutMs(section.sla),
     ...(section.connections !== undefined ? { connections: section.connections } : {}),
-    payload: section.payload === 'numeric' ? { kind: 'numeric' } : { kind: 'snapshot', path: production.path, order: section.order, timestamp: production.timestamp },
+    payload:
+      section.payload === 'numeric' ? { kind: 'numeric' } : { kind: 'snapshot', path: production.path, order: section.order, timestamp: production.timestamp },
     seed: section.seed,
   };
 }

@@ -55,7 +55,11 @@ const profile = z
     }
     for (const key of INLINE_ONLY) {
       if (value[key] !== undefined) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `comes from the Deployment file (${value.deployment}); expected either deployment or the fields written out, not both` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `comes from the Deployment file (${value.deployment}); expected either deployment or the fields written out, not both`,
+        });
       }
     }
   });

@@ -94,7 +94,12 @@ const operators = [
     operator: z.literal('timezone-offset'),
     target: targets,
     /** Hours added to the timestamp (the seed's UTC-vs-local bug: e.g. -5 or +8). */
-    hours: z.number().finite().min(-24).max(24).refine((h) => h !== 0, { message: 'expected a non-zero offset' }),
+    hours: z
+      .number()
+      .finite()
+      .min(-24)
+      .max(24)
+      .refine((h) => h !== 0, { message: 'expected a non-zero offset' }),
     ...timing,
   }),
   z.strictObject({

@@ -17,7 +17,13 @@ export interface PdfPrinter {
 export type ChromiumLookup = { readonly found: true; readonly path: string } | { readonly found: false; readonly reason: string };
 
 /** Debian's, other Linux distributions', and macOS's usual places. */
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/google-chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
 
 /** Chromium named by REHEARSAL_CHROMIUM, else the first usual place that has it. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumLookup {
@@ -26,11 +32,19 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumLook
     return existsSync(chosen) ? { found: true, path: chosen } : { found: false, reason: `REHEARSAL_CHROMIUM is ${chosen}, which does not exist` };
   }
   const path = CANDIDATES.find((candidate) => existsSync(candidate));
-  return path ? { found: true, path } : { found: false, reason: `Chromium not found (looked for ${CANDIDATES.join(', ')}; set REHEARSAL_CHROMIUM to its path)` };
+  return path
+    ? { found: true, path }
+    : { found: false, reason: `Chromium not found (looked for ${CANDIDATES.join(', ')}; set REHEARSAL_CHROMIUM to its path)` };
 }
 
 /** The flags that keep Chromium from sending anything off the machine (issue 11). */
-const OFFLINE_FLAGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND'];
+const OFFLINE_FLAGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+];
 const QUIET_FLAGS = ['--disable-gpu', '--disable-extensions', '--no-default-browser-check', '--mute-audio'];
 
 /** How long one print may take before Chromium is stopped. */

@@ -85,7 +85,14 @@ export class DevtoolsPipe {
   private receive(text: string): void {
     this.buffer += text;
     for (let end = this.buffer.indexOf('\0'); end >= 0; end = this.buffer.indexOf('\0')) {
-      const message = JSON.parse(this.buffer.slice(0, end)) as { id?: number; result?: Record<string, unknown>; error?: { message: string }; method?: string; params?: Record<string, unknown>; sessionId?: string };
+      const message = JSON.parse(this.buffer.slice(0, end)) as {
+        id?: number;
+        result?: Record<string, unknown>;
+        error?: { message: string };
+        method?: string;
+        params?: Record<string, unknown>;
+        sessionId?: string;
+      };
       this.buffer = this.buffer.slice(end + 1);
       if (message.id !== undefined) {
         const pending = this.pending.get(message.id);

@@ -13,7 +13,9 @@ import { checkDetails, checklistTable, dataTable, modelsTable, runSection, score
 /** The report as one HTML document; `figures` are the SVGs of the charts that have data. */
 export function renderHtml(report: ReadinessReport, figures: ChartFigures): string {
   const verdictClass = report.verdict === 'READY' ? 'verdict-ready' : 'verdict-not-ready';
-  const incomplete = report.complete ? '' : '<p><strong>Incomplete:</strong> the log ends before the run finished; checks that never resolved count as ERROR.</p>';
+  const incomplete = report.complete
+    ? ''
+    : '<p><strong>Incomplete:</strong> the log ends before the run finished; checks that never resolved count as ERROR.</p>';
   const errors = report.errors.length === 0 ? '' : `<h2>Errors</h2><ul class="errors">${report.errors.map((x) => `<li>${e(x)}</li>`).join('')}</ul>`;
   const notices = report.notices.length === 0 ? '' : `<h2>Notices</h2><ul>${report.notices.map((x) => `<li>${e(x)}</li>`).join('')}</ul>`;
   return `${documentHead(`Readiness report: ${report.scenario.name}: ${report.verdict}`)}

@@ -18,14 +18,23 @@ export function table(headings: readonly string[], rows: readonly (readonly stri
 export function checklistTable(report: ReadinessReport): string {
   return table(
     ['check', 'status', 'observed'],
-    report.checks.map((c) => [`<a href="#check-${c.id}"><code>${c.id}</code></a>`, `<span class="status status-${statusClass(c.status)}">${c.status}</span>`, e(c.observed)]),
+    report.checks.map((c) => [
+      `<a href="#check-${c.id}"><code>${c.id}</code></a>`,
+      `<span class="status status-${statusClass(c.status)}">${c.status}</span>`,
+      e(c.observed),
+    ]),
   );
 }
 
 /** Each check in full: what was observed, the threshold, the evidence and what to do next. */
 export function checkDetails(check: ReadinessCheck): string {
   const evidence =
-    check.evidence.length === 0 ? '' : table(['evidence', 'value'], check.evidence.map((item) => [e(item.label), `<span class="mono">${e(evidenceValue(item))}</span>`]));
+    check.evidence.length === 0
+      ? ''
+      : table(
+          ['evidence', 'value'],
+          check.evidence.map((item) => [e(item.label), `<span class="mono">${e(evidenceValue(item))}</span>`]),
+        );
   return `<section class="check check-${statusClass(check.status)}" id="check-${check.id}">
 <h3><span class="status status-${statusClass(check.status)}">${check.status}</span> <code>${check.id}</code> ${e(check.title)}</h3>
 <dl><dt>observed</dt><dd>${e(check.observed)}</dd><dt>threshold</dt><dd>${e(check.threshold)}</dd><dt>next</dt><dd>${e(check.next)}</dd></dl>
