@@ -4,6 +4,7 @@
  * matrix with labels and event times, as the trainer and the evaluation need them.
  */
 import { trainingPipeline, type FeatureSpec, type ServingTables } from '../../common/features/featureSpec';
+import type { LookupJoin, SqlRelation } from '../../common/ports/snapshot';
 import type { SnapshotSection } from '../../common/scenario/sections/snapshots';
 import { openSnapshot } from '../duckdb/snapshotReader';
 import { concatTyped } from '../../common/stats/typedArrays';
@@ -25,23 +26,39 @@ export async function readFeatureMatrix(
   window: { from?: number; to?: number } = {},
 ): Promise<FeatureMatrix> {
   const pipeline = trainingPipeline(spec, tables);
-  const names = spec.features.map((f) => f.name);
+  return readMatrix(section, { names: spec.features.map((f) => f.name), ...pipeline, of: `of spec ${spec.id}` }, window);
+}
+
+/** Features as SQL over the snapshot row, with the relations and lookups the SQL reads. */
+export interface MatrixQuery {
+  /** Feature names in input order; each is a key of `sql` or a column of the snapshot. */
+  readonly names: readonly string[];
+  readonly sql: Readonly<Record<string, string>>;
+  readonly relations?: Readonly<Record<string, SqlRelation>>;
+  readonly joins?: readonly LookupJoin[];
+  /** Whose features these are, for errors ("of spec flights-v1"). */
+  readonly of: string;
+}
+
+/** Reads the features of `query` for the rows of `section` in [from, to). Rows with a null feature are an error. */
+export async function readMatrix(section: SnapshotSection, query: MatrixQuery, window: { from?: number; to?: number } = {}): Promise<FeatureMatrix> {
+  const names = query.names;
   const source = await openSnapshot(section, 'training');
   const x: Float32Array[] = [];
   const y: Float32Array[] = [];
   const times: Float64Array[] = [];
   let rows = 0;
   try {
-    for await (const chunk of source.read({ columns: names, derived: pipeline.sql, relations: pipeline.relations, joins: pipeline.joins, ...window })) {
+    for await (const chunk of source.read({ columns: names, derived: query.sql, relations: query.relations, joins: query.joins, ...window })) {
       const block = new Float32Array(chunk.rowCount * names.length);
       names.forEach((name, j) => {
         const column = chunk.columns[name]!;
         if (column.kind !== 'number') {
-          throw new Error(`feature ${name} of spec ${spec.id} is not numeric in SQL`);
+          throw new Error(`feature ${name} ${query.of} is not numeric in SQL`);
         }
         for (let i = 0; i < chunk.rowCount; i++) {
           if (column.valid[i] !== 1) {
-            throw new Error(`feature ${name} of spec ${spec.id} is null at ${new Date(chunk.eventTime[i]!).toISOString()}`);
+            throw new Error(`feature ${name} ${query.of} is null at ${new Date(chunk.eventTime[i]!).toISOString()}`);
           }
           block[i * names.length + j] = column.values[i]!;
         }
