@@ -168,6 +168,9 @@ describe('training a model from declared SQL features (tfjs pure JS, real ORT, r
       /feature not_drama of model slice-v1 is null at 2000-/,
     );
     await expect(trainDeclaredModel({ ...slicePlan(out), snapshot: { ...snapshot, label: undefined } })).rejects.toThrow('the snapshot section needs a label');
+    await expect(trainDeclaredModel({ ...slicePlan(out), snapshot: { ...snapshot, label: 'rating' } })).rejects.toThrow(
+      /the label \(rating\) is \d(\.5)? at 2000-.*; expected 0 or 1/,
+    );
     await expect(trainDeclaredModel({ ...slicePlan(out), heldOutFrom: month(2000, 8) })).rejects.toThrow('expected from < heldOutFrom < to');
     expect(existsSync(out)).toBe(false);
   });

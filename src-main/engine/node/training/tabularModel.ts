@@ -128,12 +128,18 @@ export async function buildTabularModel(plan: TabularModelPlan, inputs: TabularM
   return { files: writeModelFolder(plan.outDir, files), layout, weights: trained.weights, card, contents: files };
 }
 
-/** A window whose rows lack a label cannot be fitted or evaluated: the first such row is named. */
+/** A window whose rows lack a 0/1 label cannot be fitted or evaluated: the first such row is named. */
 function requireLabels(plan: TabularModelPlan, window: FeatureMatrix): void {
   const missing = window.y.findIndex((v) => !Number.isFinite(v));
   if (missing >= 0) {
     throw new Error(
       `${plan.name}: the label (${plan.label.expression}) is null at ${formatEventTime(window.eventTime[missing]!)}; every training row needs one`,
+    );
+  }
+  const other = window.y.findIndex((v) => v !== 0 && v !== 1);
+  if (other >= 0) {
+    throw new Error(
+      `${plan.name}: the label (${plan.label.expression}) is ${window.y[other]} at ${formatEventTime(window.eventTime[other]!)}; expected 0 or 1 (a 0/1 column, or a condition such as rating >= 4)`,
     );
   }
   if (window.rows === 0) {
