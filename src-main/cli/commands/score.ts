@@ -29,6 +29,23 @@ export const scoreCommand: Command = {
   usage:
     'rehearse score --model <model.onnx|folder> --snapshot <file|glob> --label <column or SQL> [--features a,b,c] ' +
     '[--timestamp <column> [--from T] [--to T]] [--format parquet|csv|jsonl] [--max-reject-rate R] [--allow-unverified] [--json]',
+  description: [
+    'Scores one model on one snapshot outside a scenario, through the same path as a rehearsal',
+    '(digest check, input plan, DuckDB snapshot reader, metrics): n, AUC, log loss, positive rate,',
+    'mean prediction and prediction quantiles. A folder whose card names a feature spec computes its',
+    "own features; otherwise --features gives a matrix input's column order, and a model with one",
+    'input per feature has its inputs matched to columns by name.',
+    '',
+    "  --label <column or SQL>  the outcome, a column or a SQL expression over the row ('delay > 15')",
+    '  --timestamp <column>     with --from and --to, only rows in that event-time range',
+    '  --format F               how to read the snapshot (default: from its extension)',
+    '  --max-reject-rate R      the share of unreadable rows tolerated (default 0)',
+    '  --allow-unverified       score a model whose model.sha256 does not match',
+    '  --json                   the score as JSON on standard output',
+    '',
+    "exit: 0 scored, 1 the model's digests do not match (refused), 2 bad input (a missing feature,",
+    'a wrong dtype or width, unreadable rows)',
+  ].join('\n'),
   async run(args, io) {
     const { values } = parseFlags(args, SCORE_FLAGS);
     const request = scoreRequest(values);
