@@ -1,5 +1,5 @@
 /**
- * End to end (issue 12): playwright-core drives Debian's chromium (never a downloaded browser)
+ * End to end: playwright-core drives Debian's chromium (never a downloaded browser)
  * against browser mode on the smoke scenario. Open it, Run, pause, step, roll back by hand, see
  * each lane draw from the real run's events or say why it cannot, brush the timeline, export the
  * report. Screenshots of each screen go to test-results/screenshots/ (README, "Desktop app").

@@ -1,6 +1,6 @@
 /**
  * `rehearse drift --reference <file> --current <file>`: per-column drift of two files DuckDB
- * reads (issue 4). Exit 0 whatever the drift (drift is a finding, not an error); 2 when an input
+ * reads. Exit 0 whatever the drift (drift is a finding, not an error); 2 when an input
  * cannot be read or a flag is wrong.
  */
 import type { DriftReport, FeatureDrift } from '../../contract/drift';

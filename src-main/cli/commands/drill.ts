@@ -1,6 +1,6 @@
 /**
  * `rehearse drill <events.jsonl> [--scenario <file>] [--answers <file>] [--speed N] --out <dir> [--json]`:
- * replays a finished run's log to the stops of a scenario's drill (issue 13). With `--answers`
+ * replays a finished run's log to the stops of a scenario's drill. With `--answers`
  * it runs headless; otherwise it asks at each stop on the terminal. Writes drill.json and
  * drill.html. Exit 0 when every stop was answered right in time, 1 otherwise, 2 bad input.
  */

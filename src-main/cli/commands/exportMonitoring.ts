@@ -1,6 +1,6 @@
 /**
  * `rehearse export-monitoring <scenario> --out <dir>`: the scenario's four-layer monitoring as
- * files a team deploys (issue 9): Prometheus alerting rules (a group per layer, the rules and
+ * files a team deploys: Prometheus alerting rules (a group per layer, the rules and
  * thresholds the replay evaluates, on the metric names the model server exposes) and an
  * importable Grafana dashboard (a row per layer). Exit 0 written; 2 the scenario or a model
  * folder is invalid.

@@ -1,6 +1,6 @@
 /**
  * `rehearse export-rollout <scenario> --out <dir>`: the scenario's rehearsed rollout plan as the
- * files a cluster runs (issue 8): an Argo Rollouts `Rollout` with its AnalysisTemplates (the
+ * files a cluster runs: an Argo Rollouts `Rollout` with its AnalysisTemplates (the
  * gates as Prometheus queries on the model server's metric names), an Istio `VirtualService`
  * (weights and the header route) and a HorizontalPodAutoscaler on p99 latency, not CPU. YAML at
  * the top of `--out`. Exit 0 written; 2 the scenario is invalid or has no rollout.

@@ -1,5 +1,5 @@
 /**
- * `rehearse load`: open-loop load against a model server at the target rate (issue 7), latency
+ * `rehearse load`: open-loop load against a model server at the target rate, latency
  * corrected for coordinated omission. Exit 0 when the SLA holds (with `--find-knee`, when the
  * knee is at or above the target), 1 when it does not, 2 on bad flags or an unreachable server.
  */

@@ -1,6 +1,6 @@
 /**
  * `rehearse profile-diff <staging.yaml> <production.yaml> [--container NAME] [--json]`: every
- * difference between two Kubernetes Deployments (issue 6): requests and limits (memory, cpu,
+ * difference between two Kubernetes Deployments: requests and limits (memory, cpu,
  * nvidia.com/gpu), MAX_BATCH_SIZE, MODEL_TIMEOUT_MS, MAX_QUEUE_DELAY_MS, the gpu-type node
  * selector, then every other value; and what of each this machine could not reproduce. Which
  * differences matter is measured by a rehearsal's load phase, not decided here. Exit 0 when the

@@ -1,7 +1,7 @@
 /**
  * `rehearse serve --model <dir|onnx>`: the model server on 127.0.0.1, as a child process (the
  * embedded backend) or in a container (`--backend docker`, with `--memory`, `--cpus` and `--gpus`
- * as cgroup limits; issue 6). Prints its URL on stdout once it answers (with --json, every server
+ * as cgroup limits). Prints its URL on stdout once it answers (with --json, every server
  * event as a JSON line instead); stops cleanly on SIGINT or SIGTERM. Exit 0 when stopped, 1 when
  * the server ended by itself (a crash, an OOM kill), 2 bad input (flags, faults, digests, a model
  * ORT cannot load) or no Docker engine for `--backend docker`.

@@ -1,5 +1,5 @@
 /**
- * `rehearse ui [--port N] [--scenario <file>] [--runs <dir>]`: the app in a browser (issue 12).
+ * `rehearse ui [--port N] [--scenario <file>] [--runs <dir>]`: the app in a browser.
  * Serves the renderer on 127.0.0.1, prints its address with a random access token, and keeps the
  * engine in a child process. Runs until Ctrl-C.
  */

@@ -1,5 +1,5 @@
 /**
- * The alert rules of four-layer monitoring (issue 9), written once as data: layer 1 on the
+ * The alert rules of four-layer monitoring, written once as data: layer 1 on the
  * server's infrastructure metrics, layers 2-4 the replay's rules (`replay/windowRules.ts`) with
  * the same thresholds, as PromQL on the metric names of `metricNames.ts`. The exported
  * Prometheus rules and Grafana dashboard are drawn from this plan, and `monitoring-coverage`

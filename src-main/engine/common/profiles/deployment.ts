@@ -1,5 +1,5 @@
 /**
- * A Kubernetes Deployment as a resource profile (issue 6; the seed's model-deployment.yaml): the
+ * A Kubernetes Deployment as a resource profile (the seed's model-deployment.yaml): the
  * serving container's requests and limits (memory, cpu, nvidia.com/gpu), its MAX_BATCH_SIZE,
  * MODEL_TIMEOUT_MS and MAX_QUEUE_DELAY_MS, and the `gpu-type` node selector. Everything else in
  * the file is kept as it is, for the diff. Pure: the caller reads the file. Every problem names

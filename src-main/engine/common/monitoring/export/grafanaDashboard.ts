@@ -1,5 +1,5 @@
 /**
- * An importable Grafana dashboard (issue 9): the classic JSON model with the Prometheus
+ * An importable Grafana dashboard: the classic JSON model with the Prometheus
  * datasource as an `__inputs` input (Grafana asks for it on import), a row per monitoring layer,
  * and each rule's threshold drawn on its panel, so the dashboard and the alerts agree.
  */
