@@ -1,5 +1,5 @@
 /**
- * `npm run bench:load` (issue 7): against one model-server endpoint, in one run, the highest
+ * `npm run bench:load`: against one model-server endpoint, in one run, the highest
  * rate wrk gets, the highest rate our generator sustains on schedule, and what Locust gets with
  * the seed's locustfile; then the ratios (targets: ours >= 0.9x wrk, >= 5x Locust) and p99s.
  *

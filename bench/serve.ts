@@ -1,5 +1,5 @@
 /**
- * `npm run bench:serve` (issue 5). Two measurements, each against a reference taken in the same run:
+ * `npm run bench:serve`. Two measurements, each against a reference taken in the same run:
  *
  * 1. Overhead at batch 1: the round trip of `POST /predict` (and OIP infer) to a real server
  *    (max batch 1, no queue delay) on the smoke model, against a bare `session.run` of the same

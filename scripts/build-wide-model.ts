@@ -1,5 +1,5 @@
 /**
- * Builds the staging-vs-production scenario's model (issue 6): a seeded wide MLP whose weights
+ * Builds the staging-vs-production scenario's model: a seeded wide MLP whose weights
  * are 26 MB (a batch-1 run reads them all, so batching pays) and whose 131,072-wide layer makes a
  * batch of 256 rows need about 130 MB more than one row (so a memory limit bites). Not committed:
  * the seed makes the same bytes every time, and `npm ci` runs this (`prepare`).

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:drift` (issue 4): `rehearse drift` end to end (process start, Parquet in,
+ * `npm run bench:drift`: `rehearse drift` end to end (process start, Parquet in,
  * every statistic, JSON out) on two 3M-row numeric columns, against numpy + scipy computing the
  * same PSI and KS from .npy files (interpreter start and imports included), in the same run.
  * Prints each side's median wall time over the rounds and the ratio; checks that both found

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:replay` (issue 4): the demo replay (March-June 2001, about 2M flights, hourly
+ * `npm run bench:replay`: the demo replay (March-June 2001, about 2M flights, hourly
  * windows, blue and green on the same rows, every feature and the predictions compared with
  * each model's seasonal reference, labels, alerts) against the floor measured in the same run:
  * the same rows scanned raw by DuckDB plus the two models' batch inference alone. Each side runs

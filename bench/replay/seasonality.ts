@@ -1,5 +1,5 @@
 /**
- * `npm run bench:seasons` (issue 4): why windows are compared with a seasonal slice of the
+ * `npm run bench:seasons`: why windows are compared with a seasonal slice of the
  * reference. Blue's hourly windows of March-June 2001 against all of January, then against the
  * January rows of the same weekday and hour (the replay's default), both with the seed's fixed
  * PSI > 0.25: the median PSI of the hour and weekday features, the share of windows of 50 rows or

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:shifts` (issue 4): every shift scenario of `scenarios/` (one per family, on the
+ * `npm run bench:shifts`: every shift scenario of `scenarios/` (one per family, on the
  * demo data) replayed for real, and for each shift whether and when each monitoring layer caught
  * it, with the false-alarm rate of the same run's windows without a shift. With `--demo`, also
  * the unshifted demo (March-June against January, blue and green): its false-alarm rate.

@@ -1,5 +1,5 @@
 /**
- * How each airport of the demo's flights gets its IANA time zone (issue 10): the flights' `date`
+ * How each airport of the demo's flights gets its IANA time zone: the flights' `date`
  * is the origin airport's local time without a zone, so the seed's UTC-vs-local serving bug needs
  * a zone per airport to be reproduced. vega-datasets' `data/airports.csv` gives each airport's US
  * state (and city, latitude, longitude); the zone comes from the state, and the airports of

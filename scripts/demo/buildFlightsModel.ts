@@ -80,7 +80,7 @@ export async function buildFlightsModel(plan: FlightsModelPlan): Promise<BuiltMo
 
 /**
  * A model folder that is `built` with its route delay table rebuilt without the label delay, as a
- * feature pipeline that forgot it would (issue 10): the same network, a table whose weekly rates
+ * feature pipeline that forgot it would: the same network, a table whose weekly rates
  * count flights whose delay was not yet known at the week's start. The point-in-time check must
  * catch it; `scenarios/demo-leak.yaml` serves it.
  */

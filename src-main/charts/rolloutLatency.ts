@@ -1,5 +1,5 @@
 /**
- * p99 latency of each rollout step at its event time (DESIGN.md's timeline; issue 12): a level
+ * p99 latency of each rollout step at its event time (DESIGN.md's timeline): a level
  * segment per model across each step's stretch, on a y axis in milliseconds with the SLA line,
  * so a step that breached the SLA lines up with the gate that failed and the rollback.
  */

@@ -1,5 +1,5 @@
 /**
- * One event-time axis shared by the timeline's lanes (issue 12): lanes laid out with the same
+ * One event-time axis shared by the timeline's lanes: lanes laid out with the same
  * frame put the same instant at the same x, so an injected fault, the drift it caused, the alert
  * that caught it and the rollback stand on one vertical line. Brushing reads times back off it.
  */

@@ -4,8 +4,8 @@
  */
 import { isInputError } from '../engine/common/run/inputError';
 import { UsageError } from './args';
-import type { CliIo } from './command';
-import { COMMANDS } from './commandList';
+import type { CliIo, Command } from './command';
+import { COMMANDS, type CommandEntry } from './commandList';
 
 /** Runs the CLI; returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -25,7 +25,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(`usage: ${command.usage}\n\n${entry.summary}`);
+    io.out(commandHelp(entry, command));
     return 0;
   }
   try {
@@ -54,5 +54,15 @@ export function helpText(): string {
     '',
     'commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'exit codes: 0 success or READY, 1 NOT READY (or the check a tool makes failed), 2 input that cannot',
+    'be read or is invalid (the message names the file, line or field and what was expected), 3 an',
+    'internal error. With --json, standard output holds only the JSON document; messages and progress',
+    'go to standard error.',
   ].join('\n');
+}
+
+/** `rehearse <command> --help`: its usage, its one-line summary, then what it does in full. */
+export function commandHelp(entry: CommandEntry, command: Command): string {
+  return `usage: ${command.usage}\n\n${entry.summary}\n\n${command.description}`;
 }

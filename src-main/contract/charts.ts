@@ -1,5 +1,5 @@
 /**
- * The plain input data of each chart (DESIGN.md, "The main screen"; issue 11). The engine derives
+ * The plain input data of each chart (DESIGN.md, "The main screen"). The engine derives
  * them from the event log (`engine/common/report/charts/`), `src-main/charts` draws them, and the
  * HTML report and the desktop app read the same shapes. They live in the contract, not in
  * `charts/`, because `engine/common` may import only the contract (eslint/layering.js).
@@ -86,10 +86,10 @@ export interface AlertTimelineData {
   readonly alerts: readonly { readonly layer: MonitoringLayer; readonly rule: string; readonly from: string; readonly to: string | null }[];
   /** Injected shifts and faults; `to` null when it lasts to the end. */
   readonly faults: readonly { readonly name: string; readonly from: string; readonly to: string | null }[];
-  /** `real`: the times are wall-clock (server faults during the load, issue 9); absent: event time. */
+  /** `real`: the times are wall-clock (server faults during the load); absent: event time. */
   readonly clock?: 'real';
   /**
-   * The detection timeline (issue 9): each layer's first alert on each injected fault, with its
+   * The detection timeline: each layer's first alert on each injected fault, with its
    * delay and how that compares with the layer's budget. Absent in reports written before it.
    */
   readonly detections?: readonly AlertDetectionMark[];
@@ -115,8 +115,8 @@ export interface ReportCharts {
 }
 
 /**
- * p99 latency of each rollout step at its event time, blue and green (DESIGN.md's timeline; issue
- * 12), measured at the router; filled by the rollout (issue 8), shown by the app's timeline and
+ * p99 latency of each rollout step at its event time, blue and green (DESIGN.md's timeline),
+ * measured at the router; filled by the rollout, shown by the app's timeline and
  * the report.
  */
 export interface RolloutLatencyData {

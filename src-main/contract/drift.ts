@@ -1,5 +1,5 @@
 /**
- * Per-feature drift of a current sample against a reference (issue 4): what `rehearse drift`
+ * Per-feature drift of a current sample against a reference: what `rehearse drift`
  * prints and what each replay window will carry. Every number comes with the n it was computed
  * on; a statistic that cannot be computed is null with a reason, never NaN.
  */

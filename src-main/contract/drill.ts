@@ -1,11 +1,11 @@
 /**
- * Drills (issue 13): a finished rehearsal's log replayed to train on-call engineers. The player
+ * Drills: a finished rehearsal's log replayed to train on-call engineers. The player
  * stops where the scenario's `drill` section says, asks what the person would do, and scores the
  * answers. Plain data: the same shapes go to drill.json, the terminal and the app.
  */
 import type { MonitoringLayer } from './charts';
 
-/** What a person may do at a stop (the issue's four): hold, investigate a layer or a feature, roll back, promote. */
+/** What a person may do at a stop (four choices): hold, investigate a layer or a feature, roll back, promote. */
 export type DrillAction = 'hold' | 'investigate' | 'rollback' | 'promote';
 
 /** One answer: an action, and for `investigate` the layer or the feature looked at. */

@@ -1,5 +1,5 @@
 /**
- * The load generator's plain-data shapes (issue 7): what a load run was asked to do and what it
+ * The load generator's plain-data shapes: what a load run was asked to do and what it
  * measured. The CLI prints a `LoadResult` as its `--json` document; the profiles, rollout and
  * monitoring capabilities read the same object, and the `load-sla` check judges it.
  */

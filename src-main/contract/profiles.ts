@@ -1,5 +1,5 @@
 /**
- * Resource profiles as plain data (issue 6): staging and production as a rehearsal runs them,
+ * Resource profiles as plain data: staging and production as a rehearsal runs them,
  * and the differences between them. The load phase records them in its events; `rehearse
  * profile-diff --json` prints the differences.
  */

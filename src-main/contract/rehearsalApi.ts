@@ -84,7 +84,7 @@ export interface RehearsalApi {
   /** Writes the report of the run's events so far through the engine's report writer. */
   exportReport(runId: string, request: ExportRequest): Promise<ExportedReport>;
   stopRun(runId: string): Promise<void>;
-  /** Opens a drill on a finished run's log (issue 13); it stands at its first stop. */
+  /** Opens a drill on a finished run's log; it stands at its first stop. */
   openDrill(request: DrillRequest): Promise<DrillState>;
   /** Answers the drill's current stop (null: no answer) and moves to the next; the answer is timed from when the stop was reached. */
   answerDrill(drillId: string, answer: DrillAnswer | null): Promise<DrillState>;

@@ -34,17 +34,17 @@ export type LaneSlot<T> = ChartSlot<T> | { readonly measured: false; readonly pe
 
 /** The lanes of the timeline and the load panel; each is a chart's data, why there is none, or what it waits for. */
 export interface RunLanes {
-  /** Feature x window PSI (replay, issue 4). */
+  /** Feature x window PSI (replay). */
   readonly drift: LaneSlot<DriftHeatmapData>;
   /** Blue vs green prediction histograms over the range (score today; replay windows later). */
   readonly predictions: LaneSlot<PredictionHistogramData>;
-  /** Green's weight, gates and rollback (rollout, issue 8). */
+  /** Green's weight, gates and rollback (rollout). */
   readonly traffic: LaneSlot<TrafficSplitData>;
-  /** p99 of each rollout step at its event time (rollout, issue 8). */
+  /** p99 of each rollout step at its event time (rollout). */
   readonly latency: LaneSlot<RolloutLatencyData>;
-  /** Alerts in four layers and injected faults (monitoring, issue 9; shifts, issue 4; faults, issue 5). */
+  /** Alerts in four layers and injected faults (monitoring, shifts, faults). */
   readonly alerts: LaneSlot<AlertTimelineData>;
-  /** The load panel: latency percentiles against request rate per profile (load, issue 7). Not event time. */
+  /** The load panel: latency percentiles against request rate per profile (load). Not event time. */
   readonly load: LaneSlot<LatencyLoadData>;
 }
 

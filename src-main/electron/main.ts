@@ -1,5 +1,5 @@
 /** The desktop shell's entry: one secure window over the renderer, the engine in a utility process. */
-// Inherited by the engine's utility process, which loads onnxruntime (issue 2: no telemetry).
+// Inherited by the engine's utility process, which loads onnxruntime (no telemetry).
 process.env['ORT_DISABLE_TELEMETRY'] = '1';
 import { join } from 'node:path';
 import { scenarioArgument, startDesktop } from './desktop';

@@ -1,5 +1,5 @@
 /**
- * The drill's question at a stop (issue 13): why it stopped, what is asked, the actions it
+ * The drill's question at a stop: why it stopped, what is asked, the actions it
  * offers (investigate takes a feature or a layer), and after an answer the debrief.
  */
 import { useState } from 'react';

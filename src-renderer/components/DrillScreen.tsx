@@ -1,5 +1,5 @@
 /**
- * Drill mode (issue 13): a finished run's log replayed in the main screen's timeline, pausing at
+ * Drill mode: a finished run's log replayed in the main screen's timeline, pausing at
  * each stop with the question and only the lanes up to that moment, then the debrief, and the
  * scorecard at the end. Every decision (where to stop, what is visible, the score) is the engine's.
  */

@@ -1,5 +1,5 @@
 /**
- * RehearsalApi over browser mode's WebSocket (issue 12). The page gets the same object shape it
+ * RehearsalApi over browser mode's WebSocket. The page gets the same object shape it
  * gets from the preload in Electron, so no component can tell which transport it has.
  */
 import type { RunEvent } from '../../src-main/contract/events';

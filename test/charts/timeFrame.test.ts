@@ -1,4 +1,4 @@
-/** The shared event-time axis of the app's timeline (issue 12): lanes on one frame line up. */
+/** The shared event-time axis of the app's timeline: lanes on one frame line up. */
 import { describe, expect, it } from 'vitest';
 import type { AlertTimelineData, DriftHeatmapData, RolloutLatencyData, TrafficSplitData } from '../../src-main/contract/charts';
 import { layoutAlertTimeline } from '../../src-main/charts/alertTimeline';

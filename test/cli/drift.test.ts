@@ -1,5 +1,5 @@
 /**
- * `rehearse drift` as a process (issue 4): any file DuckDB reads, the column-kind rules, exit 0
+ * `rehearse drift` as a process: any file DuckDB reads, the column-kind rules, exit 0
  * whatever the drift, exit 2 with the file or flag named for every bad input, and no NaN in any
  * output whatever the data (constant, all-null, empty, one row, mixed types, NaN, Infinity).
  */

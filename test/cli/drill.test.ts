@@ -1,5 +1,5 @@
 /**
- * `rehearse drill` (issue 13) on real logs: the built CLI runs the built-in shift-scale scenario
+ * `rehearse drill` on real logs: the built CLI runs the built-in shift-scale scenario
  * (real ORT, real DuckDB; about 5 s) and the smoke scenario, then replays each log to a drill's
  * stops, headless from an answers file and on the terminal (answers piped to stdin).
  */

@@ -1,5 +1,5 @@
 /**
- * `rehearse export-monitoring` as users run it (issue 9): the files written, `--json` with only
+ * `rehearse export-monitoring` as users run it: the files written, `--json` with only
  * JSON on stdout, and bad input (no --out, a missing scenario, an invalid field, a model whose
  * features cannot be named) as exit 2 with the file, line or field.
  */

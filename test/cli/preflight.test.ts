@@ -1,5 +1,5 @@
 /**
- * Preflight's checks on the demo through the built CLI (issue 10), each scenario narrowed to the
+ * Preflight's checks on the demo through the built CLI, each scenario narrowed to the
  * first replayed day and a few hundred sampled requests: the demo's feature-parity and
  * dependency-pinning resolve from real evidence; a leaking join is caught and named; a tampered
  * model is never loaded and fails the run. The UTC serving bug has its own file (utcBug.test.ts).

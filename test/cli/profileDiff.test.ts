@@ -1,4 +1,4 @@
-/** `rehearse profile-diff` (issue 6): every difference between two Kubernetes Deployments; bad YAML named by file, line and field. */
+/** `rehearse profile-diff`: every difference between two Kubernetes Deployments; bad YAML named by file, line and field. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-/** `rehearse serve --backend docker` as users run it (issue 6): a container with limits, its end told; no engine, no limits without it. */
+/** `rehearse serve --backend docker` as users run it: a container with limits, its end told; no engine, no limits without it. */
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';

@@ -1,5 +1,5 @@
 /**
- * `rehearse run scenarios/server-fault.yaml` through the built CLI (issue 9): a real model server
+ * `rehearse run scenarios/server-fault.yaml` through the built CLI: a real model server
  * (embedded backend) under real load, two faults set through its admin endpoint during the
  * production profile's load, layer 1 alerting on each, and monitoring-coverage PASS. Nothing here
  * bounds wall-clock time: the latency fault is ten times the baseline p99 measured on the same

@@ -1,5 +1,5 @@
 /**
- * `rehearse ui` (issue 12): browser mode as users start it, with the real engine in its own
+ * `rehearse ui`: browser mode as users start it, with the real engine in its own
  * process. Every request needs the token; every WebSocket message is validated; a run on the
  * smoke scenario streams its events, draws its prediction lane and exports its report.
  */

@@ -1,5 +1,5 @@
 /**
- * Drill mode end to end (issue 13): playwright-core drives Debian's chromium against browser mode.
+ * Drill mode end to end: playwright-core drives Debian's chromium against browser mode.
  * A real run of the built-in shift-scale scenario (the built CLI, real ORT and DuckDB) is opened
  * as a drill; every WebSocket frame the page receives is kept, so "nothing from the future is
  * shown" is checked on what reached the page at all, not only on what it drew.

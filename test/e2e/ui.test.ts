@@ -1,5 +1,5 @@
 /**
- * End to end (issue 12): playwright-core drives Debian's chromium (never a downloaded browser)
+ * End to end: playwright-core drives Debian's chromium (never a downloaded browser)
  * against browser mode on the smoke scenario. Open it, Run, pause, step, roll back by hand, see
  * each lane draw from the real run's events or say why it cannot, brush the timeline, export the
  * report. Screenshots of each screen go to test-results/screenshots/ (README, "Desktop app").
@@ -45,7 +45,9 @@ describe('the app in a browser', () => {
     await page.goto(mode.url);
     // The token went into a cookie; the address bar no longer shows it.
     expect(page.url()).toBe(`${mode.origin}/`);
-    await expect.poll(() => page.getByRole('button', { name: '▶ Run' }).isEnabled()).toBe(true);
+    // The first poll also waits for the page to boot and fetch its launch state, which on a loaded
+    // machine takes longer than expect.poll's default second.
+    await expect.poll(() => page.getByRole('button', { name: '▶ Run' }).isEnabled(), { timeout: 15_000 }).toBe(true);
     expect(await page.getByRole('button', { name: /smoke/, pressed: true }).count()).toBe(1);
     expect(await lane('predictions').getAttribute('data-state')).toBe('idle');
     await shot('01-scenario-library');

@@ -1,5 +1,5 @@
 /**
- * The drift statistics against numpy and scipy (issue 4): values computed independently by
+ * The drift statistics against numpy and scipy: values computed independently by
  * test/fixtures/drift/make_fixtures.py and committed with it, on samples both sides generate
  * identically. PSI to 1e-9 as DESIGN.md asks (it comes out bit for bit), the KS statistic exactly,
  * p-values to 1e-12 relative.

@@ -1,5 +1,5 @@
 /**
- * The load phase and `infrastructure-parity` (issue 6) on in-memory ports: servers that answer at
+ * The load phase and `infrastructure-parity` on in-memory ports: servers that answer at
  * a set throughput, and a load generator that reads it. The real backends have their own tests
  * (test/integration/docker.test.ts, test/timing/profileParity.test.ts).
  */

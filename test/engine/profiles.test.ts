@@ -1,4 +1,4 @@
-/** Resource profiles (issue 6): quantities, Kubernetes Deployments, their differences, what this machine cannot reproduce. */
+/** Resource profiles: quantities, Kubernetes Deployments, their differences, what this machine cannot reproduce. */
 import { describe, expect, it } from 'vitest';
 import { parseDeployment, type DeploymentSpec } from '../../src-main/engine/common/profiles/deployment';
 import { diffDeployments, diffProfiles } from '../../src-main/engine/common/profiles/profileDiff';

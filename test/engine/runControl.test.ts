@@ -1,4 +1,4 @@
-/** The run-control port (issue 12): pause, step, speed, promote, roll back, stop, in virtual time. */
+/** The run-control port: pause, step, speed, promote, roll back, stop, in virtual time. */
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../src-main/contract/events';
 import { RunControl } from '../../src-main/engine/common/run/control';

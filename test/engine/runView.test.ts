@@ -1,4 +1,4 @@
-/** The run view (issue 12): lanes from the report's extractors for an event-time range, as of an event. */
+/** The run view: lanes from the report's extractors for an event-time range, as of an event. */
 import { describe, expect, it } from 'vitest';
 import type { RunEvent, RunEventBody } from '../../src-main/contract/events';
 import type { RunControlState } from '../../src-main/contract/runView';

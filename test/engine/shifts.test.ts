@@ -1,5 +1,5 @@
 /**
- * The synthetic shift operators (issue 4): each on its own (window edges, ramp, what it does to
+ * The synthetic shift operators: each on its own (window edges, ramp, what it does to
  * the values), their determinism (same seed, same rows; however the stream is cut into chunks),
  * composition, the scenario schema of a shift, and the up-front target check.
  */

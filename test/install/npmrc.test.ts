@@ -1,5 +1,5 @@
 /**
- * The onnxruntime-node CUDA download must stay skipped on install (issue 2): `.npmrc` sets
+ * The onnxruntime-node CUDA download must stay skipped on install: `.npmrc` sets
  * `onnxruntime-node-install=skip`, which npm 11 warns it does not know but passes to the package's
  * postinstall. A local proxy that refuses every connection stands in for the network, and counts
  * attempts: the control (the script without the flag) must try it; `npm rebuild` must not.

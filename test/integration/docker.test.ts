@@ -1,5 +1,5 @@
 /**
- * The Docker backend against a real engine (issue 6): the serving image (built once per test run
+ * The Docker backend against a real engine: the serving image (built once per test run
  * by the global setup, found here by tag), a container that answers under the allowlisted
  * limits, the digest refusals, an OOM kill under a small memory limit, a failed build, and no
  * engine at all.

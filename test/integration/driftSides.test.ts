@@ -1,5 +1,5 @@
 /**
- * Profiles read out of real DuckDB (issue 4): the sorted path (continuous values, copied vector
+ * Profiles read out of real DuckDB: the sorted path (continuous values, copied vector
  * by vector from DuckDB's buffers) and the GROUP BY path (few values) both give exactly the
  * sample that sorting the same values in JS gives, with what was left out counted.
  */

@@ -1,5 +1,5 @@
 /**
- * The engine runs outside the event loop that answers the page (DESIGN.md, "Rules"; issue 12):
+ * The engine runs outside the event loop that answers the page (DESIGN.md, "Rules"):
  * browser mode's server relays calls to a child process, so after a real run on the smoke
  * scenario neither onnxruntime nor DuckDB has been loaded into the server's own process.
  */

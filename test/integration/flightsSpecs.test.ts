@@ -1,5 +1,5 @@
 /**
- * The demo's feature specs agree with themselves on the demo data (issue 3): for a sample of the
+ * The demo's feature specs agree with themselves on the demo data: for a sample of the
  * 3M flights spread over January-June, the training SQL (DuckDB, joined against the model's
  * serving tables as relations) and the serving TypeScript (per raw record) give the same values.
  */

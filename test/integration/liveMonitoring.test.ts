@@ -1,5 +1,5 @@
 /**
- * Layers 2 and 3 live in a real model server (issue 9): the demo's blue-v1 (feature spec
+ * Layers 2 and 3 live in a real model server: the demo's blue-v1 (feature spec
  * flights-v1, reference.json of January 2001) served on 127.0.0.1, fed 5,000 real flights of
  * January 2001 (its training window), then the same flights with distance in kilometres. Its /metrics must show the
  * distance PSI below the seed's 0.25 on January and above it after the unit change, with the

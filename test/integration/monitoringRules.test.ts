@@ -1,5 +1,5 @@
 /**
- * The exported monitoring (issue 9) from the real demo and smoke model folders (feature specs,
+ * The exported monitoring from the real demo and smoke model folders (feature specs,
  * reference.json, model cards): the rules file passes the real `promtool check rules` (Debian
  * package prometheus), and carries PSI > 0.25 on every input feature the demo models read.
  */

@@ -1,5 +1,5 @@
 /**
- * The exported rules in a real Prometheus (issue 9; Debian package prometheus): Prometheus on
+ * The exported rules in a real Prometheus (Debian package prometheus): Prometheus on
  * 127.0.0.1 with a test profile (scrape and evaluate every second, `for` of two seconds) scrapes
  * a real model server serving blue-v1 under the job the export names, with the exported rules
  * loaded. Under steady traffic no layer 1 alert fires; once an error-rate fault is injected,

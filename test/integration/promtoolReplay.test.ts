@@ -1,5 +1,5 @@
 /**
- * `promtool test rules` on series written from a replay (issue 9): the PSI of every window the
+ * `promtool test rules` on series written from a replay: the PSI of every window the
  * replay compared, as `model_feature_psi` and `model_prediction_psi` samples at each window's end,
  * against the exported rules (with `for: 0s`, the replay's `for: 1`). At every window's end, the
  * PSI alerts Prometheus has firing must be exactly those the replay's log says were firing then:

@@ -1,5 +1,5 @@
 /**
- * The replay with the real parts (issue 4): DuckDB reading the flights, onnxruntime running the
+ * The replay with the real parts: DuckDB reading the flights, onnxruntime running the
  * demo's blue model and the smoke model, shifts laid over real traffic. Short stretches (a day
  * or two of January as the reference, a day of March replayed) keep each run about a second.
  */

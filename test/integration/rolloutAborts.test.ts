@@ -1,5 +1,5 @@
 /**
- * The abort paths, each on its own (issue 8: they are where rollout tools had their bugs), on real
+ * The abort paths, each on its own (they are where rollout tools had their bugs), on real
  * model servers behind the real router: abort twice, abort during a weight change, green crashing
  * mid-step, and the router dying and coming back. Each ends at blue 100% with no deadlock.
  */

@@ -1,5 +1,5 @@
 /**
- * The demo folders' tfjs weights as a runtime (issue 10): decoded into the same network the ONNX
+ * The demo folders' tfjs weights as a runtime: decoded into the same network the ONNX
  * export computes, run beside onnxruntime by the runtime store; a damaged weights file is named.
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * The demo's training path on a slice of about 20,000 rows (issue 3): the same seed gives the same
+ * The demo's training path on a slice of about 20,000 rows: the same seed gives the same
  * bytes twice, the ONNX export computes what tfjs computes on 10,000 replayed rows, and the file
  * passes Debian's onnx.checker. The demo itself is never retrained here.
  */

@@ -1,5 +1,5 @@
 /**
- * The Docker engine for tests (issue 6): whether one answers (tests skip with the reason, or fail
+ * The Docker engine for tests: whether one answers (tests skip with the reason, or fail
  * under REHEARSAL_REQUIRE_SERVICES=1), and the serving images, which the global setup builds once
  * per test run and every test then finds by tag.
  */

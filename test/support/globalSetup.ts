@@ -1,7 +1,7 @@
 /**
  * Builds what tests run once, before any test: the CLI and model server bundles when missing, the
  * wide model of the staging-vs-production scenario, and, where a Docker engine answers, the
- * serving images of the smoke and wide models (issue 6: built once per test run; every test finds
+ * serving images of the smoke and wide models (built once per test run; every test finds
  * them by tag).
  */
 import { spawnSync } from 'node:child_process';

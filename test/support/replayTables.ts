@@ -1,5 +1,5 @@
 /**
- * A small replay on in-memory ports (issue 4): a two-input model, hourly windows of synthetic rows
+ * A small replay on in-memory ports: a two-input model, hourly windows of synthetic rows
  * against a week of reference, and whatever shifts and alerts the test adds. Shared by the replay
  * and monitoring tests.
  */

@@ -1,5 +1,5 @@
 /**
- * Staging against production in real containers (issue 6): the staging-vs-production scenario's
+ * Staging against production in real containers: the staging-vs-production scenario's
  * two Deployments (staging batches up to 256 rows in 2 GiB; production, capped at a batch of 1
  * to fit 192 MiB) under the same open-loop load. The seed saw throughput drop 80%; the check
  * fails at a 20% move, and this test asks only for a 40% drop, far beyond what the machine's

@@ -1,5 +1,5 @@
 /**
- * The rollout scenarios end to end through the built CLI (issue 8): real servers, the real router,
+ * The rollout scenarios end to end through the built CLI: real servers, the real router,
  * real flights from March on. Their verdicts read p99 latency at the router (a gate with a 500 ms
  * SLA, and the slow green's fault), so they run here, one file at a time, where nothing else
  * competes for the cores. The slow green's fault is sized in the run itself: at least ten times

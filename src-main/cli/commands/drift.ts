@@ -1,6 +1,6 @@
 /**
  * `rehearse drift --reference <file> --current <file>`: per-column drift of two files DuckDB
- * reads (issue 4). Exit 0 whatever the drift (drift is a finding, not an error); 2 when an input
+ * reads. Exit 0 whatever the drift (drift is a finding, not an error); 2 when an input
  * cannot be read or a flag is wrong.
  */
 import type { DriftReport, FeatureDrift } from '../../contract/drift';
@@ -16,6 +16,22 @@ export const driftCommand: Command = {
   usage:
     'rehearse drift --reference <file> --current <file> [--columns a,b] [--bins 10] [--binning equal-width|quantile] ' +
     '[--categorical a,b] [--numeric c] [--bands 0.1,0.25] [--json]',
+  description: [
+    'Compares every column of a current file with a reference (Parquet, CSV or JSON lines, read by',
+    'DuckDB). Numeric columns: PSI, the two-sample KS statistic and p-value, Wasserstein-1 and the',
+    "share out of the reference's range; categorical columns: chi-squared, Jensen-Shannon distance,",
+    'PSI over categories and the share of unseen categories; every column: null rates and n.',
+    '',
+    '  --columns a,b      only these columns (dates and timestamps are compared only when named)',
+    '  --bins N           PSI bins (10), equal-width over the joint range of the two files',
+    "  --binning quantile bins at the reference's quantiles instead",
+    '  --categorical a,b  treat these columns as categorical (and --numeric as numeric); by default',
+    '                     strings, booleans and numbers with at most 20 distinct values are categorical',
+    '  --bands I,R        the PSI bands: stable < I <= investigate <= R < retrain (0.1,0.25)',
+    '  --json             the comparison as JSON on standard output',
+    '',
+    'exit: 0 whatever the drift (drift is a finding), 2 an input cannot be read or a flag is wrong',
+  ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {
       reference: { type: 'string' },

@@ -1,6 +1,6 @@
 /**
  * `rehearse drill <events.jsonl> [--scenario <file>] [--answers <file>] [--speed N] --out <dir> [--json]`:
- * replays a finished run's log to the stops of a scenario's drill (issue 13). With `--answers`
+ * replays a finished run's log to the stops of a scenario's drill. With `--answers`
  * it runs headless; otherwise it asks at each stop on the terminal. Writes drill.json and
  * drill.html. Exit 0 when every stop was answered right in time, 1 otherwise, 2 bad input.
  */
@@ -28,6 +28,21 @@ const MAX_PAUSE_MS = 2000;
 export const drillCommand: Command = {
   name: 'drill',
   usage: 'rehearse drill <events.jsonl> [--scenario <file>] [--answers <file>] [--speed N] --out <dir> [--json]',
+  description: [
+    "Replays a finished run's events.jsonl to the stops of its scenario's drill and asks, at each,",
+    'what you would do: hold, investigate a feature or a layer, roll back, or promote. Nothing after',
+    'a stop is shown until it is answered; its debrief follows. Writes drill.json (the scorecard:',
+    'each answer against the expected one, the decision time, and what a missed rollback let spread)',
+    'and drill.html.',
+    '',
+    "  --scenario <file>  play this file's drill (default: the scenario the log records)",
+    '  --answers <file>   JSON lines {"stop", "action", "layer"?, "feature"?, "seconds"?}: headless',
+    '  --speed N          pace the events N times faster than event time passed (at most 2 s apart)',
+    '  --out <dir>        the folder for drill.json and drill.html (required)',
+    '',
+    'exit: 0 every stop answered right in time, 1 otherwise, 2 bad input (a missing log, a bad line,',
+    'an answer for a stop the drill does not have, a scenario without a drill)',
+  ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {
       scenario: { type: 'string' },

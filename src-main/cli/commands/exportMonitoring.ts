@@ -1,6 +1,6 @@
 /**
  * `rehearse export-monitoring <scenario> --out <dir>`: the scenario's four-layer monitoring as
- * files a team deploys (issue 9): Prometheus alerting rules (a group per layer, the rules and
+ * files a team deploys: Prometheus alerting rules (a group per layer, the rules and
  * thresholds the replay evaluates, on the metric names the model server exposes) and an
  * importable Grafana dashboard (a row per layer). Exit 0 written; 2 the scenario or a model
  * folder is invalid.
@@ -18,6 +18,18 @@ import { loadScenarioArgument } from '../scenarioArgument';
 export const exportMonitoringCommand: Command = {
   name: 'export-monitoring',
   usage: 'rehearse export-monitoring <scenario.yaml> --out <dir> [--name NAME (scrape jobs are NAME-blue, NAME-green)] [--json]',
+  description: [
+    "Writes the scenario's four-layer monitoring as files a team deploys: prometheus-rules.yaml (a",
+    'group per layer: the rules and thresholds the replay evaluates, on the metric names the model',
+    "server exposes, each annotated with its layer's budget) and grafana-dashboard.json (importable,",
+    "a row per layer, each rule's threshold drawn on its panel). Calibrated drift thresholds are",
+    'measured by a run, so the export uses the fixed PSI threshold and says so.',
+    '',
+    '  --name NAME  the scrape job prefix: each model is scraped as NAME-blue and NAME-green',
+    '  --json       the files written as JSON on standard output',
+    '',
+    'exit: 0 written, 2 the scenario or a model folder is invalid',
+  ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { out: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' } });
     const path = requirePositional(positionals, 0, 'the scenario file');

@@ -1,6 +1,6 @@
 /**
  * `rehearse export-rollout <scenario> --out <dir>`: the scenario's rehearsed rollout plan as the
- * files a cluster runs (issue 8): an Argo Rollouts `Rollout` with its AnalysisTemplates (the
+ * files a cluster runs: an Argo Rollouts `Rollout` with its AnalysisTemplates (the
  * gates as Prometheus queries on the model server's metric names), an Istio `VirtualService`
  * (weights and the header route) and a HorizontalPodAutoscaler on p99 latency, not CPU. YAML at
  * the top of `--out`. Exit 0 written; 2 the scenario is invalid or has no rollout.
@@ -19,6 +19,19 @@ const DEFAULTS = { image: 'rehearsal-model-server:latest', prometheus: 'http://p
 export const exportRolloutCommand: Command = {
   name: 'export-rollout',
   usage: `rehearse export-rollout <scenario.yaml> --out <dir> [--name NAME] [--namespace NS] [--image IMAGE (${DEFAULTS.image})] [--prometheus URL (${DEFAULTS.prometheus})] [--json]`,
+  description: [
+    "Writes the scenario's rehearsed rollout plan as the files a cluster runs, YAML in --out: an Argo",
+    'Rollouts Rollout (the same canary steps, Istio traffic routing, the background gates), one',
+    "AnalysisTemplate per analysis step (each gate a Prometheus query on the model server's metric",
+    'names, with the rehearsed threshold), an Istio VirtualService (the header route, then the',
+    'weights) and a HorizontalPodAutoscaler on p99 latency rather than CPU.',
+    '',
+    "  --name NAME      the objects' name (default: the scenario's name)",
+    '  --namespace NS   their namespace (default: none, the one kubectl applies them to)',
+    '  --json           the files written and their objects as JSON on standard output',
+    '',
+    'exit: 0 written, 2 the scenario is invalid or has no rollout',
+  ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {
       out: { type: 'string' },

@@ -7,6 +7,14 @@ import type { Command } from '../command';
 export const inspectCommand: Command = {
   name: 'inspect',
   usage: 'rehearse inspect <model.onnx|model folder> [--json]',
+  description: [
+    'Describes a model: its inputs and outputs as onnxruntime declares them, the ONNX header (IR',
+    "version, opsets, producer), the .onnx file's sha256, a folder's digest check and its model card.",
+    '',
+    '  --json  the description as JSON on standard output',
+    '',
+    'exit: 0 described, 2 the model cannot be read',
+  ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { json: { type: 'boolean' } });
     const path = requirePositional(positionals, 0, 'the model (.onnx file or model folder)');

@@ -1,5 +1,5 @@
 /**
- * `rehearse load`: open-loop load against a model server at the target rate (issue 7), latency
+ * `rehearse load`: open-loop load against a model server at the target rate, latency
  * corrected for coordinated omission. Exit 0 when the SLA holds (with `--find-knee`, when the
  * knee is at or above the target), 1 when it does not, 2 on bad flags or an unreachable server.
  */
@@ -21,6 +21,25 @@ export const loadCommand: Command = {
     '              [--shape constant|ramp|step|spike] [--duration 30s] [--sla-ms 100] [--timeout-ms N]',
     '              [--payload-from <snapshot> [--payload-order event|sampled] [--timestamp <column>]] [--model-name <name>]',
     '              [--connections N] [--seed 1] [--find-knee [--max-rps N]] [--json]',
+  ].join('\n'),
+  description: [
+    'Open-loop load on a model server: requests leave on a seeded Poisson schedule at the planned',
+    'rate whatever the server does, and each latency counts from its planned send time (coordinated',
+    'omission corrected, HDR histogram); the uncorrected view is printed beside it.',
+    '',
+    '  --rate R                 the target rate, in requests a second',
+    "  --peak-rps R             or production's peak: the target is R x multiplier x (1 + headroom)",
+    '  --shape S                constant; ramp (0 to the target over the first half); step (quarters);',
+    '                           spike (a quarter of the target, the target for the middle fifth)',
+    '  --payload-from <file>    raw records from a snapshot, in event order or --payload-order sampled;',
+    "                           otherwise numbers of the model's width, read from GET /v2/models/{name}",
+    '  --timeout-ms N           a request unanswered by then is a timeout (10 x the SLA, at least 1 s)',
+    "  --connections N          keep-alive connections (default: sized by Little's law, at most 256)",
+    '  --find-knee              step the rate up from a quarter of the target until the SLA breaks',
+    '  --json                   the result as JSON on standard output',
+    '',
+    'exit: 0 the SLA holds (p99 within --sla-ms, no errors, timeouts or drops; with --find-knee, the',
+    'knee is at or above the target), 1 it does not, 2 bad flags or a server that cannot be reached',
   ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {

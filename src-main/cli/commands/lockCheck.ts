@@ -12,6 +12,20 @@ import type { Command } from '../command';
 export const lockCheckCommand: Command = {
   name: 'lock-check',
   usage: `rehearse lock-check <training-lock> <serving-lock> [--training-format ${LOCK_FORMATS.join('|')}] [--serving-format ...] [--json]`,
+  description: [
+    'Compares the lock of the environment a model was trained in with the one that serves it,',
+    'package by package. Reads pip freeze and requirements files (with --hash lines, -r and -c',
+    'includes), package-lock.json (v1-3) and conda environment.yml (with its pip: list). Python',
+    'names and versions are compared after PEP 503 and PEP 440; onnxruntime-node is compared with',
+    'onnxruntime. Each problem is unpinned, range, mismatch, or missing (on one side only).',
+    '',
+    '  --training-format F  how to read the training lock (default: from its name, then its content)',
+    '  --serving-format F   the same for the serving lock',
+    '  --json               the comparison as JSON on standard output',
+    '',
+    'exit: 0 pinned and the same on both sides (missing packages do not fail), 1 not,',
+    '2 a file cannot be read (the message names the file and line)',
+  ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {
       json: { type: 'boolean' },

@@ -1,6 +1,6 @@
 /**
  * `rehearse profile-diff <staging.yaml> <production.yaml> [--container NAME] [--json]`: every
- * difference between two Kubernetes Deployments (issue 6): requests and limits (memory, cpu,
+ * difference between two Kubernetes Deployments: requests and limits (memory, cpu,
  * nvidia.com/gpu), MAX_BATCH_SIZE, MODEL_TIMEOUT_MS, MAX_QUEUE_DELAY_MS, the gpu-type node
  * selector, then every other value; and what of each this machine could not reproduce. Which
  * differences matter is measured by a rehearsal's load phase, not decided here. Exit 0 when the
@@ -20,6 +20,18 @@ import type { Command } from '../command';
 export const profileDiffCommand: Command = {
   name: 'profile-diff',
   usage: 'rehearse profile-diff <staging.yaml> <production.yaml> [--container NAME] [--json]',
+  description: [
+    'Lists every difference between a staging and a production Kubernetes Deployment: the serving',
+    "container's requests and limits (memory, cpu, nvidia.com/gpu), MAX_BATCH_SIZE,",
+    'MODEL_TIMEOUT_MS, MAX_QUEUE_DELAY_MS, the gpu-type node selector, then every other value, each',
+    'with its lines; and what this machine could not reproduce. Which differences matter is measured',
+    "by a rehearsal's load phase, not decided here.",
+    '',
+    '  --container NAME  the serving container, when the pod has several (default: the first)',
+    '  --json            the differences as JSON on standard output',
+    '',
+    'exit: 0 the same, 1 they differ (as diff does), 2 a file cannot be read or is not a Deployment',
+  ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { json: { type: 'boolean' }, container: { type: 'string' } });
     const paths = [

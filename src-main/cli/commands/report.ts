@@ -12,6 +12,17 @@ import type { Command } from '../command';
 export const reportCommand: Command = {
   name: 'report',
   usage: `rehearse report <events.jsonl> --out <dir> [--formats ${REPORT_FORMATS.join(',')}] [--json]`,
+  description: [
+    "Rebuilds the report files from a run's events.jsonl alone, even the log of a run killed midway:",
+    'its torn last line is left out and said so, checks that never resolved are ERROR or NOT RUN,',
+    'and the report is marked incomplete.',
+    '',
+    '  --out <dir>    the folder for the report files (required)',
+    '  --formats F,G  only these files (default: all; pdf needs Chromium, else it is skipped and said so)',
+    "  --json         the report's digest as JSON on standard output",
+    '',
+    'exit: 0 READY, 1 NOT READY, 2 the log cannot be read',
+  ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { out: { type: 'string' }, formats: { type: 'string' }, json: { type: 'boolean' } });
     const path = requirePositional(positionals, 0, 'the events.jsonl file');

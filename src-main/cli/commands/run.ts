@@ -12,6 +12,22 @@ import { loadScenarioArgument } from '../scenarioArgument';
 export const runCommand: Command = {
   name: 'run',
   usage: `rehearse run <scenario> --out <dir> [--ep cpu|cuda] [--backend docker|embedded] [--profile staging|production] [--allow-unverified] [--formats ${REPORT_FORMATS.join(',')}] [--json]`,
+  description: [
+    'Runs the phases the scenario enables (preflight, replay, load, rollout), appends every event to',
+    '<dir>/events.jsonl as it happens, then writes the report files and prints the seven checks.',
+    "Every model's model.sha256 is checked before it loads; a mismatch fails dependency-pinning.",
+    '',
+    '  --out <dir>         the folder for events.jsonl and the report files (required)',
+    '  --ep cpu|cuda       the execution provider (cpu); cuda falls back to cpu and records why',
+    "  --backend B         run every resource profile on this backend instead of each profile's own",
+    '  --profile P         the one profile of a scenario that has a load but no profiles',
+    '  --allow-unverified  load a model whose digests do not match anyway, and record that it did',
+    "  --formats F,G       only these report files (default: the scenario's outputs.formats)",
+    "  --json              the report's digest as JSON on standard output",
+    '',
+    'Ctrl-C (or SIGTERM) finishes the current step and writes the report of what ran.',
+    'exit: 0 READY, 1 NOT READY, 2 the scenario or an input cannot be read or is invalid',
+  ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {
       out: { type: 'string' },

@@ -4,103 +4,135 @@
  * match (refused), 2 bad input (a missing feature, a wrong dtype or width, unreadable rows).
  */
 import { parseEventTime } from '../../engine/common/scenario/values';
-import { scoreModel } from '../../engine/node/score/scoreModel';
+import { scoreModel, type ScoreOutcome, type ScoreRequest } from '../../engine/node/score/scoreModel';
 import { oneOf, parseFlags, UsageError } from '../args';
 import type { Command } from '../command';
+
+const SCORE_FLAGS = {
+  model: { type: 'string' },
+  snapshot: { type: 'string' },
+  label: { type: 'string' },
+  features: { type: 'string' },
+  timestamp: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  format: { type: 'string' },
+  'max-reject-rate': { type: 'string' },
+  'allow-unverified': { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
+type ScoreFlags = ReturnType<typeof parseFlags<typeof SCORE_FLAGS>>['values'];
 
 export const scoreCommand: Command = {
   name: 'score',
   usage:
     'rehearse score --model <model.onnx|folder> --snapshot <file|glob> --label <column or SQL> [--features a,b,c] ' +
     '[--timestamp <column> [--from T] [--to T]] [--format parquet|csv|jsonl] [--max-reject-rate R] [--allow-unverified] [--json]',
+  description: [
+    'Scores one model on one snapshot outside a scenario, through the same path as a rehearsal',
+    '(digest check, input plan, DuckDB snapshot reader, metrics): n, AUC, log loss, positive rate,',
+    'mean prediction and prediction quantiles. A folder whose card names a feature spec computes its',
+    "own features; otherwise --features gives a matrix input's column order, and a model with one",
+    'input per feature has its inputs matched to columns by name.',
+    '',
+    "  --label <column or SQL>  the outcome, a column or a SQL expression over the row ('delay > 15')",
+    '  --timestamp <column>     with --from and --to, only rows in that event-time range',
+    '  --format F               how to read the snapshot (default: from its extension)',
+    '  --max-reject-rate R      the share of unreadable rows tolerated (default 0)',
+    '  --allow-unverified       score a model whose model.sha256 does not match',
+    '  --json                   the score as JSON on standard output',
+    '',
+    "exit: 0 scored, 1 the model's digests do not match (refused), 2 bad input (a missing feature,",
+    'a wrong dtype or width, unreadable rows)',
+  ].join('\n'),
   async run(args, io) {
-    const { values } = parseFlags(args, {
-      model: { type: 'string' },
-      snapshot: { type: 'string' },
-      label: { type: 'string' },
-      features: { type: 'string' },
-      timestamp: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      format: { type: 'string' },
-      'max-reject-rate': { type: 'string' },
-      'allow-unverified': { type: 'boolean' },
-      json: { type: 'boolean' },
-    });
-    const model = required(values.model, '--model <model.onnx|folder>');
-    const snapshot = required(values.snapshot, '--snapshot <file|glob>');
-    const label = required(values.label, '--label <column or SQL expression>');
-    if (label.includes(';')) {
-      throw new UsageError('--label: expected one SQL expression, without ";"');
-    }
-    if ((values.from !== undefined || values.to !== undefined) && values.timestamp === undefined) {
-      throw new UsageError('--from and --to need --timestamp <column>');
-    }
-    const maxRejectRate = values['max-reject-rate'] === undefined ? 0 : Number(values['max-reject-rate']);
-    if (!(maxRejectRate >= 0 && maxRejectRate <= 1)) {
-      throw new UsageError(`--max-reject-rate: expected a share between 0 and 1, got "${values['max-reject-rate']}"`);
-    }
-    const format = values.format === undefined ? undefined : oneOf(values.format, ['parquet', 'csv', 'jsonl'] as const, 'format', 'parquet');
-    const outcome = await scoreModel({
-      model,
-      snapshot: { path: snapshot, timestamp: values.timestamp, label, labelDelay: 0, maxRejectRate, ...(format ? { format } : {}) },
-      ...(values.features !== undefined
-        ? {
-            features: values.features
-              .split(',')
-              .map((f) => f.trim())
-              .filter((f) => f !== ''),
-          }
-        : {}),
-      ...(values.from !== undefined ? { from: eventTime(values.from, '--from') } : {}),
-      ...(values.to !== undefined ? { to: eventTime(values.to, '--to') } : {}),
-      allowUnverified: values['allow-unverified'] ?? false,
-    });
+    const { values } = parseFlags(args, SCORE_FLAGS);
+    const request = scoreRequest(values);
+    const outcome = await scoreModel(request);
     if (outcome.refused) {
       io.err(`rehearse score: refused ${outcome.model}: ${outcome.message}; rebuild its model.sha256, or pass --allow-unverified to score it anyway`);
       return 1;
     }
-    const { summary, rejects } = outcome;
+    const { rejects } = outcome;
     if (rejects.rejected > 0) {
       io.err(
-        `${snapshot}: ${rejects.rejected} rows could not be read (tolerated by --max-reject-rate ${maxRejectRate}); first: ${rejects.examples[0]?.message ?? ''}`,
+        `${request.snapshot.path}: ${rejects.rejected} rows could not be read (tolerated by --max-reject-rate ${request.snapshot.maxRejectRate}); first: ${rejects.examples[0]?.message ?? ''}`,
       );
     }
-    const document = {
-      model,
-      sha256: outcome.sha256,
-      verified: outcome.verified,
-      executionProvider: outcome.executionProvider,
-      snapshot,
-      label,
-      from: summary.from,
-      to: summary.to,
-      n: summary.n,
-      labelled: summary.labelled,
-      auc: summary.auc,
-      logLoss: summary.logLoss,
-      positiveRate: summary.positiveRate,
-      meanPrediction: summary.meanPrediction,
-      quantiles: summary.quantiles,
-      rejected: rejects.rejected,
-    };
-    if (values.json) {
-      io.out(JSON.stringify(document, null, 2));
-    } else {
-      const q = Object.entries(summary.quantiles)
-        .map(([k, v]) => `${k}=${v.toFixed(4)}`)
-        .join(' ');
-      io.out(
-        [
-          `${model} on ${snapshot}${summary.from ? ` (${summary.from} to ${summary.to})` : ''}`,
-          `n=${summary.n} labelled=${summary.labelled} auc=${fmt(summary.auc)} logLoss=${fmt(summary.logLoss)} positiveRate=${fmt(summary.positiveRate)} meanPrediction=${fmt(summary.meanPrediction)}`,
-          `prediction quantiles: ${q}`,
-        ].join('\n'),
-      );
-    }
+    const document = scoreDocument(request, outcome);
+    io.out(values.json ? JSON.stringify(document, null, 2) : scoreText(document));
     return 0;
   },
 };
+
+/** The flags as a score request; a missing or malformed flag is a UsageError naming it. */
+function scoreRequest(values: ScoreFlags): ScoreRequest {
+  const model = required(values.model, '--model <model.onnx|folder>');
+  const snapshot = required(values.snapshot, '--snapshot <file|glob>');
+  const label = required(values.label, '--label <column or SQL expression>');
+  if (label.includes(';')) {
+    throw new UsageError('--label: expected one SQL expression, without ";"');
+  }
+  if ((values.from !== undefined || values.to !== undefined) && values.timestamp === undefined) {
+    throw new UsageError('--from and --to need --timestamp <column>');
+  }
+  const maxRejectRate = values['max-reject-rate'] === undefined ? 0 : Number(values['max-reject-rate']);
+  if (!(maxRejectRate >= 0 && maxRejectRate <= 1)) {
+    throw new UsageError(`--max-reject-rate: expected a share between 0 and 1, got "${values['max-reject-rate']}"`);
+  }
+  const format = values.format === undefined ? undefined : oneOf(values.format, ['parquet', 'csv', 'jsonl'] as const, 'format', 'parquet');
+  return {
+    model,
+    snapshot: { path: snapshot, timestamp: values.timestamp, label, labelDelay: 0, maxRejectRate, ...(format ? { format } : {}) },
+    ...(values.features !== undefined ? { features: featureList(values.features) } : {}),
+    ...(values.from !== undefined ? { from: eventTime(values.from, '--from') } : {}),
+    ...(values.to !== undefined ? { to: eventTime(values.to, '--to') } : {}),
+    allowUnverified: values['allow-unverified'] ?? false,
+  };
+}
+
+/** What `--json` prints: the request echoed beside the score. */
+function scoreDocument(request: ScoreRequest, outcome: Extract<ScoreOutcome, { refused: false }>) {
+  const { summary, rejects } = outcome;
+  return {
+    model: request.model,
+    sha256: outcome.sha256,
+    verified: outcome.verified,
+    executionProvider: outcome.executionProvider,
+    snapshot: request.snapshot.path,
+    label: request.snapshot.label,
+    from: summary.from,
+    to: summary.to,
+    n: summary.n,
+    labelled: summary.labelled,
+    auc: summary.auc,
+    logLoss: summary.logLoss,
+    positiveRate: summary.positiveRate,
+    meanPrediction: summary.meanPrediction,
+    quantiles: summary.quantiles,
+    rejected: rejects.rejected,
+  };
+}
+
+/** The three lines a person reads. */
+function scoreText(document: ReturnType<typeof scoreDocument>): string {
+  const q = Object.entries(document.quantiles)
+    .map(([k, v]) => `${k}=${v.toFixed(4)}`)
+    .join(' ');
+  return [
+    `${document.model} on ${document.snapshot}${document.from ? ` (${document.from} to ${document.to})` : ''}`,
+    `n=${document.n} labelled=${document.labelled} auc=${fmt(document.auc)} logLoss=${fmt(document.logLoss)} positiveRate=${fmt(document.positiveRate)} meanPrediction=${fmt(document.meanPrediction)}`,
+    `prediction quantiles: ${q}`,
+  ].join('\n');
+}
+
+function featureList(text: string): string[] {
+  return text
+    .split(',')
+    .map((f) => f.trim())
+    .filter((f) => f !== '');
+}
 
 function required(value: string | undefined, flag: string): string {
   if (value === undefined || value === '') {

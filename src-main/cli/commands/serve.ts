@@ -1,7 +1,7 @@
 /**
  * `rehearse serve --model <dir|onnx>`: the model server on 127.0.0.1, as a child process (the
  * embedded backend) or in a container (`--backend docker`, with `--memory`, `--cpus` and `--gpus`
- * as cgroup limits; issue 6). Prints its URL on stdout once it answers (with --json, every server
+ * as cgroup limits). Prints its URL on stdout once it answers (with --json, every server
  * event as a JSON line instead); stops cleanly on SIGINT or SIGTERM. Exit 0 when stopped, 1 when
  * the server ended by itself (a crash, an OOM kill), 2 bad input (flags, faults, digests, a model
  * ORT cannot load) or no Docker engine for `--backend docker`.
@@ -21,6 +21,26 @@ import type { CliIo, Command } from '../command';
 export const serveCommand: Command = {
   name: 'serve',
   usage: `rehearse serve ${SERVER_USAGE} [--backend embedded|docker] [--memory 512m] [--cpus 1] [--gpus all|N] [--json]`,
+  description: [
+    'Serves a model on 127.0.0.1: raw records or numbers on POST /predict, the Open Inference',
+    'Protocol (KServe v2) under /v2, Prometheus metrics on GET /metrics, and injected faults on',
+    '/admin/faults (loopback only). Prints the URL on standard output once the server answers;',
+    "stops cleanly on Ctrl-C or SIGTERM. The model's digests are checked before it loads.",
+    '',
+    '  --model <dir|onnx>       a model folder, or an .onnx file with model.sha256 beside it',
+    '  --port N                 0 takes any free port',
+    '  --max-batch N            rows a batch holds at most; a request with more is refused (400)',
+    '  --max-queue-delay-ms N   how long the oldest queued request waits for a batch to fill',
+    '  --timeout-ms N           queue and inference time before a request is answered 504',
+    "  --heap-mb N              the server process's V8 heap limit (onnxruntime's memory is native)",
+    '  --faults <file|json>     faults at start: latency, errorRate, crash, memoryGrowth, stuckBatch',
+    '  --backend docker         run it in a container built here, with --memory, --cpus and --gpus',
+    '                           as cgroup limits (an OOM kill is reported as one)',
+    '  --json                   every server event as a JSON line on standard output',
+    '',
+    'exit: 0 stopped, 1 the server ended by itself (a crash, an OOM kill), 2 bad input (flags, faults,',
+    'digests, a model onnxruntime cannot load) or no Docker engine for --backend docker',
+  ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {
       ...SERVER_FLAGS,

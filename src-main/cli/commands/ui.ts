@@ -1,5 +1,5 @@
 /**
- * `rehearse ui [--port N] [--scenario <file>] [--runs <dir>]`: the app in a browser (issue 12).
+ * `rehearse ui [--port N] [--scenario <file>] [--runs <dir>]`: the app in a browser.
  * Serves the renderer on 127.0.0.1, prints its address with a random access token, and keeps the
  * engine in a child process. Runs until Ctrl-C.
  */
@@ -16,6 +16,18 @@ import { startUiServer } from '../ui/uiServer';
 export const uiCommand: Command = {
   name: 'ui',
   usage: 'rehearse ui [--port N] [--scenario <file>] [--runs <dir>]',
+  description: [
+    'The app in a browser: serves the renderer build on 127.0.0.1, prints its address with a new',
+    'access token (traded for a cookie on the first request), and runs the engine in a child',
+    'process until Ctrl-C. Needs the renderer built: `npm run build`, or `npm run ui`, which builds',
+    'and starts it.',
+    '',
+    '  --port N           0 (the default) takes any free port',
+    '  --scenario <file>  the scenario selected at launch (default: the first built-in one)',
+    '  --runs <dir>       where runs write their folders (default: runs/)',
+    '',
+    "exit: 0 stopped, 2 a bad flag or a missing scenario file, 3 the engine's process ended by itself",
+  ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { port: { type: 'string' }, scenario: { type: 'string' }, runs: { type: 'string' } });
     if (positionals.length > 0) {

@@ -8,6 +8,14 @@ import type { Command } from '../command';
 export const validateCommand: Command = {
   name: 'validate',
   usage: 'rehearse validate <scenario.yaml|json> [--json]',
+  description: [
+    'Checks a scenario file (YAML or JSON) without running it. Unknown keys are errors. Prints every',
+    'problem as file:line:column: field: what was expected, or one line saying what would run.',
+    '',
+    '  --json  {valid, file, summary}, or {valid: false, file, issues} on standard output',
+    '',
+    'exit: 0 valid, 2 not',
+  ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { json: { type: 'boolean' } });
     const path = requirePositional(positionals, 0, 'the scenario file');

@@ -1,5 +1,5 @@
 /**
- * Browser mode's access token (issue 12): random per start, printed once in the URL, then kept
+ * Browser mode's access token: random per start, printed once in the URL, then kept
  * in an HttpOnly, SameSite=Strict cookie so the page's own requests (scripts, the WebSocket)
  * carry it. Every request without it is refused, static files and the WebSocket upgrade included.
  */

@@ -1,5 +1,5 @@
 /**
- * Browser mode (issue 12): the same renderer build the desktop app loads, served on 127.0.0.1,
+ * Browser mode: the same renderer build the desktop app loads, served on 127.0.0.1,
  * and RehearsalApi over a WebSocket at `/api`. Every message is parsed with zod before the engine
  * sees it (the same schemas as Electron's IPC); a request without the access token is refused,
  * whatever it asks for. The API object is the engine's process client, so this event loop only

@@ -1,5 +1,5 @@
 /**
- * Run control (issue 12): the commands a person gives a running rehearsal from the desktop app,
+ * Run control: the commands a person gives a running rehearsal from the desktop app,
  * and the event that records each one. Commands are plain data; the run spine and its phases
  * consult them between chunks and windows (engine/common/run/control.ts).
  */

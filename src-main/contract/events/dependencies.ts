@@ -1,5 +1,5 @@
 /**
- * Events of the dependency check (issue 10, "Hermetic dependencies"): each model's training lock
+ * Events of the dependency check (the seed's "Hermetic Model Packaging"): each model's training lock
  * against the serving environment's lock, and the same inputs through each runtime of the model.
  * The shapes are plain data, shared by `rehearse lock-check`, the readiness check and the report.
  */

@@ -1,11 +1,11 @@
 /**
- * Events of the replay (issue 4): production streamed in event-time windows through each model,
+ * Events of the replay: production streamed in event-time windows through each model,
  * every input feature and the predictions compared with the model's reference (its training
  * window, sliced by season), labels once their delay has passed, the alerts those comparisons
  * raise, and the synthetic shifts laid over the traffic with when (and whether) they were caught.
  *
  * Alerts carry a monitoring layer (the seed's four: 1 infrastructure, 2 data quality, 3
- * prediction, 4 business) and a rule name, so four-layer monitoring (issue 9) adds its own rules
+ * prediction, 4 business) and a rule name, so four-layer monitoring adds its own rules
  * and layers to the same two kinds, and the alert timeline draws them all alike.
  */
 import type { DriftStatus, FeatureKind } from '../drift';
@@ -152,7 +152,7 @@ export interface AlertFiring {
   readonly to: string;
   /** One sentence for people. */
   readonly message: string;
-  /** `real`: from and to are wall-clock times (a layer 1 rule on a live load, issue 9); absent: event time. */
+  /** `real`: from and to are wall-clock times (a layer 1 rule on a live load); absent: event time. */
   readonly clock?: 'real';
 }
 

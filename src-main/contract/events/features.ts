@@ -1,5 +1,5 @@
 /**
- * Events of the feature checks of preflight (issue 10, "Feature parity"): sampled requests through
+ * Events of the feature checks of preflight (the seed's "Feature Parity Testing"): sampled requests through
  * the training pipeline (SQL) and the serving pipeline (TypeScript) compared value by value, joined
  * features recomputed from raw rows with the as-of rule, and the age of joined values at request time.
  */

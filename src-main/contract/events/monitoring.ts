@@ -1,5 +1,5 @@
 /**
- * Events of four-layer monitoring (issue 9): the detection timeline. For every injected fault
+ * Events of four-layer monitoring: the detection timeline. For every injected fault
  * (a replayed shift, or a model server fault during the load) when each layer of the seed's four
  * first alerted on it and how that delay compares with the layer's budget (the seed: layer 1 in
  * seconds, layer 2 in minutes, layer 3 in hours; layer 4 only confirms). Derived from the

@@ -1,5 +1,5 @@
 /**
- * Events of the load phase under resource profiles (issue 6): the profiles compared, each
+ * Events of the load phase under resource profiles: the profiles compared, each
  * serving image made ready, and one load result per profile (what the latency-vs-load chart,
  * the app's load panel, `load-sla` and `infrastructure-parity` read).
  */

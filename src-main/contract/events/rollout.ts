@@ -1,5 +1,5 @@
 /**
- * Events of the blue/green rollout (issue 8): the router in front of blue and green, the plan,
+ * Events of the blue/green rollout: the router in front of blue and green, the plan,
  * each step in both clocks, each analysis with the statistical judge beside the fixed gates, the
  * abort and the end. The traffic-split chart, the rollout-latency lane and the
  * `rollback-readiness` check read them (docs/ARCHITECTURE.md, "Rollout").

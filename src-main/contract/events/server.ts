@@ -1,5 +1,5 @@
 /**
- * Events of a model server (issue 5). The server writes them as JSON lines on its standard output;
+ * Events of a model server. The server writes them as JSON lines on its standard output;
  * whoever started it (the `serve` command, a rehearsal phase) reads them and may append them to
  * the run's log as they are.
  */

@@ -1,4 +1,4 @@
-/** Drills (issue 13): the section, the stops, the player that never shows the future, the scorecard. */
+/** Drills: the section, the stops, the player that never shows the future, the scorecard. */
 import { describe, expect, it } from 'vitest';
 import { parseAnswerLines } from '../../../src-main/engine/common/drill/answerLines';
 import { DrillPlayer } from '../../../src-main/engine/common/drill/drillPlayer';

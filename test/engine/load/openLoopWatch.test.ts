@@ -1,5 +1,5 @@
 /**
- * The open-loop driver's watch (issue 9) on virtual time: marks told at their offsets from the
+ * The open-loop driver's watch on virtual time: marks told at their offsets from the
  * schedule's start, whatever the requests do, and per-interval counts that add up to the tally.
  */
 import { describe, expect, it } from 'vitest';

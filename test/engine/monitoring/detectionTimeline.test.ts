@@ -1,5 +1,5 @@
 /**
- * The detection timeline and `monitoring-coverage` on the replay (issue 9, in-memory ports): each
+ * The detection timeline and `monitoring-coverage` on the replay (in-memory ports): each
  * injected shift's first alert per layer against the layer's budget, blind spots (missed, late,
  * or seen only by layer 4) failing the check, and no fault at all warning.
  */

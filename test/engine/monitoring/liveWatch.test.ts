@@ -1,5 +1,5 @@
 /**
- * LiveWatch (issue 9), the server's layer 2 and 3 figures, against numpy computing the seed's PSI
+ * LiveWatch, the server's layer 2 and 3 figures, against numpy computing the seed's PSI
  * on the reference's edges plus an open bin each side; the window sliding; nulls, out-of-range
  * values and unseen categories counted.
  */

@@ -1,5 +1,5 @@
 /**
- * The monitoring export's files (issue 9) from a fixed plan: Prometheus rules with a group per
+ * The monitoring export's files from a fixed plan: Prometheus rules with a group per
  * layer and the seed's PSI > 0.25 on every input feature, and a classic Grafana dashboard with the
  * datasource as an input and a row per layer, laid out without overlaps.
  */

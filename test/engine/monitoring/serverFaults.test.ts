@@ -1,5 +1,5 @@
 /**
- * The scenario's server faults during the load (issue 9), on in-memory ports and virtual time: the
+ * The scenario's server faults during the load, on in-memory ports and virtual time: the
  * real open-loop driver against an in-memory server whose answers follow the faults set through
  * its admin port. Each fault is set and cleared at its time on the load's schedule, the layer 1
  * rules are evaluated second by second, each fault gets its detection, and `monitoring-coverage`

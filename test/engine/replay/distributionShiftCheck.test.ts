@@ -1,4 +1,4 @@
-/** The distribution-shift check from its evidence (issue 4): PASS, the two ways of WARN, the three ways of FAIL. */
+/** The distribution-shift check from its evidence: PASS, the two ways of WARN, the three ways of FAIL. */
 import { describe, expect, it } from 'vitest';
 import type { ReplayModel, ShiftDetected, WatchedSeries } from '../../../src-main/contract/events';
 import { distributionShiftCheck, type DistributionShiftEvidence, type ModelWatchEvidence } from '../../../src-main/engine/common/checks/distributionShift';

@@ -1,5 +1,5 @@
 /**
- * The replay's events reach the report's charts and the app's lanes (issue 4): the drift heatmap
+ * The replay's events reach the report's charts and the app's lanes: the drift heatmap
  * (one row per model and series, at most 200 columns each the largest PSI it covers), the alert
  * timeline (alerts per layer, shifts as bars), prediction histograms summed over the windows of a
  * brushed range, and the spans a brushed range keeps.

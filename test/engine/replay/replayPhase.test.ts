@@ -1,7 +1,7 @@
 /**
- * The replay phase on in-memory ports (issue 4): hourly windows against the reference, alerts,
+ * The replay phase on in-memory ports: hourly windows against the reference, alerts,
  * a shift caught while it acts, labels after their delay, the distribution-shift check, and the
- * bad inputs of the issue (constant, all-null, NaN and Infinity, text where numbers belong, an
+ * bad inputs a replay must survive (constant, all-null, NaN and Infinity, text where numbers belong, an
  * empty window, a one-row window), none of which may crash or leave a NaN in the log.
  */
 import { describe, expect, it } from 'vitest';

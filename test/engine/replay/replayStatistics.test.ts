@@ -1,5 +1,5 @@
 /**
- * What the replay adds to the statistics (issue 4): a sample with a chunk taken out, categories
+ * What the replay adds to the statistics: a sample with a chunk taken out, categories
  * kept as codes and aligned as `rehearse drift` aligns them, KS's D alone, and thresholds
  * calibrated on the reference's own chunks.
  */

@@ -1,4 +1,4 @@
-/** Calendar fields by arithmetic, windows and the seasonal slices of the reference (issue 4). */
+/** Calendar fields by arithmetic, windows and the seasonal slices of the reference. */
 import { describe, expect, it } from 'vitest';
 import { bucketOf, bucketsOfWindow, sliceLabel, windowStart } from '../../../src-main/engine/common/replay/seasons';
 import { seededRng } from '../../../src-main/engine/common/rng/seededRng';

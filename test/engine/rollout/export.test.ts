@@ -1,5 +1,5 @@
 /**
- * The exported rollout (issue 8) validated against the real resource schemas of Argo Rollouts,
+ * The exported rollout validated against the real resource schemas of Argo Rollouts,
  * Istio and Kubernetes (the @kubernetes-models packages, generated from their CRDs and OpenAPI),
  * and read back from the YAML text that is written.
  */

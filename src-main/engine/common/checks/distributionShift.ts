@@ -1,5 +1,5 @@
 /**
- * The `distribution-shift` readiness check (DESIGN.md, check 1; issue 4): the seed's first item,
+ * The `distribution-shift` readiness check (DESIGN.md, check 1): the seed's first item,
  * "distribution monitoring is active and alerting on PSI > 0.25 for all input features", made
  * concrete by the replay. Pure: the replay gathers the evidence and this decides.
  *

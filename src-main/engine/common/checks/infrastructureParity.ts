@@ -1,5 +1,5 @@
 /**
- * The `infrastructure-parity` readiness check (DESIGN.md check 3, issue 6): the same load ran
+ * The `infrastructure-parity` readiness check (DESIGN.md check 3): the same load ran
  * under staging and under production, and no difference between them moved throughput, p99 or
  * peak memory past the bound. Which differences matter is decided by that measurement, not by a
  * list of keys. A difference this machine cannot reproduce (a GPU type, more CPUs than it has) is

@@ -1,12 +1,12 @@
 /**
- * The `load-sla` readiness check (DESIGN.md check 4, issue 7): under the production profile, at
+ * The `load-sla` readiness check (DESIGN.md check 4): under the production profile, at
  * peak x multiplier x (1 + headroom), the corrected p99 is within the SLA, with no errors, no
  * timeouts, nothing dropped by the generator and no OOM kill. A pure function of one load result
- * and the limits; the phase that runs the load (the profiles issue) calls it.
+ * and the limits; the load phase calls it.
  *
  * Only cgroups cap what a model really uses, so under the embedded backend the memory part
  * cannot be shown: the check is then at best WARN ("memory not capped: embedded backend"),
- * never PASS (issue 6).
+ * never PASS.
  */
 import type { LoadResult } from '../../../contract/load';
 import type { EvidenceItem, ReadinessCheck } from '../../../contract/report';
@@ -30,7 +30,7 @@ export interface LoadSlaInput {
 }
 
 const PRODUCTION = 'production';
-/** The note DESIGN.md and issue 6 ask for under the embedded backend. */
+/** The note under the embedded backend, which caps no memory: the check is WARN there at best, never PASS. */
 export const MEMORY_NOT_CAPPED = 'memory not capped: embedded backend';
 
 /** Resolves `load-sla` from a load result. */

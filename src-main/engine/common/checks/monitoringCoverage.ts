@@ -1,5 +1,5 @@
 /**
- * The `monitoring-coverage` readiness check (DESIGN.md, check 6; issue 9): "four-layer
+ * The `monitoring-coverage` readiness check (DESIGN.md, check 6): "four-layer
  * monitoring is deployed and alerting on all layers", made concrete. Pure: the detection
  * timeline and the plan's rules are the evidence, this decides.
  *

@@ -1,5 +1,5 @@
 /**
- * Which statistics a column gets (issue 4): strings and booleans are categorical; a numeric
+ * Which statistics a column gets: strings and booleans are categorical; a numeric
  * column is categorical only when it has at most 20 distinct values; date and timestamp
  * columns are skipped unless named; the user's --categorical and --numeric override. The kind
  * follows the reference (the training data), so a unit change in the current sample does not

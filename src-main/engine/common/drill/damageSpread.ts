@@ -1,5 +1,5 @@
 /**
- * How far the damage of a missed rollback spread in the replay (issue 13): what the bad model went
+ * How far the damage of a missed rollback spread in the replay: what the bad model went
  * on serving after the stop, read from the log's later events, until the rehearsal itself ended it.
  * In a rollout the bad model is green, for its share of each later step; in a replay it is the
  * model whose alert stopped the drill, until that alert resolved.

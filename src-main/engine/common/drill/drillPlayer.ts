@@ -1,7 +1,7 @@
 /**
  * Walks a finished log event by event to a drill's stops. It hands out only the events up to the
  * current stop: the rest of the log stays inside until that stop is answered, so neither the
- * terminal nor the app can show the future (issue 13). Scoring happens once every stop is answered.
+ * terminal nor the app can show the future. Scoring happens once every stop is answered.
  */
 import type { DrillAnswer, DrillScorecard, DrillStop } from '../../../contract/drill';
 import type { RunEvent } from '../../../contract/events';

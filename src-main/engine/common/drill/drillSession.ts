@@ -1,5 +1,5 @@
 /**
- * A drill as the app plays it (issue 13): the player, the time each stop was reached (so an
+ * A drill as the app plays it: the player, the time each stop was reached (so an
  * answer is timed by the engine, not by the page), and the run view as of the current stop. The
  * view is cut here, on the engine's side: the page never receives an event past the stop, even
  * if it asks for one.

@@ -1,7 +1,7 @@
 /**
- * A feature spec: the model's features defined once, each with two implementations (issue 3):
+ * A feature spec: the model's features defined once, each with two implementations:
  * the training pipeline, SQL over one snapshot row run by DuckDB in batch, and the serving
- * pipeline, TypeScript over one raw record. The parity check (issue 10) compares the two.
+ * pipeline, TypeScript over one raw record. The parity check compares the two.
  */
 import type { FeatureBatch } from '../ports/inference';
 import type { LookupJoin, SqlRelation } from '../ports/snapshot';
@@ -40,7 +40,7 @@ export interface FeatureDefinition {
 /**
  * A feature whose value aggregates the labels of other rows (a route's delay rate), as an as-of
  * table does: each request reads a value computed at some as-of time from the rows whose label was
- * known by then. Preflight recomputes it from the raw rows and ages it (issue 10).
+ * known by then. Preflight recomputes it from the raw rows and ages it.
  */
 export interface JoinedFeature {
   /** SQL over one raw row: the key rows are grouped by (`origin || '-' || destination`). */
@@ -73,7 +73,7 @@ export interface FeatureSpec {
 }
 
 /**
- * A named change to a spec's serving pipeline (issue 10): what a deployment runs when its serving
+ * A named change to a spec's serving pipeline: what a deployment runs when its serving
  * code differs from training, such as the seed's UTC-vs-local hour. Scenarios select one to
  * rehearse the bug; the parity check must catch it and name the feature.
  */

@@ -1,5 +1,5 @@
 /**
- * A feature spec's serving half over the rows of a chunk (issue 4's replay): each row becomes
+ * A feature spec's serving half over the rows of a chunk (the replay): each row becomes
  * the raw record production would send (its fields as the chunk holds them after any shift) and
  * goes through each feature's `serve`, exactly as the model server computes it. A row whose
  * record a feature cannot read (a null, text where a number belongs) is refused, as the server

@@ -1,5 +1,5 @@
 /**
- * Per-interval measurements of a load run (issue 9): what finished in each second of real time,
+ * Per-interval measurements of a load run: what finished in each second of real time,
  * counted the way the model server's Prometheus metrics count it (outcomes, and latencies into
  * histogram buckets), so the live layer 1 rules can be evaluated on a run after the fact, second
  * by second, as Prometheus would have evaluated them on a scrape of the server.

@@ -26,7 +26,7 @@ export interface OpenLoopPorts {
   readonly rng: Rng;
   /** A fresh, empty histogram; the driver keeps four (corrected, uncorrected, lateness, connection wait). */
   readonly histogram: () => LatencyHistogram;
-  /** What to tell and record beside the tally (issue 9's faults and live rules); nothing when absent. */
+  /** What to tell and record beside the tally (the server faults and the live layer 1 rules); nothing when absent. */
   readonly watch?: OpenLoopWatch;
 }
 

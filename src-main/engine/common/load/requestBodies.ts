@@ -1,5 +1,5 @@
 /**
- * Request bodies, as JSON text, for the two protocols the model server speaks (issue 5):
+ * Request bodies, as JSON text, for the two protocols the model server speaks:
  * raw-record or numeric `/predict`, and Open Inference Protocol `infer`.
  */
 import type { RawRecord } from '../features/rawRecord';

@@ -1,6 +1,6 @@
 /**
- * The training lock against the serving lock, package by package (issue 10, "Hermetic
- * dependencies"): a package with no version is `unpinned`, one with a specifier other than an
+ * The training lock against the serving lock, package by package (the seed's "Hermetic Model
+ * Packaging"): a package with no version is `unpinned`, one with a specifier other than an
  * exact pin is a `range`, two exact pins that differ are a `mismatch`, and a package on one side
  * only is `missing`, which alone does not fail.
  */

@@ -1,5 +1,5 @@
 /**
- * Resolves `monitoring-coverage` once a run (issue 9): appends the replay's detection timeline
+ * Resolves `monitoring-coverage` once a run: appends the replay's detection timeline
  * (`monitoring.detection`, one per injected shift) at the end of the replay, and resolves the
  * check from every `monitoring.detection` in the log and the plan's rules. A scenario with server
  * `faults` has its faults' detections appended by the load phase, after the replay, so there the

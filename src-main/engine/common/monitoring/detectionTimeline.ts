@@ -1,5 +1,5 @@
 /**
- * The detection timeline (issue 9): for every injected fault, each layer's first alert on it and
+ * The detection timeline: for every injected fault, each layer's first alert on it and
  * its delay against the layer's budget. Built from what the replay already recorded
  * (`shift.injected`, and `shift.detected` from `ShiftWatch`, the first catch per layer), so the
  * rules are evaluated once, by the replay, and only judged here.

@@ -1,5 +1,5 @@
 /**
- * The production profile's load with the scenario's server faults (issue 9): each fault is set
+ * The production profile's load with the scenario's server faults: each fault is set
  * through the server's admin endpoint at its offset from the load's start and cleared after its
  * length, on the load schedule's own time (`LoadPlan.marksMs`); the layer 1 rules are evaluated on
  * the load's per-second measurements; and each fault gets its `monitoring.detection` (layer 1's

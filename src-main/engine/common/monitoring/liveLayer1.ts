@@ -1,5 +1,5 @@
 /**
- * The live layer 1 rules (issue 9) evaluated on a load run's per-interval measurements, once per
+ * The live layer 1 rules evaluated on a load run's per-interval measurements, once per
  * interval of real time, as Prometheus evaluates the exported `ModelServerErrorRatio` and
  * `ModelServerLatencyP99` on a scrape of the server: the same ratio over the same `rateWindow`,
  * the same p99 threshold and `for`, and the p99 taken from bucket counts as `histogram_quantile`

@@ -1,5 +1,5 @@
 /**
- * Layers 2 and 3 live, in the model server (issue 9; the seed's sidecar that "samples incoming
+ * Layers 2 and 3 live, in the model server (the seed's sidecar that "samples incoming
  * requests, computes feature distributions, and compares them against a reference distribution
  * stored at training time"): the last `windowRows` rows the model ran, per input feature and for
  * the predictions, against the model folder's `reference.json`. Pure: the server feeds it each

@@ -1,5 +1,5 @@
 /**
- * The model server's Prometheus metric names for the four monitoring layers (issue 9), in base
+ * The model server's Prometheus metric names for the four monitoring layers, in base
  * units, written once: the server registers them, the exported alert rules, Grafana dashboard
  * and Argo AnalysisTemplate query them. Layer 1 is registered by `engine/node/serving/metrics.ts`.
  */

@@ -1,5 +1,5 @@
 /**
- * The alert rules of four-layer monitoring (issue 9), written once as data: layer 1 on the
+ * The alert rules of four-layer monitoring, written once as data: layer 1 on the
  * server's infrastructure metrics, layers 2-4 the replay's rules (`replay/windowRules.ts`) with
  * the same thresholds, as PromQL on the metric names of `metricNames.ts`. The exported
  * Prometheus rules and Grafana dashboard are drawn from this plan, and `monitoring-coverage`
@@ -96,129 +96,176 @@ export function jobOf(name: string, role: 'blue' | 'green'): string {
   return `${name}-${role}`;
 }
 
+/** What every rule of one model shares: its job selector, rate window and `for`. */
+interface ModelContext {
+  readonly m: PlannedModel;
+  readonly settings: PlanSettings;
+  /** The PromQL label matcher of the model's scrape job (`job="smoke-blue"`). */
+  readonly job: string;
+  /** The rate() range of the layer 1 rules, in Go's duration form. */
+  readonly window: string;
+}
+
+/** A rule's varying parts; the role and `for` come from the model's context. */
+type RuleParts = Omit<PlannedRule, 'role' | 'forMs'>;
+
 function modelRules(m: PlannedModel, settings: PlanSettings): PlannedRule[] {
-  const { drift, live } = settings;
-  const job = `job="${jobOf(settings.name, m.role)}"`;
-  const w = goDuration(live.rateWindow);
-  const forMs = live.for;
-  const at = (
-    layer: MonitoringLayer,
-    alert: string,
-    rule: string,
-    subject: string,
-    [expr, threshold]: readonly [string, number],
-    summary: string,
-  ): PlannedRule => ({ layer, alert, rule, role: m.role, subject, expr, threshold, forMs, summary });
-  const p99 = (live.p99 ?? settings.slaMs ?? DEFAULT_P99_MS) / 1000;
-  const rules: PlannedRule[] = [
-    at(1, 'ModelServerDown', 'server-down', 'server', [`up{${job}} == 0`, 0], `${m.role} ${m.model}: the server does not answer its scrape`),
-    at(
-      1,
-      'ModelServerErrorRatio',
-      'error-ratio',
-      'server',
-      [
-        `sum by (job) (rate(${METRICS.requests}{${job},outcome=~"error|timeout|unavailable"}[${w}])) / sum by (job) (rate(${METRICS.requests}{${job}}[${w}])) > ${num(live.errorRatio)}`,
-        live.errorRatio,
-      ],
-      `${m.role} ${m.model}: more than ${percent(live.errorRatio)} of requests end in an error or timeout`,
-    ),
-    at(
-      1,
-      'ModelServerLatencyP99',
-      'latency-p99',
-      'server',
-      [`histogram_quantile(0.99, sum by (job, le) (rate(${METRICS.requestDuration}_bucket{${job}}[${w}]))) > ${num(p99)}`, p99],
-      `${m.role} ${m.model}: p99 latency above ${num(p99)} s`,
-    ),
+  const context: ModelContext = { m, settings, job: `job="${jobOf(settings.name, m.role)}"`, window: goDuration(settings.live.rateWindow) };
+  const parts = [
+    ...infrastructureRules(context),
+    ...m.features.flatMap((f) => featureRules(context, f)),
+    ...predictionRules(context),
+    ...outcomeRules(context),
   ];
-  for (const f of m.features) {
-    const sel = `${job},feature="${f.name}"`;
-    rules.push(
-      at(
-        2,
-        'FeatureSchemaBreak',
-        'schema-break',
-        f.name,
-        [`increase(${METRICS.featureTypeErrors}{${sel}}[${w}]) > 0`, 0],
-        `${m.role} ${f.name}: requests carry a value of the wrong type, or none where one is required`,
-      ),
-      at(
-        2,
-        'FeatureNulls',
-        'feature-nulls',
-        f.name,
-        [`${METRICS.featureNullRatio}{${sel}} > ${num(f.referenceNullRate + drift.nullRate)}`, f.referenceNullRate + drift.nullRate],
-        `${m.role} ${f.name}: null rate above the reference's by more than ${percent(drift.nullRate)}`,
-      ),
-    );
-    if (f.kind === 'categorical') {
-      rules.push(
-        at(
-          2,
-          'FeatureUnseen',
-          'feature-unseen',
-          f.name,
-          [`${METRICS.featureUnseenRatio}{${sel}} > ${num(drift.unseenShare)}`, drift.unseenShare],
-          `${m.role} ${f.name}: more than ${percent(drift.unseenShare)} of values in categories never seen in training`,
-        ),
-      );
-    }
-    rules.push(
-      at(
-        2,
-        'FeaturePsi',
-        'feature-psi',
-        f.name,
-        [`${METRICS.featurePsi}{${sel}} > ${num(f.psiThreshold)}`, f.psiThreshold],
-        `${m.role} ${f.name}: PSI against the training window above ${num(f.psiThreshold)}`,
-      ),
-    );
+  return parts.map(({ layer, alert, rule, subject, expr, threshold, summary }) => ({
+    layer,
+    alert,
+    rule,
+    role: m.role,
+    subject,
+    expr,
+    threshold,
+    forMs: settings.live.for,
+    summary,
+  }));
+}
+
+/** Layer 1: the server answers its scrape, few errors, p99 within the SLA. */
+function infrastructureRules({ m, settings, job, window: w }: ModelContext): RuleParts[] {
+  const { live } = settings;
+  const p99 = (live.p99 ?? settings.slaMs ?? DEFAULT_P99_MS) / 1000;
+  const failed = `sum by (job) (rate(${METRICS.requests}{${job},outcome=~"error|timeout|unavailable"}[${w}]))`;
+  const all = `sum by (job) (rate(${METRICS.requests}{${job}}[${w}]))`;
+  return [
+    {
+      layer: 1,
+      alert: 'ModelServerDown',
+      rule: 'server-down',
+      subject: 'server',
+      expr: `up{${job}} == 0`,
+      threshold: 0,
+      summary: `${m.role} ${m.model}: the server does not answer its scrape`,
+    },
+    {
+      layer: 1,
+      alert: 'ModelServerErrorRatio',
+      rule: 'error-ratio',
+      subject: 'server',
+      expr: `${failed} / ${all} > ${num(live.errorRatio)}`,
+      threshold: live.errorRatio,
+      summary: `${m.role} ${m.model}: more than ${percent(live.errorRatio)} of requests end in an error or timeout`,
+    },
+    {
+      layer: 1,
+      alert: 'ModelServerLatencyP99',
+      rule: 'latency-p99',
+      subject: 'server',
+      expr: `histogram_quantile(0.99, sum by (job, le) (rate(${METRICS.requestDuration}_bucket{${job}}[${w}]))) > ${num(p99)}`,
+      threshold: p99,
+      summary: `${m.role} ${m.model}: p99 latency above ${num(p99)} s`,
+    },
+  ];
+}
+
+/** Layer 2 for one input feature: schema breaks, nulls, unseen categories, PSI. */
+function featureRules({ m, settings, job, window: w }: ModelContext, f: PlannedModel['features'][number]): RuleParts[] {
+  const { drift } = settings;
+  const sel = `${job},feature="${f.name}"`;
+  const nullThreshold = f.referenceNullRate + drift.nullRate;
+  const rules: RuleParts[] = [
+    {
+      layer: 2,
+      alert: 'FeatureSchemaBreak',
+      rule: 'schema-break',
+      subject: f.name,
+      expr: `increase(${METRICS.featureTypeErrors}{${sel}}[${w}]) > 0`,
+      threshold: 0,
+      summary: `${m.role} ${f.name}: requests carry a value of the wrong type, or none where one is required`,
+    },
+    {
+      layer: 2,
+      alert: 'FeatureNulls',
+      rule: 'feature-nulls',
+      subject: f.name,
+      expr: `${METRICS.featureNullRatio}{${sel}} > ${num(nullThreshold)}`,
+      threshold: nullThreshold,
+      summary: `${m.role} ${f.name}: null rate above the reference's by more than ${percent(drift.nullRate)}`,
+    },
+  ];
+  if (f.kind === 'categorical') {
+    rules.push({
+      layer: 2,
+      alert: 'FeatureUnseen',
+      rule: 'feature-unseen',
+      subject: f.name,
+      expr: `${METRICS.featureUnseenRatio}{${sel}} > ${num(drift.unseenShare)}`,
+      threshold: drift.unseenShare,
+      summary: `${m.role} ${f.name}: more than ${percent(drift.unseenShare)} of values in categories never seen in training`,
+    });
   }
-  if (m.predictionPsi !== null) {
-    rules.push(
-      at(
-        3,
-        'PredictionPsi',
-        'prediction-psi',
-        'prediction',
-        [`${METRICS.predictionPsi}{${job}} > ${num(m.predictionPsi)}`, m.predictionPsi],
-        `${m.role} ${m.model}: PSI of the predictions above ${num(m.predictionPsi)}`,
-      ),
-    );
-  }
-  // Layer 4 against the reference's figure when the export knows it; otherwise against the same
-  // hour a week before (the replay's hour-of-week season), so every model has its layer 4 rules.
-  const rate = METRICS.positiveRate;
-  const positive: readonly [string, number] =
-    m.reference.positiveRate === null
-      ? [`abs(${rate}{${job}} - ${rate}{${job}} offset 1w) > ${num(m.positiveRate)}`, m.positiveRate]
-      : [`abs(${rate}{${job}} - ${num(m.reference.positiveRate)}) > ${num(m.positiveRate)}`, m.positiveRate];
-  rules.push(
-    at(
-      4,
-      'LabelPositiveRate',
-      'label-positive-rate',
-      'label',
-      positive,
-      `${m.role}: positive rate off the reference's${m.reference.positiveRate === null ? ' (a week before)' : ` ${percent(m.reference.positiveRate)}`} by more than ${percent(m.positiveRate)}`,
-    ),
-  );
-  const auc: readonly [string, number] =
-    m.reference.auc === null
-      ? [`${METRICS.auc}{${job}} offset 1w - ${METRICS.auc}{${job}} > ${num(m.aucDrop)}`, m.aucDrop]
-      : [`${METRICS.auc}{${job}} < ${num(m.reference.auc - m.aucDrop)}`, m.reference.auc - m.aucDrop];
-  rules.push(
-    at(
-      4,
-      'LabelAuc',
-      'label-auc',
-      'label',
-      auc,
-      `${m.role} ${m.model}: AUC below the reference's${m.reference.auc === null ? ' (a week before)' : ` ${num(m.reference.auc)}`} by more than ${num(m.aucDrop)}`,
-    ),
-  );
+  rules.push({
+    layer: 2,
+    alert: 'FeaturePsi',
+    rule: 'feature-psi',
+    subject: f.name,
+    expr: `${METRICS.featurePsi}{${sel}} > ${num(f.psiThreshold)}`,
+    threshold: f.psiThreshold,
+    summary: `${m.role} ${f.name}: PSI against the training window above ${num(f.psiThreshold)}`,
+  });
   return rules;
+}
+
+/** Layer 3: the predictions' PSI, when they are watched. */
+function predictionRules({ m, job }: ModelContext): RuleParts[] {
+  if (m.predictionPsi === null) {
+    return [];
+  }
+  return [
+    {
+      layer: 3,
+      alert: 'PredictionPsi',
+      rule: 'prediction-psi',
+      subject: 'prediction',
+      expr: `${METRICS.predictionPsi}{${job}} > ${num(m.predictionPsi)}`,
+      threshold: m.predictionPsi,
+      summary: `${m.role} ${m.model}: PSI of the predictions above ${num(m.predictionPsi)}`,
+    },
+  ];
+}
+
+/**
+ * Layer 4 against the reference's figure when the export knows it; otherwise against the same
+ * hour a week before (the replay's hour-of-week season), so every model has its layer 4 rules.
+ */
+function outcomeRules({ m, job }: ModelContext): RuleParts[] {
+  const rate = METRICS.positiveRate;
+  const { positiveRate: referenceRate, auc: referenceAuc } = m.reference;
+  const auc =
+    referenceAuc === null
+      ? { expr: `${METRICS.auc}{${job}} offset 1w - ${METRICS.auc}{${job}} > ${num(m.aucDrop)}`, threshold: m.aucDrop }
+      : { expr: `${METRICS.auc}{${job}} < ${num(referenceAuc - m.aucDrop)}`, threshold: referenceAuc - m.aucDrop };
+  return [
+    {
+      layer: 4,
+      alert: 'LabelPositiveRate',
+      rule: 'label-positive-rate',
+      subject: 'label',
+      expr:
+        referenceRate === null
+          ? `abs(${rate}{${job}} - ${rate}{${job}} offset 1w) > ${num(m.positiveRate)}`
+          : `abs(${rate}{${job}} - ${num(referenceRate)}) > ${num(m.positiveRate)}`,
+      threshold: m.positiveRate,
+      summary: `${m.role}: positive rate off the reference's${referenceRate === null ? ' (a week before)' : ` ${percent(referenceRate)}`} by more than ${percent(m.positiveRate)}`,
+    },
+    {
+      layer: 4,
+      alert: 'LabelAuc',
+      rule: 'label-auc',
+      subject: 'label',
+      ...auc,
+      summary: `${m.role} ${m.model}: AUC below the reference's${referenceAuc === null ? ' (a week before)' : ` ${num(referenceAuc)}`} by more than ${num(m.aucDrop)}`,
+    },
+  ];
 }
 
 /** Six significant figures: enough for a threshold, and the same text every time. */

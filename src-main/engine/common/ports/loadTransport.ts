@@ -22,7 +22,7 @@ export type RequestOutcome =
 /**
  * Where the load goes. `send` calls `done` exactly once with what became of the request:
  * every failure is an outcome. A callback rather than a promise because this is the hot path of
- * a generator that must outrun wrk (issue 7): two promises a request were a measurable share of
+ * a generator that must outrun wrk: two promises a request were a measurable share of
  * its CPU.
  */
 export interface LoadTransport {

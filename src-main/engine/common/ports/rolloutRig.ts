@@ -1,5 +1,5 @@
 /**
- * The rollout's real-time side (issue 8): blue, green and blue's twin as model servers, warm for
+ * The rollout's real-time side: blue, green and blue's twin as model servers, warm for
  * the whole rehearsal, behind a router on 127.0.0.1. engine/node starts real processes
  * (`engine/node/rollout/serverRig.ts`); engine tests use an in-memory rig.
  */

@@ -1,5 +1,5 @@
 /**
- * Ports of the load phase (issues 6 and 7): model servers started under a resource profile on
+ * Ports of the load phase: model servers started under a resource profile on
  * either backend, and the load generator. engine/node supplies the real ones (a child process or
  * a container; `runLoad`), tests may supply in-memory ones.
  */

@@ -1,5 +1,5 @@
 /**
- * A Kubernetes Deployment as a resource profile (issue 6; the seed's model-deployment.yaml): the
+ * A Kubernetes Deployment as a resource profile (the seed's model-deployment.yaml): the
  * serving container's requests and limits (memory, cpu, nvidia.com/gpu), its MAX_BATCH_SIZE,
  * MODEL_TIMEOUT_MS and MAX_QUEUE_DELAY_MS, and the `gpu-type` node selector. Everything else in
  * the file is kept as it is, for the diff. Pure: the caller reads the file. Every problem names
@@ -71,6 +71,18 @@ const ENV = {
   MAX_QUEUE_DELAY_MS: { key: 'queueDelayMs', min: 0, whole: false, expected: 'a number of milliseconds, at least 0' },
 } as const;
 
+type Deployment = z.infer<typeof deploymentSchema>;
+type Container = Deployment['spec']['template']['spec']['containers'][number];
+type FieldPath = readonly (string | number)[];
+type FieldParse<T> = { ok: true; value: T } | { ok: false; expected: string };
+
+/** The parsed YAML with what locates a field in it. */
+interface DeploymentSource {
+  readonly doc: Document;
+  readonly lines: LineCounter;
+  readonly file: string;
+}
+
 /** Parses a Deployment; `containerName` picks a container when the pod has several. Never throws on bad input. */
 export function parseDeployment(text: string, file: string, containerName?: string): DeploymentParse {
   const lines = new LineCounter();
@@ -84,99 +96,31 @@ export function parseDeployment(text: string, file: string, containerName?: stri
       }),
     };
   }
+  const source: DeploymentSource = { doc, lines, file };
   const data: unknown = doc.toJS();
   const parsed = deploymentSchema.safeParse(data);
   if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.error.issues.map((issue) =>
-        at(
-          doc,
-          lines,
-          file,
-          issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
-          kindHint(issue, describeIssue(issue)),
-        ),
-      ),
-    };
+    return { ok: false, issues: parsed.error.issues.map((issue) => schemaIssue(source, issue)) };
   }
   const deployment = parsed.data;
   const containers = deployment.spec.template.spec.containers;
   const index = containerName === undefined ? 0 : containers.findIndex((c) => c.name === containerName);
   if (index < 0) {
-    return {
-      ok: false,
-      issues: [
-        at(
-          doc,
-          lines,
-          file,
-          ['spec', 'template', 'spec', 'containers'],
-          `no container named "${containerName}"; expected one of: ${containers.map((c) => c.name).join(', ')}`,
-        ),
-      ],
-    };
+    const message = `no container named "${containerName}"; expected one of: ${containers.map((c) => c.name).join(', ')}`;
+    return { ok: false, issues: [at(source, ['spec', 'template', 'spec', 'containers'], message)] };
   }
   const chosen = containers[index]!;
+  const reader = fieldReader(source);
   const base = ['spec', 'template', 'spec', 'containers', index] as const;
-  const issues: ValidationIssue[] = [];
-  const found: Record<string, number> = {};
-  const read = <T>(
-    path: readonly (string | number)[],
-    value: string | number | undefined,
-    parse: (v: string | number) => { ok: true; value: T } | { ok: false; expected: string },
-  ): T | null => {
-    if (value === undefined) {
-      return null;
-    }
-    const location = at(doc, lines, file, path, '');
-    if (location.line !== null) {
-      found[formatPath(path)] = location.line;
-    }
-    const result = parse(value);
-    if (!result.ok) {
-      issues.push({ ...location, message: `expected ${result.expected}` });
-      return null;
-    }
-    return result.value;
-  };
-  const amounts = (which: 'requests' | 'limits'): ResourceAmounts => {
-    const given = chosen.resources?.[which] ?? {};
-    const path = [...base, 'resources', which];
-    return {
-      memoryBytes: read([...path, 'memory'], given.memory, kubernetesMemory),
-      cpus: read([...path, 'cpu'], given.cpu, kubernetesCpu),
-      gpus: read([...path, 'nvidia.com/gpu'], given['nvidia.com/gpu'], gpuCount),
-    };
-  };
-  const requests = amounts('requests');
-  const limits = amounts('limits');
-  const settings: Record<'maxBatch' | 'timeoutMs' | 'queueDelayMs', number | null> = { maxBatch: null, timeoutMs: null, queueDelayMs: null };
-  (chosen.env ?? []).forEach((variable, i) => {
-    const rule = ENV[variable.name as keyof typeof ENV];
-    if (rule === undefined) {
-      return;
-    }
-    const path = [...base, 'env', i, 'value'];
-    if (variable.value === undefined) {
-      issues.push({
-        ...at(doc, lines, file, [...base, 'env', i], ''),
-        message: `${variable.name}: expected a literal value (value: "..."); a value from a ConfigMap or Secret cannot be read here`,
-      });
-      return;
-    }
-    settings[rule.key] = read(path, variable.value, (v) => envNumber(String(v), rule));
-  });
+  const requests = resourceAmounts(reader, chosen, [...base, 'resources', 'requests'], 'requests');
+  const limits = resourceAmounts(reader, chosen, [...base, 'resources', 'limits'], 'limits');
+  const settings = serverSettings(reader, chosen, base);
   const gpuType = deployment.spec.template.spec.nodeSelector?.['gpu-type'] ?? null;
   if (gpuType !== null) {
-    const path = ['spec', 'template', 'spec', 'nodeSelector', 'gpu-type'];
-    const line = at(doc, lines, file, path, '').line;
-    if (line !== null) {
-      found[formatPath(path)] = line;
-    }
+    reader.note(['spec', 'template', 'spec', 'nodeSelector', 'gpu-type']);
   }
-  if (issues.length > 0) {
-    return { ok: false, issues };
+  if (reader.issues.length > 0) {
+    return { ok: false, issues: reader.issues };
   }
   return {
     ok: true,
@@ -191,22 +135,97 @@ export function parseDeployment(text: string, file: string, containerName?: stri
       ...settings,
       gpuType,
       document: data,
-      lines: found,
+      lines: reader.lines,
     },
   };
 }
 
-function gpuCount(value: string | number): { ok: true; value: number } | { ok: false; expected: string } {
+/** A schema problem at the line of the field it names. */
+function schemaIssue(source: DeploymentSource, issue: z.core.$ZodIssue): ValidationIssue {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  return at(source, path, kindHint(issue, describeIssue(issue)));
+}
+
+/** Reads fields of the document, noting each one's line and collecting the problems. */
+interface FieldReader {
+  read<T>(path: FieldPath, value: string | number | undefined, parse: (v: string | number) => FieldParse<T>): T | null;
+  /** Records the line of a field read without parsing. */
+  note(path: FieldPath): void;
+  report(issue: ValidationIssue): void;
+  readonly source: DeploymentSource;
+  readonly issues: readonly ValidationIssue[];
+  readonly lines: Readonly<Record<string, number>>;
+}
+
+function fieldReader(source: DeploymentSource): FieldReader {
+  const issues: ValidationIssue[] = [];
+  const lines: Record<string, number> = {};
+  const note = (path: FieldPath): ValidationIssue => {
+    const location = at(source, path, '');
+    if (location.line !== null) {
+      lines[formatPath(path)] = location.line;
+    }
+    return location;
+  };
+  return {
+    source,
+    issues,
+    lines,
+    note,
+    report: (issue) => issues.push(issue),
+    read(path, value, parse) {
+      if (value === undefined) {
+        return null;
+      }
+      const location = note(path);
+      const result = parse(value);
+      if (!result.ok) {
+        issues.push({ ...location, message: `expected ${result.expected}` });
+        return null;
+      }
+      return result.value;
+    },
+  };
+}
+
+/** The container's requests or limits. */
+function resourceAmounts(reader: FieldReader, chosen: Container, path: FieldPath, which: 'requests' | 'limits'): ResourceAmounts {
+  const given = chosen.resources?.[which] ?? {};
+  return {
+    memoryBytes: reader.read([...path, 'memory'], given.memory, kubernetesMemory),
+    cpus: reader.read([...path, 'cpu'], given.cpu, kubernetesCpu),
+    gpus: reader.read([...path, 'nvidia.com/gpu'], given['nvidia.com/gpu'], gpuCount),
+  };
+}
+
+/** The batching and timeout settings the container's env gives the model server. */
+function serverSettings(reader: FieldReader, chosen: Container, base: FieldPath): Record<'maxBatch' | 'timeoutMs' | 'queueDelayMs', number | null> {
+  const settings: Record<'maxBatch' | 'timeoutMs' | 'queueDelayMs', number | null> = { maxBatch: null, timeoutMs: null, queueDelayMs: null };
+  (chosen.env ?? []).forEach((variable, i) => {
+    const rule = ENV[variable.name as keyof typeof ENV];
+    if (rule === undefined) {
+      return;
+    }
+    if (variable.value === undefined) {
+      reader.report({
+        ...at(reader.source, [...base, 'env', i], ''),
+        message: `${variable.name}: expected a literal value (value: "..."); a value from a ConfigMap or Secret cannot be read here`,
+      });
+      return;
+    }
+    settings[rule.key] = reader.read([...base, 'env', i, 'value'], variable.value, (v) => envNumber(String(v), rule));
+  });
+  return settings;
+}
+
+function gpuCount(value: string | number): FieldParse<number> {
   const n = typeof value === 'number' ? value : Number(value);
   return Number.isInteger(n) && n >= 0 && String(value).trim() !== ''
     ? { ok: true, value: n }
     : { ok: false, expected: `a whole number of GPUs (got "${value}")` };
 }
 
-function envNumber(
-  text: string,
-  rule: { readonly min: number; readonly whole: boolean; readonly expected: string },
-): { ok: true; value: number } | { ok: false; expected: string } {
+function envNumber(text: string, rule: { readonly min: number; readonly whole: boolean; readonly expected: string }): FieldParse<number> {
   const n = Number(text);
   if (text.trim() === '' || !Number.isFinite(n) || n < rule.min || (rule.whole && !Number.isInteger(n))) {
     return { ok: false, expected: `${rule.expected} (got "${text}")` };
@@ -222,7 +241,7 @@ function kindHint(issue: z.core.$ZodIssue, message: string): string {
 }
 
 /** The issue at the deepest node of `path` that exists (a missing key points at its parent). */
-function at(doc: Document, lines: LineCounter, file: string, path: readonly (string | number)[], message: string): ValidationIssue {
+function at({ doc, lines, file }: DeploymentSource, path: FieldPath, message: string): ValidationIssue {
   let node: YamlNode | undefined;
   for (let depth = path.length; depth >= 0 && node === undefined; depth--) {
     const found = doc.getIn(path.slice(0, depth), true) as YamlNode | undefined;

@@ -1,5 +1,5 @@
 /**
- * Every difference between two resource profiles (issue 6): the fields that set how the model
+ * Every difference between two resource profiles: the fields that set how the model
  * server runs (limits, requests, batching, GPU placement) first, then every other value in which
  * the two Deployment files differ. Which of them matter is not decided here from a list of keys:
  * the load phase measures it.

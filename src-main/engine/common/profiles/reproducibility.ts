@@ -1,5 +1,5 @@
 /**
- * What this machine cannot reproduce of a profile (issue 6): more CPUs or memory than it has, a
+ * What this machine cannot reproduce of a profile: more CPUs or memory than it has, a
  * GPU when it has none, a GPU type it does not have. Such a difference is run as closely as the
  * machine allows and reported as not reproduced, a WARN, never passed in silence.
  */

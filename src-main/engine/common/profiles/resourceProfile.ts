@@ -9,7 +9,7 @@ import { InputError } from '../run/inputError';
 import type { ProfileSection, ProfilesSection } from '../scenario/sections/profiles';
 import type { DeploymentSpec } from './deployment';
 
-/** The model server's own defaults (issue 5), for a profile that does not say. */
+/** The model server's own defaults, for a profile that does not say. */
 export const SERVING_DEFAULTS = { maxBatch: 32, maxQueueDelayMs: 2, timeoutMs: 100 } as const;
 
 /** The two profiles a rehearsal compares, in the order they run. */

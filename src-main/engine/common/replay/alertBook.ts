@@ -1,5 +1,5 @@
 /**
- * Alert rules evaluated on event time, window by window (issue 4; four-layer monitoring builds
+ * Alert rules evaluated on event time, window by window (four-layer monitoring builds
  * on the same book): a rule fires once it has held for `for` consecutive windows, and resolves at
  * the first window it does not hold in. A window without enough data neither holds nor clears a
  * rule: no evidence either way, so a shift that persists does not resolve every night.

@@ -1,5 +1,5 @@
 /**
- * Thresholds calibrated on the reference itself (issue 4): the reference is cut into chunks of
+ * Thresholds calibrated on the reference itself: the reference is cut into chunks of
  * the window's length, each compared with the rest of its own slice (the slice without that
  * chunk, so a chunk is never compared with itself), and a rule alerts above mean + k sd of what
  * the reference's own chunks gave: each series' PSI, the predictions' PSI, the positive rate's

@@ -1,5 +1,5 @@
 /**
- * Windows waiting for their labels (issue 4): a flight's delay is known a day after it departs,
+ * Windows waiting for their labels: a flight's delay is known a day after it departs,
  * so a window's outcomes (positive rate, AUC; precision, recall and false-positive rate at the
  * model's threshold; Brier score and calibration error) are appended only once the replay has
  * passed the window's end plus the label delay, never earlier than production would know them.

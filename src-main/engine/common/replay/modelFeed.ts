@@ -1,5 +1,5 @@
 /**
- * How the replay feeds one model and what it watches of it (issue 4). A model with a feature
+ * How the replay feeds one model and what it watches of it. A model with a feature
  * spec reads production through the spec's serving TypeScript, row by row as the server would
  * (after any shift), and its reference through the spec's training SQL; both sides are watched
  * per input feature. A categorical feature that encodes one text field (an airport) is watched

@@ -1,5 +1,5 @@
 /**
- * Reads a model's reference snapshot once (issue 4): its rows in event-time order through the
+ * Reads a model's reference snapshot once: its rows in event-time order through the
  * feature spec's training SQL (the way the model was trained), scored by the model, into the
  * seasonal buckets every window is compared with. The model folder's `reference.json` is a
  * summary (20 bins, 101 quantiles): the seed's PSI takes its edges from the joint range of both

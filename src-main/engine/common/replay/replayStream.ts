@@ -1,5 +1,5 @@
 /**
- * The replay's production loop (issue 4): each chunk in event-time order has its shifts applied,
+ * The replay's production loop: each chunk in event-time order has its shifts applied,
  * goes through every model's serving features and the model (blue and green on the same rows),
  * and is cut at window edges. When a window closes, the run's control is asked first (so Step
  * is one window), then each model's window is compared with its reference slice and appended,

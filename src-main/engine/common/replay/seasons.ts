@@ -1,5 +1,5 @@
 /**
- * Event-time windows and the seasonal slice of the reference each is compared with (issue 4).
+ * Event-time windows and the seasonal slice of the reference each is compared with.
  * Windows start at whole multiples of their length on the data's clock. The reference is kept in
  * hourly buckets of the season (168 hours of the week, 24 of the day, or one bucket); a window's
  * slice is the union of the buckets its hours fall in, so a 1-hour window on Monday 06:00 meets

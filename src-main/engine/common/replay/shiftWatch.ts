@@ -1,9 +1,9 @@
 /**
- * Whether and when each injected shift was caught (issue 4). A shift touches the series computed
+ * Whether and when each injected shift was caught. A shift touches the series computed
  * from its target columns (and, through them, the model's predictions); a label prior shift
  * touches the labels and predictions. It is caught by the first alert, in each layer, that is
  * firing on a series it touches in a window that overlaps the time it acts; the delay is from its
- * start to that alert. The monitoring issue builds its per-layer budgets on these events.
+ * start to that alert. Four-layer monitoring judges its per-layer budgets on these events.
  */
 import type { ShiftDetected, ShiftInjected, ShiftMissed } from '../../../contract/events';
 import type { MonitoringLayer } from '../../../contract/charts';

@@ -1,5 +1,5 @@
 /**
- * One window of one model against its reference slice (issue 4): every watched series with the
+ * One window of one model against its reference slice: every watched series with the
  * statistics `rehearse drift` gives (numeric: PSI, KS with scipy's "asymp" p-value, Wasserstein,
  * out-of-range share; categorical: PSI over categories, chi-squared, Jensen-Shannon), null rates,
  * the share of categories never seen in training, and the predictions likewise.

@@ -1,5 +1,5 @@
 /**
- * The replay's alert rules (issue 4), per window: layer 2 (data quality) on every input feature,
+ * The replay's alert rules, per window: layer 2 (data quality) on every input feature,
  * layer 3 on the predictions, layer 4 on the outcomes once labels arrive. Each rule reads one
  * figure of the window's comparison against its threshold; a window without enough data skips.
  *

@@ -1,5 +1,5 @@
 /**
- * Rollback compatibility (issue 8): before the first step, blue must still be able to serve
+ * Rollback compatibility: before the first step, blue must still be able to serve
  * today's traffic, so today's raw records must carry every field blue's serving pipeline reads.
  * If upstream has already dropped one, the bridge is burned.
  */

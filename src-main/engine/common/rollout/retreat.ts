@@ -1,5 +1,5 @@
 /**
- * The retreat to blue in both clocks (issue 8). Real time comes from the injected Clock; event
+ * The retreat to blue in both clocks. Real time comes from the injected Clock; event
  * time from the rows the router was being sent: the event time reached when the abort was
  * decided, and when the router confirmed blue 100%. Traffic keeps flowing during the retreat, so
  * the requests sent in between say how much of the data's clock green could still see.

@@ -1,5 +1,5 @@
 /**
- * The `rollback-readiness` check (issue 8; the seed's checklist item 7: "Rollback capability has
+ * The `rollback-readiness` check (the seed's checklist item 7: "Rollback capability has
  * been tested and the previous model version is running hot"). It judges the way back, not
  * green: a rollout that aborted because green was worse proves the retreat as well as a drill.
  */

@@ -1,5 +1,5 @@
 /**
- * The rollout machine bound to a running rig (issue 8). Commands change the machine's state at
+ * The rollout machine bound to a running rig. Commands change the machine's state at
  * once (synchronously), and their effects go to the rig in the order they were made, so an abort
  * that arrives while a weight change is on its way lands after it: the end state is blue 100%
  * whatever the timing. A second abort returns the first one's retreat. Nothing here waits on a

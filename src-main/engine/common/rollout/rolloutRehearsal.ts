@@ -1,5 +1,5 @@
 /**
- * The rollout phase's work (issue 8): blue's compatibility with today's records first, then blue,
+ * The rollout phase's work: blue's compatibility with today's records first, then blue,
  * green and blue's twin started and warmed behind the router, the plan walked step by step with
  * the gates deciding (a person's promote or roll back taken at every step), the retreat timed in
  * both clocks and checked (blue must answer what follows it), green stopped after its delay, and

@@ -1,5 +1,5 @@
 /**
- * Before the first step of a rollout (issue 8): the models it needs, the stream of production
+ * Before the first step of a rollout: the models it needs, the stream of production
  * rows it replays, the records it sends and, first of all, whether blue could still take today's
  * traffic back (rollback compatibility).
  */

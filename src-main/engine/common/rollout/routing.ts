@@ -1,6 +1,6 @@
 /**
  * The routing decision of the blue/green router, a pure function shared by the real HTTP router
- * and the replay (issue 8). As in the seed's Istio VirtualService: a header match sends a request
+ * and the replay. As in the seed's Istio VirtualService: a header match sends a request
  * to green whatever the weights; otherwise the weights split traffic; shadow mode sends every
  * request to blue and a copy to green.
  */

@@ -1,5 +1,5 @@
 /**
- * Real-time metrics per side from what the router recorded (issue 8): requests, errors,
+ * Real-time metrics per side from what the router recorded: requests, errors,
  * timeouts and latency percentiles of blue and of green, as Istio's per-destination metrics would
  * give them. In shadow mode green serves nothing, so its copies are what it is judged on.
  */

@@ -1,5 +1,5 @@
 /**
- * The event-time metrics of a step, from the step's own rows (issue 8): green's predictions
+ * The event-time metrics of a step, from the step's own rows: green's predictions
  * against blue's on the same rows (PSI), the window's input drift against green's reference,
  * the business outcome on the rows whose labels have arrived, and green's disagreement with blue
  * on the same requests beyond blue's with its twin (Diffy's noise floor).

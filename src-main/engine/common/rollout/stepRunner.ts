@@ -1,5 +1,5 @@
 /**
- * One timed step of the rollout (a timed pause or an analysis; issue 8): its stretch of event
+ * One timed step of the rollout (a timed pause or an analysis): its stretch of event
  * time scored by both models in process, and a bounded, evenly spread share of its rows sent
  * through the real router at the plan's rate, in batches. Between batches the run's controls are
  * consulted (pause, step, stop); while a batch flows, each answer feeds the background gates and

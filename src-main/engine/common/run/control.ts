@@ -1,5 +1,5 @@
 /**
- * The run-control port (issue 12): pause, resume, step, speed, promote, roll back and stop, as
+ * The run-control port: pause, resume, step, speed, promote, roll back and stop, as
  * plain data commands. The spine and the phases consult it between chunks and windows
  * (`checkpoint`); a person's commands arrive from the app at any time (`command`) and each is
  * recorded at once as a `run.control` event at the event time the run has reached, so a drill

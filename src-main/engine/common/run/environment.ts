@@ -89,13 +89,13 @@ export interface RunEnvironment {
   readonly allowUnverified: boolean;
   /** Told once about a notable condition (a provider fallback), besides the log. */
   readonly announce?: (body: RunEventBody) => void;
-  /** Model servers under resource profiles and the load generator (issue 6); the load phase needs both. */
+  /** Model servers under resource profiles and the load generator; the load phase needs both. */
   readonly serving?: ServingPort;
   readonly load?: LoadPort;
   /** The backend a person chose (`--backend`, the app); each profile's own when absent. */
   readonly backend?: 'embedded' | 'docker';
   /** The profile a person chose: names the one profile of a scenario that has `load` but no `profiles`. */
   readonly profile?: 'staging' | 'production';
-  /** Model servers behind a router for the rollout phase (issue 8); a face without one cannot rehearse a rollout. */
+  /** Model servers behind a router for the rollout phase; a face without one cannot rehearse a rollout. */
   readonly rollout?: RolloutRig;
 }

@@ -17,7 +17,7 @@ export interface PhaseContext {
   /** True once the run was asked to stop; long phases check it between chunks. */
   readonly stopped: () => boolean;
   /**
-   * Pause, step, speed, promote, roll back (issue 12). Phases that work through event time call
+   * Pause, step, speed, promote, roll back. Phases that work through event time call
    * `await control.checkpoint(eventTime)` before each chunk or window and stop when it says
    * `stop`; the rollout phase takes a person's promote or roll back with `takeDecision()`.
    */

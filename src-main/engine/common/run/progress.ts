@@ -1,5 +1,5 @@
 /**
- * Progress of one long task as `progress` events (issue 12): a first step at 0, then one each
+ * Progress of one long task as `progress` events: a first step at 0, then one each
  * time another fiftieth of the total is done, and the last at the end, so a run of millions of
  * rows adds about fifty lines to its log, never one per chunk.
  */

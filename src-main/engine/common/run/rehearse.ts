@@ -24,7 +24,7 @@ export interface RehearseOptions {
   readonly stopped?: () => boolean;
   /** The phases to consider, in order (tests); defaults to every phase of the product. */
   readonly phases?: readonly Phase[];
-  /** Pause, step, speed, promote, roll back (issue 12); without one the run goes at full speed, never paused. */
+  /** Pause, step, speed, promote, roll back; without one the run goes at full speed, never paused. */
   readonly control?: RunControl;
   /** Notices recorded right after `run.started`, e.g. choices this version does not act on yet. */
   readonly notices?: readonly string[];

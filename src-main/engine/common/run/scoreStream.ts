@@ -30,7 +30,7 @@ export interface ScoredStream {
   readonly rejects: RejectSummary;
 }
 
-/** What a caller does between chunks: the run's controls (issue 12) and its progress. */
+/** What a caller does between chunks: the run's controls and its progress. */
 export interface StreamHooks {
   /** Before each chunk, with the event time it starts at (NaN without one); `stop` ends the stream there. */
   readonly beforeChunk?: (eventTime: number) => Promise<'continue' | 'stop'>;

@@ -1,5 +1,5 @@
 /**
- * Runtime parity (issue 10): the same inputs through several runtimes of one model (onnxruntime
+ * Runtime parity: the same inputs through several runtimes of one model (onnxruntime
  * with graph optimizations off and on, a tfjs model where one exists), each compared with the
  * first. A flip rate above the tolerance fails; the largest score difference is reported.
  * Generic over the `Inference` port, so any runtime plugs in as one more entry.

@@ -7,6 +7,6 @@ export interface ScenarioFile {
   readonly path: string;
   /** Paths inside are absolute. */
   readonly scenario: Scenario;
-  /** The Kubernetes Deployment files its profiles name, parsed, by absolute path (issue 6). */
+  /** The Kubernetes Deployment files its profiles name, parsed, by absolute path. */
   readonly deployments?: Readonly<Record<string, DeploymentSpec>>;
 }

@@ -1,4 +1,4 @@
-/** What `/predict` answers per record (issue 5): `{"prediction", "confidence", "model_version"}`. */
+/** What `/predict` answers per record: `{"prediction", "confidence", "model_version"}`. */
 
 /** One record's answer. */
 export interface PredictAnswer {

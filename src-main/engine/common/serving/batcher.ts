@@ -1,5 +1,5 @@
 /**
- * The dynamic batcher (issue 5), after Triton's: requests queue until their rows reach
+ * The dynamic batcher, after Triton's: requests queue until their rows reach
  * `maxBatch` or the oldest has waited `maxQueueDelayMs`, then run as one batch. One batch runs
  * at a time (the server has one model instance); requests arriving meanwhile queue. A request
  * past `timeoutMs` since it arrived is answered with a timeout whether it is still queued or in a

@@ -1,5 +1,5 @@
 /**
- * The injected faults of one server as they play out (issue 5): which request crashes the
+ * The injected faults of one server as they play out: which request crashes the
  * process, how much memory each request leaks, which answers become errors, how long each batch
  * is held. Pure: the caller passes the time and applies the decisions; draws come from Rngs
  * seeded by the faults' seed, so the same requests meet the same faults on every run.

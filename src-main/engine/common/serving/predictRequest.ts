@@ -1,5 +1,5 @@
 /**
- * `POST /predict` bodies (issue 5), checked at the door: one raw record `{"features": {...}}`,
+ * `POST /predict` bodies, checked at the door: one raw record `{"features": {...}}`,
  * the seed's numeric form `{"features": [numbers in input order]}`, or `{"instances": [...]}`
  * holding either. Each row becomes the model's input values through its record layout; the first
  * problem is named with its field and what was expected.

@@ -1,5 +1,5 @@
 /**
- * What a window's outcomes say once its labels are known (issue 9, layers 3 and 4): the
+ * What a window's outcomes say once its labels are known (layers 3 and 4): the
  * decision's precision, recall and false-positive rate at the model's threshold, as
  * `sklearn.metrics` defines them, and the calibration of the probabilities: the Brier score
  * (mean squared error of the probability) and the expected calibration error over ten

@@ -1,6 +1,6 @@
 /**
  * Counts of a sorted sample on given edges exactly as `np.histogram(a, edges)` counts: by
- * searchsorted, bins half-open [e_i, e_i+1), the last one closed (issue 4). On a SortedSample
+ * searchsorted, bins half-open [e_i, e_i+1), the last one closed. On a SortedSample
  * that is 2 binary searches per edge, whatever the sample's size.
  */
 import { countAtMost, countBelow, type SortedSample } from './sortedSample';

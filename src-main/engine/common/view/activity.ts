@@ -1,4 +1,4 @@
-/** The run's activity feed (issue 12): the events a person follows a run by, worded once, here. */
+/** The run's activity feed: the events a person follows a run by, worded once, here. */
 import type { RunEvent } from '../../../contract/events';
 import type { ActivityItem } from '../../../contract/runView';
 import { faultWording } from './faultWording';

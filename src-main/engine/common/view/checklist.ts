@@ -1,4 +1,4 @@
-/** The live checklist (issue 12): each of the seven checks as the log has it so far. */
+/** The live checklist: each of the seven checks as the log has it so far. */
 import type { RunEvent } from '../../../contract/events';
 import type { CheckId, ReadinessCheck } from '../../../contract/report';
 import type { ChecklistRow } from '../../../contract/runView';

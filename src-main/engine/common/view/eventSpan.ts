@@ -1,5 +1,5 @@
 /**
- * Where events sit in event time, for the timeline's range (issue 12). Most events are an
+ * Where events sit in event time, for the timeline's range. Most events are an
  * instant (their `eventTime`); an event that summarizes a stretch says so here, so a brushed
  * range that overlaps the stretch still sees it. A capability whose events cover a stretch (a
  * replay window, a rollout step) adds its case.
@@ -27,7 +27,7 @@ export function eventSpan(event: RunEvent): Span | null {
   // A replay window (and its labels, appended a label delay later) covers its window; an alert
   // covers the window that fired it or, resolved, the stretch it fired for; a shift, its span.
   if ((event.kind === 'alert.firing' || event.kind === 'alert.resolved') && event.clock === 'real') {
-    return null; // a live layer 1 alert during the load (issue 9): wall-clock time, not the data's
+    return null; // a live layer 1 alert during the load: wall-clock time, not the data's
   }
   if (event.kind === 'drift.window' || event.kind === 'labels.window' || event.kind === 'alert.firing' || event.kind === 'alert.resolved') {
     return { from: eventTimeMs(event.from), to: eventTimeMs(event.to) };

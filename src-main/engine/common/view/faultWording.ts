@@ -1,5 +1,5 @@
 /**
- * The server faults' events (issue 9) in words, once: the activity feed of the desktop app and
+ * The server faults' events in words, once: the activity feed of the desktop app and
  * the CLI's progress lines both use these.
  */
 import type { RunEvent } from '../../../contract/events';

@@ -1,5 +1,5 @@
 /**
- * Preflight's check events (issue 10) in words, once: the activity feed of the desktop app and the
+ * Preflight's check events in words, once: the activity feed of the desktop app and the
  * CLI's progress lines both use these.
  */
 import type { RunEvent } from '../../../contract/events';

@@ -1,5 +1,5 @@
 /**
- * The rollout's events (issue 8) in words, once: the activity feed of the desktop app and the
+ * The rollout's events in words, once: the activity feed of the desktop app and the
  * CLI's progress lines both use these.
  */
 import type { RunEvent } from '../../../contract/events';

@@ -1,5 +1,5 @@
 /**
- * What the main screen shows of a run (issue 12), from its events alone: the lanes' chart data
+ * What the main screen shows of a run, from its events alone: the lanes' chart data
  * for a stretch of event time through the same extractors the report uses, the live checklist,
  * the tasks under way, the activity feed. With `untilSeq`, nothing appended after that event
  * counts, so a drill never shows the future.

@@ -1,5 +1,5 @@
 /**
- * Every option a serving container is created with, from an allowlist (issue 6): the limits a
+ * Every option a serving container is created with, from an allowlist: the limits a
  * resource profile may set (memory, CPUs, GPUs) and nothing else. No field of a scenario or of
  * the UI is ever passed through to Docker; the rest is fixed here: host networking (the engine
  * runs without a bridge, and the server binds 127.0.0.1), a read-only root with a small tmpfs,

@@ -1,5 +1,5 @@
 /**
- * The Docker backend (issue 6): the model server in a container of its model's serving image,
+ * The Docker backend: the model server in a container of its model's serving image,
  * under cgroup limits, read exactly as the embedded backend reads its child process (events on
  * stdout, log lines on stderr), with the same handle. What only a container can say is added:
  * whether the kernel's OOM killer ended it, and the peak memory its cgroup used.

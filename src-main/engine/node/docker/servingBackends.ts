@@ -1,5 +1,5 @@
 /**
- * The load phase's serving port on this machine (issue 6): a model server under a resource
+ * The load phase's serving port on this machine: a model server under a resource
  * profile, in a container (Docker backend: real cgroup limits) or as a child process (embedded
  * backend: only the batch and the intra-op threads follow the profile, memory is not capped).
  */

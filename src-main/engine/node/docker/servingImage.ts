@@ -1,5 +1,5 @@
 /**
- * The serving image of one model (issue 6, the seed's "hermetic model packaging"): on top of the
+ * The serving image of one model (the seed's "hermetic model packaging"): on top of the
  * base image, the bundled model server, only the linux-x64 onnxruntime files (the package ships
  * binaries for every platform), the lockfile and the model folder. The image's labels and tag
  * carry the model's and the lockfile's sha256, and its entrypoint makes the server check both at

@@ -1,5 +1,5 @@
 /**
- * The lockfile a serving image carries (issue 6): this project's package-lock.json without the
+ * The lockfile a serving image carries: this project's package-lock.json without the
  * packages only development needs (the entries npm marks `"dev": true`, which `npm ci
  * --omit=dev` leaves out), the same set the dependency check reads as the embedded backend's
  * serving lock. Written byte for byte the same from the same lock, so its digest names it.

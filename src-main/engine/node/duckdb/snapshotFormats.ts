@@ -1,5 +1,5 @@
 /**
- * How each snapshot format is read through DuckDB, and how its bad rows are found (issue 3, "Data"):
+ * How each snapshot format is read through DuckDB, and how its bad rows are found:
  * CSV through `store_rejects` (file and line of every rejected line); JSON lines read as text,
  * one line a row, and checked with `json_valid` (DuckDB's `read_json` has no `store_rejects`, and
  * its `ignore_errors` turns a bad line into an all-null row); Parquet checked file by file, so an

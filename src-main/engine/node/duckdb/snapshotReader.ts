@@ -146,7 +146,7 @@ class DuckDbSnapshot implements SnapshotSource {
     this.lastRejects = mergeRejects(await this.reader.rejects(this.connection), untimed, this.section);
   }
 
-  /** Counted ahead of a read for progress (issue 12): rows with an event time in the window, and their span. */
+  /** Counted ahead of a read for progress: rows with an event time in the window, and their span. */
   async extent(query: SnapshotQuery): Promise<SnapshotExtent> {
     const timestamp = this.section.timestamp;
     if (timestamp === undefined) {

@@ -3,7 +3,7 @@
  * DuckDB's own buffer (the C API's `duckdb_vector_get_data`) and copied with one loop over a
  * typed array, validity is read from its bit mask, and short strings are decoded once and
  * interned. Reading value by value through `DuckDBVector.getItem` cost 2.3 s of a 2.9 s scan of
- * the demo's 2M production rows (issue 4's replay benchmark); this reads the same rows in a
+ * the demo's 2M production rows (the replay benchmark); this reads the same rows in a
  * fraction of that. Dates and timestamps become epoch milliseconds on the data's own clock.
  */
 import { DuckDBTypeId, type DuckDBDataChunk } from '@duckdb/node-api';

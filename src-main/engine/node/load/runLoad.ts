@@ -1,5 +1,5 @@
 /**
- * The load generator's entry points for every face (issue 7). `runLoad(plan)` prepares the
+ * The load generator's entry points for every face. `runLoad(plan)` prepares the
  * bodies (model metadata or snapshot rows), runs the open-loop schedule over keep-alive HTTP and
  * returns the `LoadResult`; `findLoadKnee(plan)` searches for the highest rate that holds the SLA,
  * preparing the bodies once. The CLI's `rehearse load` and the phases that run load under a

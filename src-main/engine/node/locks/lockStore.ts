@@ -2,8 +2,8 @@
  * The LockStore port on the file system: a model's `training.lock` beside its model.onnx, and the
  * serving environment's lock. The embedded backend serves from this project's own install, so its
  * lock is the project's package-lock.json without the packages only development needs (what
- * `npm ci --omit=dev` installs). A container backend (the Docker image of its own issue) will
- * bring the lock copied into its image: `fileLockStore({ backend, servingLock })` takes it then.
+ * `npm ci --omit=dev` installs). The Docker backend brings the
+ * lock copied into its image: `fileLockStore({ backend, servingLock })` takes it then.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * What the monitoring export knows of each model without running anything (issue 9): its input
+ * What the monitoring export knows of each model without running anything: its input
  * features from the model card's feature spec (or the scenario's `inputs`, or the card's feature
  * order), the reference's null rates and positive rate from `reference.json`, and the held-out
  * AUC from the card. Thresholds are `alerts.drift`'s fixed ones: calibrated thresholds need the

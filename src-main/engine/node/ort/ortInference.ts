@@ -9,7 +9,7 @@ import type { FeatureBatch, Inference } from '../../common/ports/inference';
 import type { BatchResult, OutputTensor } from '../../common/serving/rowBlock';
 
 // ORT's own logger would print the CUDA load failure to stderr on every fallback; the run records
-// and prints the reason once itself (issue 2), so only fatal messages pass.
+// and prints the reason once itself, so only fatal messages pass.
 ort.env.logLevel = 'fatal';
 
 export type ProviderRequest = 'cpu' | 'cuda';

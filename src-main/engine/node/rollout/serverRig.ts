@@ -1,5 +1,5 @@
 /**
- * The rollout rig on this machine (issue 8): blue, green and blue's twin as embedded model
+ * The rollout rig on this machine: blue, green and blue's twin as embedded model
  * servers (child processes, each with its own serving pipeline), warm for the whole rehearsal,
  * behind the router, itself a child process on 127.0.0.1. Blue's readiness is probed throughout.
  * A router that dies is started again on the same port with the weights last confirmed (the rig

@@ -1,5 +1,5 @@
 /**
- * Sends a step's raw records through the router at a fixed rate, open loop (issue 8): request i
+ * Sends a step's raw records through the router at a fixed rate, open loop: request i
  * leaves at start + i / rate whatever earlier ones are doing, and its latency is counted from that
  * planned time. The rates of a rollout step are tens to hundreds a second, where node:http's
  * keep-alive agent costs nothing that matters, and its bodies are wanted (the prediction).

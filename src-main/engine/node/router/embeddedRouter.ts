@@ -1,5 +1,5 @@
 /**
- * The router as a child process of this one (issue 8), like the model server's embedded backend:
+ * The router as a child process of this one, like the model server's embedded backend:
  * started from its bundle, its events read from its standard output, its admin spoken over HTTP.
  */
 import { spawn } from 'node:child_process';

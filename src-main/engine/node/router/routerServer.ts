@@ -1,5 +1,5 @@
 /**
- * The blue/green router (issue 8): a real HTTP server on 127.0.0.1 in front of blue's and green's
+ * The blue/green router: a real HTTP server on 127.0.0.1 in front of blue's and green's
  * model servers (and blue's twin). Every request is forwarded as it came (raw records, OIP,
  * health) to the side the pure routing decision picks: the header override, the weights, a sticky
  * key, shadow mode; copies go to green in shadow mode and, with comparison on (Diffy), to blue's

@@ -1,6 +1,6 @@
 /**
  * The choices next to Run (resource profile, backend, execution provider, speed, report formats)
- * and what this version does with each (issue 12). Said once, here: the app shows the notes and
+ * and what this version does with each. Said once, here: the app shows the notes and
  * every run records the choices it could not act on, so nobody mistakes them for measured.
  */
 import type { LaunchState, RunRequest } from '../../../contract/rehearsalApi';

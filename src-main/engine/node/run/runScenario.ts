@@ -35,7 +35,7 @@ export interface RunOptions {
   readonly writers?: readonly EventWriter[];
   readonly announce?: (body: RunEventBody) => void;
   readonly stopped?: () => boolean;
-  /** Pause, step, speed, promote, roll back from the app (issue 12). */
+  /** Pause, step, speed, promote, roll back from the app. */
   readonly control?: RunControl;
   /** Recorded right after `run.started` (choices this version does not act on). */
   readonly notices?: readonly string[];

@@ -1,5 +1,5 @@
 /**
- * A model folder's tfjs model as one more runtime under test (issue 10): the network rebuilt in
+ * A model folder's tfjs model as one more runtime under test: the network rebuilt in
  * TensorFlow.js from the card's `network` layout and the weights tfjs saved when training ended
  * (training/tfjsWeights.ts), behind the same Inference port as onnxruntime. tfjs is imported only
  * here and only when a folder has a tfjs model; its pure-JS `cpu` backend runs it, as it trained.

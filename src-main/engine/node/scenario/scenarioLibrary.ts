@@ -39,7 +39,7 @@ export function listBuiltInScenarios(): ScenarioSummary[] {
 }
 
 /**
- * A Kubernetes manifest (a profile's Deployment, issue 6) beside the scenarios: YAML, but not a
+ * A Kubernetes manifest (a profile's Deployment) beside the scenarios: YAML, but not a
  * scenario. Told by its top-level `apiVersion` and `kind`, which no scenario has.
  */
 export function isKubernetesManifest(path: string): boolean {

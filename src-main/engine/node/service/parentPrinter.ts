@@ -1,5 +1,5 @@
 /**
- * report.pdf printed by the desktop shell (issue 12): the engine runs in a utility process, where
+ * report.pdf printed by the desktop shell: the engine runs in a utility process, where
  * Electron's `webContents.printToPDF` is out of reach, so its PdfPrinter asks the parent over the
  * same port and the shell prints with Electron's own Chromium (a user's machine may have no
  * other). The messages are between the shell and its engine only, never part of RehearsalApi.

@@ -54,26 +54,30 @@ interface ServiceRun {
   done: Promise<void>;
 }
 
+type RunListener = (runId: string, event: RunEvent) => void;
+
 /** The engine behind the UI: runs in this process and fans events out to listeners. */
 export function createRehearsalService(options: ServiceOptions = {}): RehearsalService {
-  const runsFolder = options.runsFolder ?? defaultRunsFolder();
-  const listeners = new Set<(runId: string, event: RunEvent) => void>();
+  const listeners = new Set<RunListener>();
   const runs = new Map<string, ServiceRun>();
-  const drills = new Map<string, DrillSession>();
-  const drillOf = (drillId: string): DrillSession => {
-    const drill = drills.get(drillId);
-    if (!drill) {
-      throw new Error(`no drill ${drillId} in this session`);
-    }
-    return drill;
+  return {
+    ...scenarioMembers(options),
+    ...runMembers(options, runs, listeners),
+    ...drillMembers(),
+    onDidEmitEvent(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    async settled() {
+      await Promise.all([...runs.values()].map((r) => r.done));
+    },
   };
-  const runOf = (runId: string): ServiceRun => {
-    const run = runs.get(runId);
-    if (!run) {
-      throw new Error(`no run ${runId} in this session`);
-    }
-    return run;
-  };
+}
+
+/** The scenario library: what the app opens with, the built-in scenarios, a file checked. */
+function scenarioMembers(options: ServiceOptions): Pick<RehearsalApi, 'getLaunch' | 'listScenarios' | 'listScenarioFiles' | 'validateScenario'> {
   return {
     async getLaunch() {
       const scenario = options.launchScenario !== undefined ? summarizeScenario(options.launchScenario, false) : (listBuiltInScenarios()[0] ?? null);
@@ -88,38 +92,26 @@ export function createRehearsalService(options: ServiceOptions = {}): RehearsalS
     async validateScenario(path: string) {
       return summarizeScenario(path, false);
     },
+  };
+}
+
+/** Runs of this session: started, steered, viewed, exported and stopped by id. */
+function runMembers(
+  options: ServiceOptions,
+  runs: Map<string, ServiceRun>,
+  listeners: ReadonlySet<RunListener>,
+): Pick<RehearsalApi, 'startRun' | 'controlRun' | 'getRunView' | 'exportReport' | 'stopRun'> {
+  const runOf = (runId: string): ServiceRun => {
+    const run = runs.get(runId);
+    if (!run) {
+      throw new Error(`no run ${runId} in this session`);
+    }
+    return run;
+  };
+  return {
     async startRun(request: RunRequest): Promise<RunHandle> {
-      const loaded = loadScenario(request.scenarioPath);
-      if (!loaded.ok) {
-        throw new InputError(request.scenarioPath, loaded.issues.map(formatIssue).join('\n'));
-      }
-      const runId = randomUUID();
-      const outDir = join(runsFolder, runId);
-      const control = new RunControl(systemClock, options.scheduler ?? systemScheduler, { speed: request.speed ?? 'max' });
-      const run: ServiceRun = { runId, outDir, events: [], control, done: Promise.resolve() };
-      runs.set(runId, run);
-      const fanOut = (event: RunEvent): void => {
-        run.events.push(event);
-        listeners.forEach((listener) => listener(runId, event));
-      };
-      run.done = runScenario(loaded.file, {
-        outDir,
-        runId,
-        executionProvider: request.executionProvider ?? 'cpu',
-        ...(request.backend ? { backend: request.backend } : {}),
-        ...(request.profile ? { profile: request.profile } : {}),
-        writers: [{ write: fanOut }],
-        control,
-        notices: choiceNotices(request),
-        ...(options.printer ? { printer: options.printer } : {}),
-      }).then(
-        () => undefined,
-        (error: unknown) => {
-          // runScenario turns phase failures into events; reaching here means the report could not be written.
-          console.error(`run ${runId} failed: ${error instanceof Error ? error.message : String(error)}`);
-        },
-      );
-      return { runId, outDir };
+      const run = startServiceRun(request, options, runs, listeners);
+      return { runId: run.runId, outDir: run.outDir };
     },
     async controlRun(runId, command) {
       return runOf(runId).control.command(command);
@@ -144,6 +136,55 @@ export function createRehearsalService(options: ServiceOptions = {}): RehearsalS
         await run.done;
       }
     },
+  };
+}
+
+/** Starts a scenario in this process, registered before its first event; every event is kept for views and sent to the listeners. */
+function startServiceRun(request: RunRequest, options: ServiceOptions, runs: Map<string, ServiceRun>, listeners: ReadonlySet<RunListener>): ServiceRun {
+  const loaded = loadScenario(request.scenarioPath);
+  if (!loaded.ok) {
+    throw new InputError(request.scenarioPath, loaded.issues.map(formatIssue).join('\n'));
+  }
+  const runId = randomUUID();
+  const outDir = join(options.runsFolder ?? defaultRunsFolder(), runId);
+  const control = new RunControl(systemClock, options.scheduler ?? systemScheduler, { speed: request.speed ?? 'max' });
+  const run: ServiceRun = { runId, outDir, events: [], control, done: Promise.resolve() };
+  runs.set(runId, run);
+  const fanOut = (event: RunEvent): void => {
+    run.events.push(event);
+    listeners.forEach((listener) => listener(runId, event));
+  };
+  run.done = runScenario(loaded.file, {
+    outDir,
+    runId,
+    executionProvider: request.executionProvider ?? 'cpu',
+    ...(request.backend ? { backend: request.backend } : {}),
+    ...(request.profile ? { profile: request.profile } : {}),
+    writers: [{ write: fanOut }],
+    control,
+    notices: choiceNotices(request),
+    ...(options.printer ? { printer: options.printer } : {}),
+  }).then(
+    () => undefined,
+    (error: unknown) => {
+      // runScenario turns phase failures into events; reaching here means the report could not be written.
+      console.error(`run ${runId} failed: ${error instanceof Error ? error.message : String(error)}`);
+    },
+  );
+  return run;
+}
+
+/** Drills of this session: a finished run's log played to its stops. */
+function drillMembers(): Pick<RehearsalApi, 'openDrill' | 'answerDrill' | 'getDrillView'> {
+  const drills = new Map<string, DrillSession>();
+  const drillOf = (drillId: string): DrillSession => {
+    const drill = drills.get(drillId);
+    if (!drill) {
+      throw new Error(`no drill ${drillId} in this session`);
+    }
+    return drill;
+  };
+  return {
     async openDrill(request) {
       const inputs = readDrill(request.logPath, request.scenarioPath);
       const drill = new DrillSession(randomUUID(), inputs.events, inputs.drill, dirname(request.logPath), systemClock);
@@ -155,15 +196,6 @@ export function createRehearsalService(options: ServiceOptions = {}): RehearsalS
     },
     async getDrillView(drillId, query) {
       return drillOf(drillId).view(query);
-    },
-    onDidEmitEvent(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-    async settled() {
-      await Promise.all([...runs.values()].map((r) => r.done));
     },
   };
 }

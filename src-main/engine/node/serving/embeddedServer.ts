@@ -1,5 +1,5 @@
 /**
- * The embedded backend (issue 5): the model server as a child process of this one, its V8 heap
+ * The embedded backend: the model server as a child process of this one, its V8 heap
  * capped with `--max-old-space-size` when `heapMb` is set. Only V8's heap is capped this way;
  * onnxruntime's native memory is not, which only the Docker backend (cgroups) can cap.
  *

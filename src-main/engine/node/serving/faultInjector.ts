@@ -1,5 +1,5 @@
 /**
- * Applies the injected faults in the server process (issue 5). What happens is decided by the
+ * Applies the injected faults in the server process. What happens is decided by the
  * pure `faultState`; this module does it: holds batches for the added latency or until a stuck
  * batch is released, keeps leaked memory, arms the timed crash, and logs every change (a line on
  * stderr and a `server.faults` event).

@@ -1,5 +1,5 @@
 /**
- * The worker thread that runs the model (issue 5): onnxruntime-node's `run` is synchronous
+ * The worker thread that runs the model: onnxruntime-node's `run` is synchronous
  * native work, so it never runs on the event loop that answers HTTP (DESIGN.md, "Rules"). The
  * worker opens the session with the CUDA->CPU fallback of `openOrtInference` and answers batch
  * messages one at a time; tensors cross as transferred buffers, not copies.

@@ -1,5 +1,5 @@
 /**
- * Layers 2 and 3 of four-layer monitoring as the server's Prometheus metrics (issue 9), beside
+ * Layers 2 and 3 of four-layer monitoring as the server's Prometheus metrics, beside
  * layer 1 in the same registry: the seed's prediction and confidence histograms on every row,
  * and, when the model folder has a `reference.json` whose features match the model's one input
  * matrix, the `LiveWatch` figures (PSI, null, out-of-range and unseen ratios per feature; the

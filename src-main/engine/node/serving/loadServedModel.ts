@@ -84,7 +84,7 @@ export async function loadServedModel(options: ServerOptions, workerScript: stri
 }
 
 /**
- * In a Docker image (issue 6): the model and the lockfile must be the very files the image was
+ * In a Docker image: the model and the lockfile must be the very files the image was
  * built for. Returns the artifact as refused, naming each file that differs, or null.
  */
 function imageDigestMismatch(options: ServerOptions, artifact: ModelArtifact): ModelArtifact | null {

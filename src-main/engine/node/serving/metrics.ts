@@ -1,6 +1,6 @@
 /**
- * The model server's Prometheus metrics (issue 5): one prom-client registry a process, base
- * units (seconds, bytes), names under `model_server_`. The monitoring issue adds its data-quality
+ * The model server's Prometheus metrics: one prom-client registry a process, base
+ * units (seconds, bytes), names under `model_server_`. Four-layer monitoring adds its data-quality
  * and prediction metrics to this same registry. `/metrics` must pass `promtool check metrics`:
  * prom-client's default metrics include three gauges named `*_total`, which promtool rejects
  * (a `_total` suffix is for counters); they are dropped, their per-type gauges without the

@@ -1,5 +1,5 @@
 /**
- * The model server (issue 5): a real HTTP server on 127.0.0.1 speaking the Open Inference
+ * The model server: a real HTTP server on 127.0.0.1 speaking the Open Inference
  * Protocol and raw-record `/predict`, with a dynamic batcher in front of a model that runs off
  * this event loop, Prometheus metrics, and fault injection changeable through a local admin
  * endpoint. Routes:
@@ -37,7 +37,7 @@ export interface ModelServerOptions extends BatcherOptions {
   readonly faults: ServerFaults;
   /** For the `model_server_info` metric. */
   readonly executionProvider: string;
-  /** The training window's profile: with it, layers 2 and 3 are live metrics (issue 9). */
+  /** The training window's profile: with it, layers 2 and 3 are live metrics. */
   readonly reference?: ReferenceProfile | null;
 }
 

@@ -30,7 +30,7 @@ export interface ServerOptions {
   /** onnxruntime intra-op threads; onnxruntime's default (one per core) when null. */
   readonly threads: number | null;
   /**
-   * Digests a Docker image was built for (issue 6): the server refuses to start unless the model's
+   * Digests a Docker image was built for: the server refuses to start unless the model's
    * .onnx file and the lockfile at `lock` have exactly these sha256 digests, whatever
    * --allow-unverified says. Null outside an image.
    */
@@ -39,7 +39,7 @@ export interface ServerOptions {
   readonly expectLockSha256: string | null;
 }
 
-/** The defaults of issue 5. */
+/** The model server's defaults. */
 export const SERVER_DEFAULTS = { port: 0, ...SERVING_DEFAULTS, ep: 'cpu' } as const;
 
 /** The flags, for node:util parseArgs (the CLI adds its own to these). */

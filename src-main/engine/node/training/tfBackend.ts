@@ -1,6 +1,6 @@
 /**
  * The TensorFlow.js backend training runs on. `cpu` is tfjs's pure-JavaScript backend: the same
- * arithmetic on every machine, so the demo's model bytes are reproducible (issue 3). `auto` uses
+ * arithmetic on every machine, so the demo's model bytes are reproducible. `auto` uses
  * @tensorflow/tfjs-node-gpu when it is installed (it is not a dependency) and otherwise `cpu`.
  * The backend used is returned so that it is printed and recorded in the model card.
  */

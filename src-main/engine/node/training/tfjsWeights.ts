@@ -1,5 +1,5 @@
 /**
- * The tfjs model of a demo model folder (issue 10, runtime parity): the trained network's weights
+ * The tfjs model of a demo model folder (runtime parity): the trained network's weights
  * as tfjs holds them when training ends, in tfjs's own weights format (a weights manifest,
  * `tfjs/weights.json`, naming each tensor's shape and dtype in `tfjs/weights.bin`), with the
  * layout in the card's `network`. ONNX is the export; this is the training framework's artifact,

@@ -1,5 +1,5 @@
 /**
- * One feature's values from the two pipelines, request by request and as distributions (issue 10):
+ * One feature's values from the two pipelines, request by request and as distributions:
  * numeric values agree within an absolute and a relative tolerance, categorical codes exactly; the
  * distributions are compared as TFDV compares training and serving data, L-infinity over category
  * shares and the Jensen-Shannon distance over a shared equal-width histogram.

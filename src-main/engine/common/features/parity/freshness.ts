@@ -1,5 +1,5 @@
 /**
- * Freshness of a joined feature (issue 10; the seed: serving must get "the freshest values"): the
+ * Freshness of a joined feature (the seed: serving must get "the freshest values"): the
  * age of each sampled request's value at request time, the request's time minus the time the value
  * was computed as of. An as-of table frozen at training time grows older with every replayed day.
  */

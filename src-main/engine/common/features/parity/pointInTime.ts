@@ -1,5 +1,5 @@
 /**
- * Point-in-time correctness of a joined feature (issue 10): a value joined from other rows may use
+ * Point-in-time correctness of a joined feature: a value joined from other rows may use
  * only rows whose label was known when the value was computed, and that time may not be after the
  * request. For each sampled request, the value is recomputed from the raw rows of its key with
  * the as-of rule (row time + label delay < as-of time) and compared with what the pipeline used.

@@ -1,5 +1,5 @@
 /**
- * The sampled requests of the parity check (issue 10), read twice from the same snapshot with the
+ * The sampled requests of the parity check, read twice from the same snapshot with the
  * same seed: once as raw records (what clients sent, the serving pipeline's input), once through
  * the training pipeline (the spec's SQL, in DuckDB, as training computed it). The two are joined
  * by request id, the row's stored position, as a reconciliation job joins an offline feature table

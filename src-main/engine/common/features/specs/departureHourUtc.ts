@@ -1,5 +1,5 @@
 /**
- * The seed's serving bug (issue 10, failure mode 2): "a timestamp feature was computed in UTC
+ * The seed's serving bug (failure mode 2): "a timestamp feature was computed in UTC
  * during training but in local time during serving", here the other way round, which is how it
  * usually happens in code: training took the hour of the departure as written (local time at the
  * origin airport), the serving code converts the departure to UTC first and takes that hour. The

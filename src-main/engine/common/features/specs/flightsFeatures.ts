@@ -1,5 +1,5 @@
 /**
- * The flight-delay features (issue 3), each defined once as DuckDB SQL over a snapshot row and as
+ * The flight-delay features, each defined once as DuckDB SQL over a snapshot row and as
  * TypeScript over a raw record `{date, distance, origin, destination}`. `date` is local wall-clock
  * time without a zone: the hour and weekday are read from it as written, never through a zone.
  */

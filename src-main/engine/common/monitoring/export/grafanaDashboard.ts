@@ -1,5 +1,5 @@
 /**
- * An importable Grafana dashboard (issue 9): the classic JSON model with the Prometheus
+ * An importable Grafana dashboard: the classic JSON model with the Prometheus
  * datasource as an `__inputs` input (Grafana asks for it on import), a row per monitoring layer,
  * and each rule's threshold drawn on its panel, so the dashboard and the alerts agree.
  */
@@ -20,130 +20,158 @@ interface PanelSpec {
   readonly threshold: number | null;
 }
 
+/** The rules of one layer with one rule id. */
+type RulesOf = (layer: MonitoringLayer, rule: string) => PlannedRule[];
+
 /** The dashboard as a plain object (write it with JSON.stringify). */
 export function grafanaDashboard(name: string, title: string, rules: readonly PlannedRule[], jobs: readonly string[]): Record<string, unknown> {
   const job = `job=~"${jobs.join('|')}"`;
-  const by = (layer: MonitoringLayer, rule: string): PlannedRule[] => rules.filter((r) => r.layer === layer && r.rule === rule);
+  const by: RulesOf = (layer, rule) => rules.filter((r) => r.layer === layer && r.rule === rule);
   const rows: Record<MonitoringLayer, PanelSpec[]> = {
-    1: [
-      {
-        title: 'Requests per second by outcome',
-        exprs: [{ expr: `sum by (job, outcome) (rate(${METRICS.requests}{${job}}[1m]))`, legend: '{{job}} {{outcome}}' }],
-        unit: 'reqps',
-        threshold: null,
-      },
-      {
-        title: 'p99 latency',
-        exprs: [{ expr: `histogram_quantile(0.99, sum by (job, le) (rate(${METRICS.requestDuration}_bucket{${job}}[1m])))`, legend: '{{job}}' }],
-        unit: 's',
-        threshold: thresholdOf(by(1, 'latency-p99')),
-      },
-      {
-        title: 'Error and timeout ratio',
-        exprs: [
-          {
-            expr: `sum by (job) (rate(${METRICS.requests}{${job},outcome=~"error|timeout|unavailable"}[1m])) / sum by (job) (rate(${METRICS.requests}{${job}}[1m]))`,
-            legend: '{{job}}',
-          },
-        ],
-        unit: 'percentunit',
-        threshold: thresholdOf(by(1, 'error-ratio')),
-      },
-      { title: 'Queue depth', exprs: [{ expr: `${METRICS.queueDepth}{${job}}`, legend: '{{job}}' }], unit: 'short', threshold: null },
-      {
-        title: 'Batch size (mean)',
-        exprs: [
-          {
-            expr: `sum by (job) (rate(${METRICS.batchSize}_sum{${job}}[1m])) / sum by (job) (rate(${METRICS.batchSize}_count{${job}}[1m]))`,
-            legend: '{{job}}',
-          },
-        ],
-        unit: 'short',
-        threshold: null,
-      },
-      { title: 'Resident memory', exprs: [{ expr: `${METRICS.residentMemory}{${job}}`, legend: '{{job}}' }], unit: 'bytes', threshold: null },
-    ],
-    2: [
-      {
-        title: 'Feature PSI against the training window',
-        exprs: [{ expr: `${METRICS.featurePsi}{${job}}`, legend: '{{job}} {{feature}}' }],
-        unit: 'short',
-        threshold: commonThreshold(by(2, 'feature-psi')),
-      },
-      {
-        title: 'Null ratio',
-        exprs: [{ expr: `${METRICS.featureNullRatio}{${job}}`, legend: '{{job}} {{feature}}' }],
-        unit: 'percentunit',
-        threshold: commonThreshold(by(2, 'feature-nulls')),
-      },
-      {
-        title: 'Out-of-range ratio',
-        exprs: [{ expr: `${METRICS.featureOutOfRangeRatio}{${job}}`, legend: '{{job}} {{feature}}' }],
-        unit: 'percentunit',
-        threshold: null,
-      },
-      {
-        title: 'Unseen categories ratio',
-        exprs: [{ expr: `${METRICS.featureUnseenRatio}{${job}}`, legend: '{{job}} {{feature}}' }],
-        unit: 'percentunit',
-        threshold: commonThreshold(by(2, 'feature-unseen')),
-      },
-      {
-        title: 'Type errors per second',
-        exprs: [{ expr: `rate(${METRICS.featureTypeErrors}{${job}}[1m])`, legend: '{{job}} {{feature}}' }],
-        unit: 'short',
-        threshold: null,
-      },
-    ],
-    3: [
-      {
-        title: 'Prediction PSI against the training window',
-        exprs: [{ expr: `${METRICS.predictionPsi}{${job}}`, legend: '{{job}}' }],
-        unit: 'short',
-        threshold: commonThreshold(by(3, 'prediction-psi')),
-      },
-      {
-        title: 'Prediction mean and variance',
-        exprs: [
-          { expr: `${METRICS.predictionMean}{${job}}`, legend: '{{job}} mean' },
-          { expr: `${METRICS.predictionVariance}{${job}}`, legend: '{{job}} variance' },
-        ],
-        unit: 'short',
-        threshold: null,
-      },
-      {
-        title: 'Predictions by bucket (per second)',
-        exprs: [{ expr: `sum by (job, le) (rate(${METRICS.predictionValue}_bucket{${job}}[5m]))`, legend: '{{job}} le {{le}}' }],
-        unit: 'short',
-        threshold: null,
-      },
-      {
-        title: 'Confidence p50',
-        exprs: [{ expr: `histogram_quantile(0.5, sum by (job, le) (rate(${METRICS.confidence}_bucket{${job}}[5m])))`, legend: '{{job}}' }],
-        unit: 'short',
-        threshold: null,
-      },
-    ],
-    4: [
-      {
-        title: 'AUC once labels arrive',
-        exprs: [{ expr: `${METRICS.auc}{${job}}`, legend: '{{job}}' }],
-        unit: 'short',
-        threshold: commonThreshold(by(4, 'label-auc')),
-      },
-      { title: 'Positive rate of the labels', exprs: [{ expr: `${METRICS.positiveRate}{${job}}`, legend: '{{job}}' }], unit: 'percentunit', threshold: null },
-      {
-        title: 'Precision, recall, false-positive rate',
-        exprs: [
-          { expr: `${METRICS.precision}{${job}}`, legend: '{{job}} precision' },
-          { expr: `${METRICS.recall}{${job}}`, legend: '{{job}} recall' },
-          { expr: `${METRICS.falsePositiveRate}{${job}}`, legend: '{{job}} FPR' },
-        ],
-        unit: 'percentunit',
-        threshold: null,
-      },
-    ],
+    1: infrastructurePanels(job, by),
+    2: dataQualityPanels(job, by),
+    3: predictionPanels(job, by),
+    4: businessPanels(job, by),
   };
+  return dashboardModel(name, title, layerGrid(rows, rules));
+}
+
+/** Layer 1: traffic, latency, errors, queue, batches, memory. */
+function infrastructurePanels(job: string, by: RulesOf): PanelSpec[] {
+  return [
+    {
+      title: 'Requests per second by outcome',
+      exprs: [{ expr: `sum by (job, outcome) (rate(${METRICS.requests}{${job}}[1m]))`, legend: '{{job}} {{outcome}}' }],
+      unit: 'reqps',
+      threshold: null,
+    },
+    {
+      title: 'p99 latency',
+      exprs: [{ expr: `histogram_quantile(0.99, sum by (job, le) (rate(${METRICS.requestDuration}_bucket{${job}}[1m])))`, legend: '{{job}}' }],
+      unit: 's',
+      threshold: thresholdOf(by(1, 'latency-p99')),
+    },
+    {
+      title: 'Error and timeout ratio',
+      exprs: [
+        {
+          expr: `sum by (job) (rate(${METRICS.requests}{${job},outcome=~"error|timeout|unavailable"}[1m])) / sum by (job) (rate(${METRICS.requests}{${job}}[1m]))`,
+          legend: '{{job}}',
+        },
+      ],
+      unit: 'percentunit',
+      threshold: thresholdOf(by(1, 'error-ratio')),
+    },
+    { title: 'Queue depth', exprs: [{ expr: `${METRICS.queueDepth}{${job}}`, legend: '{{job}}' }], unit: 'short', threshold: null },
+    {
+      title: 'Batch size (mean)',
+      exprs: [
+        {
+          expr: `sum by (job) (rate(${METRICS.batchSize}_sum{${job}}[1m])) / sum by (job) (rate(${METRICS.batchSize}_count{${job}}[1m]))`,
+          legend: '{{job}}',
+        },
+      ],
+      unit: 'short',
+      threshold: null,
+    },
+    { title: 'Resident memory', exprs: [{ expr: `${METRICS.residentMemory}{${job}}`, legend: '{{job}}' }], unit: 'bytes', threshold: null },
+  ];
+}
+
+/** Layer 2: each input feature against the training window. */
+function dataQualityPanels(job: string, by: RulesOf): PanelSpec[] {
+  return [
+    {
+      title: 'Feature PSI against the training window',
+      exprs: [{ expr: `${METRICS.featurePsi}{${job}}`, legend: '{{job}} {{feature}}' }],
+      unit: 'short',
+      threshold: commonThreshold(by(2, 'feature-psi')),
+    },
+    {
+      title: 'Null ratio',
+      exprs: [{ expr: `${METRICS.featureNullRatio}{${job}}`, legend: '{{job}} {{feature}}' }],
+      unit: 'percentunit',
+      threshold: commonThreshold(by(2, 'feature-nulls')),
+    },
+    {
+      title: 'Out-of-range ratio',
+      exprs: [{ expr: `${METRICS.featureOutOfRangeRatio}{${job}}`, legend: '{{job}} {{feature}}' }],
+      unit: 'percentunit',
+      threshold: null,
+    },
+    {
+      title: 'Unseen categories ratio',
+      exprs: [{ expr: `${METRICS.featureUnseenRatio}{${job}}`, legend: '{{job}} {{feature}}' }],
+      unit: 'percentunit',
+      threshold: commonThreshold(by(2, 'feature-unseen')),
+    },
+    {
+      title: 'Type errors per second',
+      exprs: [{ expr: `rate(${METRICS.featureTypeErrors}{${job}}[1m])`, legend: '{{job}} {{feature}}' }],
+      unit: 'short',
+      threshold: null,
+    },
+  ];
+}
+
+/** Layer 3: the predictions' distribution. */
+function predictionPanels(job: string, by: RulesOf): PanelSpec[] {
+  return [
+    {
+      title: 'Prediction PSI against the training window',
+      exprs: [{ expr: `${METRICS.predictionPsi}{${job}}`, legend: '{{job}}' }],
+      unit: 'short',
+      threshold: commonThreshold(by(3, 'prediction-psi')),
+    },
+    {
+      title: 'Prediction mean and variance',
+      exprs: [
+        { expr: `${METRICS.predictionMean}{${job}}`, legend: '{{job}} mean' },
+        { expr: `${METRICS.predictionVariance}{${job}}`, legend: '{{job}} variance' },
+      ],
+      unit: 'short',
+      threshold: null,
+    },
+    {
+      title: 'Predictions by bucket (per second)',
+      exprs: [{ expr: `sum by (job, le) (rate(${METRICS.predictionValue}_bucket{${job}}[5m]))`, legend: '{{job}} le {{le}}' }],
+      unit: 'short',
+      threshold: null,
+    },
+    {
+      title: 'Confidence p50',
+      exprs: [{ expr: `histogram_quantile(0.5, sum by (job, le) (rate(${METRICS.confidence}_bucket{${job}}[5m])))`, legend: '{{job}}' }],
+      unit: 'short',
+      threshold: null,
+    },
+  ];
+}
+
+/** Layer 4: outcomes, once the labels arrive. */
+function businessPanels(job: string, by: RulesOf): PanelSpec[] {
+  return [
+    {
+      title: 'AUC once labels arrive',
+      exprs: [{ expr: `${METRICS.auc}{${job}}`, legend: '{{job}}' }],
+      unit: 'short',
+      threshold: commonThreshold(by(4, 'label-auc')),
+    },
+    { title: 'Positive rate of the labels', exprs: [{ expr: `${METRICS.positiveRate}{${job}}`, legend: '{{job}}' }], unit: 'percentunit', threshold: null },
+    {
+      title: 'Precision, recall, false-positive rate',
+      exprs: [
+        { expr: `${METRICS.precision}{${job}}`, legend: '{{job}} precision' },
+        { expr: `${METRICS.recall}{${job}}`, legend: '{{job}} recall' },
+        { expr: `${METRICS.falsePositiveRate}{${job}}`, legend: '{{job}} FPR' },
+      ],
+      unit: 'percentunit',
+      threshold: null,
+    },
+  ];
+}
+
+/** A row per layer, its panels three to a line beneath it. */
+function layerGrid(rows: Record<MonitoringLayer, PanelSpec[]>, rules: readonly PlannedRule[]): Record<string, unknown>[] {
   const panels: Record<string, unknown>[] = [];
   let id = 1;
   let y = 0;
@@ -162,6 +190,11 @@ export function grafanaDashboard(name: string, title: string, rules: readonly Pl
     });
     y += Math.ceil(rows[layer].length / 3) * HEIGHT;
   }
+  return panels;
+}
+
+/** Grafana's dashboard envelope: the datasource input asked for on import, and the panels. */
+function dashboardModel(name: string, title: string, panels: Record<string, unknown>[]): Record<string, unknown> {
   return {
     __inputs: [
       {

@@ -1,5 +1,5 @@
 /**
- * `rehearse export-monitoring` (issue 9): the plan's rules as `prometheus-rules.yaml` and a
+ * `rehearse export-monitoring`: the plan's rules as `prometheus-rules.yaml` and a
  * Grafana dashboard `grafana-dashboard.json`, from the same plan the replay's check counts.
  */
 import type { Scenario } from '../../scenario/schema';

@@ -1,5 +1,5 @@
 /**
- * The plan's rules as a Prometheus alerting rules file (issue 9): one group per layer, each rule
+ * The plan's rules as a Prometheus alerting rules file: one group per layer, each rule
  * with its layer, rule id, role and subject as labels and the layer's detection budget as an
  * annotation, so an Alertmanager route or a person reading the alert knows how late is too late.
  */

@@ -1,8 +1,8 @@
 /**
  * The alert timeline's data from the log: every alert as a bar in its layer's lane from when it
  * fired to when it resolved (null while still firing at the end), and every injected shift or
- * server fault as a bar across the lanes. The replay (issue 4) raises layer 2-4 alerts on event
- * time; four-layer monitoring (issue 9) raises layer 1 alerts on the load's real time, around the
+ * server fault as a bar across the lanes. The replay raises layer 2-4 alerts on event
+ * time; four-layer monitoring raises layer 1 alerts on the load's real time, around the
  * scenario's server faults. The chart has one time axis: real time when the run injected server
  * faults and no shifts, event time otherwise (and then the load's real-time bars are left out).
  * Bars of one rule that touch are one bar; past 300 bars, a lane's bars closer than a pixel of a

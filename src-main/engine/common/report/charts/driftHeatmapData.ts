@@ -1,5 +1,5 @@
 /**
- * The drift heatmap's data from the log: the replay's `drift.window` events (issue 4), one row
+ * The drift heatmap's data from the log: the replay's `drift.window` events, one row
  * per model and watched series (`green · distance`, or `distance` with one model; predictions
  * last), one column per event-time window. A long replay is aggregated to at most 200 columns,
  * each the largest PSI of the windows it covers, so report.json stays small; the app asks for a

@@ -1,5 +1,5 @@
 /**
- * The latency-vs-load chart's data from the log: each `load.result` (issue 6: one per resource
+ * The latency-vs-load chart's data from the log: each `load.result` (one per resource
  * profile and load level) is a point at the rate actually answered, with the corrected p50, p95
  * and p99; the SLA line is the load's. Without load results the chart is "not measured".
  */

@@ -1,8 +1,8 @@
 /**
- * The rollout-latency lane's data from the log (issue 8): the p99 of blue and green measured at
+ * The rollout-latency lane's data from the log: the p99 of blue and green measured at
  * the router in each timed rollout step (`rollout.step`), placed at the step's event time, with
  * the p99 gate's threshold as the SLA line; "not measured" without a rollout. The desktop app's
- * timeline shows it (issue 12).
+ * timeline shows it.
  */
 import type { ChartSlot, RolloutLatencyData } from '../../../../contract/charts';
 import type { RunEvent } from '../../../../contract/events';

@@ -1,5 +1,5 @@
 /**
- * The traffic-split chart's data from the log (issue 8): green's weight over event time from
+ * The traffic-split chart's data from the log: green's weight over event time from
  * the router's `router.weights` events (every change is one) and the weight each rollout step
  * began with (a step spans its stretch of event time, so a brushed range inside it still knows
  * the weight in force), the gates of each analysis from

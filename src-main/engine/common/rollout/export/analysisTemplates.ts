@@ -1,5 +1,5 @@
 /**
- * The plan's gates as Argo Rollouts AnalysisTemplates (issue 8): one template per analysis step
+ * The plan's gates as Argo Rollouts AnalysisTemplates: one template per analysis step
  * (its gates, measured over its duration) and one for the background gates, each gate a
  * Prometheus query on the model server's metric names (`monitoring/metricNames.ts`), with the
  * rehearsed threshold as its success condition. Services are passed as arguments, so one

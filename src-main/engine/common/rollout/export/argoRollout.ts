@@ -1,5 +1,5 @@
 /**
- * The rehearsed plan as an Argo Rollouts `Rollout` (issue 8): a canary whose steps are the
+ * The rehearsed plan as an Argo Rollouts `Rollout`: a canary whose steps are the
  * scenario's (`setWeight`, `pause`, `analysis`), its traffic split by Istio through the exported
  * VirtualService, its analysis steps and background analysis reading the exported templates. The
  * pod template is the candidate's model server; blue is the stable revision already running.

@@ -1,4 +1,4 @@
-/** The names and shared settings of an exported rollout (issue 8): one base name, DNS-1123, and what each object calls the others. */
+/** The names and shared settings of an exported rollout: one base name, DNS-1123, and what each object calls the others. */
 
 /** What every exported object needs to know. */
 export interface ExportSettings {

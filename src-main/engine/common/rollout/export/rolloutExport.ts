@@ -1,5 +1,5 @@
 /**
- * `rehearse export-rollout` (issue 8): the rehearsed plan as the files a cluster runs, each a
+ * `rehearse export-rollout`: the rehearsed plan as the files a cluster runs, each a
  * YAML document (or several) at the top of the output folder: `rollout.yaml` (Argo Rollouts),
  * `analysis-templates.yaml` (the gates as Prometheus queries), `virtual-service.yaml` (Istio: the
  * weights and the header route), `hpa.yaml` (scaling on p99 latency, not CPU). Pure: objects and

@@ -1,5 +1,5 @@
 /**
- * The router as an Istio `VirtualService` (issue 8), after the seed's: the header route first
+ * The router as an Istio `VirtualService`, after the seed's: the header route first
  * (`x-model-version: v2` goes to green whatever the weights), then the weighted route Argo
  * Rollouts moves, starting at blue 100%; in shadow mode green gets a mirror of every request.
  */

@@ -1,5 +1,5 @@
 /**
- * The load phase (issues 6 and 7; DESIGN.md, "The shape of a rehearsal"): the scenario's load,
+ * The load phase (DESIGN.md, "The shape of a rehearsal"): the scenario's load,
  * in real time, against the model server under each resource profile in turn (staging, then
  * production), on the Docker backend when an engine answers and the embedded one otherwise. Each
  * profile's run becomes a `load.result` event; `load-sla` is resolved from production's and

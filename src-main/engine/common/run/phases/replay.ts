@@ -1,5 +1,5 @@
 /**
- * Replay (issue 4; DESIGN.md's second phase): the production snapshot streams in event-time
+ * Replay (DESIGN.md's second phase): the production snapshot streams in event-time
  * order, with the scenario's shifts laid over it, through each model's serving features and the
  * model; every window (1 hour by default) of every model is compared with its reference (the
  * training window, sliced by season), labels are compared once their delay has passed, rules

@@ -1,5 +1,5 @@
 /**
- * Rollout (issue 8): a stepped blue/green rollout through a real router, with gates in both
+ * Rollout: a stepped blue/green rollout through a real router, with gates in both
  * clocks, automatic rollback and the retreat timed; resolves `rollback-readiness`.
  */
 import { rehearseRollout } from '../../rollout/rolloutRehearsal';

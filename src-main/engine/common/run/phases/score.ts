@@ -41,7 +41,7 @@ export const scorePhase: Phase = {
         ...(extent && extent.from !== null && extent.to !== null ? { range: { from: formatEventTime(extent.from), to: formatEventTime(extent.to) } } : {}),
       });
       const scored = await scoreStream(state.models, source, section, file.scenario.features.derived, {
-        // A person may pause, step, change the speed or stop between chunks (issue 12).
+        // A person may pause, step, change the speed or stop between chunks.
         beforeChunk: (eventTime) => control.checkpoint(Number.isFinite(eventTime) ? eventTime : undefined),
         afterChunk: (rows, last) => progress.advance(rows, last ?? undefined),
       });

@@ -1,5 +1,5 @@
 /**
- * The feature checks of preflight (issue 10): for each loaded model with a feature spec, the
+ * The feature checks of preflight: for each loaded model with a feature spec, the
  * sampled requests' features from both pipelines compared (`feature.parity`), and each joined
  * feature recomputed from the raw rows with the as-of rule (`feature.pointInTime`, on the replayed
  * requests and on the model's training window) and aged at request time (`feature.freshness`).

@@ -1,10 +1,10 @@
 /**
- * `alerts`: the rules a rehearsal alerts on. `alerts.drift` (issue 4) is how the replay watches
+ * `alerts`: the rules a rehearsal alerts on. `alerts.drift` is how the replay watches
  * every input feature and the predictions: the event-time window (the seed: "every hour"), the
  * part of the reference a window is compared with, the PSI bands, and where each rule's
  * threshold comes from. The window and season live here rather than under `snapshots`, because
  * they define what the rule's statistic means; `snapshots` says only where the data is.
- * Four-layer monitoring (issue 9) adds its own rules beside `drift`.
+ * Four-layer monitoring adds its own rules beside `drift`.
  *
  * ```yaml
  * alerts:

@@ -1,5 +1,5 @@
 /**
- * `drill` (issue 13): how a finished run of this scenario is replayed to train on-call engineers.
+ * `drill`: how a finished run of this scenario is replayed to train on-call engineers.
  * Each stop names where the replay pauses (an event kind, optionally matched on its fields, its
  * nth occurrence or every one; a seq; an event time), the question, the actions offered, the
  * expected answer, the time allowed and a short debrief.

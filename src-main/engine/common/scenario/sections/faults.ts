@@ -1,7 +1,7 @@
 /**
- * The faults one model server injects (issue 5): added latency, an error rate, a crash, memory
+ * The faults one model server injects: added latency, an error rate, a crash, memory
  * growth, a stuck batch. The same schema reads `rehearse serve --faults`, the admin endpoint's
- * body, the rollout's `greenFaults` and the scenario's `faults` section (issue 9), which wraps it
+ * body, the rollout's `greenFaults` and the scenario's `faults` section, which wraps it
  * with a start and a length in the real time of the production profile's load.
  */
 import { z } from 'zod';

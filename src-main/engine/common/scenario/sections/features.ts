@@ -1,6 +1,6 @@
 /**
  * `features`: named features the snapshot does not carry as columns, and how preflight checks the
- * models' feature pipelines (issue 10): sampled requests through the training pipeline (SQL) and
+ * models' feature pipelines: sampled requests through the training pipeline (SQL) and
  * the serving pipeline (TypeScript), the freshness of joined values, and which serving variant a
  * deployment runs (to rehearse a serving bug on purpose).
  */

@@ -1,8 +1,8 @@
 /**
- * `load`: the load profile of a rehearsal (DESIGN.md, "The shape of a rehearsal"; issue 7): the
+ * `load`: the load profile of a rehearsal (DESIGN.md, "The shape of a rehearsal"): the
  * production peak, the seed's multiplier and headroom, how long, the SLA, and what to send.
  *
- * The load phase (`run/phases/load.ts`, issue 6) runs it under each resource profile and turns it
+ * The load phase (`run/phases/load.ts`) runs it under each resource profile and turns it
  * into a plan with `loadPlanOf`.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * The four-layer monitoring parts of `alerts` (issue 9): each layer's detection budget, and how
+ * The four-layer monitoring parts of `alerts`: each layer's detection budget, and how
  * the live rules (the exported Prometheus rules, evaluated on real time) read the server's
  * metrics. The layer 2-4 thresholds are `alerts.drift`'s, so the replay and the exported rules
  * alert on the same figures.

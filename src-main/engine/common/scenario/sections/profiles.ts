@@ -1,5 +1,5 @@
 /**
- * `profiles`: the resource profiles a rehearsal runs its load under (issue 6; DESIGN.md, "The
+ * `profiles`: the resource profiles a rehearsal runs its load under (DESIGN.md, "The
  * shape of a rehearsal"): staging and production, each written out (memory, cpus, max batch,
  * queue delay, timeout, backend, execution provider) or read from the Kubernetes Deployment YAML
  * the team deploys with. `bound` is how far throughput, p99 or memory may move between them

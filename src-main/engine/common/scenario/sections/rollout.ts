@@ -1,5 +1,5 @@
 /**
- * `rollout`: the blue/green plan, after Argo Rollouts canary steps (issue 8). A step lasts a
+ * `rollout`: the blue/green plan, after Argo Rollouts canary steps. A step lasts a
  * stretch of event time of the replay; the rows of that stretch also go through the real router
  * at `realRate` requests a second.
  */

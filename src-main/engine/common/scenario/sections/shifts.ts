@@ -1,5 +1,5 @@
 /**
- * `shifts` (issue 4): synthetic shifts laid over the replayed traffic, each on chosen columns
+ * `shifts`: synthetic shifts laid over the replayed traffic, each on chosen columns
  * from a start to an end event time, sudden or ramped, with a seed. The replay applies them to
  * each production chunk before the serving features, and reports whether and when each was
  * caught.

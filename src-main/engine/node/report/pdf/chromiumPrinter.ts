@@ -1,8 +1,8 @@
 /**
  * report.pdf: Chromium's printToPDF of report.html over the DevTools protocol, with the machine's
  * own Chromium (never a downloaded browser). Nothing leaves the machine: Chromium starts with its
- * background networking, component updates and sync off and every host name mapped to nothing
- * (issue 11), the page runs no script, and any request it tries is failed and reported (the
+ * background networking, component updates and sync off and every host name mapped to nothing,
+ * the page runs no script, and any request it tries is failed and reported (the
  * report's CSP already forbids them; this catches a report that lost its CSP).
  */
 import { existsSync } from 'node:fs';
@@ -37,7 +37,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumLook
     : { found: false, reason: `Chromium not found (looked for ${CANDIDATES.join(', ')}; set REHEARSAL_CHROMIUM to its path)` };
 }
 
-/** The flags that keep Chromium from sending anything off the machine (issue 11). */
+/** The flags that keep Chromium from sending anything off the machine. */
 const OFFLINE_FLAGS = [
   '--disable-background-networking',
   '--disable-component-update',
