@@ -12,7 +12,7 @@ import type { RigEvent, RigPlan, RolloutRig, RoutedRequest, RunningRig } from '.
 import { startEmbeddedServer, type EmbeddedServer } from '../serving/embeddedServer';
 import { serverOptions } from '../serving/serverOptions';
 import { startEmbeddedRouter, type EmbeddedRouter } from '../router/embeddedRouter';
-import type { RouterRecord } from '../router/routerServer';
+import type { RouterRecord } from '../router/routerRecords';
 import { systemClock } from '../run/systemClock';
 import { sendAtRate } from './stepSender';
 
