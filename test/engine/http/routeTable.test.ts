@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { sendJson } from '../../../src-main/engine/node/serving/http/httpMessages';
 import { drainServer, listenOnLoopback, type LoopbackServer } from '../../../src-main/engine/node/serving/http/loopbackServer';
-import { readJsonRequest, schemaParser, sendRefusal } from '../../../src-main/engine/node/serving/http/requestBody';
+import { schemaParser, withJsonBody } from '../../../src-main/engine/node/serving/http/requestBody';
 import { routeTable, type Route } from '../../../src-main/engine/node/serving/http/routeTable';
 
 const parseGreeting = schemaParser(z.strictObject({ name: z.string().min(1), times: z.number().int().min(1).max(3) }));
@@ -21,14 +21,9 @@ const ROUTES: Route[] = [
   {
     method: 'POST',
     path: '/greet',
-    handle: async ({ request, response }) => {
-      const read = await readJsonRequest(request, parseGreeting, 'expected a JSON body {"name", "times"}');
-      if (!read.ok) {
-        sendRefusal(response, read.refusal);
-        return;
-      }
-      sendJson(response, 200, { greeting: `hello ${read.value.name}`.repeat(read.value.times) });
-    },
+    handle: withJsonBody(parseGreeting, 'expected a JSON body {"name", "times"}', ({ response }, { name, times }) =>
+      sendJson(response, 200, { greeting: `hello ${name}`.repeat(times) }),
+    ),
   },
   { method: 'GET', path: '/admin/state', access: 'loopback', handle: ({ response }) => sendJson(response, 200, { admin: true }) },
   { method: '*', path: '/pass/*', handle: ({ response, method, path }) => sendJson(response, 200, { route: 'pass', method, path }) },

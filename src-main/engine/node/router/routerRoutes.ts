@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { RouteWeights } from '../../../contract/events';
 import { sendJson } from '../serving/http/httpMessages';
-import { readJsonRequest, schemaParser, sendRefusal } from '../serving/http/requestBody';
+import { schemaParser, withJsonBody } from '../serving/http/requestBody';
 import type { Route } from '../serving/http/routeTable';
 import { trafficRoute, type Traffic } from './trafficRoute';
 
@@ -38,14 +38,9 @@ export function routerRoutes(parts: RouterParts): Route[] {
       method: 'PUT',
       path: '/router/weights',
       access: 'loopback',
-      handle: async ({ request, response }) => {
-        const read = await readJsonRequest(request, parseWeights, 'expected a JSON body {"green": 0-100, "reason": "..."}');
-        if (!read.ok) {
-          sendRefusal(response, read.refusal);
-          return;
-        }
-        sendJson(response, 200, parts.setWeights(read.value.green, read.value.reason));
-      },
+      handle: withJsonBody(parseWeights, 'expected a JSON body {"green": 0-100, "reason": "..."}', ({ response }, { green, reason }) =>
+        sendJson(response, 200, parts.setWeights(green, reason)),
+      ),
     },
     {
       method: '*',

@@ -5,7 +5,7 @@
 import { NO_FAULTS, serverFaultsSchema } from '../../common/scenario/sections/faults';
 import type { FaultInjector } from './faultInjector';
 import { sendJson } from './http/httpMessages';
-import { readJsonRequest, schemaParser, sendRefusal } from './http/requestBody';
+import { schemaParser, withJsonBody } from './http/requestBody';
 import type { Route } from './http/routeTable';
 
 const PATH = '/admin/faults';
@@ -24,15 +24,10 @@ export function faultRoutes(faults: FaultInjector): Route[] {
       method: 'PUT',
       path: PATH,
       access: 'loopback',
-      handle: async ({ request, response }) => {
-        const read = await readJsonRequest(request, parseFaults, 'expected a JSON body of faults');
-        if (!read.ok) {
-          sendRefusal(response, read.refusal);
-          return;
-        }
-        faults.set(read.value, 'admin');
+      handle: withJsonBody(parseFaults, 'expected a JSON body of faults', ({ response }, value) => {
+        faults.set(value, 'admin');
         sendJson(response, 200, { faults: faults.faults });
-      },
+      }),
     },
     {
       method: 'DELETE',

@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { problemMessage, problemOfIssue, type RequestParse, type RequestProblem } from '../../../common/serving/requestProblem';
 import { BodyError, readBody, readBodyBuffer, sendJson } from './httpMessages';
+import type { Exchange, Handler } from './routeTable';
 
 /** A request the server will not take: the status, and what was wrong with it. */
 export interface Refusal {
@@ -78,4 +79,16 @@ export async function readRawRequest(request: IncomingMessage): Promise<RequestR
   } catch (error) {
     return { ok: false, refusal: requestRefusal(error instanceof BodyError ? error.status : 400, error instanceof Error ? error.message : String(error)) };
   }
+}
+
+/** A handler that reads its body first: a refusal is answered before `handle` runs, which gets the typed request. */
+export function withJsonBody<T>(parse: BodyParser<T>, shape: string, handle: (exchange: Exchange, body: T) => Promise<void> | void): Handler {
+  return async (exchange) => {
+    const read = await readJsonRequest(exchange.request, parse, shape);
+    if (!read.ok) {
+      sendRefusal(exchange.response, read.refusal);
+      return;
+    }
+    return handle(exchange, read.value);
+  };
 }
