@@ -1,5 +1,5 @@
 /**
- * The blue/green router (issue 8): a real HTTP server on 127.0.0.1 in front of blue's and green's
+ * The blue/green router: a real HTTP server on 127.0.0.1 in front of blue's and green's
  * model servers (and blue's twin). This file is its lifecycle: the policy in force, the records,
  * the upstreams, listen and stop. What it answers is in `routerRoutes.ts`; how traffic is routed
  * and copied in `trafficRoute.ts`; the HTTP pipeline it shares with the model server in
