@@ -104,6 +104,14 @@ async function overhead(): Promise<void> {
     );
   }
   console.log(`   (a bare node:http server       p50 ${us(percentile(floor, 0.5))}  p99 ${us(percentile(floor, 0.99))}: HTTP's own share of the overhead)`);
+  // The same run's bare node:http server is the reference that moves with the machine's load.
+  for (const [name, times] of [
+    ['POST /predict numbers', predict],
+    ['POST /predict raw record', record],
+    ['POST OIP infer', infer],
+  ] as const) {
+    console.log(`   ${name.padEnd(27)} p50 / node:http p50 = ${(percentile(times, 0.5) / percentile(floor, 0.5)).toFixed(2)}`);
+  }
   const p50 = percentile(predict, 0.5) - percentile(bare, 0.5);
   console.log(`   => p50 overhead ${us(p50)} (target < 200 us): ${p50 < 0.2 ? 'met' : 'NOT met'}`);
 }

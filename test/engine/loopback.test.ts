@@ -1,6 +1,6 @@
 /** The admin endpoint's peer check: loopback addresses only, in every spelling Node reports. */
 import { describe, expect, it } from 'vitest';
-import { isLoopback } from '../../src-main/engine/node/serving/httpMessages';
+import { isLoopback } from '../../src-main/engine/node/serving/http/httpMessages';
 
 describe('isLoopback', () => {
   it.each([

@@ -152,7 +152,12 @@ describe('router', () => {
     expect((await predict()).status).toBe(200);
     const bad = await fetch(`${rig.routerUrl}/router/weights`, { method: 'PUT', body: JSON.stringify({ green: 150, reason: 'x' }) });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: string }).error).toMatch(/^green: /);
+    expect(await bad.json()).toMatchObject({ error: 'green: expected at most 100', field: 'green', expected: 'expected at most 100' });
+    const unknown = await fetch(`${rig.routerUrl}/router/nowhere`);
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: string }).error).toBe(
+      'no router admin route GET /router/nowhere; expected GET /router/policy, PUT /router/weights, GET /router/records',
+    );
     const policyNow = (await (await fetch(`${rig.routerUrl}/router/policy`)).json()) as { policy: RouterPolicyInfo };
     expect(policyNow.policy.weights).toEqual({ blue: 100, green: 0 });
   });

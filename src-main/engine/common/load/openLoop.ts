@@ -14,7 +14,7 @@ import type { LatencyHistogram } from '../ports/latencyHistogram';
 import type { LoadTransport, PlannedRequest, RequestOutcome } from '../ports/loadTransport';
 import type { Rng } from '../ports/rng';
 import type { Scheduler } from '../ports/scheduler';
-import { IntervalRecorder } from './loadIntervals';
+import { IntervalRecorder, type IntervalOutcome } from './loadIntervals';
 import { poissonArrivals } from './poissonSchedule';
 import type { RateShape } from './rateShape';
 
@@ -70,64 +70,24 @@ const GATEWAY_TIMEOUT = 504;
 
 /** Runs the schedule of `shape` against the transport and waits for every request to end. */
 export async function runOpenLoop(shape: RateShape, timeoutMs: number, ports: OpenLoopPorts): Promise<OpenLoopTally> {
-  const { clock, scheduler, transport } = ports;
-  const corrected = ports.histogram();
-  const uncorrected = ports.histogram();
-  const lateness = ports.histogram();
-  const connectionWait = ports.histogram();
-  const errorKinds: Record<string, number> = {};
-  const counts = { planned: 0, sent: 0, ok: 0, errors: 0, timeouts: 0, dropped: 0 };
-  let lastDone = 0;
-  let inFlight = 0;
-  let allSettled: (() => void) | null = null;
   const watch = ports.watch ?? {};
-  const intervals = watch.intervalMs === undefined ? null : new IntervalRecorder(watch.intervalMs);
+  const start = ports.clock.monotonic();
+  const tally = new OutcomeTally(ports.histogram, start, watch.intervalMs);
+  watch.onStart?.();
+  await sendOnSchedule(shape, timeoutMs, ports, start, tally);
+  await tally.settled();
+  return tally.result(shape.durationMs);
+}
+
+/**
+ * Hands each request of the schedule to the transport at its planned time, and tells the watch
+ * of each mark, from one loop so a mark is as punctual as a request.
+ */
+async function sendOnSchedule(shape: RateShape, timeoutMs: number, ports: OpenLoopPorts, start: number, tally: OutcomeTally): Promise<void> {
+  const { clock, scheduler, transport } = ports;
+  const watch = ports.watch ?? {};
   const marks = (watch.marksMs ?? []).filter((m) => m <= shape.durationMs);
   let nextMark = 0;
-
-  const countError = (cause: string): void => {
-    counts.errors += 1;
-    errorKinds[cause] = (errorKinds[cause] ?? 0) + 1;
-  };
-  const settle = (request: PlannedRequest, handedAt: number, outcome: RequestOutcome): void => {
-    lastDone = Math.max(lastDone, outcome.doneAt);
-    const at = outcome.doneAt - start;
-    if (outcome.kind === 'dropped') {
-      counts.dropped += 1;
-      intervals?.record(at, 'dropped', null);
-    } else {
-      counts.sent += 1;
-      connectionWait.record(outcome.sentAt - handedAt);
-      if (outcome.kind === 'answered') {
-        const latency = outcome.doneAt - request.plannedAt;
-        corrected.record(latency);
-        uncorrected.record(outcome.doneAt - outcome.sentAt);
-        if (outcome.status >= 200 && outcome.status < 300) {
-          counts.ok += 1;
-          intervals?.record(at, 'ok', latency);
-        } else if (outcome.status === GATEWAY_TIMEOUT) {
-          counts.timeouts += 1;
-          intervals?.record(at, 'timeouts', latency);
-        } else {
-          countError(`http ${outcome.status}`);
-          intervals?.record(at, 'errors', latency);
-        }
-      } else if (outcome.kind === 'timeout') {
-        counts.timeouts += 1;
-        intervals?.record(at, 'timeouts', null);
-      } else {
-        countError(outcome.cause);
-        intervals?.record(at, 'errors', null);
-      }
-    }
-    inFlight -= 1;
-    if (inFlight === 0 && allSettled) {
-      allSettled();
-    }
-  };
-
-  const start = clock.monotonic();
-  watch.onStart?.();
   const arrivals = poissonArrivals(shape, ports.rng);
   let next = arrivals.next();
   while (!next.done || nextMark < marks.length) {
@@ -139,12 +99,10 @@ export async function runOpenLoop(shape: RateShape, timeoutMs: number, ports: Op
     // Everything due is handed over at once: a late wake-up never thins the schedule.
     while (!next.done && start + next.value <= now) {
       const plannedAt = start + next.value;
-      const request: PlannedRequest = { seq: counts.planned, plannedAt, deadline: plannedAt + timeoutMs };
-      counts.planned += 1;
-      inFlight += 1;
+      const request: PlannedRequest = { seq: tally.planned, plannedAt, deadline: plannedAt + timeoutMs };
       const handedAt = clock.monotonic();
-      lateness.record(handedAt - plannedAt);
-      transport.send(request, (outcome) => settle(request, handedAt, outcome));
+      tally.handOver(request, handedAt);
+      transport.send(request, (outcome) => tally.settle(request, handedAt, outcome));
       next = arrivals.next();
     }
     const due = Math.min(next.done ? Infinity : next.value, nextMark < marks.length ? marks[nextMark]! : Infinity);
@@ -156,18 +114,100 @@ export async function runOpenLoop(shape: RateShape, timeoutMs: number, ports: Op
       await new Promise<void>((resolve) => scheduler.schedule(wait, resolve));
     }
   }
-  if (inFlight > 0) {
-    await new Promise<void>((resolve) => (allSettled = resolve));
+}
+
+/** Counts and measures each request as it is handed over and as it ends. */
+class OutcomeTally {
+  private readonly corrected: LatencyHistogram;
+  private readonly uncorrected: LatencyHistogram;
+  private readonly lateness: LatencyHistogram;
+  private readonly connectionWait: LatencyHistogram;
+  private readonly intervals: IntervalRecorder | null;
+  private readonly errorKinds: Record<string, number> = {};
+  private readonly counts = { planned: 0, sent: 0, ok: 0, errors: 0, timeouts: 0, dropped: 0 };
+  private lastDone = 0;
+  private inFlight = 0;
+  private allSettled: (() => void) | null = null;
+
+  constructor(
+    histogram: () => LatencyHistogram,
+    private readonly start: number,
+    intervalMs: number | undefined,
+  ) {
+    this.corrected = histogram();
+    this.uncorrected = histogram();
+    this.lateness = histogram();
+    this.connectionWait = histogram();
+    this.intervals = intervalMs === undefined ? null : new IntervalRecorder(intervalMs);
   }
-  const elapsedMs = Math.max(shape.durationMs, lastDone - start);
-  return {
-    ...counts,
-    errorKinds,
-    elapsedMs,
-    corrected: corrected.percentiles(),
-    uncorrected: uncorrected.percentiles(),
-    lateness: lateness.percentiles(),
-    connectionWait: connectionWait.percentiles(),
-    ...(intervals === null ? {} : { intervals: intervals.finish(elapsedMs) }),
-  };
+
+  /** Requests handed over so far. */
+  get planned(): number {
+    return this.counts.planned;
+  }
+
+  handOver(request: PlannedRequest, handedAt: number): void {
+    this.counts.planned += 1;
+    this.inFlight += 1;
+    this.lateness.record(handedAt - request.plannedAt);
+  }
+
+  settle(request: PlannedRequest, handedAt: number, outcome: RequestOutcome): void {
+    this.lastDone = Math.max(this.lastDone, outcome.doneAt);
+    const at = outcome.doneAt - this.start;
+    if (outcome.kind === 'dropped') {
+      this.count(at, 'dropped', null);
+    } else {
+      this.counts.sent += 1;
+      this.connectionWait.record(outcome.sentAt - handedAt);
+      if (outcome.kind === 'answered') {
+        const latency = outcome.doneAt - request.plannedAt;
+        this.corrected.record(latency);
+        this.uncorrected.record(outcome.doneAt - outcome.sentAt);
+        if (outcome.status >= 200 && outcome.status < 300) {
+          this.count(at, 'ok', latency);
+        } else if (outcome.status === GATEWAY_TIMEOUT) {
+          this.count(at, 'timeouts', latency);
+        } else {
+          this.count(at, 'errors', latency, `http ${outcome.status}`);
+        }
+      } else if (outcome.kind === 'timeout') {
+        this.count(at, 'timeouts', null);
+      } else {
+        this.count(at, 'errors', null, outcome.cause);
+      }
+    }
+    this.inFlight -= 1;
+    if (this.inFlight === 0 && this.allSettled) {
+      this.allSettled();
+    }
+  }
+
+  /** Resolves once every request handed over has ended. */
+  settled(): Promise<void> {
+    return this.inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (this.allSettled = resolve));
+  }
+
+  result(durationMs: number): OpenLoopTally {
+    const elapsedMs = Math.max(durationMs, this.lastDone - this.start);
+    return {
+      ...this.counts,
+      errorKinds: this.errorKinds,
+      elapsedMs,
+      corrected: this.corrected.percentiles(),
+      uncorrected: this.uncorrected.percentiles(),
+      lateness: this.lateness.percentiles(),
+      connectionWait: this.connectionWait.percentiles(),
+      ...(this.intervals === null ? {} : { intervals: this.intervals.finish(elapsedMs) }),
+    };
+  }
+
+  /** One outcome in the counts and its interval; an error is also counted by its cause. */
+  private count(at: number, outcome: IntervalOutcome, latency: number | null, cause?: string): void {
+    this.counts[outcome] += 1;
+    if (outcome === 'errors') {
+      this.errorKinds[cause!] = (this.errorKinds[cause!] ?? 0) + 1;
+    }
+    this.intervals?.record(at, outcome, latency);
+  }
 }

@@ -62,79 +62,40 @@ export function dynamicBatcher<P, R>(
   execute: BatchExecutor<P, R>,
   observer: BatcherObserver = {},
 ): DynamicBatcher<P, R> {
-  const queue: Entry<P, R>[] = [];
-  let queuedRows = 0;
+  const waiting = waitingRequests<P, R>(observer);
   let busy = false;
   let closedReason: string | null = null;
   let cancelDelay: (() => void) | null = null;
 
-  const changed = (): void => observer.onDidChangeQueue?.(queue.length, queuedRows);
-
-  const settle = (entry: Entry<P, R>, outcome: BatchOutcome<R>): void => {
-    if (entry.settled) {
-      return;
-    }
-    entry.settled = true;
-    entry.cancelTimeout();
-    entry.resolve(outcome);
-  };
-
+  /** Dispatches when the queue is full or its oldest request has waited long enough; else waits for that. */
   const pump = (): void => {
-    if (busy || queue.length === 0) {
+    const oldest = waiting.oldest();
+    if (busy || oldest === undefined) {
       return;
     }
-    const waited = clock.monotonic() - queue[0]!.arrived;
-    if (queuedRows < options.maxBatch && waited < options.maxQueueDelayMs) {
-      if (cancelDelay === null) {
-        cancelDelay = scheduler.schedule(options.maxQueueDelayMs - waited, () => {
-          cancelDelay = null;
-          pump();
-        });
-      }
+    const waited = clock.monotonic() - oldest.arrived;
+    if (waiting.rows < options.maxBatch && waited < options.maxQueueDelayMs) {
+      cancelDelay ??= scheduler.schedule(options.maxQueueDelayMs - waited, () => {
+        cancelDelay = null;
+        pump();
+      });
       return;
     }
-    dispatch();
-  };
-
-  const dispatch = (): void => {
     cancelDelay?.();
     cancelDelay = null;
-    const batch: Entry<P, R>[] = [];
-    let rows = 0;
-    while (queue.length > 0 && (batch.length === 0 || rows + queue[0]!.rows <= options.maxBatch)) {
-      const entry = queue.shift()!;
-      batch.push(entry);
-      rows += entry.rows;
-    }
-    queuedRows -= rows;
-    changed();
+    const { batch, rows } = waiting.takeBatch(options.maxBatch);
     busy = true;
     const started = clock.monotonic();
     observer.onDidDispatch?.(
       rows,
       batch.map((e) => started - e.arrived),
     );
-    const finish = (outcomes: (entry: Entry<P, R>, index: number) => BatchOutcome<R>): void => {
+    void outcomesOf(execute, batch).then((outcomes) => {
       busy = false;
       observer.onDidFinishBatch?.(rows, clock.monotonic() - started);
-      batch.forEach((entry, i) => settle(entry, outcomes(entry, i)));
+      batch.forEach((entry, i) => settle(entry, outcomes(i)));
       pump();
-    };
-    let running: Promise<readonly R[]>;
-    try {
-      running = execute(batch.map((e) => e.payload));
-    } catch (error) {
-      running = Promise.reject(error);
-    }
-    running.then(
-      (results) =>
-        finish((_, i) =>
-          i < results.length
-            ? { kind: 'done', result: results[i]! }
-            : { kind: 'failed', message: `the batch returned ${results.length} results for ${batch.length} requests` },
-        ),
-      (error: unknown) => finish(() => ({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })),
-    );
+    });
   };
 
   return {
@@ -144,23 +105,17 @@ export function dynamicBatcher<P, R>(
       }
       return new Promise<BatchOutcome<R>>((resolve) => {
         const entry: Entry<P, R> = { payload, rows, arrived: clock.monotonic(), settled: false, cancelTimeout: () => undefined, resolve };
+        // Whether still queued or in a batch that never returns, a request past its timeout is answered.
         entry.cancelTimeout = scheduler.schedule(options.timeoutMs, () => {
-          const at = queue.indexOf(entry);
-          if (at >= 0) {
-            queue.splice(at, 1);
-            queuedRows -= entry.rows;
-            changed();
-          }
+          waiting.remove(entry);
           settle(entry, { kind: 'timeout' });
         });
-        queue.push(entry);
-        queuedRows += rows;
-        changed();
+        waiting.add(entry);
         pump();
       });
     },
     get queued() {
-      return { requests: queue.length, rows: queuedRows };
+      return { requests: waiting.requests, rows: waiting.rows };
     },
     get busy() {
       return busy;
@@ -169,12 +124,84 @@ export function dynamicBatcher<P, R>(
       closedReason = reason;
       cancelDelay?.();
       cancelDelay = null;
-      const waiting = queue.splice(0, queue.length);
-      queuedRows = 0;
-      changed();
-      for (const entry of waiting) {
+      for (const entry of waiting.removeAll()) {
         settle(entry, { kind: 'failed', message: reason });
       }
     },
   };
+}
+
+/** The queue: requests waiting for a batch, oldest first, their rows counted; every change is told to the observer. */
+function waitingRequests<P, R>(observer: BatcherObserver) {
+  const queue: Entry<P, R>[] = [];
+  let rows = 0;
+  const changed = (): void => observer.onDidChangeQueue?.(queue.length, rows);
+  return {
+    get requests() {
+      return queue.length;
+    },
+    get rows() {
+      return rows;
+    },
+    oldest: (): Entry<P, R> | undefined => queue[0],
+    add(entry: Entry<P, R>): void {
+      queue.push(entry);
+      rows += entry.rows;
+      changed();
+    },
+    /** Takes `entry` out if it still waits. */
+    remove(entry: Entry<P, R>): void {
+      const at = queue.indexOf(entry);
+      if (at >= 0) {
+        queue.splice(at, 1);
+        rows -= entry.rows;
+        changed();
+      }
+    },
+    /** The oldest requests whose rows fit `maxBatch` (at least one, however many rows it has). */
+    takeBatch(maxBatch: number): { batch: Entry<P, R>[]; rows: number } {
+      const batch: Entry<P, R>[] = [];
+      let taken = 0;
+      while (queue.length > 0 && (batch.length === 0 || taken + queue[0]!.rows <= maxBatch)) {
+        const entry = queue.shift()!;
+        batch.push(entry);
+        taken += entry.rows;
+      }
+      rows -= taken;
+      changed();
+      return { batch, rows: taken };
+    },
+    removeAll(): Entry<P, R>[] {
+      const all = queue.splice(0, queue.length);
+      rows = 0;
+      changed();
+      return all;
+    },
+  };
+}
+
+/** Runs one batch; the outcome of each of its requests by index (a thrown or short batch fails them). */
+function outcomesOf<P, R>(execute: BatchExecutor<P, R>, batch: readonly Entry<P, R>[]): Promise<(index: number) => BatchOutcome<R>> {
+  let running: Promise<readonly R[]>;
+  try {
+    running = execute(batch.map((e) => e.payload));
+  } catch (error) {
+    running = Promise.reject(error);
+  }
+  return running.then(
+    (results) => (i) =>
+      i < results.length
+        ? { kind: 'done', result: results[i]! }
+        : { kind: 'failed', message: `the batch returned ${results.length} results for ${batch.length} requests` },
+    (error: unknown) => () => ({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
+  );
+}
+
+function settle<P, R>(entry: Entry<P, R>, outcome: BatchOutcome<R>): void {
+  if (entry.settled) {
+    return;
+  }
+  entry.settled = true;
+  entry.cancelTimeout();
+  entry.resolve(outcome);
 }

@@ -18,7 +18,7 @@ import { InputError } from '../../common/run/inputError';
 import { verifyModel } from '../model/modelFolder';
 import { exitMessage, type EmbeddedServer } from '../serving/embeddedServer';
 import { readFaults } from '../serving/loadServedModel';
-import { faultAdmin, followServerOutput, type ServerHooks } from '../serving/serverOutput';
+import { faultAdmin, followServerOutput, type ServerHooks, type ServerOutput } from '../serving/serverOutput';
 import { serverArgv, type ServerOptions } from '../serving/serverOptions';
 import { describeLimits, hostConfigOf, type ContainerLimits } from './containerOptions';
 import { connectDocker } from './dockerEngine';
@@ -59,6 +59,42 @@ export async function runServingContainer(
   limits: ContainerLimits,
   hooks: ServerHooks = {},
 ): Promise<DockerServer> {
+  checkImageLabels(image, options);
+  const label = options.label ?? image.labels[LABELS.modelName] ?? 'server';
+  const container = await createServingContainer(docker, image, options, limits, label);
+  const { output, drained } = await followContainer(docker, container, hooks);
+  try {
+    await container.start();
+  } catch (error) {
+    await container.remove({ force: true }).catch(() => undefined);
+    throw new InputError(`container (${describeLimits(limits)})`, `the Docker engine could not start it: ${engineMessage(error)}`);
+  }
+  const end = { requested: false, label };
+  const exited = containerExit(container, drained, output, limits, end);
+  const started = await output.started(exited, options.model);
+  end.label = started.label;
+  const pid = (await container.inspect().catch(() => null))?.State.Pid ?? 0;
+  return {
+    url: started.url,
+    pid,
+    started,
+    exited,
+    containerId: container.id,
+    image,
+    limits,
+    onDidEmitEvent: output.onDidEmitEvent,
+    ...faultAdmin(started.url),
+    async stop(graceMs = 5000) {
+      end.requested = true;
+      await container.stop({ t: Math.max(1, Math.ceil(graceMs / 1000)) }).catch(() => undefined); // 304: already stopped
+      return exited;
+    },
+    memoryPeakBytes: () => memoryPeakBytes(container),
+  };
+}
+
+/** Refuses an image whose labels do not name this machine's model digest and the image's own lock. */
+function checkImageLabels(image: ServingImage, options: ServerOptions): void {
   const hostModel = verifyModel(options.model).sha256;
   const labelled = { model: image.labels[LABELS.modelSha256], lock: image.labels[LABELS.lockSha256] };
   if (labelled.model !== hostModel || labelled.lock !== image.lockSha256) {
@@ -67,13 +103,21 @@ export async function runServingContainer(
       `refusing to run image ${image.tag}: its labels name model sha256 ${labelled.model ?? 'none'} and lock sha256 ${labelled.lock ?? 'none'}, but the model here is ${hostModel} and the lock ${image.lockSha256}`,
     );
   }
-  const label = options.label ?? image.labels[LABELS.modelName] ?? 'server';
+}
+
+/** The server's container under `limits`; a refusal of the engine (a limit it cannot set) is an InputError. */
+async function createServingContainer(
+  docker: Docker,
+  image: ServingImage,
+  options: ServerOptions,
+  limits: ContainerLimits,
+  label: string,
+): Promise<Docker.Container> {
   const faults = options.faults === null ? null : JSON.stringify(readFaults(options.faults));
   // The heap limit and the lock pins are the image's business (NODE_OPTIONS, the entrypoint).
   const cmd = serverArgv({ ...options, model: image.modelPath, heapMb: null, faults, lock: null, expectModelSha256: null, expectLockSha256: null });
-  let container: Docker.Container;
   try {
-    container = await docker.createContainer({
+    return await docker.createContainer({
       name: `rehearsal-${label.replace(/[^a-zA-Z0-9_.-]/g, '-')}-${randomBytes(4).toString('hex')}`,
       Image: image.tag,
       Cmd: cmd,
@@ -87,6 +131,10 @@ export async function runServingContainer(
   } catch (error) {
     throw new InputError(`container (${describeLimits(limits)})`, `the Docker engine refused it: ${engineMessage(error)}`);
   }
+}
+
+/** The container's stdout and stderr, read as the embedded server's are; `drained` resolves once both ended. */
+async function followContainer(docker: Docker, container: Docker.Container, hooks: ServerHooks): Promise<{ output: ServerOutput; drained: Promise<void> }> {
   const attached = await container.attach({ stream: true, stdout: true, stderr: true });
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -98,60 +146,42 @@ export async function runServingContainer(
     stdout.end();
     stderr.end();
   });
-  const output = followServerOutput(stdout, stderr, hooks);
-  let stopRequested = false;
-  let finalLabel = label;
+  return { output: followServerOutput(stdout, stderr, hooks), drained };
+}
 
-  try {
-    await container.start();
-  } catch (error) {
-    await container.remove({ force: true }).catch(() => undefined);
-    throw new InputError(`container (${describeLimits(limits)})`, `the Docker engine could not start it: ${engineMessage(error)}`);
-  }
-  const exited: Promise<ServerStopped> = (async () => {
-    await container.wait();
-    await drained;
-    const state = (await container.inspect()).State;
-    await container.remove({ force: true }).catch(() => undefined);
-    const stopped: ServerStopped = {
-      kind: 'server.stopped',
-      label: finalLabel,
-      requested: stopRequested,
-      exitCode: state.ExitCode,
-      signal: null,
-      message: containerExitMessage(state.ExitCode, state.OOMKilled, stopRequested, limits, output.logTail),
-      oomKilled: state.OOMKilled,
-    };
-    output.publish(stopped);
-    return stopped;
-  })();
-  const started = await output.started(exited, options.model);
-  finalLabel = started.label;
-  const pid = (await container.inspect().catch(() => null))?.State.Pid ?? 0;
-  return {
-    url: started.url,
-    pid,
-    started,
-    exited,
-    containerId: container.id,
-    image,
-    limits,
-    onDidEmitEvent: output.onDidEmitEvent,
-    ...faultAdmin(started.url),
-    async stop(graceMs = 5000) {
-      stopRequested = true;
-      await container.stop({ t: Math.max(1, Math.ceil(graceMs / 1000)) }).catch(() => undefined); // 304: already stopped
-      return exited;
-    },
-    async memoryPeakBytes() {
-      try {
-        const stats = (await container.stats({ stream: false })) as { memory_stats?: { max_usage?: number; usage?: number } };
-        return stats.memory_stats?.max_usage ?? stats.memory_stats?.usage ?? null;
-      } catch {
-        return null;
-      }
-    },
+/** Waits for the container to end, removes it, and tells how it ended (`server.stopped`, OOM kills named). */
+async function containerExit(
+  container: Docker.Container,
+  drained: Promise<void>,
+  output: ServerOutput,
+  limits: ContainerLimits,
+  end: { readonly requested: boolean; readonly label: string },
+): Promise<ServerStopped> {
+  await container.wait();
+  await drained;
+  const state = (await container.inspect()).State;
+  await container.remove({ force: true }).catch(() => undefined);
+  const stopped: ServerStopped = {
+    kind: 'server.stopped',
+    label: end.label,
+    requested: end.requested,
+    exitCode: state.ExitCode,
+    signal: null,
+    message: containerExitMessage(state.ExitCode, state.OOMKilled, end.requested, limits, output.logTail),
+    oomKilled: state.OOMKilled,
   };
+  output.publish(stopped);
+  return stopped;
+}
+
+/** The most memory the container's cgroup has used; null once it is gone. */
+async function memoryPeakBytes(container: Docker.Container): Promise<number | null> {
+  try {
+    const stats = (await container.stats({ stream: false })) as { memory_stats?: { max_usage?: number; usage?: number } };
+    return stats.memory_stats?.max_usage ?? stats.memory_stats?.usage ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** How a container ended: an OOM kill is named as such; exit 137 without the flag is "killed". */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { RouterStarted, RouterStopped, RouterWeights, RouteWeights } from '../../../contract/events';
 import { projectRoot } from '../run/projectRoot';
 import { readEventLines, tailLines, terminate } from '../serving/childProcess';
-import type { RouterRecord } from './routerServer';
+import type { RouterRecord } from './routerRecords';
 import { routerArgv, type RouterOptions } from './routerOptions';
 
 /** Events a router writes, and its end as its parent saw it. */

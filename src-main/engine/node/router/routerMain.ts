@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { RunEventBody } from '../../../contract/events';
 import { isInputError } from '../../common/run/inputError';
 import { parseRouterArgv } from './routerOptions';
+import { stopSignal } from '../serving/processSignals';
 import { startRouter } from './routerServer';
 
 // zod's English messages are loaded for their side effect, which bundling drops (as in the server).
@@ -20,17 +21,7 @@ function emit(event: RunEventBody): void {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  let stopping = false;
-  const stopSignal = new Promise<void>((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.on(signal, () => {
-        if (!stopping) {
-          stopping = true;
-          resolve();
-        }
-      });
-    }
-  });
+  const stopped = stopSignal();
   let router;
   try {
     const options = parseRouterArgv(argv);
@@ -49,7 +40,7 @@ async function main(argv: readonly string[]): Promise<number> {
     );
     return isInputError(error) ? 2 : 3;
   }
-  await stopSignal;
+  await stopped;
   await router.close();
   return 0;
 }

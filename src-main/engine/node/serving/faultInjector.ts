@@ -40,45 +40,32 @@ export interface FaultInjector {
   close(): void;
 }
 
-/** An injector with no faults set. */
+/** An injector with `initial` set. */
 export function faultInjector(effects: FaultEffects, initial: ServerFaults): FaultInjector {
   const { clock, scheduler, metrics } = effects;
   let state: FaultState = faultState(initial, clock.monotonic());
   let cancelCrash: (() => void) | null = null;
-  let releaseStuck: (() => void) | null = null;
-  let stuck: Promise<void> | null = null;
-  const leaked: { heap: number[][]; native: Buffer[]; bytes: { heap: number; native: number } } = { heap: [], native: [], bytes: { heap: 0, native: 0 } };
+  const leaked = leakedMemory(metrics);
+  const stuck = stuckBatches();
 
   const crash = (reason: string): never => {
     effects.log(`fault: ${reason}; exiting with code ${CRASH_EXIT_CODE}`);
     effects.emit({ kind: 'server.crashing', label: effects.label, reason, requests: state.requests });
     return effects.crash(reason);
   };
-
   const apply = (faults: ServerFaults): void => {
     cancelCrash?.();
     cancelCrash = null;
     state = faultState(faults, clock.monotonic());
     if (state.crashAt !== null) {
-      cancelCrash = scheduler.schedule(Math.max(0, state.crashAt - clock.monotonic()), () =>
-        crash(`injected crash ${faults.crash?.afterMs} ms after the fault was set`),
-      );
+      const reason = `injected crash ${faults.crash?.afterMs} ms after the fault was set`;
+      cancelCrash = scheduler.schedule(Math.max(0, state.crashAt - clock.monotonic()), () => crash(reason));
     }
-    if (faults.stuckBatch && stuck === null) {
-      stuck = new Promise<void>((resolve) => (releaseStuck = resolve));
-    } else if (!faults.stuckBatch && releaseStuck !== null) {
-      releaseStuck();
-      releaseStuck = null;
-      stuck = null;
-    }
+    stuck.hold(faults.stuckBatch === true);
     if (!faults.memoryGrowth) {
       // Clearing the fault frees what it kept, as a restart would, so a rehearsal can recover.
-      leaked.heap = [];
-      leaked.native = [];
-      leaked.bytes = { heap: 0, native: 0 };
+      leaked.free();
     }
-    metrics.leakedBytes.set({ space: 'heap' }, leaked.bytes.heap);
-    metrics.leakedBytes.set({ space: 'native' }, leaked.bytes.native);
     for (const fault of ['latency', 'errorRate', 'crash', 'memoryGrowth', 'stuckBatch'] as const) {
       metrics.faultActive.set({ fault }, faults[fault] !== undefined && faults[fault] !== false ? 1 : 0);
     }
@@ -104,15 +91,7 @@ export function faultInjector(effects: FaultEffects, initial: ServerFaults): Fau
         crash(decision.crash);
       }
       if (decision.leak) {
-        const { bytes, space } = decision.leak;
-        if (space === 'heap') {
-          // A holey double array keeps 8 bytes an element on the V8 heap, which --heap-mb caps.
-          leaked.heap.push(new Array<number>(Math.ceil(bytes / 8)).fill(0.5));
-        } else {
-          leaked.native.push(Buffer.alloc(bytes, 1));
-        }
-        leaked.bytes[space] += bytes;
-        metrics.leakedBytes.set({ space }, leaked.bytes[space]);
+        leaked.keep(decision.leak.bytes, decision.leak.space);
       }
     },
     async beforeBatch() {
@@ -120,19 +99,66 @@ export function faultInjector(effects: FaultEffects, initial: ServerFaults): Fau
       if (delay > 0) {
         await new Promise<void>((resolve) => scheduler.schedule(delay, resolve));
       }
-      while (stuck !== null) {
-        await stuck;
-      }
+      await stuck.passed();
     },
-    drawError() {
-      return state.drawError();
-    },
+    drawError: () => state.drawError(),
     close() {
       cancelCrash?.();
       cancelCrash = null;
-      releaseStuck?.();
-      releaseStuck = null;
-      stuck = null;
+      stuck.hold(false);
+    },
+  };
+}
+
+/** Memory the memory-growth fault keeps, shown in `model_server_fault_leaked_bytes`. */
+function leakedMemory(metrics: ServerMetrics): { keep(bytes: number, space: 'heap' | 'native'): void; free(): void } {
+  let heap: number[][] = [];
+  let native: Buffer[] = [];
+  const bytes = { heap: 0, native: 0 };
+  const show = (): void => {
+    metrics.leakedBytes.set({ space: 'heap' }, bytes.heap);
+    metrics.leakedBytes.set({ space: 'native' }, bytes.native);
+  };
+  show();
+  return {
+    keep(size, space) {
+      if (space === 'heap') {
+        // A holey double array keeps 8 bytes an element on the V8 heap, which --heap-mb caps.
+        heap.push(new Array<number>(Math.ceil(size / 8)).fill(0.5));
+      } else {
+        native.push(Buffer.alloc(size, 1));
+      }
+      bytes[space] += size;
+      show();
+    },
+    free() {
+      heap = [];
+      native = [];
+      bytes.heap = 0;
+      bytes.native = 0;
+      show();
+    },
+  };
+}
+
+/** The stuck-batch fault: while held, no batch passes; released, every waiting batch goes on. */
+function stuckBatches(): { hold(held: boolean): void; passed(): Promise<void> } {
+  let release: (() => void) | null = null;
+  let stuck: Promise<void> | null = null;
+  return {
+    hold(held) {
+      if (held && stuck === null) {
+        stuck = new Promise<void>((resolve) => (release = resolve));
+      } else if (!held && release !== null) {
+        release();
+        release = null;
+        stuck = null;
+      }
+    },
+    async passed() {
+      while (stuck !== null) {
+        await stuck;
+      }
     },
   };
 }

@@ -56,81 +56,13 @@ export function liveMetrics(registry: Registry, model: ServedModel, reference: R
   });
   const readers = fieldReaders(model);
   const input = model.layout.kind === 'pipeline' || model.layout.kind === 'matrix' ? model.layout.input : null;
-  const width = model.layout.kind === 'pipeline' ? model.layout.pipeline.features.length : model.layout.kind === 'matrix' ? model.layout.width : null;
-  const layer2Off =
-    reference === null
-      ? 'the model folder has no reference.json'
-      : input === null
-        ? 'the model takes no single feature matrix'
-        : width !== reference.features.length
-          ? `reference.json profiles ${reference.features.length} features, the model takes ${width ?? 'an unknown number of'}`
-          : null;
-  const watch = layer2Off === null ? new LiveWatch(reference!, { windowRows, minRows: MIN_ROWS }) : null;
+  const off = layer2Off(model, reference);
+  const watch = off === null ? new LiveWatch(reference!, { windowRows, minRows: MIN_ROWS }) : null;
   if (watch !== null) {
-    let figures = watch.figures();
-    // One computation a scrape: the first gauge collected refreshes the figures the others read.
-    const refresh = (): void => {
-      figures = watch.figures();
-    };
-    const perFeature = (name: string, help: string, read: (f: (typeof figures.features)[number]) => number | null, first = false): void => {
-      new Gauge({
-        name,
-        help,
-        labelNames: ['feature'],
-        registers,
-        collect(this: Gauge<'feature'>) {
-          if (first) {
-            refresh();
-          }
-          this.reset();
-          for (const f of figures.features) {
-            const value = read(f);
-            if (value !== null) {
-              this.set({ feature: f.name }, value);
-            }
-          }
-        },
-      });
-    };
-    perFeature(
-      METRICS.featurePsi,
-      `PSI of each input feature over the last ${windowRows} rows against the training window (reference.json); absent below ${MIN_ROWS} rows.`,
-      (f) => f.psi,
-      true,
-    );
-    perFeature(METRICS.featureNullRatio, `Share of null values of each input feature over the last ${windowRows} rows.`, (f) =>
-      figures.rows === 0 ? null : f.nullRatio,
-    );
-    perFeature(
-      METRICS.featureOutOfRangeRatio,
-      `Share of values outside the training window's [min, max], per numeric feature, over the last ${windowRows} rows.`,
-      (f) => f.outOfRangeRatio,
-    );
-    perFeature(
-      METRICS.featureUnseenRatio,
-      `Share of values in categories the training window never had, per categorical feature, over the last ${windowRows} rows.`,
-      (f) => f.unseenRatio,
-    );
-    const single = (name: string, help: string, read: () => number | null): void => {
-      new Gauge({
-        name,
-        help,
-        registers,
-        collect(this: Gauge) {
-          this.reset();
-          const value = read();
-          if (value !== null) {
-            this.set(value);
-          }
-        },
-      });
-    };
-    single(METRICS.predictionPsi, `PSI of the predictions over the last ${windowRows} rows against the training window's.`, () => figures.prediction.psi);
-    single(METRICS.predictionMean, `Mean prediction over the last ${windowRows} rows.`, () => figures.prediction.mean);
-    single(METRICS.predictionVariance, `Variance of the predictions over the last ${windowRows} rows.`, () => figures.prediction.variance);
+    registerWatchGauges(registers, watch, windowRows);
   }
   return {
-    layer2Off,
+    layer2Off: off,
     capture(batch) {
       const data = watch === null ? undefined : batch[input!]?.data;
       return data === undefined || data instanceof BigInt64Array ? null : data.slice();
@@ -151,6 +83,82 @@ export function liveMetrics(registry: Registry, model: ServedModel, reference: R
       }
     },
   };
+}
+
+/** Why layer 2 cannot be live for this model and reference, or null when it can. */
+function layer2Off(model: ServedModel, reference: ReferenceProfile | null): string | null {
+  const { layout } = model;
+  const width = layout.kind === 'pipeline' ? layout.pipeline.features.length : layout.kind === 'matrix' ? layout.width : null;
+  if (reference === null) {
+    return 'the model folder has no reference.json';
+  }
+  if (layout.kind !== 'pipeline' && layout.kind !== 'matrix') {
+    return 'the model takes no single feature matrix';
+  }
+  return width !== reference.features.length
+    ? `reference.json profiles ${reference.features.length} features, the model takes ${width ?? 'an unknown number of'}`
+    : null;
+}
+
+/** The `LiveWatch` figures as gauges, computed once a scrape: the first gauge collected refreshes what the others read. */
+function registerWatchGauges(registers: Registry[], watch: LiveWatch, windowRows: number): void {
+  let figures = watch.figures();
+  type Figures = typeof figures;
+  const perFeature = (name: string, help: string, read: (f: Figures['features'][number]) => number | null, first = false): void => {
+    new Gauge({
+      name,
+      help,
+      labelNames: ['feature'],
+      registers,
+      collect(this: Gauge<'feature'>) {
+        if (first) {
+          figures = watch.figures();
+        }
+        this.reset();
+        for (const f of figures.features) {
+          const value = read(f);
+          if (value !== null) {
+            this.set({ feature: f.name }, value);
+          }
+        }
+      },
+    });
+  };
+  const single = (name: string, help: string, read: () => number | null): void => {
+    new Gauge({
+      name,
+      help,
+      registers,
+      collect(this: Gauge) {
+        this.reset();
+        const value = read();
+        if (value !== null) {
+          this.set(value);
+        }
+      },
+    });
+  };
+  const last = `over the last ${windowRows} rows`;
+  perFeature(
+    METRICS.featurePsi,
+    `PSI of each input feature ${last} against the training window (reference.json); absent below ${MIN_ROWS} rows.`,
+    (f) => f.psi,
+    true,
+  );
+  perFeature(METRICS.featureNullRatio, `Share of null values of each input feature ${last}.`, (f) => (figures.rows === 0 ? null : f.nullRatio));
+  perFeature(
+    METRICS.featureOutOfRangeRatio,
+    `Share of values outside the training window's [min, max], per numeric feature, ${last}.`,
+    (f) => f.outOfRangeRatio,
+  );
+  perFeature(
+    METRICS.featureUnseenRatio,
+    `Share of values in categories the training window never had, per categorical feature, ${last}.`,
+    (f) => f.unseenRatio,
+  );
+  single(METRICS.predictionPsi, `PSI of the predictions ${last} against the training window's.`, () => figures.prediction.psi);
+  single(METRICS.predictionMean, `Mean prediction ${last}.`, () => figures.prediction.mean);
+  single(METRICS.predictionVariance, `Variance of the predictions ${last}.`, () => figures.prediction.variance);
 }
 
 /** Raw field -> the features that read it: from the feature spec (and its serving variant), or the matrix's own column names. */

@@ -4,15 +4,16 @@
  * limit set, and the Docker backend starts inside a container. The same file is the inference
  * worker when started as one, so the bundle is a single file.
  *
- * Standard output carries only events, one JSON object a line (`server.started` first, once it
- * listens); standard error carries lines for people. Exit codes: 0 stopped on SIGINT/SIGTERM,
- * 2 bad input (flags, faults, a digest mismatch or missing digest, a model ORT cannot load),
- * 3 an internal error, 70 an injected crash.
+ * Its lifecycle: open the model (flags, faults, digests, the worker), listen, announce
+ * (`server.started`), wait for a stop signal, drain. Standard output carries only events, one
+ * JSON object a line (`server.started` first, once it listens); standard error carries lines for
+ * people. Exit codes: 0 stopped on SIGINT/SIGTERM, 2 bad input (flags, faults, a digest mismatch
+ * or missing digest, a model ORT cannot load, a port in use), 3 an internal error, 70 an injected crash.
  */
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { RunEventBody, ServerFaults } from '../../../contract/events';
+import type { RunEventBody, ServerFaults, ServerStarted } from '../../../contract/events';
 import { isInputError } from '../../common/run/inputError';
 import { NO_FAULTS } from '../../common/scenario/sections/faults';
 import { describeFaults } from '../../common/serving/faultState';
@@ -21,7 +22,8 @@ import { systemScheduler } from '../run/systemScheduler';
 import { CRASH_EXIT_CODE } from './faultInjector';
 import { isInferenceWorker, runInferenceWorker } from './inferenceWorker';
 import { DigestRefusal, loadServedModel, readFaults, type OpenedModel } from './loadServedModel';
-import { startModelServer } from './modelServer';
+import { startModelServer, type ModelServer } from './modelServer';
+import { stopSignal } from './processSignals';
 import { parseServerArgv, type ServerOptions } from './serverOptions';
 
 // zod's English messages are loaded for their side effect, which bundling drops; the server
@@ -33,94 +35,103 @@ function emit(event: RunEventBody): void {
   process.stdout.write(`${JSON.stringify(event)}\n`);
 }
 
+/** Lines for people on stderr, under the server's label (known better as the model opens). */
+interface Speaker {
+  label: string;
+  log(line: string): void;
+}
+
+/** What was opened before the server listens. */
+interface Opened extends OpenedModel {
+  readonly options: ServerOptions;
+  readonly faults: ServerFaults;
+}
+
 async function serve(argv: readonly string[]): Promise<number> {
-  let label = 'server';
-  const log = (line: string): void => {
-    process.stderr.write(`[${label}] ${line}\n`);
-  };
-  // Signals are taken from the start, so one that arrives while the model loads is not lost. A
-  // second one while stopping is expected (Ctrl-C reaches `rehearse serve` and this child both,
-  // and the parent passes it on as SIGTERM) and changes nothing; the parent SIGKILLs if need be.
-  let stopping = false;
-  const stopSignal = new Promise<void>((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.on(signal, () => {
-        if (stopping) {
-          return;
-        }
-        stopping = true;
-        log(`${signal}: stopping`);
-        resolve();
-      });
-    }
-  });
-  let options: ServerOptions;
-  let faults: ServerFaults;
-  let opened: OpenedModel;
+  const speaker: Speaker = { label: 'server', log: (line) => process.stderr.write(`[${speaker.label}] ${line}\n`) };
+  const stopped = stopSignal((signal) => speaker.log(`${signal}: stopping`));
+  const opened = await open(argv, speaker);
+  if (typeof opened === 'number') {
+    return opened;
+  }
+  const server = await listen(opened, speaker);
+  if (typeof server === 'number') {
+    return server;
+  }
+  // Faults at start are set (and their event written) before the server is announced, so whoever
+  // waits for `server.started` has already seen them.
+  if (describeFaults(opened.faults) !== 'none') {
+    server.faults.set(opened.faults, 'start');
+  }
+  emit(startedEvent(opened, server.url, speaker.label));
+  const { model, artifact, worker, options } = opened;
+  speaker.log(
+    `serving ${model.name} (version ${model.version}, sha256 ${artifact.sha256.slice(0, 12)}) on ${worker.executionProvider} at ${server.url}: max batch ${options.maxBatch}, queue delay ${options.maxQueueDelayMs} ms, timeout ${options.timeoutMs} ms`,
+  );
+  await stopped;
+  await server.close();
+  await worker.close();
+  speaker.log('stopped');
+  return 0;
+}
+
+/** Flags, faults and the model, or the exit code of the refusal (2 for bad input, 3 for a fault of ours). */
+async function open(argv: readonly string[], speaker: Speaker): Promise<Opened | number> {
+  let opened: Opened;
   try {
-    options = parseServerArgv(argv);
-    label = options.label ?? basename(options.model);
-    faults = options.faults === null ? NO_FAULTS : readFaults(options.faults);
-    opened = await loadServedModel(options, fileURLToPath(import.meta.url));
+    const options = parseServerArgv(argv);
+    speaker.label = options.label ?? basename(options.model);
+    const faults = options.faults === null ? NO_FAULTS : readFaults(options.faults);
+    opened = { ...(await loadServedModel(options, fileURLToPath(import.meta.url))), options, faults };
   } catch (error) {
     if (error instanceof DigestRefusal) {
-      emit({ kind: 'server.refused', label, path: error.artifact.path, message: error.artifact.message, files: error.artifact.files });
+      const { path, message, files } = error.artifact;
+      emit({ kind: 'server.refused', label: speaker.label, path, message, files });
     }
-    log(isInputError(error) ? error.message : `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    speaker.log(isInputError(error) ? error.message : `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return isInputError(error) ? 2 : 3;
   }
-  const { artifact, model, worker, featureSpec } = opened;
-  label = options.label ?? model.name;
-  if (!artifact.verified) {
-    log(`serving an unverified model (--allow-unverified): ${artifact.message}`);
+  speaker.label = opened.options.label ?? opened.model.name;
+  if (!opened.artifact.verified) {
+    speaker.log(`serving an unverified model (--allow-unverified): ${opened.artifact.message}`);
   }
-  if (worker.fallbackReason !== null) {
-    log(`execution provider: asked for ${options.ep}, using ${worker.executionProvider}: ${worker.fallbackReason}`);
+  if (opened.worker.fallbackReason !== null) {
+    speaker.log(`execution provider: asked for ${opened.options.ep}, using ${opened.worker.executionProvider}: ${opened.worker.fallbackReason}`);
   }
-  let server;
+  return opened;
+}
+
+/** The server listening, or exit code 2 (its port is in use, or it cannot listen). */
+async function listen(opened: Opened, speaker: Speaker): Promise<ModelServer | number> {
+  const { options, worker } = opened;
   try {
-    server = await startModelServer(
-      model,
+    return await startModelServer(
+      opened.model,
       worker,
       { ...options, faults: NO_FAULTS, executionProvider: worker.executionProvider, reference: opened.reference },
-      {
-        label,
-        clock: systemClock,
-        scheduler: systemScheduler,
-        log,
-        emit,
-        crash: () => process.exit(CRASH_EXIT_CODE),
-      },
+      { label: speaker.label, clock: systemClock, scheduler: systemScheduler, log: speaker.log, emit, crash: () => process.exit(CRASH_EXIT_CODE) },
     );
   } catch (error) {
     await worker.close();
     const code = (error as { code?: string }).code;
-    log(
+    speaker.log(
       code === 'EADDRINUSE'
         ? `--port ${options.port}: the port is in use; expected a free port (0 picks one)`
         : `cannot listen: ${error instanceof Error ? error.message : String(error)}`,
     );
     return 2;
   }
-  // Faults at start are set (and their event written) before the server is announced, so whoever
-  // waits for `server.started` has already seen them.
-  if (describeFaults(faults) !== 'none') {
-    server.faults.set(faults, 'start');
-  }
-  emit({
+}
+
+/** The server's own account of what it serves and how. */
+function startedEvent({ model, artifact, worker, options, featureSpec }: Opened, url: string, label: string): ServerStarted {
+  const { name, version, inputs, outputs } = model;
+  return {
     kind: 'server.started',
     label,
-    url: server.url,
+    url,
     pid: process.pid,
-    model: {
-      name: model.name,
-      version: model.version,
-      path: artifact.path,
-      sha256: artifact.sha256,
-      inputs: model.inputs,
-      outputs: model.outputs,
-      featureSpec,
-    },
+    model: { name, version, path: artifact.path, sha256: artifact.sha256, inputs, outputs, featureSpec },
     verified: artifact.verified,
     allowUnverified: options.allowUnverified,
     digestMessage: artifact.message,
@@ -131,16 +142,7 @@ async function serve(argv: readonly string[]): Promise<number> {
     maxQueueDelayMs: options.maxQueueDelayMs,
     timeoutMs: options.timeoutMs,
     heapMb: options.heapMb,
-  });
-  log(
-    `serving ${model.name} (version ${model.version}, sha256 ${artifact.sha256.slice(0, 12)}) on ${worker.executionProvider} at ${server.url}: max batch ${options.maxBatch}, queue delay ${options.maxQueueDelayMs} ms, timeout ${options.timeoutMs} ms`,
-  );
-  const running = server;
-  await stopSignal;
-  await running.close();
-  await worker.close();
-  log('stopped');
-  return 0;
+  };
 }
 
 if (isInferenceWorker()) {

@@ -1,4 +1,4 @@
-/** Reading request bodies and writing JSON answers, for the model server's handlers. */
+/** Reading request bodies and writing JSON answers, for the handlers of the model server and the router. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Largest body the server reads (a batch of 1,024 wide rows fits many times over). */
@@ -56,10 +56,10 @@ export function readBodyBuffer(request: IncomingMessage): Promise<Buffer> {
   });
 }
 
-/** Writes `value` as JSON with its length, so keep-alive clients need no chunked decoding. */
-export function sendJson(response: ServerResponse, status: number, value: unknown): void {
+/** Writes `value` as JSON with its length, so keep-alive clients need no chunked decoding; `headers` are added (an `allow` on a 405). */
+export function sendJson(response: ServerResponse, status: number, value: unknown, headers?: Readonly<Record<string, string>>): void {
   const text = JSON.stringify(value);
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  response.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
   response.end(text);
 }
 

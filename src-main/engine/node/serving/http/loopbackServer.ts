@@ -1,6 +1,7 @@
 /**
- * An HTTP server on 127.0.0.1 only, as the model server and the router both are: keep-alive,
- * no Nagle delay, and a handler whose failure becomes a 500 rather than a hung request.
+ * The lifecycle of an HTTP server on 127.0.0.1 only, as the model server and the router both
+ * are: listen (keep-alive, no Nagle delay, a handler whose failure becomes a 500 rather than a
+ * hung request), then drain and stop.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,4 +30,16 @@ export async function listenOnLoopback(port: number, handle: (request: IncomingM
     });
   });
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/**
+ * Stops taking connections and closes the idle ones; requests in flight get until `grace`
+ * resolves to be answered, then every connection is closed. Resolves once the server is closed.
+ */
+export async function drainServer(server: Server, grace: Promise<void>): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  await Promise.race([closed, grace]);
+  server.closeAllConnections();
+  await closed;
 }
