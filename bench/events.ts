@@ -7,7 +7,7 @@
  * median of five after it. The machine is shared; figures move by tens of percent between runs.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readEventFile } from '../src-main/engine/node/files/eventFile';
 import { ROOT } from '../test/support/paths';
@@ -55,7 +55,8 @@ for (let round = 0; round < 5; round++) {
   checked.push(timed(() => readEventFile(path)));
 }
 const ms = (value: number) => `${value.toFixed(0)} ms`;
-console.log(`${path}: ${lines} events, ${(size / 1e6).toFixed(1)} MB`);
+const shown = relative(ROOT, path).startsWith('..') ? path : relative(ROOT, path);
+console.log(`${shown}: ${lines} events, ${(size / 1e6).toFixed(1)} MB`);
 console.log(`first read   envelope only ${ms(firstReference)}   every body checked ${ms(firstChecked)}   ratio ${(firstChecked / firstReference).toFixed(2)}x`);
 console.log(
   `warm (median) envelope only ${ms(median(reference))}   every body checked ${ms(median(checked))}   ratio ${(median(checked) / median(reference)).toFixed(2)}x`,
