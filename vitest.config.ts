@@ -16,6 +16,7 @@ const TIMING = 'test/timing/**/*.test.ts';
 export default defineConfig({
   test: {
     globalSetup: ['test/support/globalSetup.ts'],
+    setupFiles: ['test/support/checkProducedLogs.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

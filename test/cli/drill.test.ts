@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DrillScorecard } from '../../src-main/contract/drill';
 import type { EventOfKind, RunEvent } from '../../src-main/contract/events';
+import { brokenLog } from '../support/brokenLogs';
 import { REHEARSE, rehearse, runEvents } from '../support/cli';
 import { ROOT, SMOKE, tempDir } from '../support/paths';
 import { activeContent, parseHtml } from '../support/reportFiles';
@@ -221,9 +222,11 @@ describe('rehearse drill, bad input (exit 2)', () => {
 
   it('names the missing log, the bad line, the missing flag', () => {
     expectBad([join(dir, 'nope.jsonl'), '--out', join(dir, 'x')], 'nope.jsonl: event log not found');
-    const broken = join(tempDir(), 'events.jsonl');
+    const broken = join(tempDir(), 'broken.jsonl');
     writeFileSync(broken, `${readFileSync(shiftLog, 'utf8').split('\n').slice(0, 3).join('\n')}\n{"seq": oops}\n{"seq":5}\n`);
     expectBad([broken, '--out', join(dir, 'x')], `${broken}:4: expected one JSON event per line`);
+    const layer = brokenLog(shiftLog, 'alert.firing', (e) => ({ ...e, layer: 5 }));
+    expectBad([layer.path, '--out', join(dir, 'x')], `${layer.path}:${layer.line}: alert.firing: layer: expected one of: 1, 2, 3, 4`);
     expectBad([shiftLog], 'missing --out <dir>');
     expectBad([shiftLog, '--out', join(dir, 'x'), '--speed', 'fast'], '--speed: expected a number above 0');
   });

@@ -12,6 +12,7 @@ import { renderHtml } from '../../src-main/engine/common/report/formats/html/rep
 import { renderJunit } from '../../src-main/engine/common/report/formats/junit';
 import { renderMarkdown } from '../../src-main/engine/common/report/formats/markdown';
 import { drawCharts } from '../../src-main/engine/node/report/drawCharts';
+import { brokenLog, type EventJson } from '../support/brokenLogs';
 import { rehearse, type CliResult } from '../support/cli';
 import { ROOT, SMOKE, tempDir } from '../support/paths';
 import { CHROMIUM, pdfFirstPagePng, pdfText, POPPLER } from '../support/pdf';
@@ -159,6 +160,64 @@ describe('the smoke scenario’s report', () => {
       expect(readFileSync(join(again, file), 'utf8')).toBe(readFileSync(join(out, file), 'utf8'));
     }
     expect(existsSync(join(again, 'report.pdf'))).toBe(false);
+  });
+
+  // Each edit makes one field of one real event wrong; `hidden` is the value that must not be echoed.
+  it.each<[string, string, (event: EventJson) => unknown, string, string | null]>([
+    [
+      'a value outside its enum',
+      'check.resolved',
+      (e) => ({ ...e, check: { ...(e['check'] as object), status: 'GREEN' } }),
+      'check.resolved: check.status: expected one of: "PASS", "WARN", "FAIL", "ERROR", "NOT RUN"',
+      'GREEN',
+    ],
+    [
+      'a number written as text, deep in a list',
+      'drift.window',
+      (e) => ({ ...e, features: (e['features'] as object[]).map((f, i) => (i === 0 ? { ...f, psi: '0.31415' } : f)) }),
+      'drift.window: features[0].psi: expected number, got string',
+      '0.31415',
+    ],
+    ['null where a number must be', 'score.summary', (e) => ({ ...e, n: null }), 'score.summary: n: expected number, got null', null],
+    ['a field missing', 'model.loaded', ({ sha256: _, ...e }) => e, 'model.loaded: sha256: missing; expected string', null],
+    [
+      'a field its contract does not have',
+      'phase.started',
+      (e) => ({ ...e, colour: 'chartreuse' }),
+      "phase.started: colour: not a field of this event (extra fields are refused: the log is Rehearsal's own format)",
+      'chartreuse',
+    ],
+    [
+      'an unknown kind',
+      'phase.finished',
+      (e) => ({ ...e, kind: 'phase.halfway' }),
+      'kind: not an event kind of this version; expected one of: run.started, ',
+      'halfway',
+    ],
+    ['an envelope without its seq', 'run.finished', ({ seq: _, ...e }) => e, 'run.finished: seq: missing; expected number', null],
+  ])(
+    '`rehearse report` refuses a log with %s: exit 2 naming the file, line and field, echoing no value, writing nothing',
+    (_what, kind, edit, problem, hidden) => {
+      const { path, line } = brokenLog(join(out, 'events.jsonl'), kind, edit);
+      const folder = join(tempDir(), 'report');
+      const result = rehearse(['report', path, '--out', folder]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`rehearse report: ${path}:${line}: ${problem}`);
+      if (hidden !== null) {
+        expect(result.stderr).not.toContain(hidden);
+      }
+      expect(result.stdout).toBe('');
+      expect(existsSync(folder)).toBe(false);
+    },
+  );
+
+  it('`rehearse report` still reads a log whose last line a kill cut short, and says so', () => {
+    const text = readFileSync(join(out, 'events.jsonl'), 'utf8').trimEnd();
+    const path = join(tempDir(), 'torn.jsonl');
+    writeFileSync(path, text.slice(0, text.lastIndexOf('\n') + 1 + 40));
+    const result = rehearse(['report', path, '--out', join(tempDir(), 'report'), '--formats', 'json'], { env: NO_CHROMIUM });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${path}: the last line was cut short`);
   });
 });
 

@@ -3,14 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../src-main/contract/events';
 import type { ReadinessReport } from '../../src-main/contract/report';
+import { readEventFile } from '../../src-main/engine/node/files/eventFile';
 import { rehearse, startRehearse } from '../support/cli';
 import { FLIGHTS_3M, ROOT, tempDir } from '../support/paths';
 
-function events(dir: string): RunEvent[] {
-  return readFileSync(join(dir, 'events.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as RunEvent);
+function events(dir: string): readonly RunEvent[] {
+  return readEventFile(join(dir, 'events.jsonl')).events;
 }
 
 describe('rehearse run', () => {
@@ -165,8 +163,8 @@ describe('a run killed midway', () => {
 
   it('report names a corrupt line and exits 2', () => {
     const dir = tempDir();
-    const path = join(dir, 'events.jsonl');
-    writeFileSync(path, '{"seq":1,"eventTime":null,"wallTime":"x","kind":"run.started"}\nnot json\n{"seq":3}\n');
+    const path = join(dir, 'broken.jsonl');
+    writeFileSync(path, '{"seq":1,"eventTime":null,"wallTime":"2026-01-01T00:00:00.000Z","kind":"phase.started","phase":"preflight"}\nnot json\n{"seq":3}\n');
     const result = rehearse(['report', path, '--out', join(dir, 'r')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${path}:2: expected one JSON event per line`);

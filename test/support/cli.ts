@@ -1,8 +1,9 @@
 /** Runs the built `rehearse` as a separate process, the way users and CI run it. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunEvent } from '../../src-main/contract/events';
+import { readEventFile } from '../../src-main/engine/node/files/eventFile';
 import { ROOT, tempDir } from './paths';
 
 export const REHEARSE = join(ROOT, 'bin/rehearse.mjs');
@@ -29,12 +30,9 @@ export function startRehearse(args: readonly string[], options: { cwd?: string; 
   return spawn(process.execPath, [REHEARSE, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, stdio: 'pipe' });
 }
 
-/** The events of a run's output folder, in order. */
+/** The events of a run's output folder, in order, each checked against its schema as `rehearse report` reads them. */
 export function runEvents(outDir: string): RunEvent[] {
-  return readFileSync(join(outDir, 'events.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as RunEvent);
+  return readEventFile(join(outDir, 'events.jsonl')).events;
 }
 
 /** A scenario file written to a fresh temporary folder; returns its path. */

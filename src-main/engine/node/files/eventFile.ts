@@ -5,6 +5,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RunEvent } from '../../../contract/events';
+import { checkEvent } from '../../common/events/runEvent';
 import type { EventWriter } from '../../common/ports/eventSink';
 import { InputError } from '../../common/run/inputError';
 
@@ -33,8 +34,10 @@ export class EventFileWriter implements EventWriter {
 }
 
 /**
- * Reads a log. A last line cut short by a kill is dropped and reported in `torn`; a bad line
- * anywhere else is an InputError naming its line.
+ * Reads a log, every line checked against the envelope and the schema of its kind
+ * (engine/common/events). A last line cut short by a kill is dropped and reported in `torn`; a
+ * bad line anywhere else is an InputError naming the file, its 1-based line, the event's kind and
+ * the field, with what was expected, and never the line's contents.
  */
 export function readEventFile(path: string): { events: RunEvent[]; torn: boolean } {
   let text: string;
@@ -44,40 +47,32 @@ export function readEventFile(path: string): { events: RunEvent[]; torn: boolean
     throw new InputError(path, 'event log not found: expected an events.jsonl written by `rehearse run`');
   }
   const lines = text.split('\n');
+  // Only the last line with content, written without its newline, can be one a kill cut short.
+  let last = lines.length - 1;
+  while (last >= 0 && lines[last]!.trim() === '') {
+    last -= 1;
+  }
   const events: RunEvent[] = [];
   let torn = false;
   lines.forEach((line, index) => {
     if (line.trim() === '') {
       return;
     }
-    const isLast = index === lines.length - 1 || lines.slice(index + 1).every((l) => l.trim() === '');
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch {
-      if (isLast && !text.endsWith('\n')) {
+      if (index === last && !text.endsWith('\n')) {
         torn = true;
         return;
       }
       throw new InputError(`${path}:${index + 1}`, 'expected one JSON event per line');
     }
-    if (!isEventShape(value)) {
-      throw new InputError(`${path}:${index + 1}`, 'expected an event with seq, eventTime, wallTime and kind');
+    const checked = checkEvent(value);
+    if (!checked.ok) {
+      throw new InputError(`${path}:${index + 1}`, checked.problem);
     }
-    events.push(value);
+    events.push(checked.event);
   });
   return { events, torn };
-}
-
-function isEventShape(value: unknown): value is RunEvent {
-  if (value === null || typeof value !== 'object') {
-    return false;
-  }
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v['seq'] === 'number' &&
-    typeof v['kind'] === 'string' &&
-    typeof v['wallTime'] === 'string' &&
-    (v['eventTime'] === null || typeof v['eventTime'] === 'string')
-  );
 }
