@@ -2,13 +2,14 @@
 import type { ScenarioFile } from '../engine/common/scenario/scenarioFile';
 import { formatIssue, loadScenario } from '../engine/node/scenario/loadScenario';
 import type { CliIo } from './command';
+import { commandWorkspace } from './workspaceFlag';
 
 /**
  * The loaded scenario, or null after printing every problem as `file:line:col: field: ...` on
- * stderr; the command then exits 2 (bad input).
+ * stderr; the command then exits 2 (bad input). `workspace` holds the `--workspace` folders.
  */
-export function loadScenarioArgument(path: string, io: CliIo): ScenarioFile | null {
-  const loaded = loadScenario(path);
+export function loadScenarioArgument(path: string, io: CliIo, workspace: readonly string[] | undefined): ScenarioFile | null {
+  const loaded = loadScenario(path, { workspace: commandWorkspace(workspace), named: true });
   if (!loaded.ok) {
     for (const issue of loaded.issues) {
       io.err(formatIssue(issue));

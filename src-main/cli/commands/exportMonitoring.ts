@@ -14,17 +14,18 @@ import { plannedModels } from '../../engine/node/monitoring/plannedModels';
 import { parseFlags, requirePositional, UsageError } from '../args';
 import type { Command } from '../command';
 import { loadScenarioArgument } from '../scenarioArgument';
+import { WORKSPACE_FLAG, WORKSPACE_USAGE } from '../workspaceFlag';
 
 export const exportMonitoringCommand: Command = {
   name: 'export-monitoring',
-  usage: 'rehearse export-monitoring <scenario.yaml> --out <dir> [--name NAME (scrape jobs are NAME-blue, NAME-green)] [--json]',
+  usage: `rehearse export-monitoring <scenario.yaml> --out <dir> [--name NAME (scrape jobs are NAME-blue, NAME-green)] ${WORKSPACE_USAGE} [--json]`,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { out: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' } });
+    const { values, positionals } = parseFlags(args, { out: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' }, ...WORKSPACE_FLAG });
     const path = requirePositional(positionals, 0, 'the scenario file');
     if (values.out === undefined) {
       throw new UsageError('missing --out <dir>');
     }
-    const file = loadScenarioArgument(path, io);
+    const file = loadScenarioArgument(path, io, values.workspace);
     if (file === null) {
       return 2;
     }

@@ -12,6 +12,7 @@ import { parseDuration } from '../../engine/common/scenario/values';
 import { findLoadKnee, runLoad } from '../../engine/node/load/runLoad';
 import { oneOf, parseFlags, UsageError } from '../args';
 import type { Command } from '../command';
+import { requireNamedPaths, WORKSPACE_FLAG, WORKSPACE_USAGE } from '../workspaceFlag';
 import { formatKnee, formatLoadResult } from '../loadReport';
 
 export const loadCommand: Command = {
@@ -20,7 +21,7 @@ export const loadCommand: Command = {
     'rehearse load --url <server> [--protocol predict|oip] (--rate <rps> | --peak-rps R [--multiplier 2] [--headroom 0.5])',
     '              [--shape constant|ramp|step|spike] [--duration 30s] [--sla-ms 100] [--timeout-ms N]',
     '              [--payload-from <snapshot> [--payload-order event|sampled] [--timestamp <column>]] [--model-name <name>]',
-    '              [--connections N] [--seed 1] [--find-knee [--max-rps N]] [--json]',
+    `              [--connections N] [--seed 1] [--find-knee [--max-rps N]] ${WORKSPACE_USAGE} [--json]`,
   ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {
@@ -43,6 +44,7 @@ export const loadCommand: Command = {
       'find-knee': { type: 'boolean' },
       'max-rps': { type: 'string' },
       json: { type: 'boolean' },
+      ...WORKSPACE_FLAG,
     });
     if (positionals.length > 0) {
       throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -79,10 +81,7 @@ export const loadCommand: Command = {
       slaMs,
       timeoutMs: positiveNumber(values['timeout-ms'], 'timeout-ms') ?? defaultTimeoutMs(slaMs),
       ...(connections !== undefined ? { connections } : {}),
-      payload:
-        values['payload-from'] === undefined
-          ? { kind: 'numeric' }
-          : { kind: 'snapshot', path: values['payload-from'], order: payloadOrder, ...(values.timestamp !== undefined ? { timestamp: values.timestamp } : {}) },
+      payload: payloadOf(values, payloadOrder),
       seed,
     };
     if (values['find-knee']) {
@@ -103,6 +102,16 @@ export const loadCommand: Command = {
     return result.slaPass ? 0 : 1;
   },
 };
+
+/** What the requests carry: numbers of the model's width, or the records of a snapshot inside the workspace. */
+function payloadOf(values: { 'payload-from'?: string; timestamp?: string; workspace?: string[] }, order: 'event' | 'sampled'): LoadPlan['payload'] {
+  const path = values['payload-from'];
+  if (path === undefined) {
+    return { kind: 'numeric' };
+  }
+  requireNamedPaths(values.workspace, [{ path, kind: 'snapshot', flag: '--payload-from' }]);
+  return { kind: 'snapshot', path, order, ...(values.timestamp !== undefined ? { timestamp: values.timestamp } : {}) };
+}
 
 /** The target rate from `--rate`, or from `--peak-rps` with the seed's multiplier and headroom. */
 function rateOf(values: { rate?: string; 'peak-rps'?: string; multiplier?: string; headroom?: string }): { target: number; describe: string } {

@@ -16,12 +16,13 @@ import { hostCapacity } from '../../engine/node/docker/servingBackends';
 import { formatIssue, readDeploymentFile } from '../../engine/node/scenario/loadScenario';
 import { parseFlags, requirePositional, UsageError } from '../args';
 import type { Command } from '../command';
+import { requireNamedPaths, WORKSPACE_FLAG, WORKSPACE_USAGE } from '../workspaceFlag';
 
 export const profileDiffCommand: Command = {
   name: 'profile-diff',
-  usage: 'rehearse profile-diff <staging.yaml> <production.yaml> [--container NAME] [--json]',
+  usage: `rehearse profile-diff <staging.yaml> <production.yaml> [--container NAME] ${WORKSPACE_USAGE} [--json]`,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { json: { type: 'boolean' }, container: { type: 'string' } });
+    const { values, positionals } = parseFlags(args, { json: { type: 'boolean' }, container: { type: 'string' }, ...WORKSPACE_FLAG });
     const paths = [
       requirePositional(positionals, 0, 'the staging Deployment file'),
       requirePositional(positionals, 1, 'the production Deployment file'),
@@ -29,6 +30,10 @@ export const profileDiffCommand: Command = {
     if (positionals.length > 2) {
       throw new UsageError(`expected two Deployment files, found ${positionals.length}`);
     }
+    requireNamedPaths(
+      values.workspace,
+      paths.map((path) => ({ path, kind: 'file' as const })),
+    );
     const issues: ValidationIssue[] = [];
     const specs: DeploymentSpec[] = [];
     for (const path of paths) {

@@ -8,17 +8,19 @@ import { parseFlags, requirePositional, UsageError } from '../args';
 import { parseFormats } from '../formatsFlag';
 import { announceSkipped, formatChecklist, reportDigest } from '../checklist';
 import type { Command } from '../command';
+import { requireNamedPaths, WORKSPACE_FLAG, WORKSPACE_USAGE } from '../workspaceFlag';
 
 export const reportCommand: Command = {
   name: 'report',
-  usage: `rehearse report <events.jsonl> --out <dir> [--formats ${REPORT_FORMATS.join(',')}] [--json]`,
+  usage: `rehearse report <events.jsonl> --out <dir> [--formats ${REPORT_FORMATS.join(',')}] ${WORKSPACE_USAGE} [--json]`,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { out: { type: 'string' }, formats: { type: 'string' }, json: { type: 'boolean' } });
+    const { values, positionals } = parseFlags(args, { out: { type: 'string' }, formats: { type: 'string' }, json: { type: 'boolean' }, ...WORKSPACE_FLAG });
     const path = requirePositional(positionals, 0, 'the events.jsonl file');
     if (values.out === undefined) {
       throw new UsageError('missing --out <dir>: the folder for the report files');
     }
     const formats = parseFormats(values.formats) ?? REPORT_FORMATS;
+    requireNamedPaths(values.workspace, [{ path, kind: 'file' }]);
     const { events, torn } = readEventFile(path);
     if (torn) {
       io.err(`${path}: the last line was cut short (the run was killed while writing it); it is left out`);

@@ -8,10 +8,11 @@ import { parseFormats } from '../formatsFlag';
 import { progressWriter } from '../progress';
 import { REPORT_FORMATS } from '../../engine/common/scenario/sections/outputs';
 import { loadScenarioArgument } from '../scenarioArgument';
+import { WORKSPACE_FLAG, WORKSPACE_USAGE } from '../workspaceFlag';
 
 export const runCommand: Command = {
   name: 'run',
-  usage: `rehearse run <scenario> --out <dir> [--ep cpu|cuda] [--backend docker|embedded] [--profile staging|production] [--allow-unverified] [--formats ${REPORT_FORMATS.join(',')}] [--json]`,
+  usage: `rehearse run <scenario> --out <dir> [--ep cpu|cuda] [--backend docker|embedded] [--profile staging|production] [--allow-unverified] [--formats ${REPORT_FORMATS.join(',')}] ${WORKSPACE_USAGE} [--json]`,
   async run(args, io) {
     const { values, positionals } = parseFlags(args, {
       out: { type: 'string' },
@@ -21,6 +22,7 @@ export const runCommand: Command = {
       'allow-unverified': { type: 'boolean' },
       formats: { type: 'string' },
       json: { type: 'boolean' },
+      ...WORKSPACE_FLAG,
     });
     const formats = parseFormats(values.formats);
     const path = requirePositional(positionals, 0, 'the scenario file');
@@ -30,7 +32,7 @@ export const runCommand: Command = {
     const executionProvider = oneOf(values.ep, ['cpu', 'cuda'] as const, 'ep', 'cpu');
     const backend = values.backend === undefined ? undefined : oneOf(values.backend, ['docker', 'embedded'] as const, 'backend', 'docker');
     const profile = values.profile === undefined ? undefined : oneOf(values.profile, ['staging', 'production'] as const, 'profile', 'production');
-    const file = loadScenarioArgument(path, io);
+    const file = loadScenarioArgument(path, io, values.workspace);
     if (file === null) {
       return 2;
     }

@@ -7,12 +7,13 @@ import { parseEventTime } from '../../engine/common/scenario/values';
 import { scoreModel } from '../../engine/node/score/scoreModel';
 import { oneOf, parseFlags, UsageError } from '../args';
 import type { Command } from '../command';
+import { requireNamedPaths, WORKSPACE_FLAG, WORKSPACE_USAGE } from '../workspaceFlag';
 
 export const scoreCommand: Command = {
   name: 'score',
   usage:
     'rehearse score --model <model.onnx|folder> --snapshot <file|glob> --label <column or SQL> [--features a,b,c] ' +
-    '[--timestamp <column> [--from T] [--to T]] [--format parquet|csv|jsonl] [--max-reject-rate R] [--allow-unverified] [--json]',
+    `[--timestamp <column> [--from T] [--to T]] [--format parquet|csv|jsonl] [--max-reject-rate R] [--allow-unverified] ${WORKSPACE_USAGE} [--json]`,
   async run(args, io) {
     const { values } = parseFlags(args, {
       model: { type: 'string' },
@@ -26,6 +27,7 @@ export const scoreCommand: Command = {
       'max-reject-rate': { type: 'string' },
       'allow-unverified': { type: 'boolean' },
       json: { type: 'boolean' },
+      ...WORKSPACE_FLAG,
     });
     const model = required(values.model, '--model <model.onnx|folder>');
     const snapshot = required(values.snapshot, '--snapshot <file|glob>');
@@ -40,6 +42,10 @@ export const scoreCommand: Command = {
     if (!(maxRejectRate >= 0 && maxRejectRate <= 1)) {
       throw new UsageError(`--max-reject-rate: expected a share between 0 and 1, got "${values['max-reject-rate']}"`);
     }
+    requireNamedPaths(values.workspace, [
+      { path: model, kind: 'model', flag: '--model' },
+      { path: snapshot, kind: 'snapshot', flag: '--snapshot' },
+    ]);
     const format = values.format === undefined ? undefined : oneOf(values.format, ['parquet', 'csv', 'jsonl'] as const, 'format', 'parquet');
     const outcome = await scoreModel({
       model,

@@ -12,12 +12,13 @@ import { startServiceProcess } from '../../engine/node/service/serviceProcess';
 import { parseFlags, UsageError } from '../args';
 import type { Command } from '../command';
 import { startUiServer } from '../ui/uiServer';
+import { WORKSPACE_FLAG, WORKSPACE_USAGE, workspaceFlagFolders } from '../workspaceFlag';
 
 export const uiCommand: Command = {
   name: 'ui',
-  usage: 'rehearse ui [--port N] [--scenario <file>] [--runs <dir>]',
+  usage: `rehearse ui [--port N] [--scenario <file>] [--runs <dir>] ${WORKSPACE_USAGE}`,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { port: { type: 'string' }, scenario: { type: 'string' }, runs: { type: 'string' } });
+    const { values, positionals } = parseFlags(args, { port: { type: 'string' }, scenario: { type: 'string' }, runs: { type: 'string' }, ...WORKSPACE_FLAG });
     if (positionals.length > 0) {
       throw new UsageError(`unexpected argument "${positionals[0]}"`);
     }
@@ -34,7 +35,9 @@ export const uiCommand: Command = {
       throw new InputError(rendererFolder, 'the app is not built: run `npm run build` first, or `npm run ui`, which builds and starts it');
     }
     const runsFolder = resolve(values.runs ?? defaultRunsFolder());
-    const engine = startServiceProcess({ runsFolder, ...(scenario ? { launchScenario: scenario } : {}) });
+    // The app reads only inside the project, the runs folder, the launch scenario's folder and these.
+    const workspace = workspaceFlagFolders(values.workspace);
+    const engine = startServiceProcess({ runsFolder, workspace, ...(scenario ? { launchScenario: scenario } : {}) });
     let server;
     try {
       server = await startUiServer({ api: engine.api, rendererFolder, runsFolder, port });

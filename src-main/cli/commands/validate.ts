@@ -4,14 +4,15 @@ import { describeScenario } from '../../engine/common/scenario/describeScenario'
 import { formatIssue, loadScenario } from '../../engine/node/scenario/loadScenario';
 import { parseFlags, requirePositional } from '../args';
 import type { Command } from '../command';
+import { commandWorkspace, WORKSPACE_FLAG, WORKSPACE_USAGE } from '../workspaceFlag';
 
 export const validateCommand: Command = {
   name: 'validate',
-  usage: 'rehearse validate <scenario.yaml|json> [--json]',
+  usage: `rehearse validate <scenario.yaml|json> ${WORKSPACE_USAGE} [--json]`,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { json: { type: 'boolean' } });
+    const { values, positionals } = parseFlags(args, { json: { type: 'boolean' }, ...WORKSPACE_FLAG });
     const path = requirePositional(positionals, 0, 'the scenario file');
-    const loaded = loadScenario(path);
+    const loaded = loadScenario(path, { workspace: commandWorkspace(values.workspace), named: true });
     if (!loaded.ok) {
       if (values.json) {
         io.out(JSON.stringify({ valid: false, file: path, issues: loaded.issues }, null, 2));

@@ -23,6 +23,7 @@ import { systemClock } from '../run/systemClock';
 import { systemScheduler } from '../run/systemScheduler';
 import { formatIssue, loadScenario } from '../scenario/loadScenario';
 import { builtInScenarioFolder, listBuiltInScenarios, listScenarioFiles, summarizeScenario } from '../scenario/scenarioLibrary';
+import { appWorkspace } from '../workspace/appWorkspace';
 
 /** Where runs started from the UI write their folders. */
 export function defaultRunsFolder(): string {
@@ -38,6 +39,8 @@ export interface ServiceOptions {
   readonly scheduler?: Scheduler;
   /** How exported PDFs are printed; Chromium on this machine by default. */
   readonly printer?: PdfPrinter | { readonly unavailable: string };
+  /** Folders named with `--workspace` at launch: the app reads scenarios, models, snapshots and logs only inside its workspace. */
+  readonly workspace?: readonly string[];
 }
 
 /** The service, plus what its host and tests need. */
@@ -57,6 +60,8 @@ interface ServiceRun {
 /** The engine behind the UI: runs in this process and fans events out to listeners. */
 export function createRehearsalService(options: ServiceOptions = {}): RehearsalService {
   const runsFolder = options.runsFolder ?? defaultRunsFolder();
+  // A path typed in the app (a scenario, a run log) is read only inside the app's workspace, and so is what it names.
+  const typed = { workspace: appWorkspace({ runsFolder, launchScenario: options.launchScenario, workspace: options.workspace }), named: false };
   const listeners = new Set<(runId: string, event: RunEvent) => void>();
   const runs = new Map<string, ServiceRun>();
   const drills = new Map<string, DrillSession>();
@@ -76,20 +81,21 @@ export function createRehearsalService(options: ServiceOptions = {}): RehearsalS
   };
   return {
     async getLaunch() {
-      const scenario = options.launchScenario !== undefined ? summarizeScenario(options.launchScenario, false) : (listBuiltInScenarios()[0] ?? null);
+      const scenario =
+        options.launchScenario !== undefined ? summarizeScenario(options.launchScenario, false, typed) : (listBuiltInScenarios(typed)[0] ?? null);
       return { scenario, scenarioFolder: builtInScenarioFolder(), choices: await runChoices() };
     },
     async listScenarios() {
-      return listBuiltInScenarios();
+      return listBuiltInScenarios(typed);
     },
     async listScenarioFiles() {
       return listScenarioFiles();
     },
     async validateScenario(path: string) {
-      return summarizeScenario(path, false);
+      return summarizeScenario(path, false, typed);
     },
     async startRun(request: RunRequest): Promise<RunHandle> {
-      const loaded = loadScenario(request.scenarioPath);
+      const loaded = loadScenario(request.scenarioPath, typed);
       if (!loaded.ok) {
         throw new InputError(request.scenarioPath, loaded.issues.map(formatIssue).join('\n'));
       }
@@ -145,7 +151,7 @@ export function createRehearsalService(options: ServiceOptions = {}): RehearsalS
       }
     },
     async openDrill(request) {
-      const inputs = readDrill(request.logPath, request.scenarioPath);
+      const inputs = readDrill(request.logPath, request.scenarioPath, typed);
       const drill = new DrillSession(randomUUID(), inputs.events, inputs.drill, dirname(request.logPath), systemClock);
       drills.set(drill.drillId, drill);
       return drill.state();
