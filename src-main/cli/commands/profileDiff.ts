@@ -9,6 +9,7 @@
  */
 import type { ValidationIssue } from '../../contract/scenarioSummary';
 import type { DeploymentSpec } from '../../engine/common/profiles/deployment';
+import { hostPrivilegesOf, REHEARSAL_CONTAINER, type HostPrivilege } from '../../engine/common/profiles/hostPrivileges';
 import { describeDifference, diffDeployments } from '../../engine/common/profiles/profileDiff';
 import { profileOnHost } from '../../engine/common/profiles/reproducibility';
 import { profileOfDeployment } from '../../engine/common/profiles/resourceProfile';
@@ -57,24 +58,45 @@ export const profileDiffCommand: Command = {
       (name, i) =>
         profileOnHost({ name, ...profileOfDeployment(specs[i]!), backend: 'docker', executionProvider: 'cpu', deployment: specs[i]!.file }, host).notReproduced,
     );
+    const hostPrivileges = { staging: hostPrivilegesOf(staging.document), production: hostPrivilegesOf(production.document) };
     if (values.json) {
-      io.out(JSON.stringify({ staging: staging.file, production: production.file, identical: differences.length === 0, differences, notReproduced }, null, 2));
+      io.out(
+        JSON.stringify(
+          { staging: staging.file, production: production.file, identical: differences.length === 0, differences, notReproduced, hostPrivileges },
+          null,
+          2,
+        ),
+      );
     } else {
       io.out(
         differences.length === 0
           ? `${staging.file} and ${production.file} do not differ`
           : [
               `${differences.length} difference${differences.length === 1 ? '' : 's'} (staging ${staging.file}, production ${production.file}):`,
-              ...differences.map((d) => `  ${describeDifference(d)}${lineNote(d.lines)}`),
+              ...differences.map((d) => `  ${describeDifference(d)}${lineNote(d.lines)}${d.kind === 'privileges' ? ' [asks the host for more]' : ''}`),
             ].join('\n'),
       );
       for (const note of notReproduced) {
         io.out(`not reproducible on this machine: ${note}`);
       }
+      if (hostPrivileges.staging.length + hostPrivileges.production.length > 0) {
+        io.out(privilegeText(hostPrivileges));
+      }
     }
     return differences.length === 0 ? 0 : 1;
   },
 };
+
+/** What each side asks of its host, flagged whether or not the two differ in it (printed when either asks for anything). */
+function privilegeText(privileges: Record<'staging' | 'production', readonly HostPrivilege[]>): string {
+  const lines = (['staging', 'production'] as const).flatMap((side) => {
+    const asked = privileges[side];
+    return asked.length === 0
+      ? [`${side} asks its host for nothing beyond CPU and memory`]
+      : [`${side} asks its host for what no rehearsal grants:`, ...asked.map((p) => `  ${p.field}: ${p.value} (${p.grants})`)];
+  });
+  return [...lines, `not reproduced by a rehearsal: ${REHEARSAL_CONTAINER}`].join('\n');
+}
 
 function lineNote(lines: { staging: number | null; production: number | null } | undefined): string {
   if (lines === undefined || (lines.staging === null && lines.production === null)) {

@@ -1,5 +1,6 @@
 /** `rehearse validate <file>`: every problem with file, line and field path, exit 2; or a one-line summary, exit 0. */
 import { basename } from 'node:path';
+import { profilePrivilegeNotes } from '../../engine/common/profiles/hostPrivileges';
 import { describeScenario } from '../../engine/common/scenario/describeScenario';
 import { formatIssue, loadScenario } from '../../engine/node/scenario/loadScenario';
 import { parseFlags, requirePositional } from '../args';
@@ -24,6 +25,11 @@ export const validateCommand: Command = {
       return 2;
     }
     const summary = describeScenario(loaded.file.scenario, (p) => basename(p));
+    const { profiles } = loaded.file.scenario;
+    for (const name of profiles === undefined ? [] : (['staging', 'production'] as const)) {
+      const notes = profilePrivilegeNotes({ name, deployment: profiles![name].deployment ?? null }, loaded.file.deployments ?? {});
+      notes.forEach((note) => io.err(`note: ${note}`));
+    }
     if (values.json) {
       io.out(JSON.stringify({ valid: true, file: path, summary }, null, 2));
     } else {
