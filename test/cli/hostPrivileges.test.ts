@@ -6,7 +6,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../src-main/contract/report';
+import type { ReadinessReport } from '../../src-main/contract/report';
 import { rehearse } from '../support/cli';
 import { ROOT, tempDir } from '../support/paths';
 
@@ -82,7 +82,7 @@ describe('a Deployment that asks its node for more than CPU and memory', () => {
     const out = join(tempDir(), 'run');
     const result = rehearse(['run', privilegedScenario(), '--out', out, '--formats', 'json,html']);
     expect(result.code).toBe(1);
-    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ReadinessReport;
     const check = report.checks.find((c) => c.id === 'infrastructure-parity')!;
     expect(check.status).toBe('WARN');
     expect(check.observed).toContain("but the rehearsal did not reproduce: production's Deployment asks for spec.template.spec.hostNetwork: true");
