@@ -1,5 +1,6 @@
 /** The scenario file a command was given, loaded; its problems printed for the person who wrote it. */
 import type { ScenarioFile } from '../engine/common/scenario/scenarioFile';
+import { scenarioSizeIssues } from '../engine/node/limits/machineFacts';
 import { formatIssue, loadScenario } from '../engine/node/scenario/loadScenario';
 import type { CliIo } from './command';
 import { commandWorkspace } from './workspaceFlag';
@@ -17,4 +18,13 @@ export function loadScenarioArgument(path: string, io: CliIo, workspace: readonl
     return null;
   }
   return loaded.file;
+}
+
+/** True when this machine can run the scenario's sizes; otherwise prints each limit passed (the command exits 2). */
+export function fitsThisMachine(file: ScenarioFile, io: CliIo): boolean {
+  const issues = scenarioSizeIssues(file);
+  for (const issue of issues) {
+    io.err(formatIssue(issue));
+  }
+  return issues.length === 0;
 }

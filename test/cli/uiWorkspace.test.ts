@@ -3,7 +3,7 @@
  * typed in the app (a scenario to validate or run, a run log to drill) is read only inside the
  * project folder, the runs folder and the folders named with `--workspace` at launch.
  */
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScenarioSummary } from '../../src-main/contract/scenarioSummary';
@@ -48,6 +48,13 @@ describe('the app reads only inside its workspace', () => {
       expect(summary.issues[0]!.message).toContain('start the app with --workspace <folder>');
       expect(JSON.stringify(summary)).not.toMatch(/root:x|hunter2/);
     }
+  });
+
+  it('refuses to start a run this machine cannot size, naming the field', async () => {
+    writeFileSync(join(opened, 'absurd.yaml'), `${readFileSync(join(opened, 'inside.yaml'), 'utf8')}load:\n  peakRps: 1000000\n  duration: 60s\n`);
+    await expect(socket.call('startRun', { scenarioPath: join(opened, 'absurd.yaml') })).rejects.toThrow(
+      /load\.peakRps .*more than this machine's load generator can send/,
+    );
   });
 
   it('refuses to run or drill a file outside', async () => {

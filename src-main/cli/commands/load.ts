@@ -12,6 +12,9 @@ import { parseDuration } from '../../engine/common/scenario/values';
 import { findLoadKnee, runLoad } from '../../engine/node/load/runLoad';
 import { oneOf, parseFlags, UsageError } from '../args';
 import type { Command } from '../command';
+import { loadSizeProblems } from '../../engine/common/limits/loadLimits';
+import { InputError } from '../../engine/common/run/inputError';
+import { machineFacts } from '../../engine/node/limits/machineFacts';
 import { requireNamedPaths, WORKSPACE_FLAG, WORKSPACE_USAGE } from '../workspaceFlag';
 import { formatKnee, formatLoadResult } from '../loadReport';
 
@@ -84,6 +87,7 @@ export const loadCommand: Command = {
       payload: payloadOf(values, payloadOrder),
       seed,
     };
+    requireFits(plan, values);
     if (values['find-knee']) {
       const search = { ...defaultKneeSearch(plan.rps), ...(values['max-rps'] !== undefined ? { maxRps: positiveNumber(values['max-rps'], 'max-rps')! } : {}) };
       io.err(
@@ -102,6 +106,22 @@ export const loadCommand: Command = {
     return result.slaPass ? 0 : 1;
   },
 };
+
+/** Refuses (exit 2) a rate or a timeout this machine cannot run (the knee search's highest rate too), before the server is asked anything. */
+function requireFits(plan: LoadPlan, values: { rate?: string; 'find-knee'?: boolean; 'max-rps'?: string }): void {
+  const knee = values['find-knee'] === true && values['max-rps'] !== undefined;
+  const size = {
+    rps: knee ? Number(values['max-rps']) : plan.rps,
+    durationMs: plan.durationMs,
+    timeoutMs: plan.timeoutMs,
+    rateField: knee ? '--max-rps' : values.rate === undefined ? '--peak-rps (x multiplier x (1 + headroom))' : '--rate',
+    timeoutField: '--timeout-ms',
+  };
+  const [problem] = loadSizeProblems(size, machineFacts());
+  if (problem !== undefined) {
+    throw new InputError(problem.field, problem.message);
+  }
+}
 
 /** What the requests carry: numbers of the model's width, or the records of a snapshot inside the workspace. */
 function payloadOf(values: { 'payload-from'?: string; timestamp?: string; workspace?: string[] }, order: 'event' | 'sampled'): LoadPlan['payload'] {

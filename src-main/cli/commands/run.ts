@@ -7,7 +7,7 @@ import type { Command } from '../command';
 import { parseFormats } from '../formatsFlag';
 import { progressWriter } from '../progress';
 import { REPORT_FORMATS } from '../../engine/common/scenario/sections/outputs';
-import { loadScenarioArgument } from '../scenarioArgument';
+import { fitsThisMachine, loadScenarioArgument } from '../scenarioArgument';
 import { WORKSPACE_FLAG, WORKSPACE_USAGE } from '../workspaceFlag';
 
 export const runCommand: Command = {
@@ -33,7 +33,7 @@ export const runCommand: Command = {
     const backend = values.backend === undefined ? undefined : oneOf(values.backend, ['docker', 'embedded'] as const, 'backend', 'docker');
     const profile = values.profile === undefined ? undefined : oneOf(values.profile, ['staging', 'production'] as const, 'profile', 'production');
     const file = loadScenarioArgument(path, io, values.workspace);
-    if (file === null) {
+    if (file === null || !fitsThisMachine(file, io)) {
       return 2;
     }
     let stopRequested = false;

@@ -2,6 +2,7 @@
 import { basename } from 'node:path';
 import { profilePrivilegeNotes } from '../../engine/common/profiles/hostPrivileges';
 import { describeScenario } from '../../engine/common/scenario/describeScenario';
+import { scenarioSizeIssues } from '../../engine/node/limits/machineFacts';
 import { formatIssue, loadScenario } from '../../engine/node/scenario/loadScenario';
 import { parseFlags, requirePositional } from '../args';
 import type { Command } from '../command';
@@ -13,7 +14,10 @@ export const validateCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { json: { type: 'boolean' }, ...WORKSPACE_FLAG });
     const path = requirePositional(positionals, 0, 'the scenario file');
-    const loaded = loadScenario(path, { workspace: commandWorkspace(values.workspace), named: true });
+    const read = loadScenario(path, { workspace: commandWorkspace(values.workspace), named: true });
+    // Sizes this machine cannot run are problems of the file too (engine/common/limits/loadLimits.ts).
+    const oversized = read.ok ? scenarioSizeIssues(read.file) : [];
+    const loaded = oversized.length > 0 ? { ok: false as const, issues: oversized } : read;
     if (!loaded.ok) {
       if (values.json) {
         io.out(JSON.stringify({ valid: false, file: path, issues: loaded.issues }, null, 2));

@@ -23,6 +23,7 @@ import { systemClock } from '../run/systemClock';
 import { systemScheduler } from '../run/systemScheduler';
 import { formatIssue, loadScenario } from '../scenario/loadScenario';
 import { builtInScenarioFolder, listBuiltInScenarios, listScenarioFiles, summarizeScenario } from '../scenario/scenarioLibrary';
+import { scenarioSizeIssues } from '../limits/machineFacts';
 import { appWorkspace } from '../workspace/appWorkspace';
 
 /** Where runs started from the UI write their folders. */
@@ -96,8 +97,9 @@ export function createRehearsalService(options: ServiceOptions = {}): RehearsalS
     },
     async startRun(request: RunRequest): Promise<RunHandle> {
       const loaded = loadScenario(request.scenarioPath, typed);
-      if (!loaded.ok) {
-        throw new InputError(request.scenarioPath, loaded.issues.map(formatIssue).join('\n'));
+      const issues = loaded.ok ? scenarioSizeIssues(loaded.file) : loaded.issues;
+      if (!loaded.ok || issues.length > 0) {
+        throw new InputError(request.scenarioPath, issues.map(formatIssue).join('\n'));
       }
       const runId = randomUUID();
       const outDir = join(runsFolder, runId);
