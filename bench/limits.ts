@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   const machine = { cores: availableParallelism(), memoryBytes: totalmem() };
   const limits = loadLimits(machine);
   console.log(
-    `\nlimits in the code: ${GENERATOR_RPS_PER_CORE} requests/s per core, ${BYTES_PER_HELD_REQUEST} bytes per held request` +
+    `\nlimits in the code: ${GENERATOR_RPS_PER_CORE} requests/s from one core, ${BYTES_PER_HELD_REQUEST} bytes per held request` +
       `\non this machine (${machine.cores} cores, ${(machine.memoryBytes / 2 ** 30).toFixed(1)} GiB): at most ${limits.maxRps} requests/s, at most ${limits.maxHeldRequests} requests held at once`,
   );
   rmSync(WORK, { recursive: true, force: true });

@@ -1,8 +1,8 @@
 /**
  * Sizes a machine cannot run, refused before anything starts. `peakRps: 1000000` asks the load
  * generator for 3 million requests a second: no core sends that many, so the open loop falls
- * behind at once, hands over its backlog without pause, and the requests waiting in memory grow
- * by gigabytes while the run cannot even be stopped. Two limits follow from the machine:
+ * behind at once and hands over its backlog in ever longer stretches, and the requests waiting in
+ * memory grow by gigabytes before the run can be stopped. Two limits follow from the machine:
  *
  * - the rate: the generator is one event loop, so it sends from one core, at most
  *   GENERATOR_RPS_PER_CORE requests a second (its CPU per request, measured by `npm run
@@ -25,10 +25,11 @@ export interface MachineFacts {
 
 /**
  * Requests a second one core of the generator can send, CPU-bound: 1 / (CPU per request). `npm run
- * bench:limits` measured our generator at 13 to 40 us of CPU per request on this project's shared
- * 2-core machine (less as the rate climbs: 13.3 us at 24,000 requests/s, 75,000 a second a core;
- * wrk on the same server: 5 to 9 us). The limit takes 10 us, a little under wrk's best, so a
- * faster machine is never refused a rate it could send; it is there to refuse the absurd.
+ * bench:limits` measured our generator at 13.6 us of CPU per request at 24,000 requests/s (more at
+ * lower rates, where timers weigh more) on this project's shared 2-core machine: 74,000 a second;
+ * wrk on the same server, 5.7 us. The limit counts 10 us (100,000 a second): above what the
+ * generator was measured to send, so a faster machine is not refused a rate it can send, and far
+ * below the absurd.
  */
 export const GENERATOR_RPS_PER_CORE = 100_000;
 
