@@ -125,6 +125,30 @@ describe('symlinks count where they lead', () => {
   });
 });
 
+describe("a scenario's SQL reads only its snapshot's files", () => {
+  it('a label that reads /etc/passwd through DuckDB (in a scenario or on the command line) is refused, and nothing of it shows', () => {
+    const dir = tempDir();
+    const leaky = (extra: string) => {
+      writeFileSync(
+        join(dir, 'leaky.yaml'),
+        `name: leaky\nmodels:\n  blue:\n    path: ${SMOKE_MODEL}\nsnapshots:\n  production:\n    path: ${SMOKE_SNAPSHOT}\n    timestamp: date\n    from: 2001-03-01T06:00:00\n    to: 2001-03-01T07:00:00\n${extra}`,
+      );
+      return join(dir, 'leaky.yaml');
+    };
+    const label = leaky("    label: (SELECT count(*) FROM read_text('/etc/passwd')) > 0\n");
+    const out = join(tempDir(), 'label');
+    const run = rehearse(['run', label, '--out', out, '--formats', 'json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('file system operations are disabled by configuration');
+    const events = readFileSync(join(out, 'events.jsonl'), 'utf8');
+    expect(events).toContain('Permission Error: Cannot access file');
+    expect(`${events}${readFileSync(join(out, 'report.json'), 'utf8')}${run.stdout}${run.stderr}`).not.toMatch(PASSWD);
+    const score = rehearse(['score', '--model', SMOKE_MODEL, '--snapshot', SMOKE_SNAPSHOT, '--label', "(SELECT content FROM read_text('/etc/passwd'))"]);
+    expect(score.code).toBe(2);
+    expect(`${score.stdout}${score.stderr}`).not.toMatch(PASSWD);
+  });
+});
+
 describe('a run log naming a scenario outside the workspace', () => {
   it('drill refuses the scenario the log names, unless the person names one', () => {
     const out = join(tempDir(), 'smoke');

@@ -62,18 +62,19 @@ describe("browser mode's connect-src", () => {
     await page.goto(mode.url);
     // The app reached the engine: the scenario list came over the API socket.
     await expect.poll(() => page.getByRole('button', { name: '▶ Run' }).isEnabled(), { timeout: 30_000 }).toBe(true);
-    const blocked = await page.evaluate(async (port) => {
-      const violations: string[] = [];
-      document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective} ${event.blockedURI}`));
+    // A script as one that got into the page would run it (as a string: the page has a DOM, this file does not).
+    const blocked = (await page.evaluate(`(async (port) => {
+      const violations = [];
+      document.addEventListener('securitypolicyviolation', (event) => violations.push(event.effectiveDirective + ' ' + event.blockedURI));
       try {
-        new WebSocket(`ws://127.0.0.1:${port}/`);
+        new WebSocket('ws://127.0.0.1:' + port + '/');
       } catch {
         // Some versions throw at once; others fail the socket. Either way the policy reports it.
       }
-      await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined);
+      await fetch('http://127.0.0.1:' + port + '/').catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, 500));
       return violations;
-    }, neighbourPort);
+    })(${neighbourPort})`)) as string[];
     expect(blocked).toEqual(expect.arrayContaining([`connect-src ws://127.0.0.1:${neighbourPort}/`, `connect-src http://127.0.0.1:${neighbourPort}/`]));
     expect(reached).toBe(0);
   });
