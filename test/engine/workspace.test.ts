@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseDigestFile } from '../../src-main/engine/common/model/digestFile';
 import { duckdbProblem, jsonProblem, yamlProblem } from '../../src-main/engine/common/validation/contentFree';
 import {
   folderHolding,
@@ -66,6 +67,17 @@ describe('the workspace rule', () => {
 });
 
 describe('problems without the file content', () => {
+  it('reads a digest file that names only files of its own folder, and never quotes a line', () => {
+    const hex = 'a'.repeat(64);
+    const parsed = parseDigestFile(`${hex}  model.onnx\n${hex}  ../../etc/passwd\n${hex}  /etc/shadow\nroot:x:0:0:root:/root:/bin/bash\n`);
+    expect(parsed.lines).toEqual([{ sha256: hex, file: 'model.onnx' }]);
+    expect(parsed.problems).toEqual([
+      'line 2: expected a file inside the model folder',
+      'line 3: expected a file inside the model folder',
+      'line 4: expected "<64 hex digits>  <file>"',
+    ]);
+  });
+
   it('words every YAML error by its code, never the source', () => {
     expect(yamlProblem('DUPLICATE_KEY')).toBe('map keys must be unique; a key is repeated');
     expect(yamlProblem('TAG_RESOLVE_FAILED')).not.toContain('!');

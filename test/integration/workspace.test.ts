@@ -2,6 +2,8 @@
 import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ModelCard } from '../../src-main/engine/common/model/modelCard';
+import { readReferenceProfile } from '../../src-main/engine/node/model/referenceFile';
 import { loadScenario } from '../../src-main/engine/node/scenario/loadScenario';
 import { openWorkspace, realPathOf, refusalOf } from '../../src-main/engine/node/workspace/workspaceAccess';
 import { ROOT, tempDir } from '../support/paths';
@@ -62,8 +64,20 @@ describe('paths on disk against the workspace', () => {
     mkdirSync(join(inside, 'model/serving'));
     symlinkSync(join(outside, 'passwd'), join(inside, 'model/serving/airports.json'));
     expect(refusalOf(workspace, join(inside, 'model'), 'model')).toContain('serving/airports.json leads to');
-    // A bare .onnx file is one file.
-    expect(refusalOf(workspace, join(inside, 'model/model.onnx'), 'model')).toBeNull();
+    // A bare .onnx file brings what it reads beside it (its digest file, card, lock, serving tables), not the whole folder.
+    expect(refusalOf(workspace, join(inside, 'model/model.onnx'), 'model')).toContain('serving/airports.json leads to');
+    symlinkSync(join(outside, 'passwd'), join(inside, 'unrelated.txt'));
+    cpSync(join(SMOKE_MODEL, 'model.onnx'), join(inside, 'bare.onnx'));
+    expect(refusalOf(workspace, join(inside, 'bare.onnx'), 'model')).toBeNull();
+  });
+
+  it("refuses a card's reference file outside its model folder, before reading it", () => {
+    const inside = tempDir();
+    cpSync(SMOKE_MODEL, join(inside, 'model'), { recursive: true });
+    expect(() => readReferenceProfile(join(inside, 'model'), { reference: '../../../etc/passwd' } as unknown as ModelCard)).toThrow(
+      'reference: expected a file inside the model folder',
+    );
+    expect(readReferenceProfile(join(inside, 'model'), null)).toBeNull();
   });
 
   it('resolves the workspace folders themselves, so a folder reached through a link still holds its files', () => {

@@ -21,7 +21,13 @@ export function parseDigestFile(text: string): { lines: DigestLine[]; problems: 
       problems.push(`line ${index + 1}: expected "<64 hex digits>  <file>"`);
       return;
     }
-    lines.push({ sha256: match[1]!.toLowerCase(), file: match[2]!.replace(/^\.\//, '') });
+    const file = match[2]!.replace(/^\.\//, '');
+    // Every file a digest names is read to hash it: only files of the model's own folder.
+    if (/^([a-zA-Z]:)?[\\/]/.test(file) || file.split(/[\\/]/).includes('..')) {
+      problems.push(`line ${index + 1}: expected a file inside the model folder`);
+      return;
+    }
+    lines.push({ sha256: match[1]!.toLowerCase(), file });
   });
   return { lines, problems };
 }

@@ -47,8 +47,22 @@ export function refusalOf(workspace: Workspace, path: string, kind: PathKind): s
   if (folderHolding(workspace, real) === null) {
     return outsideMessage(workspace, absolute, real);
   }
-  if (kind === 'model' && isFolder(real)) {
-    return treeRefusal(workspace, absolute);
+  if (kind === 'model') {
+    return isFolder(real) ? treeRefusal(workspace, absolute) : siblingRefusal(workspace, dirname(absolute));
+  }
+  return null;
+}
+
+/** What a model read from a bare .onnx file reads beside it (DESIGN.md, "A model folder"): not the whole folder, which may be anyone's. */
+const MODEL_SIBLINGS = ['model.sha256', 'model-card.json', 'reference.json', 'training.lock', 'serving', 'tfjs'];
+
+function siblingRefusal(workspace: Workspace, folder: string): string | null {
+  for (const name of MODEL_SIBLINGS) {
+    const entry = join(folder, name);
+    const refusal = entryRefusal(workspace, entry) ?? (isFolder(entry) ? treeRefusal(workspace, entry) : null);
+    if (refusal !== null) {
+      return refusal;
+    }
   }
   return null;
 }
