@@ -28,7 +28,8 @@ export interface ResourceProfile {
 export interface ProfileDifference {
   /** `limits.memory`, `env.MAX_BATCH_SIZE`, `nodeSelector.gpu-type`, or a path in the file. */
   readonly field: string;
-  readonly kind: 'resources' | 'batching' | 'placement' | 'runtime' | 'other';
+  /** `privileges`: a field that asks the node for more than CPU and memory (privileged, host network, ...), which no rehearsal grants. */
+  readonly kind: 'resources' | 'batching' | 'placement' | 'runtime' | 'privileges' | 'other';
   readonly staging: string | null;
   readonly production: string | null;
   /** Where each side sets it, when read from files. */

@@ -41,11 +41,18 @@ export function scenarioArgument(argv: readonly string[]): string | undefined {
   return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[at + 1];
 }
 
-/** Starts the desktop app once Electron is ready. */
-export async function startDesktop(paths: DesktopPaths, launchScenario?: string): Promise<void> {
+/** Every `--workspace <folder>` (or `--workspace=<folder>`) among the app's arguments: the folders it may read besides its own. */
+export function workspaceArguments(argv: readonly string[]): string[] {
+  return argv.flatMap((arg, i) =>
+    arg === '--workspace' ? (argv[i + 1] === undefined ? [] : [argv[i + 1]!]) : arg.startsWith('--workspace=') ? [arg.slice(12)] : [],
+  );
+}
+
+/** Starts the desktop app once Electron is ready; the engine reads only inside its workspace (the project, runs, `workspace`). */
+export async function startDesktop(paths: DesktopPaths, launchScenario?: string, workspace: readonly string[] = []): Promise<void> {
   await app.whenReady();
   const isAppUrl = appUrlCheck(paths);
-  const options = { printer: 'parent', ...(launchScenario === undefined ? {} : { launchScenario }) };
+  const options = { printer: 'parent', ...(workspace.length > 0 ? { workspace } : {}), ...(launchScenario === undefined ? {} : { launchScenario }) };
   const engine = utilityProcess.fork(paths.serviceHost, [JSON.stringify(options)], { serviceName: 'Rehearsal engine', stdio: 'inherit' });
   // report.pdf: the engine asks, Electron's own Chromium prints.
   engine.on('message', (message: unknown) => {

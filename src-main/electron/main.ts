@@ -2,7 +2,7 @@
 // Inherited by the engine's utility process, which loads onnxruntime (no telemetry).
 process.env['ORT_DISABLE_TELEMETRY'] = '1';
 import { join } from 'node:path';
-import { scenarioArgument, startDesktop } from './desktop';
+import { scenarioArgument, startDesktop, workspaceArguments } from './desktop';
 
 void startDesktop(
   {
@@ -12,4 +12,5 @@ void startDesktop(
     serviceHost: join(import.meta.dirname, 'serviceHost.js'),
   },
   scenarioArgument(process.argv),
+  workspaceArguments(process.argv),
 );

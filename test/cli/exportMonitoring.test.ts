@@ -4,7 +4,7 @@
  * features cannot be named) as exit 2 with the file, line or field.
  */
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rehearse, writeScenario } from '../support/cli';
 import { ROOT, SMOKE, tempDir } from '../support/paths';
@@ -91,7 +91,8 @@ describe('rehearse export-monitoring', () => {
       'anonymous',
       `name: anonymous\nmodels:\n  blue:\n    path: ${alone}\nsnapshots:\n  production:\n    path: p.parquet\n    timestamp: t\n`,
     );
-    const noFeatures = rehearse(['export-monitoring', anonymous, '--out', tempDir()]);
+    // The model sits in another temporary folder than the scenario: the person names that folder.
+    const noFeatures = rehearse(['export-monitoring', anonymous, '--out', tempDir(), '--workspace', dirname(alone)]);
     expect(noFeatures.code).toBe(2);
     expect(noFeatures.stderr).toContain('models.blue: expected inputs, or a model card with featureSpec or featureOrder');
   });

@@ -77,7 +77,10 @@ describe('rehearse run', () => {
     const model = join(dir, 'model');
     writeFileSync(
       join(dir, 's.yaml'),
-      readFileSync(join(ROOT, 'scenarios/smoke.yaml'), 'utf8').replace('smoke/model', 'model').replace('smoke/flights', `${ROOT}/scenarios/smoke/flights`),
+      readFileSync(join(ROOT, 'scenarios/smoke.yaml'), 'utf8')
+        .replace('smoke/model', 'model')
+        .replace('smoke/flights', `${ROOT}/scenarios/smoke/flights`)
+        .replace('../node_modules', `${ROOT}/node_modules`),
     );
     // Copy the smoke model, then change one byte of its weights; the digest file stays as it was.
     cpSync(join(ROOT, 'scenarios/smoke/model'), model, { recursive: true });

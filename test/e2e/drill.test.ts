@@ -43,7 +43,8 @@ describe('a drill in the app, in a browser', () => {
     out = join(tempDir(), 'shift');
     expect(rehearse(['run', join(ROOT, 'scenarios/shift-scale.yaml'), '--out', out, '--formats', 'json']).code).toBe(1);
     events = runEvents(out);
-    mode = await startBrowserMode();
+    // The log is outside the app's own folders: the person names its folder at launch.
+    mode = await startBrowserMode(['--workspace', out]);
     ({ context, page } = await launchChromium());
     page.on('websocket', (ws) => ws.on('framereceived', (frame) => frames.push(String(frame.payload))));
   });

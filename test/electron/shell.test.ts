@@ -87,7 +87,7 @@ vi.mock('electron', () => ({
 
 const { isTrustedSender, registerApiHandlers } = await import('../../src-main/electron/ipc');
 const { createMainWindow, lockDown, secureWebPreferences } = await import('../../src-main/electron/window');
-const { appUrlCheck, scenarioArgument, startDesktop } = await import('../../src-main/electron/desktop');
+const { appUrlCheck, scenarioArgument, startDesktop, workspaceArguments } = await import('../../src-main/electron/desktop');
 const { apiMessagesOnly, parentPrinter } = await import('../../src-main/engine/node/service/parentPrinter');
 
 const APP = 'file:///app/out/renderer/index.html';
@@ -245,6 +245,11 @@ describe('desktop wiring', () => {
     expect(scenarioArgument(['electron', '.', '--scenario', 'a.yaml'])).toBe('a.yaml');
     expect(scenarioArgument(['electron', '.', '--scenario=b.yaml'])).toBe('b.yaml');
     expect(scenarioArgument(['electron', '.'])).toBeUndefined();
+  });
+
+  it('reads every --workspace folder, in both spellings, for the engine to read inside', () => {
+    expect(workspaceArguments(['electron', '.', '--workspace', '/data/a', '--scenario', 's.yaml', '--workspace=/data/b'])).toEqual(['/data/a', '/data/b']);
+    expect(workspaceArguments(['electron', '.', '--workspace'])).toEqual([]);
   });
 
   it('hosts the engine in a utility process: IPC calls go there, its events go to the window', async () => {

@@ -23,9 +23,10 @@ const PROBLEM = 'check.resolved: check.status: expected one of: "PASS", "WARN", 
 
 describe('opening a log in the app', () => {
   it('refuses a malformed body with an InputError naming the file, the line and the field, in the engine process and over browser mode', async () => {
-    const path = join(tempDir(), 'broken.jsonl');
-    writeFileSync(path, `${JSON.stringify(STARTED)}\n${JSON.stringify(RESOLVED)}\n`);
+    // Inside the app's workspace (its runs folder), so the schema, not the workspace, refuses it.
     const runsFolder = tempDir('rehearsal-engine-');
+    const path = join(runsFolder, 'broken.jsonl');
+    writeFileSync(path, `${JSON.stringify(STARTED)}\n${JSON.stringify(RESOLVED)}\n`);
     const engine = startServiceProcess({ runsFolder });
     const server = await startUiServer({ api: engine.api, rendererFolder: tempDir(), runsFolder });
     try {

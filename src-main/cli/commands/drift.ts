@@ -9,13 +9,14 @@ import { checkPsiBands } from '../../engine/common/stats/psiBands';
 import { compareFiles } from '../../engine/node/drift/compareFiles';
 import { oneOf, parseFlags, UsageError } from '../args';
 import type { Command } from '../command';
+import { requireNamedPaths, WORKSPACE_FLAG, WORKSPACE_USAGE } from '../workspaceFlag';
 
 /** The `drift` command. */
 export const driftCommand: Command = {
   name: 'drift',
   usage:
     'rehearse drift --reference <file> --current <file> [--columns a,b] [--bins 10] [--binning equal-width|quantile] ' +
-    '[--categorical a,b] [--numeric c] [--bands 0.1,0.25] [--json]',
+    `[--categorical a,b] [--numeric c] [--bands 0.1,0.25] ${WORKSPACE_USAGE} [--json]`,
   description: [
     'Compares every column of a current file with a reference (Parquet, CSV or JSON lines, read by',
     'DuckDB). Numeric columns: PSI, the two-sample KS statistic and p-value, Wasserstein-1 and the',
@@ -43,6 +44,7 @@ export const driftCommand: Command = {
       numeric: { type: 'string' },
       bands: { type: 'string' },
       json: { type: 'boolean' },
+      ...WORKSPACE_FLAG,
     });
     if (positionals.length > 0) {
       throw new UsageError(`unexpected argument "${positionals[0]}"; the files are given with --reference and --current`);
@@ -50,6 +52,10 @@ export const driftCommand: Command = {
     if (values.reference === undefined || values.current === undefined) {
       throw new UsageError(`missing --${values.reference === undefined ? 'reference' : 'current'} <file> (Parquet, CSV or JSON lines)`);
     }
+    requireNamedPaths(values.workspace, [
+      { path: values.reference, kind: 'snapshot', flag: '--reference' },
+      { path: values.current, kind: 'snapshot', flag: '--current' },
+    ]);
     const report = await compareFiles({
       reference: values.reference,
       current: values.current,

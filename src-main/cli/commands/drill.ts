@@ -21,13 +21,14 @@ import { activityOf } from '../../engine/common/view/activity';
 import { readDrill } from '../../engine/node/drill/readDrill';
 import { parseFlags, requirePositional, UsageError } from '../args';
 import type { CliIo, Command } from '../command';
+import { requireNamedPaths, WORKSPACE_FLAG, WORKSPACE_USAGE } from '../workspaceFlag';
 
 /** The longest pause between two events when pacing, so a day-long gap does not stall a drill. */
 const MAX_PAUSE_MS = 2000;
 
 export const drillCommand: Command = {
   name: 'drill',
-  usage: 'rehearse drill <events.jsonl> [--scenario <file>] [--answers <file>] [--speed N] --out <dir> [--json]',
+  usage: `rehearse drill <events.jsonl> [--scenario <file>] [--answers <file>] [--speed N] --out <dir> ${WORKSPACE_USAGE} [--json]`,
   description: [
     "Replays a finished run's events.jsonl to the stops of its scenario's drill and asks, at each,",
     'what you would do: hold, investigate a feature or a layer, roll back, or promote. Nothing after',
@@ -50,13 +51,19 @@ export const drillCommand: Command = {
       speed: { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean' },
+      ...WORKSPACE_FLAG,
     });
     const logPath = requirePositional(positionals, 0, 'the events.jsonl file');
     if (values.out === undefined) {
       throw new UsageError('missing --out <dir>: the folder for drill.json and drill.html');
     }
     const speed = speedOf(values.speed);
-    const { events, drill, torn } = readDrill(logPath, values.scenario);
+    const workspace = requireNamedPaths(values.workspace, [
+      { path: logPath, kind: 'file' },
+      ...(values.scenario === undefined ? [] : [{ path: values.scenario, kind: 'file' as const, flag: '--scenario' }]),
+      ...(values.answers === undefined ? [] : [{ path: values.answers, kind: 'file' as const, flag: '--answers' }]),
+    ]);
+    const { events, drill, torn } = readDrill(logPath, values.scenario, { workspace, named: true });
     if (torn) {
       io.err(`${logPath}: the last line was cut short; it is left out`);
     }

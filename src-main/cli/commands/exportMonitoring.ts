@@ -14,10 +14,11 @@ import { plannedModels } from '../../engine/node/monitoring/plannedModels';
 import { parseFlags, requirePositional, UsageError } from '../args';
 import type { Command } from '../command';
 import { loadScenarioArgument } from '../scenarioArgument';
+import { WORKSPACE_FLAG, WORKSPACE_USAGE } from '../workspaceFlag';
 
 export const exportMonitoringCommand: Command = {
   name: 'export-monitoring',
-  usage: 'rehearse export-monitoring <scenario.yaml> --out <dir> [--name NAME (scrape jobs are NAME-blue, NAME-green)] [--json]',
+  usage: `rehearse export-monitoring <scenario.yaml> --out <dir> [--name NAME (scrape jobs are NAME-blue, NAME-green)] ${WORKSPACE_USAGE} [--json]`,
   description: [
     "Writes the scenario's four-layer monitoring as files a team deploys: prometheus-rules.yaml (a",
     'group per layer: the rules and thresholds the replay evaluates, on the metric names the model',
@@ -31,12 +32,12 @@ export const exportMonitoringCommand: Command = {
     'exit: 0 written, 2 the scenario or a model folder is invalid',
   ].join('\n'),
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { out: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' } });
+    const { values, positionals } = parseFlags(args, { out: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' }, ...WORKSPACE_FLAG });
     const path = requirePositional(positionals, 0, 'the scenario file');
     if (values.out === undefined) {
       throw new UsageError('missing --out <dir>');
     }
-    const file = loadScenarioArgument(path, io);
+    const file = loadScenarioArgument(path, io, values.workspace);
     if (file === null) {
       return 2;
     }

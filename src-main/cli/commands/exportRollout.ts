@@ -13,12 +13,13 @@ import { rolloutExport } from '../../engine/common/rollout/export/rolloutExport'
 import { parseFlags, requirePositional, UsageError } from '../args';
 import type { Command } from '../command';
 import { loadScenarioArgument } from '../scenarioArgument';
+import { WORKSPACE_FLAG, WORKSPACE_USAGE } from '../workspaceFlag';
 
 const DEFAULTS = { image: 'rehearsal-model-server:latest', prometheus: 'http://prometheus.monitoring.svc:9090', port: 8080 } as const;
 
 export const exportRolloutCommand: Command = {
   name: 'export-rollout',
-  usage: `rehearse export-rollout <scenario.yaml> --out <dir> [--name NAME] [--namespace NS] [--image IMAGE (${DEFAULTS.image})] [--prometheus URL (${DEFAULTS.prometheus})] [--json]`,
+  usage: `rehearse export-rollout <scenario.yaml> --out <dir> [--name NAME] [--namespace NS] [--image IMAGE (${DEFAULTS.image})] [--prometheus URL (${DEFAULTS.prometheus})] ${WORKSPACE_USAGE} [--json]`,
   description: [
     "Writes the scenario's rehearsed rollout plan as the files a cluster runs, YAML in --out: an Argo",
     'Rollouts Rollout (the same canary steps, Istio traffic routing, the background gates), one',
@@ -40,6 +41,7 @@ export const exportRolloutCommand: Command = {
       image: { type: 'string' },
       prometheus: { type: 'string' },
       json: { type: 'boolean' },
+      ...WORKSPACE_FLAG,
     });
     const path = requirePositional(positionals, 0, 'the scenario file');
     if (values.out === undefined) {
@@ -48,7 +50,7 @@ export const exportRolloutCommand: Command = {
     if (values.prometheus !== undefined && !URL.canParse(values.prometheus)) {
       throw new UsageError(`--prometheus: expected a URL such as ${DEFAULTS.prometheus}, got "${values.prometheus}"`);
     }
-    const file = loadScenarioArgument(path, io);
+    const file = loadScenarioArgument(path, io, values.workspace);
     if (file === null) {
       return 2;
     }

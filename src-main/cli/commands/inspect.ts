@@ -3,10 +3,11 @@ import type { TensorInfo } from '../../contract/events';
 import { inspectModel } from '../../engine/node/model/inspectModel';
 import { parseFlags, requirePositional } from '../args';
 import type { Command } from '../command';
+import { requireNamedPaths, WORKSPACE_FLAG, WORKSPACE_USAGE } from '../workspaceFlag';
 
 export const inspectCommand: Command = {
   name: 'inspect',
-  usage: 'rehearse inspect <model.onnx|model folder> [--json]',
+  usage: `rehearse inspect <model.onnx|model folder> ${WORKSPACE_USAGE} [--json]`,
   description: [
     'Describes a model: its inputs and outputs as onnxruntime declares them, the ONNX header (IR',
     "version, opsets, producer), the .onnx file's sha256, a folder's digest check and its model card.",
@@ -16,8 +17,9 @@ export const inspectCommand: Command = {
     'exit: 0 described, 2 the model cannot be read',
   ].join('\n'),
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { json: { type: 'boolean' } });
+    const { values, positionals } = parseFlags(args, { json: { type: 'boolean' }, ...WORKSPACE_FLAG });
     const path = requirePositional(positionals, 0, 'the model (.onnx file or model folder)');
+    requireNamedPaths(values.workspace, [{ path, kind: 'model' }]);
     const model = await inspectModel(path);
     if (values.json) {
       io.out(JSON.stringify(model, null, 2));

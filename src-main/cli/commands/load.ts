@@ -12,6 +12,10 @@ import { parseDuration } from '../../engine/common/scenario/values';
 import { findLoadKnee, runLoad } from '../../engine/node/load/runLoad';
 import { oneOf, parseFlags, UsageError } from '../args';
 import type { Command } from '../command';
+import { loadSizeProblems } from '../../engine/common/limits/loadLimits';
+import { InputError } from '../../engine/common/run/inputError';
+import { machineFacts } from '../../engine/node/limits/machineFacts';
+import { requireNamedPaths, WORKSPACE_FLAG, WORKSPACE_USAGE } from '../workspaceFlag';
 import { formatKnee, formatLoadResult } from '../loadReport';
 
 export const loadCommand: Command = {
@@ -20,7 +24,7 @@ export const loadCommand: Command = {
     'rehearse load --url <server> [--protocol predict|oip] (--rate <rps> | --peak-rps R [--multiplier 2] [--headroom 0.5])',
     '              [--shape constant|ramp|step|spike] [--duration 30s] [--sla-ms 100] [--timeout-ms N]',
     '              [--payload-from <snapshot> [--payload-order event|sampled] [--timestamp <column>]] [--model-name <name>]',
-    '              [--connections N] [--seed 1] [--find-knee [--max-rps N]] [--json]',
+    `              [--connections N] [--seed 1] [--find-knee [--max-rps N]] ${WORKSPACE_USAGE} [--json]`,
   ].join('\n'),
   description: [
     'Open-loop load on a model server: requests leave on a seeded Poisson schedule at the planned',
@@ -62,6 +66,7 @@ export const loadCommand: Command = {
       'find-knee': { type: 'boolean' },
       'max-rps': { type: 'string' },
       json: { type: 'boolean' },
+      ...WORKSPACE_FLAG,
     });
     if (positionals.length > 0) {
       throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -98,12 +103,10 @@ export const loadCommand: Command = {
       slaMs,
       timeoutMs: positiveNumber(values['timeout-ms'], 'timeout-ms') ?? defaultTimeoutMs(slaMs),
       ...(connections !== undefined ? { connections } : {}),
-      payload:
-        values['payload-from'] === undefined
-          ? { kind: 'numeric' }
-          : { kind: 'snapshot', path: values['payload-from'], order: payloadOrder, ...(values.timestamp !== undefined ? { timestamp: values.timestamp } : {}) },
+      payload: payloadOf(values, payloadOrder),
       seed,
     };
+    requireFits(plan, values);
     if (values['find-knee']) {
       const search = { ...defaultKneeSearch(plan.rps), ...(values['max-rps'] !== undefined ? { maxRps: positiveNumber(values['max-rps'], 'max-rps')! } : {}) };
       io.err(
@@ -122,6 +125,32 @@ export const loadCommand: Command = {
     return result.slaPass ? 0 : 1;
   },
 };
+
+/** Refuses (exit 2) a rate or a timeout this machine cannot run (the knee search's highest rate too), before the server is asked anything. */
+function requireFits(plan: LoadPlan, values: { rate?: string; 'find-knee'?: boolean; 'max-rps'?: string }): void {
+  const knee = values['find-knee'] === true && values['max-rps'] !== undefined;
+  const size = {
+    rps: knee ? Number(values['max-rps']) : plan.rps,
+    durationMs: plan.durationMs,
+    timeoutMs: plan.timeoutMs,
+    rateField: knee ? '--max-rps' : values.rate === undefined ? '--peak-rps (x multiplier x (1 + headroom))' : '--rate',
+    timeoutField: '--timeout-ms',
+  };
+  const [problem] = loadSizeProblems(size, machineFacts());
+  if (problem !== undefined) {
+    throw new InputError(problem.field, problem.message);
+  }
+}
+
+/** What the requests carry: numbers of the model's width, or the records of a snapshot inside the workspace. */
+function payloadOf(values: { 'payload-from'?: string; timestamp?: string; workspace?: string[] }, order: 'event' | 'sampled'): LoadPlan['payload'] {
+  const path = values['payload-from'];
+  if (path === undefined) {
+    return { kind: 'numeric' };
+  }
+  requireNamedPaths(values.workspace, [{ path, kind: 'snapshot', flag: '--payload-from' }]);
+  return { kind: 'snapshot', path, order, ...(values.timestamp !== undefined ? { timestamp: values.timestamp } : {}) };
+}
 
 /** The target rate from `--rate`, or from `--peak-rps` with the seed's multiplier and headroom. */
 function rateOf(values: { rate?: string; 'peak-rps'?: string; multiplier?: string; headroom?: string }): { target: number; describe: string } {

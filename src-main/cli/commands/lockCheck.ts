@@ -8,10 +8,11 @@ import { LOCK_FORMATS, type LockFormat } from '../../engine/common/locks/lockFil
 import { readLockFile } from '../../engine/node/locks/readLockFile';
 import { parseFlags, requirePositional, UsageError } from '../args';
 import type { Command } from '../command';
+import { requireNamedPaths, WORKSPACE_FLAG, WORKSPACE_USAGE } from '../workspaceFlag';
 
 export const lockCheckCommand: Command = {
   name: 'lock-check',
-  usage: `rehearse lock-check <training-lock> <serving-lock> [--training-format ${LOCK_FORMATS.join('|')}] [--serving-format ...] [--json]`,
+  usage: `rehearse lock-check <training-lock> <serving-lock> [--training-format ${LOCK_FORMATS.join('|')}] [--serving-format ...] ${WORKSPACE_USAGE} [--json]`,
   description: [
     'Compares the lock of the environment a model was trained in with the one that serves it,',
     'package by package. Reads pip freeze and requirements files (with --hash lines, -r and -c',
@@ -31,12 +32,17 @@ export const lockCheckCommand: Command = {
       json: { type: 'boolean' },
       'training-format': { type: 'string' },
       'serving-format': { type: 'string' },
+      ...WORKSPACE_FLAG,
     });
     const trainingPath = requirePositional(positionals, 0, 'the training lock file');
     const servingPath = requirePositional(positionals, 1, 'the serving lock file');
     if (positionals.length > 2) {
       throw new UsageError(`expected two lock files, found ${positionals.length}`);
     }
+    requireNamedPaths(values.workspace, [
+      { path: trainingPath, kind: 'file' },
+      { path: servingPath, kind: 'file' },
+    ]);
     const training = readLockFile(trainingPath, formatFlag(values['training-format'], 'training-format'));
     const serving = readLockFile(servingPath, formatFlag(values['serving-format'], 'serving-format'));
     const comparison = compareLocks(training, serving);

@@ -9,6 +9,7 @@
  */
 import type { ValidationIssue } from '../../contract/scenarioSummary';
 import type { DeploymentSpec } from '../../engine/common/profiles/deployment';
+import { hostPrivilegesOf, REHEARSAL_CONTAINER, type HostPrivilege } from '../../engine/common/profiles/hostPrivileges';
 import { describeDifference, diffDeployments } from '../../engine/common/profiles/profileDiff';
 import { profileOnHost } from '../../engine/common/profiles/reproducibility';
 import { profileOfDeployment } from '../../engine/common/profiles/resourceProfile';
@@ -16,10 +17,11 @@ import { hostCapacity } from '../../engine/node/docker/servingBackends';
 import { formatIssue, readDeploymentFile } from '../../engine/node/scenario/loadScenario';
 import { parseFlags, requirePositional, UsageError } from '../args';
 import type { Command } from '../command';
+import { requireNamedPaths, WORKSPACE_FLAG, WORKSPACE_USAGE } from '../workspaceFlag';
 
 export const profileDiffCommand: Command = {
   name: 'profile-diff',
-  usage: 'rehearse profile-diff <staging.yaml> <production.yaml> [--container NAME] [--json]',
+  usage: `rehearse profile-diff <staging.yaml> <production.yaml> [--container NAME] ${WORKSPACE_USAGE} [--json]`,
   description: [
     'Lists every difference between a staging and a production Kubernetes Deployment: the serving',
     "container's requests and limits (memory, cpu, nvidia.com/gpu), MAX_BATCH_SIZE,",
@@ -33,7 +35,7 @@ export const profileDiffCommand: Command = {
     'exit: 0 the same, 1 they differ (as diff does), 2 a file cannot be read or is not a Deployment',
   ].join('\n'),
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { json: { type: 'boolean' }, container: { type: 'string' } });
+    const { values, positionals } = parseFlags(args, { json: { type: 'boolean' }, container: { type: 'string' }, ...WORKSPACE_FLAG });
     const paths = [
       requirePositional(positionals, 0, 'the staging Deployment file'),
       requirePositional(positionals, 1, 'the production Deployment file'),
@@ -41,6 +43,10 @@ export const profileDiffCommand: Command = {
     if (positionals.length > 2) {
       throw new UsageError(`expected two Deployment files, found ${positionals.length}`);
     }
+    requireNamedPaths(
+      values.workspace,
+      paths.map((path) => ({ path, kind: 'file' as const })),
+    );
     const issues: ValidationIssue[] = [];
     const specs: DeploymentSpec[] = [];
     for (const path of paths) {
@@ -64,24 +70,45 @@ export const profileDiffCommand: Command = {
       (name, i) =>
         profileOnHost({ name, ...profileOfDeployment(specs[i]!), backend: 'docker', executionProvider: 'cpu', deployment: specs[i]!.file }, host).notReproduced,
     );
+    const hostPrivileges = { staging: hostPrivilegesOf(staging.document), production: hostPrivilegesOf(production.document) };
     if (values.json) {
-      io.out(JSON.stringify({ staging: staging.file, production: production.file, identical: differences.length === 0, differences, notReproduced }, null, 2));
+      io.out(
+        JSON.stringify(
+          { staging: staging.file, production: production.file, identical: differences.length === 0, differences, notReproduced, hostPrivileges },
+          null,
+          2,
+        ),
+      );
     } else {
       io.out(
         differences.length === 0
           ? `${staging.file} and ${production.file} do not differ`
           : [
               `${differences.length} difference${differences.length === 1 ? '' : 's'} (staging ${staging.file}, production ${production.file}):`,
-              ...differences.map((d) => `  ${describeDifference(d)}${lineNote(d.lines)}`),
+              ...differences.map((d) => `  ${describeDifference(d)}${lineNote(d.lines)}${d.kind === 'privileges' ? ' [asks the host for more]' : ''}`),
             ].join('\n'),
       );
       for (const note of notReproduced) {
         io.out(`not reproducible on this machine: ${note}`);
       }
+      if (hostPrivileges.staging.length + hostPrivileges.production.length > 0) {
+        io.out(privilegeText(hostPrivileges));
+      }
     }
     return differences.length === 0 ? 0 : 1;
   },
 };
+
+/** What each side asks of its host, flagged whether or not the two differ in it (printed when either asks for anything). */
+function privilegeText(privileges: Record<'staging' | 'production', readonly HostPrivilege[]>): string {
+  const lines = (['staging', 'production'] as const).flatMap((side) => {
+    const asked = privileges[side];
+    return asked.length === 0
+      ? [`${side} asks its host for nothing beyond CPU and memory`]
+      : [`${side} asks its host for what no rehearsal grants:`, ...asked.map((p) => `  ${p.field}: ${p.value} (${p.grants})`)];
+  });
+  return [...lines, `not reproduced by a rehearsal: ${REHEARSAL_CONTAINER}`].join('\n');
+}
 
 function lineNote(lines: { staging: number | null; production: number | null } | undefined): string {
   if (lines === undefined || (lines.staging === null && lines.production === null)) {

@@ -8,10 +8,11 @@ import { parseFlags, requirePositional, UsageError } from '../args';
 import { parseFormats } from '../formatsFlag';
 import { announceSkipped, formatChecklist, reportDigest } from '../checklist';
 import type { Command } from '../command';
+import { requireNamedPaths, WORKSPACE_FLAG, WORKSPACE_USAGE } from '../workspaceFlag';
 
 export const reportCommand: Command = {
   name: 'report',
-  usage: `rehearse report <events.jsonl> --out <dir> [--formats ${REPORT_FORMATS.join(',')}] [--json]`,
+  usage: `rehearse report <events.jsonl> --out <dir> [--formats ${REPORT_FORMATS.join(',')}] ${WORKSPACE_USAGE} [--json]`,
   description: [
     "Rebuilds the report files from a run's events.jsonl alone, even the log of a run killed midway:",
     'its torn last line is left out and said so, checks that never resolved are ERROR or NOT RUN,',
@@ -24,12 +25,13 @@ export const reportCommand: Command = {
     'exit: 0 READY, 1 NOT READY, 2 the log cannot be read',
   ].join('\n'),
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { out: { type: 'string' }, formats: { type: 'string' }, json: { type: 'boolean' } });
+    const { values, positionals } = parseFlags(args, { out: { type: 'string' }, formats: { type: 'string' }, json: { type: 'boolean' }, ...WORKSPACE_FLAG });
     const path = requirePositional(positionals, 0, 'the events.jsonl file');
     if (values.out === undefined) {
       throw new UsageError('missing --out <dir>: the folder for the report files');
     }
     const formats = parseFormats(values.formats) ?? REPORT_FORMATS;
+    requireNamedPaths(values.workspace, [{ path, kind: 'file' }]);
     const { events, torn } = readEventFile(path);
     if (torn) {
       io.err(`${path}: the last line was cut short (the run was killed while writing it); it is left out`);

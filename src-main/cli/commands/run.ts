@@ -7,11 +7,12 @@ import type { Command } from '../command';
 import { parseFormats } from '../formatsFlag';
 import { progressWriter } from '../progress';
 import { REPORT_FORMATS } from '../../engine/common/scenario/sections/outputs';
-import { loadScenarioArgument } from '../scenarioArgument';
+import { fitsThisMachine, loadScenarioArgument } from '../scenarioArgument';
+import { WORKSPACE_FLAG, WORKSPACE_USAGE } from '../workspaceFlag';
 
 export const runCommand: Command = {
   name: 'run',
-  usage: `rehearse run <scenario> --out <dir> [--ep cpu|cuda] [--backend docker|embedded] [--profile staging|production] [--allow-unverified] [--formats ${REPORT_FORMATS.join(',')}] [--json]`,
+  usage: `rehearse run <scenario> --out <dir> [--ep cpu|cuda] [--backend docker|embedded] [--profile staging|production] [--allow-unverified] [--formats ${REPORT_FORMATS.join(',')}] ${WORKSPACE_USAGE} [--json]`,
   description: [
     'Runs the phases the scenario enables (preflight, replay, load, rollout), appends every event to',
     '<dir>/events.jsonl as it happens, then writes the report files and prints the seven checks.',
@@ -37,6 +38,7 @@ export const runCommand: Command = {
       'allow-unverified': { type: 'boolean' },
       formats: { type: 'string' },
       json: { type: 'boolean' },
+      ...WORKSPACE_FLAG,
     });
     const formats = parseFormats(values.formats);
     const path = requirePositional(positionals, 0, 'the scenario file');
@@ -46,8 +48,8 @@ export const runCommand: Command = {
     const executionProvider = oneOf(values.ep, ['cpu', 'cuda'] as const, 'ep', 'cpu');
     const backend = values.backend === undefined ? undefined : oneOf(values.backend, ['docker', 'embedded'] as const, 'backend', 'docker');
     const profile = values.profile === undefined ? undefined : oneOf(values.profile, ['staging', 'production'] as const, 'profile', 'production');
-    const file = loadScenarioArgument(path, io);
-    if (file === null) {
+    const file = loadScenarioArgument(path, io, values.workspace);
+    if (file === null || !fitsThisMachine(file, io)) {
       return 2;
     }
     let stopRequested = false;

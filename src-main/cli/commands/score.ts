@@ -7,6 +7,7 @@ import { parseEventTime } from '../../engine/common/scenario/values';
 import { scoreModel, type ScoreOutcome, type ScoreRequest } from '../../engine/node/score/scoreModel';
 import { oneOf, parseFlags, UsageError } from '../args';
 import type { Command } from '../command';
+import { requireNamedPaths, WORKSPACE_FLAG, WORKSPACE_USAGE } from '../workspaceFlag';
 
 const SCORE_FLAGS = {
   model: { type: 'string' },
@@ -20,6 +21,7 @@ const SCORE_FLAGS = {
   'max-reject-rate': { type: 'string' },
   'allow-unverified': { type: 'boolean' },
   json: { type: 'boolean' },
+  ...WORKSPACE_FLAG,
 } as const;
 
 type ScoreFlags = ReturnType<typeof parseFlags<typeof SCORE_FLAGS>>['values'];
@@ -28,7 +30,7 @@ export const scoreCommand: Command = {
   name: 'score',
   usage:
     'rehearse score --model <model.onnx|folder> --snapshot <file|glob> --label <column or SQL> [--features a,b,c] ' +
-    '[--timestamp <column> [--from T] [--to T]] [--format parquet|csv|jsonl] [--max-reject-rate R] [--allow-unverified] [--json]',
+    `[--timestamp <column> [--from T] [--to T]] [--format parquet|csv|jsonl] [--max-reject-rate R] [--allow-unverified] ${WORKSPACE_USAGE} [--json]`,
   description: [
     'Scores one model on one snapshot outside a scenario, through the same path as a rehearsal',
     '(digest check, input plan, DuckDB snapshot reader, metrics): n, AUC, log loss, positive rate,',
@@ -81,6 +83,10 @@ function scoreRequest(values: ScoreFlags): ScoreRequest {
   if (!(maxRejectRate >= 0 && maxRejectRate <= 1)) {
     throw new UsageError(`--max-reject-rate: expected a share between 0 and 1, got "${values['max-reject-rate']}"`);
   }
+  requireNamedPaths(values.workspace, [
+    { path: model, kind: 'model', flag: '--model' },
+    { path: snapshot, kind: 'snapshot', flag: '--snapshot' },
+  ]);
   const format = values.format === undefined ? undefined : oneOf(values.format, ['parquet', 'csv', 'jsonl'] as const, 'format', 'parquet');
   return {
     model,

@@ -17,10 +17,11 @@ import { SERVER_FLAGS, SERVER_USAGE, serverOptionsFromFlags, type ServerOptions 
 import type { ServerHooks } from '../../engine/node/serving/serverOutput';
 import { oneOf, parseFlags, UsageError } from '../args';
 import type { CliIo, Command } from '../command';
+import { requireNamedPaths, WORKSPACE_FLAG, WORKSPACE_USAGE } from '../workspaceFlag';
 
 export const serveCommand: Command = {
   name: 'serve',
-  usage: `rehearse serve ${SERVER_USAGE} [--backend embedded|docker] [--memory 512m] [--cpus 1] [--gpus all|N] [--json]`,
+  usage: `rehearse serve ${SERVER_USAGE} [--backend embedded|docker] [--memory 512m] [--cpus 1] [--gpus all|N] ${WORKSPACE_USAGE} [--json]`,
   description: [
     'Serves a model on 127.0.0.1: raw records or numbers on POST /predict, the Open Inference',
     'Protocol (KServe v2) under /v2, Prometheus metrics on GET /metrics, and injected faults on',
@@ -49,11 +50,13 @@ export const serveCommand: Command = {
       memory: { type: 'string' },
       cpus: { type: 'string' },
       gpus: { type: 'string' },
+      ...WORKSPACE_FLAG,
     });
     if (positionals.length > 0) {
       throw new UsageError(`unexpected argument "${positionals[0]}"; the model is given with --model`);
     }
     const options = serverOptionsFromFlags(values);
+    requireNamedPaths(values.workspace, [{ path: options.model, kind: 'model', flag: '--model' }]);
     const backend = oneOf(values.backend, ['embedded', 'docker'] as const, 'backend', 'embedded');
     const limits = containerLimits(values);
     if (backend === 'embedded' && limits !== NO_LIMITS) {

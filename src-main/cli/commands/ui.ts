@@ -12,10 +12,11 @@ import { startServiceProcess } from '../../engine/node/service/serviceProcess';
 import { parseFlags, UsageError } from '../args';
 import type { Command } from '../command';
 import { startUiServer } from '../ui/uiServer';
+import { WORKSPACE_FLAG, WORKSPACE_USAGE, workspaceFlagFolders } from '../workspaceFlag';
 
 export const uiCommand: Command = {
   name: 'ui',
-  usage: 'rehearse ui [--port N] [--scenario <file>] [--runs <dir>]',
+  usage: `rehearse ui [--port N] [--scenario <file>] [--runs <dir>] ${WORKSPACE_USAGE}`,
   description: [
     'The app in a browser: serves the renderer build on 127.0.0.1, prints its address with a new',
     'access token (traded for a cookie on the first request), and runs the engine in a child',
@@ -29,7 +30,7 @@ export const uiCommand: Command = {
     "exit: 0 stopped, 2 a bad flag or a missing scenario file, 3 the engine's process ended by itself",
   ].join('\n'),
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { port: { type: 'string' }, scenario: { type: 'string' }, runs: { type: 'string' } });
+    const { values, positionals } = parseFlags(args, { port: { type: 'string' }, scenario: { type: 'string' }, runs: { type: 'string' }, ...WORKSPACE_FLAG });
     if (positionals.length > 0) {
       throw new UsageError(`unexpected argument "${positionals[0]}"`);
     }
@@ -46,7 +47,9 @@ export const uiCommand: Command = {
       throw new InputError(rendererFolder, 'the app is not built: run `npm run build` first, or `npm run ui`, which builds and starts it');
     }
     const runsFolder = resolve(values.runs ?? defaultRunsFolder());
-    const engine = startServiceProcess({ runsFolder, ...(scenario ? { launchScenario: scenario } : {}) });
+    // The app reads only inside the project, the runs folder, the launch scenario's folder and these.
+    const workspace = workspaceFlagFolders(values.workspace);
+    const engine = startServiceProcess({ runsFolder, workspace, ...(scenario ? { launchScenario: scenario } : {}) });
     let server;
     try {
       server = await startUiServer({ api: engine.api, rendererFolder, runsFolder, port });

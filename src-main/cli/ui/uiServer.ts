@@ -39,9 +39,16 @@ export interface UiServer {
   close(): Promise<void>;
 }
 
-/** The app's own CSP, sent as a header too (the page carries it in a meta tag). */
-const APP_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/**
+ * The app's own CSP, sent as a header too (the page carries one in a meta tag, `connect-src
+ * 'self'`, which is all the desktop app gets). A browser enforces both: here the page may connect
+ * to nothing but this server's own API socket, so a script that got in cannot reach a model
+ * server, a router or anything else listening on 127.0.0.1.
+ */
+function appCsp(port: number): string {
+  const api = `ws://127.0.0.1:${port}/api ws://localhost:${port}/api`;
+  return `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src ${api}; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+}
 /** An exported report runs no script and reaches nothing, in an opaque origin that cannot call the API. */
 const REPORT_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 const REPORT_PATH = /^\/reports\/([0-9a-f-]{36})\/([a-z.]+)$/;
@@ -86,7 +93,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     response.writeHead(200, {
       'Content-Type': file.type,
       'Content-Length': file.body.length,
-      'Content-Security-Policy': report ? REPORT_CSP : APP_CSP,
+      'Content-Security-Policy': report ? REPORT_CSP : appCsp(port),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',

@@ -81,8 +81,8 @@ export function infrastructureParityCheck(input: InfrastructureParityInput): Rea
     return {
       ...base,
       status: 'WARN',
-      observed: `No measure moved past the bound (${measured}), but this machine could not reproduce: ${input.notReproduced.join('; ')}; ${differences}.`,
-      next: 'Rehearse on a machine that has what the profiles ask for, or make staging match production so nothing needs reproducing.',
+      observed: `No measure moved past the bound (${measured}), but the rehearsal did not reproduce: ${input.notReproduced.join('; ')}; ${differences}.`,
+      next: 'Rehearse on a machine that has what the profiles ask for, or make staging match production so nothing needs reproducing; drop what a Deployment asks of its host (privileged, host paths or network, root) unless production needs it, since no rehearsal grants it.',
     };
   }
   if (embedded.length > 0) {
@@ -147,6 +147,8 @@ function evidenceOf(input: InfrastructureParityInput, moves: readonly Move[]): E
     { label: 'bound', value: round(input.bound * 100), unit: '%' },
     { label: 'spec differences', value: input.differences.length },
     { label: 'not reproduced here', value: input.notReproduced.length },
+    // Each one in words, whatever the status: a FAIL's sentence has no room for them.
+    ...input.notReproduced.map((note, i) => ({ label: `not reproduced ${i + 1} of ${input.notReproduced.length}`, value: note })),
   );
   return items;
 }

@@ -5,6 +5,7 @@
  * at another appears twice.
  */
 import { InputError } from '../run/inputError';
+import { jsonProblem } from '../validation/contentFree';
 import type { LockEntry, LockFile, Pin } from './lockFile';
 import { packageKey } from './packageNames';
 import { lineIndex } from './textLines';
@@ -30,7 +31,7 @@ export function parsePackageLockText(text: string, file: string, options: Packag
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message);
     const line = position ? lineOf(Number(position[1])) : lineOf(text.length);
-    throw new InputError(`${file}:${line}`, `not valid JSON (${message.replace(/ \(line \d+ column \d+\)$/, '')}); expected a package-lock.json`);
+    throw new InputError(`${file}:${line}`, `${jsonProblem(error, text)}; expected a package-lock.json`);
   }
   if (!isObject(data)) {
     throw new InputError(`${file}:1`, 'expected a JSON object with "lockfileVersion" (a package-lock.json)');

@@ -17,10 +17,17 @@ export function parseDigestFile(text: string): { lines: DigestLine[]; problems: 
     }
     const match = /^([0-9a-fA-F]{64}) [ *](.+)$/.exec(line);
     if (!match) {
-      problems.push(`line ${index + 1}: expected "<64 hex digits>  <file>", found "${line.slice(0, 80)}"`);
+      // The line itself is not quoted: a digest file may be a link to any file, and its text is not ours to print.
+      problems.push(`line ${index + 1}: expected "<64 hex digits>  <file>"`);
       return;
     }
-    lines.push({ sha256: match[1]!.toLowerCase(), file: match[2]!.replace(/^\.\//, '') });
+    const file = match[2]!.replace(/^\.\//, '');
+    // Every file a digest names is read to hash it: only files of the model's own folder.
+    if (/^([a-zA-Z]:)?[\\/]/.test(file) || file.split(/[\\/]/).includes('..')) {
+      problems.push(`line ${index + 1}: expected a file inside the model folder`);
+      return;
+    }
+    lines.push({ sha256: match[1]!.toLowerCase(), file });
   });
   return { lines, problems };
 }

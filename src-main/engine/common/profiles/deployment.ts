@@ -8,6 +8,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import type { ValidationIssue } from '../../../contract/scenarioSummary';
+import { yamlProblem } from '../validation/contentFree';
 import { describeIssue, formatPath } from '../validation/zodIssue';
 import { kubernetesCpu, kubernetesMemory } from './quantities';
 
@@ -92,7 +93,7 @@ export function parseDeployment(text: string, file: string, containerName?: stri
       ok: false,
       issues: doc.errors.map((error) => {
         const pos = lines.linePos(error.pos[0]);
-        return { file, line: pos.line, column: pos.col, path: '', message: `not valid YAML: ${error.message.split('\n')[0]}` };
+        return { file, line: pos.line, column: pos.col, path: '', message: `not valid YAML: ${yamlProblem(error.code)}` };
       }),
     };
   }

@@ -6,6 +6,7 @@
  */
 import type { ProfileDifference } from '../../../contract/profiles';
 import type { DeploymentSpec } from './deployment';
+import { isPrivilegeField } from './hostPrivileges';
 import { formatBytes } from './quantities';
 import type { ResourceProfile } from './resourceProfile';
 
@@ -45,13 +46,15 @@ export function diffDeployments(staging: DeploymentSpec, production: DeploymentS
     }
   }
   const [leavesA, leavesB] = [leaves(staging), leaves(production)];
+  const others: ProfileDifference[] = [];
   for (const path of [...new Set([...leavesA.keys(), ...leavesB.keys()])].sort()) {
     const [a, b] = [leavesA.get(path) ?? null, leavesB.get(path) ?? null];
     if (a !== b) {
-      differences.push({ field: path, kind: 'other', staging: a, production: b });
+      others.push({ field: path, kind: isPrivilegeField(path) ? 'privileges' : 'other', staging: a, production: b });
     }
   }
-  return differences;
+  // What one side asks of its host and the other does not comes before the rest of the file.
+  return [...differences, ...others.filter((d) => d.kind === 'privileges'), ...others.filter((d) => d.kind !== 'privileges')];
 }
 
 /** The differences between two resolved profiles (profiles written out in a scenario). */

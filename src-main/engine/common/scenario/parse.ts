@@ -6,10 +6,18 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import type { ValidationIssue } from '../../../contract/scenarioSummary';
+import { yamlProblem } from '../validation/contentFree';
 import { describeIssue, formatPath } from '../validation/zodIssue';
 import { scenarioSchema, type Scenario } from './schema';
 
-export type ScenarioParse = { readonly ok: true; readonly scenario: Scenario } | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+export type ScenarioParse =
+  | {
+      readonly ok: true;
+      readonly scenario: Scenario;
+      /** Where a field is written in the file (its value's first character), for problems found after parsing. */
+      readonly positionOf: (path: readonly (string | number)[]) => { line: number | null; column: number | null };
+    }
+  | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
 
 /** Parses and validates; never throws on bad input. */
 export function parseScenarioText(text: string, file: string): ScenarioParse {
@@ -20,7 +28,7 @@ export function parseScenarioText(text: string, file: string): ScenarioParse {
       ok: false,
       issues: doc.errors.map((error) => {
         const pos = lineCounter.linePos(error.pos[0]);
-        return { file, line: pos.line, column: pos.col, path: '', message: `not valid YAML or JSON: ${firstLine(error.message)}` };
+        return { file, line: pos.line, column: pos.col, path: '', message: `not valid YAML or JSON: ${yamlProblem(error.code)}` };
       }),
     };
   }
@@ -30,7 +38,7 @@ export function parseScenarioText(text: string, file: string): ScenarioParse {
   }
   const result = scenarioSchema.safeParse(data);
   if (result.success) {
-    return { ok: true, scenario: result.data };
+    return { ok: true, scenario: result.data, positionOf: (path) => position(doc.getIn(path, true) as YamlNode | undefined, lineCounter) };
   }
   return { ok: false, issues: result.error.issues.flatMap((issue) => locate(issue, doc, lineCounter, file)) };
 }
@@ -88,8 +96,4 @@ function unwrap(schema: unknown): unknown {
     current = (current!.def!.innerType ?? current!.def!.in) as typeof current;
   }
   return current;
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0] ?? text;
 }

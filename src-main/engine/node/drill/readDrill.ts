@@ -9,7 +9,8 @@ import { DrillMismatch } from '../../common/drill/drillStops';
 import { InputError } from '../../common/run/inputError';
 import type { DrillSection } from '../../common/scenario/sections/drill';
 import { readEventFile } from '../files/eventFile';
-import { formatIssue, loadScenario } from '../scenario/loadScenario';
+import { formatIssue, loadScenario, type ScenarioAccess } from '../scenario/loadScenario';
+import { requireInWorkspace } from '../workspace/workspaceAccess';
 
 /** A log and the drill to play on it, checked to match. */
 export interface DrillInputs {
@@ -20,15 +21,22 @@ export interface DrillInputs {
   readonly torn: boolean;
 }
 
-/** Reads both and checks that every stop of the drill is in the log. */
-export function readDrill(logPath: string, scenarioPath?: string): DrillInputs {
+/**
+ * Reads both and checks that every stop of the drill is in the log. `access` says where the log
+ * and the scenario given may come from (typed in the app, they must be inside the workspace); a
+ * scenario the log names must always be inside.
+ */
+export function readDrill(logPath: string, scenarioPath: string | undefined, access: ScenarioAccess): DrillInputs {
+  if (!access.named) {
+    requireInWorkspace(access.workspace, logPath, 'file');
+  }
   const { events, torn } = readEventFile(logPath);
   const started = events.find((e) => e.kind === 'run.started');
   if (started?.kind !== 'run.started') {
     throw new InputError(logPath, 'expected a run log beginning with a "run.started" event');
   }
   const path = scenarioPath ?? started.scenario.path;
-  const loaded = loadScenario(path);
+  const loaded = loadScenario(path, { workspace: access.workspace, named: scenarioPath !== undefined && access.named });
   if (!loaded.ok) {
     throw new InputError(path, `the scenario is not valid: ${loaded.issues.map(formatIssue).join('; ')}`);
   }

@@ -13,6 +13,7 @@ import type { SnapshotSection } from '../../common/scenario/sections/snapshots';
 
 /** The fields of a snapshot section the format readers use; the timestamp may be absent. */
 type FormatSection = Pick<SnapshotSection, 'path' | 'format'> & { readonly timestamp?: string | undefined };
+import { duckdbProblem } from '../../common/validation/contentFree';
 import { sqlString } from './database';
 
 export type SnapshotFormat = 'parquet' | 'csv' | 'jsonl';
@@ -159,7 +160,9 @@ async function csvReader(connection: DuckDBConnection, section: FormatSection, f
       const examples = await db.runAndReadAll(`${lines} ORDER BY file, line LIMIT ${REJECT_EXAMPLES}`);
       return {
         rejected: Number(counted.getRowObjectsJson()[0]?.['n'] ?? 0),
-        examples: examples.getRowObjectsJson().map((row) => ({ file: String(row['file']), line: Number(row['line']), message: String(row['message']) })),
+        examples: examples
+          .getRowObjectsJson()
+          .map((row) => ({ file: String(row['file']), line: Number(row['line']), message: duckdbProblem(String(row['message'])) })),
       };
     },
   };
@@ -210,8 +213,7 @@ function columnType(structureType: unknown): string {
   return structureType === 'NULL' ? 'VARCHAR' : 'JSON';
 }
 
-/** The first line of an error's message. */
+/** The first line of an error's message, without the values DuckDB quotes from the file. */
 export function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0] ?? text;
+  return duckdbProblem(error instanceof Error ? error.message : String(error));
 }

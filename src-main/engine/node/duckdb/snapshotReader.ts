@@ -8,6 +8,7 @@ import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { ColumnChunk, RejectSummary, SnapshotColumn, SnapshotExtent, SnapshotQuery, SnapshotSource } from '../../common/ports/snapshot';
 import { InputError } from '../../common/run/inputError';
 import type { SnapshotSection } from '../../common/scenario/sections/snapshots';
+import { confineToFiles } from '../workspace/duckdbConfinement';
 import { toColumnChunk, type UntimedRow } from './columnChunk';
 import { StringInterner } from './vectorColumns';
 import { openDatabase, sqlIdentifier } from './database';
@@ -26,6 +27,8 @@ export async function openSnapshot(section: SnapshotRequest, role: string): Prom
   const { instance, connection } = await openDatabase();
   try {
     const files = await snapshotFiles(connection, section.path, role);
+    // The scenario's SQL (label, derived features) runs on this connection: it may read these files and no other.
+    await confineToFiles(connection, files);
     const reader = await formatReader(connection, section, files).catch((error: unknown) => {
       throw error instanceof InputError ? error : new InputError(section.path, `cannot be read as ${format}: ${firstLine(error)}`);
     });

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { BoundFeatures } from '../../common/run/environment';
 import { InputError } from '../../common/run/inputError';
+import { jsonProblem } from '../../common/validation/contentFree';
 import { featureSpecById, knownFeatureSpecs } from '../../common/features/specs/registry';
 import { modelCardSchema, type ModelCard } from '../../common/model/modelCard';
 import { readJsonFile } from '../files/jsonFile';
@@ -37,10 +38,11 @@ export function loadBoundFeatures(folder: string, card: ModelCard | null): Bound
     if (!path.startsWith(resolve(folder) + sep) || !existsSync(path)) {
       throw new InputError(path, `serving table "${name}" not found inside the model folder`);
     }
+    const text = readFileSync(path, 'utf8');
     try {
-      tables[name] = JSON.parse(readFileSync(path, 'utf8'));
+      tables[name] = JSON.parse(text);
     } catch (error) {
-      throw new InputError(path, `expected a JSON serving table: ${error instanceof Error ? error.message : String(error)}`);
+      throw new InputError(path, `expected a JSON serving table, found ${jsonProblem(error, text)}`);
     }
   }
   if (!spec.prepareTables) {

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { Inference } from '../../common/ports/inference';
 import type { RuntimeUnderTest } from '../../common/runtime/runtimeParity';
 import { InputError } from '../../common/run/inputError';
+import { jsonProblem } from '../../common/validation/contentFree';
 import { decodeTfjsWeights, TFJS_MANIFEST, TFJS_WEIGHTS, type TfjsWeightsFile } from '../training/tfjsWeights';
 import { disposeTabularNet, tabularNetFromWeights, tabularNetPredict } from '../training/tabularNetTf';
 
@@ -68,9 +69,10 @@ export async function openTfjsRuntime(folder: string): Promise<RuntimeUnderTest>
 }
 
 function readJson(path: string): unknown {
+  const text = readFileSync(path, 'utf8');
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(text);
   } catch (error) {
-    throw new InputError(path, `expected JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new InputError(path, `expected JSON, found ${jsonProblem(error, text)}`);
   }
 }

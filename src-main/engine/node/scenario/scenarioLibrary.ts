@@ -4,16 +4,16 @@ import { basename, join, relative } from 'node:path';
 import type { ScenarioSummary } from '../../../contract/scenarioSummary';
 import { describeScenario } from '../../common/scenario/describeScenario';
 import { projectRoot } from '../run/projectRoot';
-import { loadScenario } from './loadScenario';
+import { loadScenario, type ScenarioAccess } from './loadScenario';
 
 /** The folder of built-in scenarios. */
 export function builtInScenarioFolder(): string {
   return join(projectRoot(), 'scenarios');
 }
 
-/** Summarizes a scenario file, valid or not. */
-export function summarizeScenario(path: string, builtIn: boolean): ScenarioSummary {
-  const loaded = loadScenario(path);
+/** Summarizes a scenario file, valid or not; a path outside the workspace is a problem, and is not read. */
+export function summarizeScenario(path: string, builtIn: boolean, access: ScenarioAccess): ScenarioSummary {
+  const loaded = loadScenario(path, access);
   if (!loaded.ok) {
     return { path, name: basename(path), description: '', builtIn, valid: false, issues: loaded.issues, summary: `${loaded.issues.length} problem(s)` };
   }
@@ -29,13 +29,13 @@ export function summarizeScenario(path: string, builtIn: boolean): ScenarioSumma
   };
 }
 
-/** Every built-in scenario, sorted by file name, smoke first. */
-export function listBuiltInScenarios(): ScenarioSummary[] {
+/** Every built-in scenario, sorted by file name, smoke first; each reads inside the workspace of `access`. */
+export function listBuiltInScenarios(access: ScenarioAccess): ScenarioSummary[] {
   const folder = builtInScenarioFolder();
   const files = readdirSync(folder)
     .filter((f) => /\.(ya?ml|json)$/.test(f))
     .sort((a, b) => (a.startsWith('smoke') ? -1 : b.startsWith('smoke') ? 1 : a.localeCompare(b)));
-  return files.map((f) => summarizeScenario(join(folder, f), true));
+  return files.map((f) => summarizeScenario(join(folder, f), true, access));
 }
 
 /**

@@ -9,11 +9,12 @@ import { apiMessagesOnly, parentPrinter } from './parentPrinter';
 import { createRehearsalService, type ServiceOptions } from './rehearsalService';
 import { hostService } from './serviceHost';
 
-const options = JSON.parse(process.argv[2] ?? '{}') as { runsFolder?: unknown; launchScenario?: unknown; printer?: unknown };
+const options = JSON.parse(process.argv[2] ?? '{}') as { runsFolder?: unknown; launchScenario?: unknown; printer?: unknown; workspace?: unknown };
 const port = parentPort();
 const chosen: ServiceOptions = {
   ...(typeof options.runsFolder === 'string' ? { runsFolder: options.runsFolder } : {}),
   ...(typeof options.launchScenario === 'string' ? { launchScenario: options.launchScenario } : {}),
+  ...(Array.isArray(options.workspace) ? { workspace: options.workspace.filter((f): f is string => typeof f === 'string') } : {}),
   // The desktop shell prints report.pdf with Electron's own Chromium.
   ...(options.printer === 'parent' ? { printer: parentPrinter(port) } : {}),
 };

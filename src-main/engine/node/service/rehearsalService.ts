@@ -21,8 +21,10 @@ import { projectRoot } from '../run/projectRoot';
 import { runScenario } from '../run/runScenario';
 import { systemClock } from '../run/systemClock';
 import { systemScheduler } from '../run/systemScheduler';
-import { formatIssue, loadScenario } from '../scenario/loadScenario';
+import { formatIssue, loadScenario, type ScenarioAccess } from '../scenario/loadScenario';
 import { builtInScenarioFolder, listBuiltInScenarios, listScenarioFiles, summarizeScenario } from '../scenario/scenarioLibrary';
+import { scenarioSizeIssues } from '../limits/machineFacts';
+import { appWorkspace } from '../workspace/appWorkspace';
 
 /** Where runs started from the UI write their folders. */
 export function defaultRunsFolder(): string {
@@ -38,6 +40,8 @@ export interface ServiceOptions {
   readonly scheduler?: Scheduler;
   /** How exported PDFs are printed; Chromium on this machine by default. */
   readonly printer?: PdfPrinter | { readonly unavailable: string };
+  /** Folders named with `--workspace` at launch: the app reads scenarios, models, snapshots and logs only inside its workspace. */
+  readonly workspace?: readonly string[];
 }
 
 /** The service, plus what its host and tests need. */
@@ -58,12 +62,15 @@ type RunListener = (runId: string, event: RunEvent) => void;
 
 /** The engine behind the UI: runs in this process and fans events out to listeners. */
 export function createRehearsalService(options: ServiceOptions = {}): RehearsalService {
+  const runsFolder = options.runsFolder ?? defaultRunsFolder();
+  // A path typed in the app (a scenario, a run log) is read only inside the app's workspace, and so is what it names.
+  const typed: ScenarioAccess = { workspace: appWorkspace({ runsFolder, launchScenario: options.launchScenario, workspace: options.workspace }), named: false };
   const listeners = new Set<RunListener>();
   const runs = new Map<string, ServiceRun>();
   return {
-    ...scenarioMembers(options),
-    ...runMembers(options, runs, listeners),
-    ...drillMembers(),
+    ...scenarioMembers(options, typed),
+    ...runMembers({ ...options, runsFolder }, typed, runs, listeners),
+    ...drillMembers(typed),
     onDidEmitEvent(listener) {
       listeners.add(listener);
       return () => {
@@ -77,20 +84,24 @@ export function createRehearsalService(options: ServiceOptions = {}): RehearsalS
 }
 
 /** The scenario library: what the app opens with, the built-in scenarios, a file checked. */
-function scenarioMembers(options: ServiceOptions): Pick<RehearsalApi, 'getLaunch' | 'listScenarios' | 'listScenarioFiles' | 'validateScenario'> {
+function scenarioMembers(
+  options: ServiceOptions,
+  typed: ScenarioAccess,
+): Pick<RehearsalApi, 'getLaunch' | 'listScenarios' | 'listScenarioFiles' | 'validateScenario'> {
   return {
     async getLaunch() {
-      const scenario = options.launchScenario !== undefined ? summarizeScenario(options.launchScenario, false) : (listBuiltInScenarios()[0] ?? null);
+      const scenario =
+        options.launchScenario !== undefined ? summarizeScenario(options.launchScenario, false, typed) : (listBuiltInScenarios(typed)[0] ?? null);
       return { scenario, scenarioFolder: builtInScenarioFolder(), choices: await runChoices() };
     },
     async listScenarios() {
-      return listBuiltInScenarios();
+      return listBuiltInScenarios(typed);
     },
     async listScenarioFiles() {
       return listScenarioFiles();
     },
     async validateScenario(path: string) {
-      return summarizeScenario(path, false);
+      return summarizeScenario(path, false, typed);
     },
   };
 }
@@ -98,6 +109,7 @@ function scenarioMembers(options: ServiceOptions): Pick<RehearsalApi, 'getLaunch
 /** Runs of this session: started, steered, viewed, exported and stopped by id. */
 function runMembers(
   options: ServiceOptions,
+  typed: ScenarioAccess,
   runs: Map<string, ServiceRun>,
   listeners: ReadonlySet<RunListener>,
 ): Pick<RehearsalApi, 'startRun' | 'controlRun' | 'getRunView' | 'exportReport' | 'stopRun'> {
@@ -110,7 +122,7 @@ function runMembers(
   };
   return {
     async startRun(request: RunRequest): Promise<RunHandle> {
-      const run = startServiceRun(request, options, runs, listeners);
+      const run = startServiceRun(request, options, typed, runs, listeners);
       return { runId: run.runId, outDir: run.outDir };
     },
     async controlRun(runId, command) {
@@ -140,10 +152,17 @@ function runMembers(
 }
 
 /** Starts a scenario in this process, registered before its first event; every event is kept for views and sent to the listeners. */
-function startServiceRun(request: RunRequest, options: ServiceOptions, runs: Map<string, ServiceRun>, listeners: ReadonlySet<RunListener>): ServiceRun {
-  const loaded = loadScenario(request.scenarioPath);
-  if (!loaded.ok) {
-    throw new InputError(request.scenarioPath, loaded.issues.map(formatIssue).join('\n'));
+function startServiceRun(
+  request: RunRequest,
+  options: ServiceOptions,
+  typed: ScenarioAccess,
+  runs: Map<string, ServiceRun>,
+  listeners: ReadonlySet<RunListener>,
+): ServiceRun {
+  const loaded = loadScenario(request.scenarioPath, typed);
+  const issues = loaded.ok ? scenarioSizeIssues(loaded.file) : loaded.issues;
+  if (!loaded.ok || issues.length > 0) {
+    throw new InputError(request.scenarioPath, issues.map(formatIssue).join('\n'));
   }
   const runId = randomUUID();
   const outDir = join(options.runsFolder ?? defaultRunsFolder(), runId);
@@ -175,7 +194,7 @@ function startServiceRun(request: RunRequest, options: ServiceOptions, runs: Map
 }
 
 /** Drills of this session: a finished run's log played to its stops. */
-function drillMembers(): Pick<RehearsalApi, 'openDrill' | 'answerDrill' | 'getDrillView'> {
+function drillMembers(typed: ScenarioAccess): Pick<RehearsalApi, 'openDrill' | 'answerDrill' | 'getDrillView'> {
   const drills = new Map<string, DrillSession>();
   const drillOf = (drillId: string): DrillSession => {
     const drill = drills.get(drillId);
@@ -186,7 +205,7 @@ function drillMembers(): Pick<RehearsalApi, 'openDrill' | 'answerDrill' | 'getDr
   };
   return {
     async openDrill(request) {
-      const inputs = readDrill(request.logPath, request.scenarioPath);
+      const inputs = readDrill(request.logPath, request.scenarioPath, typed);
       const drill = new DrillSession(randomUUID(), inputs.events, inputs.drill, dirname(request.logPath), systemClock);
       drills.set(drill.drillId, drill);
       return drill.state();

@@ -26,7 +26,9 @@ export interface ServiceProcess {
 }
 
 /** Starts the engine's process with the service's options. */
-export function startServiceProcess(options: { readonly runsFolder?: string; readonly launchScenario?: string } = {}): ServiceProcess {
+export function startServiceProcess(
+  options: { readonly runsFolder?: string; readonly launchScenario?: string; readonly workspace?: readonly string[] } = {},
+): ServiceProcess {
   const entry = serviceHostEntry();
   if (!existsSync(entry)) {
     throw new Error(`${entry} is missing: run \`npm run build:cli\` (npm ci does it)`);

@@ -25,7 +25,7 @@ export const resourceProfile = z.strictObject({
 /** One difference between two profiles. */
 export const profileDifference = z.strictObject({
   field: z.string(),
-  kind: z.enum(['resources', 'batching', 'placement', 'runtime', 'other']),
+  kind: z.enum(['resources', 'batching', 'placement', 'runtime', 'privileges', 'other']),
   staging: maybeString,
   production: maybeString,
   lines: z.strictObject({ staging: maybeNumber, production: maybeNumber }).optional(),

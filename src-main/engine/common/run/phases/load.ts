@@ -18,6 +18,7 @@ import { runFaultedLoad } from '../../monitoring/faultedLoad';
 import { DEFAULT_P99_MS } from '../../monitoring/monitoringPlan';
 import type { LoadPort, ServingPort } from '../../ports/serving';
 import { diffDeployments, diffProfiles } from '../../profiles/profileDiff';
+import { profilePrivilegeNotes } from '../../profiles/hostPrivileges';
 import { profileOnHost, type ProfileOnHost } from '../../profiles/reproducibility';
 import { defaultProfile, resolveProfiles } from '../../profiles/resourceProfile';
 import { budgetsOf, liveAlertsOf } from '../../scenario/sections/alerts';
@@ -43,7 +44,8 @@ export const loadPhase: Phase = {
       : [defaultProfile(env.profile ?? 'production', env.backend ?? 'docker')];
     const host = await env.serving.host();
     const fitted = profiles.map((profile) => profileOnHost(profile, host));
-    const notReproduced = fitted.flatMap((f) => f.notReproduced);
+    // What a Deployment asks of its host (privileged, host network, root, ...) is never granted to a rehearsal's containers.
+    const notReproduced = [...fitted.flatMap((f) => f.notReproduced), ...profiles.flatMap((p) => profilePrivilegeNotes(p, file.deployments ?? {}))];
     const [staging, production] = profiles;
     const differences =
       staging !== undefined && production !== undefined
