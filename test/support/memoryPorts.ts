@@ -4,7 +4,8 @@ import type { Clock } from '../../src-main/engine/common/ports/clock';
 import type { FeatureBatch, Inference } from '../../src-main/engine/common/ports/inference';
 import type { ChunkColumn, ColumnChunk, SnapshotSource } from '../../src-main/engine/common/ports/snapshot';
 import { detectLockFormat, parseLockText } from '../../src-main/engine/common/locks/parseLock';
-import type { LockStore, ModelArtifact, ModelStore, RunEnvironment, RuntimeStore, SnapshotStore } from '../../src-main/engine/common/run/environment';
+import type { LockStore, ModelArtifact, ModelStore, RunEnvironment, RuntimeStore } from '../../src-main/engine/common/run/environment';
+import type { SnapshotStore } from '../../src-main/engine/common/ports/snapshot';
 import { measureRuntimeParity } from '../../src-main/engine/common/runtime/runtimeParity';
 
 /** A clock that starts at a fixed instant and moves 1 ms per reading. */

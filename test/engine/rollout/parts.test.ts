@@ -92,8 +92,15 @@ describe('step requests', () => {
   it('spread at most max rows evenly over the window, in order, as raw records with their sticky key', () => {
     expect(evenlySpaced(10, 4)).toEqual([0, 2, 5, 7]);
     expect(evenlySpaced(3, 10)).toEqual([0, 1, 2]);
-    const pieces = [chunk([0, HOUR]), chunk([2 * HOUR, 3 * HOUR], { origin: { kind: 'text', values: ['SFO', null] } })];
-    const requests = stepRequests(pieces, 3, { timestamp: 't', fields: ['t', 'x'], stickyKey: 'origin' });
+    // The timestamp column is carried as the reader hands it over (epoch ms marked as a timestamp) and sent as wall-clock text.
+    const stamped = (times: number[]) => ({
+      t: { kind: 'number' as const, values: Float64Array.from(times), valid: new Uint8Array(times.length).fill(1), time: 'timestamp' as const },
+    });
+    const pieces = [
+      chunk([0, HOUR], stamped([0, HOUR])),
+      chunk([2 * HOUR, 3 * HOUR], { origin: { kind: 'text', values: ['SFO', null] }, ...stamped([2 * HOUR, 3 * HOUR]) }),
+    ];
+    const requests = stepRequests(pieces, 3, { fields: ['t', 'x'], stickyKey: 'origin' });
     expect(requests.map((r) => r.eventTime)).toEqual([0, HOUR, 2 * HOUR]);
     expect(requests[2]!.request).toEqual({ record: { t: '1970-01-01 02:00:00', x: 0 }, key: 'SFO' });
     expect(requests[0]!.request.key).toBeNull();

@@ -7,7 +7,7 @@
  * (categorical codes as numbers, on the seed's equal-width bins).
  */
 import type { SnapshotSection } from '../scenario/sections/snapshots';
-import type { SnapshotStore } from '../run/environment';
+import type { SnapshotStore } from '../ports/snapshot';
 import type { ReadyModel } from '../run/state';
 import { sortedSample, type SortedSample } from '../stats/sortedSample';
 import { isoWeekday } from '../time/calendar';

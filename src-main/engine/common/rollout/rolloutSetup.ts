@@ -9,7 +9,7 @@ import type { PhaseContext } from '../run/phase';
 import { InputError } from '../run/inputError';
 import type { ReadyModel } from '../run/state';
 import type { RolloutSection } from '../scenario/sections/rollout';
-import { chunkRecord } from '../features/chunkRecord';
+import { rawRecordOf } from '../features/rawRecord';
 import { columnCompatibility, recordCompatibility, type RecordCompatibility } from './compatibility';
 import { stepDurationMs } from './planText';
 import { pickRows, type RecordShape } from './stepRequests';
@@ -77,7 +77,7 @@ export async function openRolloutStream(context: PhaseContext, plan: RolloutSect
     from: start,
     ...(production.to === undefined ? {} : { to: production.to }),
   });
-  return { source, cursor: new WindowCursor(chunks[Symbol.asyncIterator]()), start, shape: { timestamp: production.timestamp, fields, stickyKey } };
+  return { source, cursor: new WindowCursor(chunks[Symbol.asyncIterator]()), start, shape: { fields, stickyKey } };
 }
 
 async function firstEventTime(source: SnapshotSource): Promise<number> {
@@ -104,7 +104,7 @@ export function firstWindowMs(plan: RolloutSection): number {
 
 /** Blue's serving pipeline (or its input columns) against a sample of today's records. */
 export function compatibilityOf(blue: ReadyModel, pieces: readonly ColumnChunk[], shape: RecordShape): RecordCompatibility {
-  const records = pickRows(pieces, COMPATIBILITY_SAMPLE).map(({ chunk, i }) => chunkRecord(chunk, i, shape.timestamp, shape.fields));
+  const records = pickRows(pieces, COMPATIBILITY_SAMPLE).map(({ chunk, i }) => rawRecordOf(chunk, i, shape.fields));
   if (blue.serving !== null) {
     return recordCompatibility(blue.serving, records);
   }

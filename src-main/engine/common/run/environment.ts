@@ -11,9 +11,8 @@ import type { FeatureBatch, Inference } from '../ports/inference';
 import type { LoadPort, ServingPort } from '../ports/serving';
 import type { RolloutRig } from '../ports/rolloutRig';
 import type { RuntimeParityOptions, RuntimeParityResult } from '../runtime/runtimeParity';
-import type { SnapshotSource } from '../ports/snapshot';
+import type { SnapshotStore } from '../ports/snapshot';
 import type { ModelSection } from '../scenario/sections/models';
-import type { SnapshotSection } from '../scenario/sections/snapshots';
 
 /** A model folder (or .onnx file) with its digests checked, not yet loaded. */
 export interface ModelArtifact {
@@ -50,11 +49,6 @@ export interface LoadedModel {
 export interface ModelStore {
   verify(section: ModelSection): Promise<ModelArtifact>;
   load(artifact: ModelArtifact, provider: 'cpu' | 'cuda'): Promise<LoadedModel>;
-}
-
-/** Opens snapshots. */
-export interface SnapshotStore {
-  open(section: SnapshotSection, role: string): Promise<SnapshotSource>;
 }
 
 /** The lock files the dependency check compares (docs/ARCHITECTURE.md, "Dependencies"). */

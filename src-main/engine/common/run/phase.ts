@@ -6,6 +6,7 @@ import type { ScenarioFile } from '../scenario/scenarioFile';
 import type { RunControl } from './control';
 import type { RunEnvironment } from './environment';
 import type { EventLog } from './eventLog';
+import type { RunSnapshots } from './runSnapshots';
 import type { RunState } from './state';
 
 /** What a phase works with. */
@@ -14,6 +15,8 @@ export interface PhaseContext {
   readonly env: RunEnvironment;
   readonly log: EventLog;
   readonly state: RunState;
+  /** The run's snapshots, each opened once (production, references, history). */
+  readonly data: RunSnapshots;
   /** True once the run was asked to stop; long phases check it between chunks. */
   readonly stopped: () => boolean;
   /**

@@ -3,7 +3,7 @@
  * card names one) and its inputs planned against the snapshot's columns. Shared by the preflight
  * phase and `rehearse score`, so a model is fed the same way wherever it is scored.
  */
-import { rawRecordsOf } from '../features/chunkRecords';
+import { rawRecordsOf } from '../features/rawRecord';
 import { servingPipeline, trainingPipeline, type ServingPipeline } from '../features/featureSpec';
 import { buildBatch, planInputs, type InputPlan } from '../features/inputPlan';
 import type { FeatureBatch, Inference } from '../ports/inference';

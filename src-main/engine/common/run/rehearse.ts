@@ -13,6 +13,7 @@ import type { EventLog } from './eventLog';
 import { isInputError, type InputError } from './inputError';
 import type { Phase } from './phase';
 import { PHASES } from './phases';
+import { RunSnapshots } from './runSnapshots';
 import type { RunState } from './state';
 
 /** How a run ended: its verdict, or the input problem that stopped it (exit 2). */
@@ -63,6 +64,7 @@ export async function rehearse(file: ScenarioFile, env: RunEnvironment, log: Eve
     options.stopped,
   );
   const state: RunState = { models: [], artifacts: [] };
+  const data = new RunSnapshots(env.snapshots, file.scenario.snapshots, log);
   let inputError: InputError | null = null;
   let failure: string | null = null;
   try {
@@ -83,7 +85,7 @@ export async function rehearse(file: ScenarioFile, env: RunEnvironment, log: Eve
       log.append({ kind: 'phase.started', phase: phase.id });
       control.enterPhase(phase.id);
       try {
-        await phase.run({ file, env, log, state, stopped, control });
+        await phase.run({ file, env, log, state, data, stopped, control });
         log.append({ kind: 'phase.finished', phase: phase.id, outcome: 'ok' });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -99,6 +101,7 @@ export async function rehearse(file: ScenarioFile, env: RunEnvironment, log: Eve
     }
   } finally {
     await Promise.allSettled(state.models.map((m) => m.inference.close()));
+    await data.close();
     control.finish();
   }
   const checks = finalChecks(log, enabledChecks, failure);

@@ -12,6 +12,7 @@ import type { ReadinessCheck } from '../../../../contract/report';
 import { CHECK_TITLES, notRunCheck } from '../../checks/catalog';
 import { infrastructureParityCheck, type ProfileRun } from '../../checks/infrastructureParity';
 import { loadSlaCheck } from '../../checks/loadSla';
+import { payloadRecordLimit, readPayloadRecords, type PayloadRecords } from '../../load/payloadRecords';
 import { targetRps } from '../../load/targetRate';
 import { coverageWaitsForLoad, resolveCoverageAfterLoad } from '../../monitoring/coverage';
 import { runFaultedLoad } from '../../monitoring/faultedLoad';
@@ -58,13 +59,14 @@ export const loadPhase: Phase = {
     const role: 'blue' | 'green' = scenario.models.green ? 'green' : 'blue';
     const model = { role, path: scenario.models[role]!.path, name: `${role} ${scenario.models[role]!.name ?? scenario.models[role]!.path}` };
     const backends = backendChooser(env.serving, log, env.backend);
+    const records = await payloadOf(context, load);
     const runs: ProfileRun[] = [];
     for (const [i, profile] of profiles.entries()) {
       if ((await context.control.checkpoint()) === 'stop' || context.stopped()) {
         break;
       }
       const backend = await backends.choose(profile);
-      const run = await runProfile({ profile, fitted: fitted[i]!, backend, model, load, context, serving: env.serving, generator: env.load });
+      const run = await runProfile({ profile, fitted: fitted[i]!, backend, model, load, records, context, serving: env.serving, generator: env.load });
       log.append({ kind: 'load.result', ...run });
       runs.push(run);
     }
@@ -129,6 +131,8 @@ interface ProfileJob {
   readonly backend: 'docker' | 'embedded';
   readonly model: { readonly role: 'blue' | 'green'; readonly path: string; readonly name: string };
   readonly load: LoadSection;
+  /** Production's records to send, or null for numeric bodies. */
+  readonly records: PayloadRecords | null;
   readonly context: PhaseContext;
   readonly serving: ServingPort;
   readonly generator: LoadPort;
@@ -211,10 +215,9 @@ async function runProfile(job: ProfileJob): Promise<ProfileRun> {
   if (server.image !== null) {
     log.append({ kind: 'image.ready', profile: profile.name, ...server.image });
   }
-  const production = file.scenario.snapshots.production;
   let result: LoadMeasured['result'] = null;
   let failure: unknown = null;
-  const plan = loadPlanOf(job.load, server.url, { path: production.path, timestamp: production.timestamp });
+  const plan = loadPlanOf(job.load, server.url, job.records);
   const faults = file.scenario.faults;
   try {
     if (faults.length > 0 && (file.scenario.profiles === undefined || profile.name === 'production')) {
@@ -251,6 +254,22 @@ async function runProfile(job: ProfileJob): Promise<ProfileRun> {
     serverEnd: stopped.message,
     error: failure === null ? null : firstLine(failure),
   };
+}
+
+/** The records every profile's load sends: rows of production's window, read once through the run's snapshot. */
+async function payloadOf(context: PhaseContext, load: LoadSection): Promise<PayloadRecords | null> {
+  if (load.payload === 'numeric') {
+    return null;
+  }
+  const production = await context.data.production();
+  return readPayloadRecords(production.source, {
+    from: production.section.from,
+    to: production.section.to,
+    order: load.order,
+    limit: payloadRecordLimit(targetRps(load), load.duration),
+    seed: load.seed,
+    where: 'snapshots.production',
+  });
 }
 
 /** `load-sla` from production's run; a server that never answered fails it with the reason. */
