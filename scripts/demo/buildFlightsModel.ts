@@ -13,6 +13,7 @@ import { logLoss, positiveRate, rocAuc } from '../../src-main/engine/common/stat
 import { mean } from '../../src-main/engine/common/stats/quantiles';
 import { formatEventTime } from '../../src-main/engine/common/time/eventTime';
 import { writeModelFolder } from '../../src-main/engine/node/model/writeModelFolder';
+import { bundleFeatureModule, FEATURE_MODULE } from '../featureModule';
 import { exportTabularNet } from '../../src-main/engine/node/onnx/exportTabularNet';
 import { IR_VERSION, OPSET } from '../../src-main/engine/node/onnx/onnxModel';
 import { openOrtInference } from '../../src-main/engine/node/ort/ortInference';
@@ -32,6 +33,8 @@ export interface FlightsModelPlan {
   readonly name: string;
   readonly description: string;
   readonly spec: FeatureSpec;
+  /** The plugin source the spec is built from into the folder's `serving/features.mjs`. */
+  readonly featureEntry: string;
   readonly parquet: string;
   readonly outDir: string;
   /** The training window [from, to); the rows in [heldOutFrom, to) are held out from fitting. */
@@ -152,6 +155,7 @@ export async function buildFlightsModel(plan: FlightsModelPlan): Promise<BuiltMo
     output: { name: 'probability', type: 'float32', dims: ['N', 1] },
     onnx: { irVersion: IR_VERSION, opset: OPSET, producer: 'rehearsal demo:build' },
     servingTables,
+    featureModule: FEATURE_MODULE,
     trainingWindow: { from: formatEventTime(plan.from), to: formatEventTime(plan.to), rows: window.rows },
     fitWindow: { from: formatEventTime(plan.from), to: formatEventTime(plan.heldOutFrom), rows: fit.rows },
     heldOutWeek: { from: formatEventTime(plan.heldOutFrom), to: formatEventTime(plan.to), rows: heldOut.rows },
@@ -193,6 +197,7 @@ export async function buildFlightsModel(plan: FlightsModelPlan): Promise<BuiltMo
     'training.lock': json(trainingLock(projectRoot(), `${plan.name}-training`, ['@tensorflow/tfjs', '@duckdb/node-api', 'onnx-proto', 'onnxruntime-node'])),
     [TFJS_MANIFEST]: json(tfjsModel.manifest),
     [TFJS_WEIGHTS]: tfjsModel.bytes,
+    [FEATURE_MODULE]: await bundleFeatureModule(plan.featureEntry),
   };
   for (const table of spec.tables) {
     files[servingTables[table]!] = json(rawTables[table]);

@@ -93,6 +93,6 @@ describe('rehearse export-monitoring', () => {
     );
     const noFeatures = rehearse(['export-monitoring', anonymous, '--out', tempDir()]);
     expect(noFeatures.code).toBe(2);
-    expect(noFeatures.stderr).toContain('models.blue: expected inputs, or a model card with featureSpec or featureOrder');
+    expect(noFeatures.stderr).toContain('models.blue: expected inputs, or a model card with featureModule or featureOrder');
   });
 });

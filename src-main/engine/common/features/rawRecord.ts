@@ -22,6 +22,17 @@ export class RecordFieldError extends Error {
   }
 }
 
+/**
+ * True for a RecordFieldError, including one thrown by a feature module bundled with its own copy
+ * of this class (a model folder's `serving/` code is built on its own, so `instanceof` misses it).
+ */
+export function isRecordFieldError(error: unknown): error is RecordFieldError {
+  return (
+    error instanceof RecordFieldError ||
+    (error instanceof Error && error.name === 'RecordFieldError' && typeof (error as { field?: unknown }).field === 'string')
+  );
+}
+
 /** Reads a numeric field; a numeric string is accepted, as JSON producers often send one. */
 export function numberField(record: RawRecord, field: string): number {
   const value = record[field];
