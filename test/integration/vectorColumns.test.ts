@@ -113,12 +113,16 @@ describe("one rule for a column's kind", () => {
       stamp: "TIMESTAMP '2001-03-01 06:00:00'",
       clock: "TIME '06:00:00'",
       code: "'SFO'",
-      doc: "'{\"a\": 1}'::JSON",
+      doc: '\'{"a": 1}\'::JSON',
       id: "'6ecd8c99-4036-403d-bf84-cf8400f67836'::UUID",
       list: '[1, 2]',
       blob: "'\\x01'::BLOB",
     };
-    await connection.run(`COPY (SELECT ${Object.entries(values).map(([n, v]) => `${v} AS ${n}`).join(', ')}) TO '${path}' (FORMAT parquet)`);
+    await connection.run(
+      `COPY (SELECT ${Object.entries(values)
+        .map(([n, v]) => `${v} AS ${n}`)
+        .join(', ')}) TO '${path}' (FORMAT parquet)`,
+    );
     connection.closeSync();
     instance.closeSync();
     const source = await openSnapshot({ path, timestamp: 't', labelDelay: 0, maxRejectRate: 0 }, 'production');
