@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import type { ColumnChunk } from '../../src-main/engine/common/ports/snapshot';
 import { chunkKindOf } from '../../src-main/engine/common/snapshot/columnTypes';
 import { toColumnChunk } from '../../src-main/engine/node/duckdb/columnChunk';
 import { openDatabase } from '../../src-main/engine/node/duckdb/database';
@@ -127,7 +128,7 @@ describe("one rule for a column's kind", () => {
     instance.closeSync();
     const source = await openSnapshot({ path, timestamp: 't', labelDelay: 0, maxRejectRate: 0 }, 'production');
     const names = source.columns.map((c) => c.name);
-    const chunks = [];
+    const chunks: ColumnChunk[] = [];
     for await (const chunk of source.read({ columns: names, derived: {} })) {
       chunks.push(chunk);
     }
