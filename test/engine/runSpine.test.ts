@@ -222,3 +222,28 @@ describe('one run, one data path', () => {
     expect(resolved.find((e) => e.check.id === 'rollback-readiness')?.check.status).toBe('PASS');
   });
 });
+
+describe("the load's records for a model fed by input name", () => {
+  it('carry each mapped column under its input name, as a server of that bare model reads them', async () => {
+    const parsed = parseScenarioText(
+      `name: by-name\nmodels:\n  blue:\n    path: blue\n    inputs: { x: a }\nsnapshots:\n  production:\n    path: s\n    timestamp: t\n    label: y\n    from: 2001-03-01\nload:\n  peakRps: 5\n  duration: 1s\n`,
+      's.yaml',
+    );
+    if (!parsed.ok) {
+      throw new Error(JSON.stringify(parsed.issues));
+    }
+    const plans: LoadPlan[] = [];
+    const { serving, load } = memoryServing({ n: 0 }, plans);
+    await rehearse({
+      file: { path: '/s.yaml', scenario: parsed.scenario },
+      ...memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1] } }), tableSnapshotStore({ production: PRODUCTION }), {
+        serving,
+        load: load as never,
+      }),
+      log: new EventLog(steppingClock(), []),
+    });
+    const payload = plans[0]!.payload;
+    expect(payload.kind === 'records' && payload.records[0]).toEqual({ x: PRODUCTION.columns['a']![72] });
+    expect(payload.kind === 'records' && payload.description).toMatch(/as the model's inputs \(x <- a\)$/);
+  });
+});

@@ -52,7 +52,7 @@ export const loadPhase: Phase = {
     }
     const role: 'blue' | 'green' = scenario.models.green ? 'green' : 'blue';
     const model = { role, path: scenario.models[role]!.path, name: `${role} ${scenario.models[role]!.name ?? scenario.models[role]!.path}` };
-    const records = await payloadOf(context, load);
+    const records = await payloadOf(context, load, role);
     for (const [i, profile] of profiles.entries()) {
       if ((await context.control.checkpoint()) === 'stop') {
         break;
@@ -85,13 +85,17 @@ function differencesOf(context: PhaseContext, profiles: readonly ResourceProfile
     : diffProfiles(staging, production);
 }
 
-/** The records every profile's load sends: rows of production's window, read once through the run's snapshot. */
-async function payloadOf(context: PhaseContext, load: LoadSection): Promise<PayloadRecords | null> {
+/**
+ * The records every profile's load sends: rows of production's window, read once through the
+ * run's snapshot. A model without feature pipelines whose scenario maps each input to a column is
+ * served by input name, so its records carry each mapped column under its input's name.
+ */
+async function payloadOf(context: PhaseContext, load: LoadSection, role: 'blue' | 'green'): Promise<PayloadRecords | null> {
   if (load.payload === 'numeric') {
     return null;
   }
   const production = await context.data.production();
-  return readPayloadRecords(production.source, {
+  const read = await readPayloadRecords(production.source, {
     from: production.section.from,
     to: production.section.to,
     order: load.order,
@@ -99,6 +103,14 @@ async function payloadOf(context: PhaseContext, load: LoadSection): Promise<Payl
     seed: load.seed,
     where: 'snapshots.production',
   });
+  const inputs = context.file.scenario.models[role]?.inputs;
+  const model = context.state.models.find((m) => m.role === role);
+  if (inputs === undefined || Array.isArray(inputs) || model?.features !== null) {
+    return read;
+  }
+  const byInput = Object.entries(inputs as Readonly<Record<string, string>>);
+  const records = read.records.map((record) => Object.fromEntries(byInput.map(([input, column]) => [input, record[column] ?? null])));
+  return { ...read, records, description: `${read.description}, as the model's inputs (${byInput.map(([i, c]) => `${i} <- ${c}`).join(', ')})` };
 }
 
 interface ProfileJob {
