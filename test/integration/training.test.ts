@@ -74,6 +74,7 @@ describe('training the demo model on a slice (tfjs pure JS, real ORT, real DuckD
       'model.sha256',
       'reference.json',
       'serving/airports.json',
+      'serving/features.mjs',
       'tfjs/weights.bin',
       'tfjs/weights.json',
       'training.lock',
