@@ -158,12 +158,15 @@ export function servingPipeline(spec: FeatureSpec, tables: ServingTables, varian
  * a record the model cannot score). Errors other than a bad field are the pipeline's own: thrown.
  */
 function serveInProcess(features: readonly FeatureDefinition[], tables: ServingTables, records: readonly RawRecord[]): ServedRecords {
-  const values = features.map(() => new Float64Array(records.length));
-  const problems: (RecordProblem | null)[] = new Array<RecordProblem | null>(records.length).fill(null);
-  records.forEach((record, i) => {
-    features.forEach((feature, j) => {
+  const n = records.length;
+  const values = features.map(() => new Float64Array(n));
+  const problems: (RecordProblem | null)[] = new Array<RecordProblem | null>(n).fill(null);
+  // Plain loops: the replay serves millions of records through here.
+  for (let i = 0; i < n; i++) {
+    const record = records[i]!;
+    for (let j = 0; j < features.length; j++) {
       try {
-        values[j]![i] = feature.serve(record, tables);
+        values[j]![i] = features[j]!.serve(record, tables);
       } catch (error) {
         if (!isRecordFieldError(error)) {
           throw error;
@@ -171,8 +174,8 @@ function serveInProcess(features: readonly FeatureDefinition[], tables: ServingT
         values[j]![i] = Number.NaN;
         problems[i] ??= { field: error.field, message: error.message };
       }
-    });
-  });
+    }
+  }
   return { values, problems };
 }
 

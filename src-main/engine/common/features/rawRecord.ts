@@ -100,16 +100,38 @@ export function rawRecordOf(chunk: ColumnChunk, i: number, fields?: readonly str
 /** Every row of the chunk as its raw record (see `rawRecordOf`). */
 export function rawRecordsOf(chunk: ColumnChunk, fields?: readonly string[]): RawRecord[] {
   const present = (fields ?? Object.keys(chunk.columns)).filter((field) => chunk.columns[field] !== undefined);
-  const columns = present.map((field) => chunk.columns[field]!);
+  // Rows in event-time order share timestamps: each column's last text is kept (a replay formats millions).
+  const readers = present.map((field) => valueReader(chunk.columns[field]!));
   const records = new Array<RawRecord>(chunk.rowCount);
   for (let i = 0; i < chunk.rowCount; i++) {
     const record: Record<string, RawValue> = {};
     for (let k = 0; k < present.length; k++) {
-      record[present[k]!] = rawValueOf(columns[k]!, i);
+      record[present[k]!] = readers[k]!(i);
     }
     records[i] = record;
   }
   return records;
+}
+
+/** Row i's raw value of a column; a date or timestamp column remembers the text of its last value. */
+function valueReader(column: ChunkColumn): (i: number) => RawValue {
+  if (column.kind === 'text' || column.time === undefined) {
+    return (i) => rawValueOf(column, i);
+  }
+  const { values, valid, time } = column;
+  let lastMs = Number.NaN;
+  let lastText = '';
+  return (i) => {
+    if (valid[i] !== 1) {
+      return null;
+    }
+    const ms = values[i]!;
+    if (ms !== lastMs) {
+      lastMs = ms;
+      lastText = formatWallClock(ms, time);
+    }
+    return lastText;
+  };
 }
 
 function rawValueOf(column: ChunkColumn, i: number): RawValue {

@@ -7,7 +7,7 @@
  */
 import type { ColumnChunk } from '../ports/snapshot';
 import type { ServingFeatures } from './featureSpec';
-import { rawRecordsOf } from './rawRecord';
+import { rawRecordsOf, type RawRecord } from './rawRecord';
 
 /** The serving features of a chunk's rows. */
 export interface ServedChunk {
@@ -22,10 +22,21 @@ export interface ServedChunk {
   readonly absentFields: readonly string[];
 }
 
+/**
+ * The records of a chunk, built once however many models serve it (blue and green read the same
+ * replayed rows): every column the chunk carries, as production sent them; a pipeline reads its fields.
+ */
+const recordsOfChunk = new WeakMap<ColumnChunk, readonly RawRecord[]>();
+
 /** Runs the pipeline over every row of the chunk. */
 export async function serveChunk(serving: ServingFeatures, chunk: ColumnChunk): Promise<ServedChunk> {
   const absentFields = serving.fields.filter((field) => chunk.columns[field] === undefined);
-  const { values, problems } = await serving.serve(rawRecordsOf(chunk, serving.fields));
+  let records = recordsOfChunk.get(chunk);
+  if (records === undefined) {
+    records = rawRecordsOf(chunk);
+    recordsOfChunk.set(chunk, records);
+  }
+  const { values, problems } = await serving.serve(records);
   const served = new Uint8Array(chunk.rowCount);
   let refusal: string | null = absentFields.length === 0 ? null : `field "${absentFields[0]}": expected in every record, but the snapshot has no such column`;
   problems.forEach((problem, i) => {
