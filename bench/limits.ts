@@ -81,7 +81,7 @@ async function generatorCpu(url: string): Promise<number> {
     payload: { kind: 'numeric' },
     seed: 1,
   };
-  const prepared = { endpoint: new URL(url), bodies: [Buffer.from('{"features":[0.1,0.2,0.3]}')], payload: 'three numbers' };
+  const prepared = { endpoint: new URL(url), bodies: [Buffer.from('{"features":[0.1,0.2,0.3]}')], payload: 'three numbers', eventTimes: null };
   await runPreparedLoad({ ...plan, durationMs: 1000 }, prepared); // warms the JIT and the sockets
   // Fixed costs (timers, the deadline sweep) spread over more requests as the rate climbs; the
   // least CPU per request among the rates the server kept up with is the generator's own.

@@ -35,6 +35,9 @@ export const LAYERS = {
     banned: ['react', 'react-dom'],
     node: true,
   },
+  // A scenario's feature plugin is bundled into a model folder's serving/features.mjs: pure, like
+  // the core it builds on, and the core never imports it.
+  scenarios: { folders: ['src-main/contract', 'src-main/engine/common', 'scenarios'], packages: ['zod'], node: false },
   'src-main/preload': { folders: ['src-main/contract', 'src-main/preload'], packages: ['electron'], node: false },
   'src-renderer': {
     folders: ['src-main/contract', 'src-main/charts', 'src-renderer'],

@@ -8,8 +8,8 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { flightsV1Spec } from '../src-main/engine/common/features/specs/flightsV1';
-import { flightsV2Spec } from '../src-main/engine/common/features/specs/flightsV2';
+import { flightsV1Spec } from '../scenarios/demo/features/flightsV1';
+import { flightsV2Spec } from '../scenarios/demo/features/flightsV2';
 import { projectRoot } from '../src-main/engine/node/run/projectRoot';
 import type { BackendRequest } from '../src-main/engine/node/training/tfBackend';
 import { buildFlightsModel, buildLeakyRouteTableModel, type FlightsModelPlan } from './demo/buildFlightsModel';
@@ -39,6 +39,7 @@ const plans: FlightsModelPlan[] = [
     name: 'blue-v1',
     description: 'Blue (in production): trained on January 2001, its last week held out.',
     spec: flightsV1Spec,
+    featureEntry: join(root, 'scenarios/demo/features/flightsV1.ts'),
     outDir: join(out, 'blue-v1'),
     from: day(1, 1),
     heldOutFrom: day(1, 25),
@@ -49,6 +50,7 @@ const plans: FlightsModelPlan[] = [
     name: 'green-v2',
     description: "Green (the candidate): trained on January-February 2001, its last week held out, with the route's historical delay rate as one more feature.",
     spec: flightsV2Spec,
+    featureEntry: join(root, 'scenarios/demo/features/flightsV2.ts'),
     outDir: join(out, 'green-v2'),
     from: day(1, 1),
     heldOutFrom: day(2, 22),

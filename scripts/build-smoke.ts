@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { openDatabase, sqlString } from '../src-main/engine/node/duckdb/database';
 import { formatDigestFile } from '../src-main/engine/common/model/digestFile';
 import { trainingSql } from '../src-main/engine/common/features/featureSpec';
-import { smokeSpec } from '../src-main/engine/common/features/specs/smoke';
+import { smokeSpec } from '../scenarios/smoke/features/smoke';
+import { bundleFeatureModule, installFeatureModule } from './featureModule';
 import { sha256File } from '../src-main/engine/node/model/modelFolder';
 import { logisticRegression } from '../src-main/engine/node/onnx/onnxModel';
 import { projectRoot } from '../src-main/engine/node/run/projectRoot';
@@ -72,6 +73,8 @@ writeFileSync(
   join(modelDir, 'model.sha256'),
   formatDigestFile(['model.onnx', 'model-card.json'].map((file) => ({ file, sha256: sha256File(join(modelDir, file)) }))),
 );
+// Its features: the plugin's spec, bundled into the folder as the card's featureModule (and model.sha256 again).
+installFeatureModule(modelDir, await bundleFeatureModule(join(root, 'scenarios/smoke/features/smoke.ts')));
 process.stdout.write(`smoke model fitted on ${y.length} January rows: ${JSON.stringify(card.coefficients)}\n`);
 
 function solve3(a: number[][], b: number[]): number[] {

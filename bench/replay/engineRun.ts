@@ -2,13 +2,10 @@
 import type { RunEvent } from '../../src-main/contract/events';
 import { EventLog } from '../../src-main/engine/common/run/eventLog';
 import { rehearse } from '../../src-main/engine/common/run/rehearse';
-import { openSnapshot } from '../../src-main/engine/node/duckdb/snapshotReader';
-import { fileModelStore } from '../../src-main/engine/node/model/modelStore';
 import { machineInfo, runtimeVersions } from '../../src-main/engine/node/run/machine';
 import { systemClock } from '../../src-main/engine/node/run/systemClock';
 import { formatIssue, loadScenario } from '../../src-main/engine/node/scenario/loadScenario';
-import { fileLockStore } from '../../src-main/engine/node/locks/lockStore';
-import { fileRuntimeStore } from '../../src-main/engine/node/runtime/runtimeStore';
+import { machinePorts } from '../../src-main/engine/node/run/runScenario';
 
 /** Runs the scenario at `path` (its replay; the load and rollout of demo.yaml left out) to its verdict and returns every event it appended. */
 export async function engineRun(path: string): Promise<RunEvent[]> {
@@ -18,19 +15,11 @@ export async function engineRun(path: string): Promise<RunEvent[]> {
   }
   const log = new EventLog(systemClock, []);
   const env = {
-    runId: 'bench',
-    clock: systemClock,
-    models: fileModelStore(),
-    snapshots: { open: openSnapshot },
-    locks: fileLockStore(),
-    runtimes: fileRuntimeStore(),
-    machine: machineInfo(),
-    versions: runtimeVersions(),
-    executionProvider: 'cpu' as const,
-    allowUnverified: false,
+    ports: machinePorts(),
+    options: { runId: 'bench', machine: machineInfo(), versions: runtimeVersions(), executionProvider: 'cpu' as const, allowUnverified: false },
   };
   // The replay is what these benchmarks measure: load and rollout need servers this face does not start.
   const scenario = { ...loaded.file.scenario, profiles: undefined, load: undefined, rollout: undefined };
-  await rehearse({ ...loaded.file, scenario }, env, log);
+  await rehearse({ file: { ...loaded.file, scenario }, ...env, log });
   return [...log.events];
 }

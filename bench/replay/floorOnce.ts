@@ -40,7 +40,7 @@ instance.closeSync();
 const inferenceMs: Record<string, number> = {};
 for (const model of ['blue-v1', 'green-v2']) {
   const folder = join(root, 'scenarios/demo/models', model);
-  const bound = loadBoundFeatures(folder, readModelCard(folder))!;
+  const bound = (await loadBoundFeatures(folder, readModelCard(folder)))!;
   const pipeline = trainingPipeline(bound.spec, bound.tables, 'floor');
   const names = bound.spec.features.map((f) => f.name);
   const width = names.length;

@@ -6,6 +6,7 @@
  */
 import type { FeatureSpec } from '../../src-main/engine/common/features/featureSpec';
 import { writeModelFolder } from '../../src-main/engine/node/model/writeModelFolder';
+import { bundleFeatureModule, FEATURE_MODULE } from '../featureModule';
 import { readFeatureMatrix } from '../../src-main/engine/node/training/featureMatrix';
 import { buildTabularModel, type BuiltModel, type NetworkColumn } from '../../src-main/engine/node/training/tabularModel';
 import type { BackendRequest } from '../../src-main/engine/node/training/tfBackend';
@@ -18,6 +19,8 @@ export interface FlightsModelPlan {
   readonly name: string;
   readonly description: string;
   readonly spec: FeatureSpec;
+  /** The plugin source the spec is built from into the folder's `serving/features.mjs`. */
+  readonly featureEntry: string;
   readonly parquet: string;
   readonly outDir: string;
   /** The training window [from, to); the rows in [heldOutFrom, to) are held out from fitting. */
@@ -73,6 +76,7 @@ export async function buildFlightsModel(plan: FlightsModelPlan): Promise<BuiltMo
       matrix,
       columns,
       featureSpec: spec.id,
+      featureModule: { file: FEATURE_MODULE, content: await bundleFeatureModule(plan.featureEntry) },
       servingTables: Object.fromEntries(spec.tables.map((t) => [t, { file: `serving/${t.replace('_', '-')}.json`, content: rawTables[t] }])),
     },
   );

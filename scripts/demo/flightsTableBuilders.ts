@@ -1,10 +1,10 @@
 /**
  * Builds the flight models' serving tables from the training window, with DuckDB (the formats are
- * defined in src-main/engine/common/features/specs/flightsTables.ts). Both are frozen into the
+ * defined in scenarios/demo/features/flightsTables.ts). Both are frozen into the
  * model folder: the serving pipeline reads them per record, the training SQL joins against them.
  */
 import { openDatabase, sqlString } from '../../src-main/engine/node/duckdb/database';
-import type { AirportsTable, RouteDelayTable } from '../../src-main/engine/common/features/specs/flightsTables';
+import type { AirportsTable, RouteDelayTable } from '../../scenarios/demo/features/flightsTables';
 import { formatEventTime } from '../../src-main/engine/common/time/eventTime';
 
 const WEEK_MS = 604_800_000;

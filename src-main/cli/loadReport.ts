@@ -10,6 +10,7 @@ export function formatLoadResult(result: LoadResult): string {
   const kinds = Object.entries(result.errorKinds).map(([kind, n]) => `${kind}: ${n}`);
   return [
     `${result.url}: ${result.payload}`,
+    ...(result.sentEventTimes ? [`sent records of ${result.sentEventTimes.first} to ${result.sentEventTimes.last} (event time)`] : []),
     `planned ${result.plannedRps} rps (target ${result.targetRps}, ${result.shape}), achieved ${result.achievedRps} rps over ${(result.elapsedMs / 1000).toFixed(2)} s`,
     `requests: ${result.requests.planned} planned, ${result.requests.sent} sent, ${result.requests.ok} ok; ${result.errors} errors${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''}, ${result.timeouts} timeouts, ${result.dropped} dropped`,
     `latency ms  ${HEADINGS.map((h) => h.padStart(9)).join('')}`,

@@ -29,6 +29,9 @@ export function progressWriter(err: (text: string) => void): EventWriter {
             `  ${event.role} ${event.model}: n=${event.n} auc=${fmt(event.auc)} logLoss=${fmt(event.logLoss)} positiveRate=${fmt(event.positiveRate)} (${event.from ?? '?'} to ${event.to ?? '?'})`,
           );
           break;
+        case 'ep.fallback':
+          err(`execution provider: asked for ${event.requested}, using ${event.used}: ${event.reason}`);
+          break;
         case 'snapshot.rejects':
           err(`  ${event.source}: ${event.rejected} rows could not be read`);
           break;

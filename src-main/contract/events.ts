@@ -6,13 +6,23 @@
 import type { CheckResolved } from './events/checks';
 import type { RunControlled } from './events/control';
 import type { LockCompared, RuntimeParityMeasured } from './events/dependencies';
-import type { FeatureParityMeasured, FreshnessMeasured, PointInTimeChecked } from './events/features';
-import type { AlertFiring, AlertResolved, DriftWindow, LabelWindow, ReplayStarted, ShiftDetected, ShiftInjected, ShiftMissed } from './events/drift';
+import type { FeatureParityMeasured, FeatureUnavailable, FreshnessMeasured, PointInTimeChecked } from './events/features';
+import type {
+  AlertFiring,
+  AlertResolved,
+  DriftWindow,
+  LabelWindow,
+  ReplayFinished,
+  ReplayStarted,
+  ShiftDetected,
+  ShiftInjected,
+  ShiftMissed,
+} from './events/drift';
 import type { FaultDetection, ServerFaultCleared, ServerFaultInjected } from './events/monitoring';
 import type { ModelLoaded, ModelVerified, ProviderFallback } from './events/models';
 import type { Progress } from './events/progress';
 import type { ImageReady, LoadMeasured, ProfilesCompared } from './events/profiles';
-import type { Notice, PhaseFinished, PhaseStarted, RunError, RunFinished, RunStarted } from './events/run';
+import type { Notice, PhaseFinished, PhaseStarted, RunBackends, RunError, RunFinished, RunStarted } from './events/run';
 import type {
   RolloutAborted,
   RolloutAnalysis,
@@ -57,6 +67,7 @@ export interface EventEnvelope {
 /** Every event body; discriminated by `kind`. */
 export type RunEventBody =
   | RunStarted
+  | RunBackends
   | PhaseStarted
   | PhaseFinished
   | ModelVerified
@@ -81,7 +92,9 @@ export type RunEventBody =
   | FeatureParityMeasured
   | PointInTimeChecked
   | FreshnessMeasured
+  | FeatureUnavailable
   | ReplayStarted
+  | ReplayFinished
   | DriftWindow
   | LabelWindow
   | AlertFiring

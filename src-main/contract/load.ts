@@ -60,6 +60,8 @@ export interface LoadResult {
   readonly url: string;
   /** Where the bodies came from (`snapshot x.parquet, 5000 rows in event order`, `numeric, width 4`). */
   readonly payload: string;
+  /** For snapshot records: the first and last event times of the records actually sent (the data's clock, ISO without a zone). */
+  readonly sentEventTimes?: { readonly first: string; readonly last: string };
   readonly connections: number;
   readonly seed: number;
   /** Per-interval measurements of real time, when the plan asked for them (`intervalMs`): what live alert rules read. */

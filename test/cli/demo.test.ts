@@ -64,6 +64,13 @@ describe('the demo scenario', () => {
       ['staging', 'embedded'],
       ['production', 'embedded'],
     ]);
+    // The load sends the replayed March flights (the production window), not the file's first rows (January: training data).
+    for (const e of events) {
+      if (e.kind === 'load.result') {
+        expect(e.result?.payload).toMatch(/\[2001-03-01T00:00:00, 2001-03-06T00:00:00\), \d+ rows in event order/);
+        expect(e.result?.sentEventTimes?.first).toMatch(/^2001-03-01T/);
+      }
+    }
     expect(events.some((e) => e.kind === 'rollout.finished')).toBe(true);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ReadinessReport;
     const status = (id: string) => report.checks.find((c) => c.id === id)?.status;

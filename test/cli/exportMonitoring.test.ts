@@ -94,6 +94,6 @@ describe('rehearse export-monitoring', () => {
     // The model sits in another temporary folder than the scenario: the person names that folder.
     const noFeatures = rehearse(['export-monitoring', anonymous, '--out', tempDir(), '--workspace', dirname(alone)]);
     expect(noFeatures.code).toBe(2);
-    expect(noFeatures.stderr).toContain('models.blue: expected inputs, or a model card with featureSpec or featureOrder');
+    expect(noFeatures.stderr).toContain('models.blue: expected inputs, or a model card with featureModule or featureOrder');
   });
 });

@@ -18,7 +18,7 @@ describe('rehearse inspect', () => {
     expect(result.stdout).toContain('outputs   probability float32 [N, 1]');
     expect(result.stdout).toContain('format    IR 8, opset ai.onnx 17');
     expect(result.stdout).toContain('producer  rehearsal demo:build');
-    expect(result.stdout).toContain('digests   all 7 file digests match');
+    expect(result.stdout).toContain('digests   all 8 file digests match');
     expect(result.stdout).toContain('card      blue-v1: feature spec flights-v1 (distance, dep_hour, dep_weekday, origin_index, destination_index)');
   });
 

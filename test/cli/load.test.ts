@@ -58,6 +58,7 @@ describe('rehearse load', () => {
     expect(run.stdout).toMatch(/lateness\s+[\d.]+/);
     expect(run.stdout).toContain('(http 500: ');
     expect(run.stdout).toContain('SLA p99 <= 100 ms: FAIL');
+    expect(run.stdout).toMatch(/sent records of 2001-03-01T00:\d\d:00 to 2001-03-01T\d\d:\d\d:00 \(event time\)/);
   });
 
   it('finds the knee with --find-knee: every rate tried, the highest that holds', async () => {

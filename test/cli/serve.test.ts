@@ -60,7 +60,7 @@ describe('rehearse serve', () => {
     const result = rehearse(['serve', '--model', dir]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/refusing to serve: digest mismatch: model-card\.json expected 35f1c7bdb747\w+, found (?!35f1c7bdb747)[0-9a-f]{64}/);
+    expect(result.stderr).toMatch(/refusing to serve: digest mismatch: model-card\.json expected 648323dc99f0\w+, found (?!648323dc99f0)[0-9a-f]{64}/);
     expect(result.stderr).toContain('--allow-unverified serves it anyway');
   });
 

@@ -132,7 +132,7 @@ async function run(
     load: load as never,
     ...(options.backend ? { backend: options.backend } : {}),
   });
-  await rehearse(file, env, new EventLog(steppingClock(), [writer]), { phases: [preflightPhase, loadPhase] });
+  await rehearse({ file: file, ...env, log: new EventLog(steppingClock(), [writer]), phases: [preflightPhase, loadPhase] });
   return writer.events;
 }
 
@@ -259,7 +259,7 @@ describe('the load phase', () => {
       profile: 'staging',
       backend: 'embedded',
     });
-    await rehearse(scenario(''), env, new EventLog(steppingClock(), [writer]), { phases: [preflightPhase, loadPhase] });
+    await rehearse({ file: scenario(''), ...env, log: new EventLog(steppingClock(), [writer]), phases: [preflightPhase, loadPhase] });
     expect(writer.events.filter((e) => e.kind === 'load.result').map((e) => e.kind === 'load.result' && [e.profile, e.backend])).toEqual([
       ['staging', 'embedded'],
     ]);

@@ -25,7 +25,11 @@ describe('run spine', () => {
   it("appends events with contiguous seq, resolves preflight's checks and the rest as NOT RUN", async () => {
     const writer = memoryWriter();
     const log = new EventLog(steppingClock(), [writer]);
-    const outcome = await rehearse(scenario(), memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, -1] } }), snapshot), log);
+    const outcome = await rehearse({
+      file: scenario(),
+      ...memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, -1] } }), snapshot),
+      log: log,
+    });
     expect(outcome).toEqual({ verdict: 'NOT READY', inputError: null });
     expect(writer.events.map((e) => e.seq)).toEqual(writer.events.map((_, i) => i + 1));
     expect(writer.events[0]).toMatchObject({ kind: 'run.started', eventTime: null, phases: ['preflight', 'score', 'verdict'] });
@@ -45,11 +49,11 @@ describe('run spine', () => {
 
   it('scores the snapshot through the model and reports outcome metrics on labelled rows', async () => {
     const writer = memoryWriter();
-    await rehearse(
-      scenario(),
-      memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, -1] } }), snapshot),
-      new EventLog(steppingClock(), [writer]),
-    );
+    await rehearse({
+      file: scenario(),
+      ...memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, -1] } }), snapshot),
+      log: new EventLog(steppingClock(), [writer]),
+    });
     const summary = writer.events.find((e) => e.kind === 'score.summary');
     // scores sigmoid(a - b) = sigmoid(-1), sigmoid(0), sigmoid(2), sigmoid(3); labels 0, 1, 1, unknown.
     expect(summary).toMatchObject({
@@ -73,11 +77,11 @@ describe('run spine', () => {
   it('never loads a model whose digest does not match, and fails dependency-pinning', async () => {
     const writer = memoryWriter();
     const loads: string[] = [];
-    const outcome = await rehearse(
-      scenario(),
-      memoryEnvironment(memoryModelStore({ blue: { verified: false, weights: [1, 1] } }, loads), snapshot),
-      new EventLog(steppingClock(), [writer]),
-    );
+    const outcome = await rehearse({
+      file: scenario(),
+      ...memoryEnvironment(memoryModelStore({ blue: { verified: false, weights: [1, 1] } }, loads), snapshot),
+      log: new EventLog(steppingClock(), [writer]),
+    });
     expect(loads).toEqual([]);
     expect(outcome.verdict).toBe('NOT READY');
     const pinning = writer.events.filter((e) => e.kind === 'check.resolved' && e.check.id === 'dependency-pinning');
@@ -88,11 +92,11 @@ describe('run spine', () => {
   it('loads an unverified model only when allowed, and records that it was allowed', async () => {
     const writer = memoryWriter();
     const loads: string[] = [];
-    await rehearse(
-      scenario(),
-      memoryEnvironment(memoryModelStore({ blue: { verified: false, weights: [1, 1] } }, loads), snapshot, { allowUnverified: true }),
-      new EventLog(steppingClock(), [writer]),
-    );
+    await rehearse({
+      file: scenario(),
+      ...memoryEnvironment(memoryModelStore({ blue: { verified: false, weights: [1, 1] } }, loads), snapshot, { allowUnverified: true }),
+      log: new EventLog(steppingClock(), [writer]),
+    });
     // Loaded to score, and twice more for runtime parity.
     expect(new Set(loads)).toEqual(new Set(['blue']));
     expect(writer.events.find((e) => e.kind === 'model.verified')).toMatchObject({ verified: false, allowUnverified: true });
@@ -103,47 +107,43 @@ describe('run spine', () => {
     });
   });
 
-  it('records a provider fallback in the log and announces it once', async () => {
+  it('records a provider fallback in the log, which every listener hears once', async () => {
     const writer = memoryWriter();
-    const announced: string[] = [];
-    await rehearse(
-      scenario(),
-      memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, 1] } }), snapshot, {
-        executionProvider: 'cuda',
-        announce: (b) => announced.push(b.kind),
-      }),
-      new EventLog(steppingClock(), [writer]),
-    );
+    const heard: string[] = [];
+    const listener = { write: (e: { kind: string }) => void (e.kind === 'ep.fallback' && heard.push(e.kind)) };
+    await rehearse({
+      file: scenario(),
+      ...memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, 1] } }), snapshot, { executionProvider: 'cuda' }),
+      log: new EventLog(steppingClock(), [writer, listener]),
+    });
     expect(writer.events.filter((e) => e.kind === 'ep.fallback')).toEqual([
       expect.objectContaining({ requested: 'cuda', used: 'cpu', reason: 'no CUDA here' }),
     ]);
-    expect(announced).toEqual(['ep.fallback']);
+    expect(heard).toEqual(['ep.fallback']);
   });
 
   it('stops with an input error when the model inputs do not match the snapshot', async () => {
     const writer = memoryWriter();
-    const outcome = await rehearse(
-      scenario().scenario.models.blue.inputs
+    const outcome = await rehearse({
+      file: scenario().scenario.models.blue.inputs
         ? { ...scenario(), scenario: { ...scenario().scenario, models: { blue: { ...scenario().scenario.models.blue, inputs: ['a', 'zz'] } } } }
         : scenario(),
-      memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, 1] } }), snapshot),
-      new EventLog(steppingClock(), [writer]),
-    );
+      ...memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, 1] } }), snapshot),
+      log: new EventLog(steppingClock(), [writer]),
+    });
     expect(outcome.inputError?.message).toContain('missing feature "zz"');
     expect(writer.events.find((e) => e.kind === 'phase.finished' && e.phase === 'score')).toMatchObject({ outcome: 'skipped' });
   });
 
   it('turns a failing phase into ERROR for the checks it owns, and still ends with a verdict', async () => {
-    const broken: Phase = { id: 'load', checks: ['load-sla'], enabled: () => true, run: async () => Promise.reject(new Error('server would not start')) };
+    const broken: Phase = { id: 'load', enabled: () => true, run: async () => Promise.reject(new Error('server would not start')) };
     const writer = memoryWriter();
-    const outcome = await rehearse(
-      scenario(),
-      memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, 1] } }), snapshot),
-      new EventLog(steppingClock(), [writer]),
-      {
-        phases: [...PHASES, broken],
-      },
-    );
+    const outcome = await rehearse({
+      file: scenario(),
+      ...memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, 1] } }), snapshot),
+      log: new EventLog(steppingClock(), [writer]),
+      phases: [...PHASES, broken],
+    });
     expect(outcome.verdict).toBe('NOT READY');
     const load = writer.events.find((e) => e.kind === 'check.resolved' && e.check.id === 'load-sla');
     expect(load?.kind === 'check.resolved' && load.check).toMatchObject({ status: 'ERROR', observed: expect.stringContaining('server would not start') });
@@ -152,21 +152,18 @@ describe('run spine', () => {
   it('a report built from a log cut short is incomplete and NOT READY, with enabled checks as ERROR', async () => {
     const passing: Phase = {
       id: 'load',
-      checks: ['load-sla'],
       enabled: () => true,
       run: async ({ log }) => {
         log.append({ kind: 'notice', level: 'info', message: 'working' });
       },
     };
     const writer = memoryWriter();
-    await rehearse(
-      scenario(),
-      memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, 1] } }), snapshot),
-      new EventLog(steppingClock(), [writer]),
-      {
-        phases: [...PHASES, passing],
-      },
-    );
+    await rehearse({
+      file: scenario(),
+      ...memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, 1] } }), snapshot),
+      log: new EventLog(steppingClock(), [writer]),
+      phases: [...PHASES, passing],
+    });
     const cut = writer.events.slice(0, writer.events.findIndex((e) => e.kind === 'notice') + 1);
     const report = buildReport(cut);
     expect(report.complete).toBe(false);

@@ -55,7 +55,7 @@ async function spineReport(): Promise<ReadinessReport> {
   const env = memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1] } }), memorySnapshotStore({ a: [0, 1, 2] }, [0, 1, 1]), {
     executionProvider: 'cuda',
   });
-  await rehearse({ path: '/s.yaml', scenario: parsed.scenario }, env, new EventLog(steppingClock(), [writer]));
+  await rehearse({ file: { path: '/s.yaml', scenario: parsed.scenario }, ...env, log: new EventLog(steppingClock(), [writer]) });
   return buildReport(writer.events);
 }
 

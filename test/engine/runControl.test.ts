@@ -154,10 +154,18 @@ describe('run control in the spine', () => {
     const control = new RunControl(time.clock, time.scheduler);
     control.command({ kind: 'pause' });
     const env = memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1] } }), chunkedSnapshotStore(values, labels, 4), { clock: time.clock });
-    const done = rehearse(file, env, new EventLog(time.clock, [writer]), { control, notices: ['backend "docker" chosen: not in this version'] });
+    const done = rehearse({
+      file,
+      ports: env.ports,
+      options: { ...env.options, notices: ['backend "docker" chosen: not in this version'] },
+      log: new EventLog(time.clock, [writer]),
+      control,
+    });
     await time.settle();
     // Held before the first phase.
-    expect(writer.events.map((e) => e.kind)).toEqual(['run.started', 'notice', 'run.control']);
+    expect(writer.events.map((e) => e.kind)).toEqual(['run.started', 'notice', 'run.control', 'run.backends']);
+    // No load: nothing wants Docker, so no engine was asked, and production's lock is the embedded backend's.
+    expect(writer.events.at(-1)).toMatchObject({ kind: 'run.backends', docker: null, profiles: [], serving: 'embedded' });
     control.command({ kind: 'step' }); // preflight
     await time.settle();
     control.command({ kind: 'step' }); // into score
@@ -191,7 +199,7 @@ describe('run control in the spine', () => {
     const control = new RunControl(time.clock, time.scheduler);
     control.command({ kind: 'pause' });
     const env = memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1] } }), chunkedSnapshotStore(values, labels, 4), { clock: time.clock });
-    const done = rehearse(file, env, new EventLog(time.clock, [writer]), { control });
+    const done = rehearse({ file: file, ...env, log: new EventLog(time.clock, [writer]), control });
     await time.settle();
     control.command({ kind: 'stop' });
     await done;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../../src-main/engine/common/scenario/parse';
-import { parseDuration, parseEventTime } from '../../src-main/engine/common/scenario/values';
+import { parseDuration } from '../../src-main/engine/common/scenario/values';
+import { parseEventTime } from '../../src-main/engine/common/time/eventTime';
 
 const VALID = `name: t
 models:

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TensorInfo } from '../../src-main/contract/events';
 import { servingPipeline } from '../../src-main/engine/common/features/featureSpec';
-import { smokeSpec } from '../../src-main/engine/common/features/specs/smoke';
+import { smokeSpec } from '../../scenarios/smoke/features/smoke';
 import { inferResponse, modelMetadata, parseInfer } from '../../src-main/engine/common/serving/openInference';
 import { parsePredict } from '../../src-main/engine/common/serving/predictRequest';
 import { problemMessage } from '../../src-main/engine/common/serving/requestProblem';

@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { servingPipeline } from '../../src-main/engine/common/features/featureSpec';
-import { AIRPORT_TIME_ZONES } from '../../src-main/engine/common/features/specs/airportTimeZones';
-import { DEPARTURE_HOUR_UTC } from '../../src-main/engine/common/features/specs/departureHourUtc';
-import { flightsV1Spec } from '../../src-main/engine/common/features/specs/flightsV1';
-import { airportLookup } from '../../src-main/engine/common/features/specs/flightsTables';
-import { isKnownZone, wallClockToInstant } from '../../src-main/engine/common/time/zonedTime';
+import { AIRPORT_TIME_ZONES } from '../../scenarios/demo/features/airportTimeZones';
+import { DEPARTURE_HOUR_UTC } from '../../scenarios/demo/features/departureHourUtc';
+import { flightsV1Spec } from '../../scenarios/demo/features/flightsV1';
+import { airportLookup } from '../../scenarios/demo/features/flightsTables';
+import { isKnownZone, wallClockToInstant } from '../../scenarios/demo/features/zonedTime';
 
 const wall = (text: string): number => Date.parse(`${text}Z`);
 const tables = { airports: airportLookup({ description: 'test', minFlights: 0, codes: ['SFO', 'IND', 'PHX', 'ELP'] }) };

@@ -13,7 +13,7 @@ describe('the airport time-zone table', () => {
   it('is the one the rules derive from airports.csv, for every airport of the flights', async () => {
     const zones = await readAirportZones(ROOT);
     expect(Object.keys(zones)).toHaveLength(229);
-    expect(readFileSync(join(ROOT, 'src-main/engine/common/features/specs/airportTimeZones.ts'), 'utf8')).toBe(airportTimeZonesModule(zones));
+    expect(readFileSync(join(ROOT, 'scenarios/demo/features/airportTimeZones.ts'), 'utf8')).toBe(airportTimeZonesModule(zones));
   });
 
   it('refuses to guess the zone of an airport in a state that spans two zones', () => {

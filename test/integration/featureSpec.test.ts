@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { servingPipeline, trainingSql } from '../../src-main/engine/common/features/featureSpec';
 import { RecordFieldError, type RawRecord } from '../../src-main/engine/common/features/rawRecord';
-import { smokeSpec } from '../../src-main/engine/common/features/specs/smoke';
+import { smokeSpec } from '../../scenarios/smoke/features/smoke';
 import { openDatabase, sqlString } from '../../src-main/engine/node/duckdb/database';
 import { loadServingPipeline } from '../../src-main/engine/node/model/servingPipeline';
 import { ROOT } from '../support/paths';
@@ -39,7 +39,7 @@ describe('the smoke feature spec (real DuckDB)', () => {
     expect(compared).toBe(49071);
   });
 
-  it('names a missing or mistyped field of a raw record', () => {
+  it('names a missing or mistyped field of a raw record', async () => {
     const serving = servingPipeline(smokeSpec, {});
     expect(() => serving.featuresOf({ date: '2001-03-01 06:05:00' })).toThrow(new RecordFieldError('distance', 'a number', 'nothing (the field is missing)'));
     expect(() => serving.featuresOf({ date: 'yesterday', distance: 300 })).toThrow(
@@ -47,8 +47,8 @@ describe('the smoke feature spec (real DuckDB)', () => {
     );
   });
 
-  it('is what a model folder serves, from its card', () => {
-    const pipeline = loadServingPipeline(join(ROOT, 'scenarios/smoke/model'));
+  it('is what a model folder serves, from its card', async () => {
+    const pipeline = await loadServingPipeline(join(ROOT, 'scenarios/smoke/model'));
     expect(pipeline?.features).toEqual(['distance_k', 'dep_hour']);
     expect(pipeline?.fields).toEqual(['distance', 'date']);
     const batch = pipeline!.toBatch([{ date: '2001-03-01T17:45:00', distance: 2500 }], 'features');

@@ -33,7 +33,7 @@ beforeAll(async () => {
 describe.each(['blue-v1', 'green-v2'])('the %s feature spec on the demo data (real DuckDB)', (model) => {
   it('computes every feature the same in SQL and per raw record', async () => {
     const folder = join(MODELS, model);
-    const bound = loadBoundFeatures(folder, readModelCard(folder))!;
+    const bound = (await loadBoundFeatures(folder, readModelCard(folder)))!;
     const training = trainingPipeline(bound.spec, bound.tables, model);
     const serving = servingPipeline(bound.spec, bound.tables);
     const names = bound.spec.features.map((f) => f.name);
@@ -78,8 +78,8 @@ describe.each(['blue-v1', 'green-v2'])('the %s feature spec on the demo data (re
     expect(seen.unseenAirport).toBeGreaterThan(0);
   });
 
-  it('is what the committed model folder serves', () => {
-    const pipeline = loadServingPipeline(join(MODELS, model))!;
+  it('is what the committed model folder serves', async () => {
+    const pipeline = (await loadServingPipeline(join(MODELS, model)))!;
     expect(pipeline.features.slice(0, 5)).toEqual(['distance', 'dep_hour', 'dep_weekday', 'origin_index', 'destination_index']);
     const [distance, hour, weekday, origin] = pipeline.featuresOf({ date: '2001-03-05 17:45:00', distance: 337, origin: 'SFO', destination: 'LAX' });
     expect([distance, hour, weekday]).toEqual([337, 17, 0]);
@@ -89,8 +89,8 @@ describe.each(['blue-v1', 'green-v2'])('the %s feature spec on the demo data (re
 });
 
 describe('the route delay rate (flights-v2)', () => {
-  it('only uses flights whose delay was known before the row: a route rate moves only at week starts', () => {
-    const pipeline = loadServingPipeline(join(MODELS, 'green-v2'))!;
+  it('only uses flights whose delay was known before the row: a route rate moves only at week starts', async () => {
+    const pipeline = (await loadServingPipeline(join(MODELS, 'green-v2')))!;
     const rate = (date: string): number => pipeline.featuresOf({ date, distance: 337, origin: 'SFO', destination: 'LAX' })[5]!;
     // The first week knows no flight yet: every route reads the fixed prior.
     expect(rate('2001-01-01 08:00:00')).toBe(0.2);
@@ -101,8 +101,8 @@ describe('the route delay rate (flights-v2)', () => {
     expect(rate('2001-05-20 09:00:00')).toBe(rate('2001-02-26 09:00:00'));
   });
 
-  it('names a malformed table when the model loads', () => {
-    const bound = loadBoundFeatures(join(MODELS, 'green-v2'), readModelCard(join(MODELS, 'green-v2')))!;
+  it('names a malformed table when the model loads', async () => {
+    const bound = (await loadBoundFeatures(join(MODELS, 'green-v2'), readModelCard(join(MODELS, 'green-v2'))))!;
     expect(() => bound.spec.prepareTables!({ airports: { description: '', minFlights: 1, codes: [] }, route_delay: { rates: {} } })).toThrow(
       /serving table route_delay: description: /,
     );

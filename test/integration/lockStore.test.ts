@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareLocks } from '../../src-main/engine/common/locks/compareLocks';
 import { parsePackageLockText } from '../../src-main/engine/common/locks/packageLock';
-import type { ModelArtifact } from '../../src-main/engine/common/run/environment';
+import type { ModelArtifact } from '../../src-main/engine/common/ports/models';
 import { fileLockStore } from '../../src-main/engine/node/locks/lockStore';
 import { verifyModel } from '../../src-main/engine/node/model/modelFolder';
 import { readFileSync } from 'node:fs';
@@ -15,8 +15,12 @@ import { ROOT } from '../support/paths';
 describe('the lock store on disk', () => {
   it('serves the embedded backend from the project production install, which pins what the demo models were trained with', async () => {
     const store = fileLockStore();
-    const serving = await store.serving();
+    const serving = await store.serving('embedded');
     expect(serving.backend).toBe('embedded');
+    // The Docker backend's is its image's lock: the same production packages.
+    const image = await store.serving('docker');
+    expect(image.backend).toBe('docker');
+    expect(image.lock.entries.length).toBe(serving.lock.entries.length);
     const full = parsePackageLockText(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'), 'package-lock.json');
     expect(serving.lock.entries.length).toBeLessThan(full.entries.length);
     expect(serving.lock.entries.some((e) => e.name === 'vitest')).toBe(false);

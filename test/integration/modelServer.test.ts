@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RawRecord } from '../../src-main/engine/common/features/rawRecord';
 import { servingPipeline } from '../../src-main/engine/common/features/featureSpec';
-import { smokeSpec } from '../../src-main/engine/common/features/specs/smoke';
+import { smokeSpec } from '../../scenarios/smoke/features/smoke';
 import { openOrtInference } from '../../src-main/engine/node/ort/ortInference';
 import { perFeatureModel, writeModelFolder } from '../support/models';
 import { ROOT, tempDir } from '../support/paths';

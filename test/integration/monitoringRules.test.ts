@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { featureSpecById } from '../../src-main/engine/common/features/specs/registry';
+import { flightsV1Spec } from '../../scenarios/demo/features/flightsV1';
+import { flightsV2Spec } from '../../scenarios/demo/features/flightsV2';
 import { monitoringExport } from '../../src-main/engine/common/monitoring/export/monitoringExport';
 import { driftAlertsOf } from '../../src-main/engine/common/scenario/sections/alerts';
 import { plannedModels } from '../../src-main/engine/node/monitoring/plannedModels';
@@ -15,13 +16,13 @@ import { loadScenario } from '../../src-main/engine/node/scenario/loadScenario';
 import { ROOT, SMOKE, tempDir } from '../support/paths';
 import { requireService } from '../support/services';
 
-function exportOf(path: string) {
+async function exportOf(path: string) {
   const loaded = loadScenario(path);
   if (!loaded.ok) {
     throw new Error(JSON.stringify(loaded.issues));
   }
   const { scenario } = loaded.file;
-  const { models } = plannedModels(scenario.models, driftAlertsOf(scenario.alerts));
+  const { models } = await plannedModels(scenario.models, driftAlertsOf(scenario.alerts));
   return { models, exported: monitoringExport(scenario, models, scenario.name, path) };
 }
 
@@ -29,8 +30,8 @@ describe('exported monitoring rules', () => {
   it.for([
     ['smoke', SMOKE],
     ['demo', join(ROOT, 'scenarios/demo.yaml')],
-  ] as const)('of %s pass promtool check rules', ([, path], context) => {
-    const { exported } = exportOf(path);
+  ] as const)('of %s pass promtool check rules', async ([, path], context) => {
+    const { exported } = await exportOf(path);
     const file = join(tempDir(), 'prometheus-rules.yaml');
     writeFileSync(file, exported.files[0]!.text);
     const checked = spawnSync('promtool', ['check', 'rules', file], { encoding: 'utf8' });
@@ -40,11 +41,11 @@ describe('exported monitoring rules', () => {
     expect(checked.status).toBe(0);
   });
 
-  it('watch every input feature of the demo models at PSI > 0.25, with the reference from reference.json', () => {
-    const { models, exported } = exportOf(join(ROOT, 'scenarios/demo.yaml'));
+  it('watch every input feature of the demo models at PSI > 0.25, with the reference from reference.json', async () => {
+    const { models, exported } = await exportOf(join(ROOT, 'scenarios/demo.yaml'));
     expect(models.map((m) => m.role)).toEqual(['blue', 'green']);
     for (const m of models) {
-      const spec = featureSpecById(m.role === 'blue' ? 'flights-v1' : 'flights-v2')!;
+      const spec = m.role === 'blue' ? flightsV1Spec : flightsV2Spec;
       const watched = exported.rules.filter((r) => r.role === m.role && r.rule === 'feature-psi');
       expect(watched.map((r) => r.subject)).toEqual(spec.features.map((f) => f.name));
       expect(watched.every((r) => r.threshold === 0.25)).toBe(true);

@@ -81,7 +81,7 @@ describe('the exported rules in a real Prometheus', () => {
       throw new Error(JSON.stringify(parsed.issues));
     }
     const scenario = resolveScenarioPaths(parsed.scenario, (p) => join(ROOT, 'scenarios', p));
-    const exported = monitoringExport(scenario, plannedModels(scenario.models, driftAlertsOf(scenario.alerts)).models, 'live', 'live.yaml');
+    const exported = monitoringExport(scenario, (await plannedModels(scenario.models, driftAlertsOf(scenario.alerts))).models, 'live', 'live.yaml');
 
     const server = await startTestServer(join(ROOT, 'scenarios/demo/models/blue-v1'), { maxQueueDelayMs: 0, timeoutMs: 10_000 });
     const dir = tempDir();

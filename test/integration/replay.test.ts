@@ -9,14 +9,11 @@ import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../src-main/contract/events';
 import { EventLog } from '../../src-main/engine/common/run/eventLog';
 import { rehearse } from '../../src-main/engine/common/run/rehearse';
-import { openSnapshot } from '../../src-main/engine/node/duckdb/snapshotReader';
-import { fileModelStore } from '../../src-main/engine/node/model/modelStore';
 import { machineInfo, runtimeVersions } from '../../src-main/engine/node/run/machine';
+import { machinePorts } from '../../src-main/engine/node/run/runScenario';
 import { systemClock } from '../../src-main/engine/node/run/systemClock';
 import { formatIssue, loadScenario } from '../../src-main/engine/node/scenario/loadScenario';
 import { FLIGHTS_3M, ROOT, tempDir } from '../support/paths';
-import { fileLockStore } from '../../src-main/engine/node/locks/lockStore';
-import { fileRuntimeStore } from '../../src-main/engine/node/runtime/runtimeStore';
 
 /** Blue (the demo's) on Thursday 2001-03-01 against Thursdays of January, with `extra` YAML. */
 function scenario(model: 'demo/models/blue-v1' | 'smoke/model', extra: string): string {
@@ -53,22 +50,12 @@ async function run(path: string): Promise<RunEvent[]> {
     throw new Error(loaded.issues.map(formatIssue).join('; '));
   }
   const log = new EventLog(systemClock, []);
-  await rehearse(
-    loaded.file,
-    {
-      runId: 'replay-test',
-      clock: systemClock,
-      models: fileModelStore(),
-      snapshots: { open: openSnapshot },
-      locks: fileLockStore(),
-      runtimes: fileRuntimeStore(),
-      machine: machineInfo(),
-      versions: runtimeVersions(),
-      executionProvider: 'cpu',
-      allowUnverified: false,
-    },
+  await rehearse({
+    file: loaded.file,
+    ports: machinePorts(),
+    options: { runId: 'replay-test', machine: machineInfo(), versions: runtimeVersions(), executionProvider: 'cpu', allowUnverified: false },
     log,
-  );
+  });
   return [...log.events];
 }
 

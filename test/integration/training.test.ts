@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { flightsV1Spec } from '../../src-main/engine/common/features/specs/flightsV1';
+import { flightsV1Spec } from '../../scenarios/demo/features/flightsV1';
 import { openOrtInference } from '../../src-main/engine/node/ort/ortInference';
 import { predictMatrix } from '../../src-main/engine/node/ort/predictMatrix';
 import { readFeatureMatrix } from '../../src-main/engine/node/training/featureMatrix';
@@ -15,7 +15,7 @@ import { disposeTabularNet, tabularNetFromWeights, tabularNetPredict } from '../
 import { loadBoundFeatures, readModelCard } from '../../src-main/engine/node/model/modelCard';
 import { buildFlightsModel, type BuiltModel, type FlightsModelPlan } from '../../scripts/demo/buildFlightsModel';
 import { checkOnnxFile, onnxCheckerAvailable } from '../support/onnxChecker';
-import { FLIGHTS_3M, tempDir } from '../support/paths';
+import { FLIGHTS_3M, ROOT, tempDir } from '../support/paths';
 import { requireService } from '../support/services';
 
 const hour = (day: number, h: number): number => Date.UTC(2001, 0, day, h);
@@ -25,6 +25,7 @@ function slicePlan(outDir: string): FlightsModelPlan {
     name: 'slice-v1',
     description: 'A slice of January 2001 for tests.',
     spec: flightsV1Spec,
+    featureEntry: join(ROOT, 'scenarios/demo/features/flightsV1.ts'),
     parquet: FLIGHTS_3M,
     outDir,
     from: hour(2, 0),
@@ -66,13 +67,14 @@ describe('training the demo model on a slice (tfjs pure JS, real ORT, real DuckD
     first = await buildFlightsModel(slicePlan(firstDir));
   });
 
-  it('writes a model folder with every part, on about 20,000 rows', () => {
+  it('writes a model folder with every part, on about 20,000 rows', async () => {
     expect(Object.keys(folderBytes(firstDir)).sort()).toEqual([
       'model-card.json',
       'model.onnx',
       'model.sha256',
       'reference.json',
       'serving/airports.json',
+      'serving/features.mjs',
       'tfjs/weights.bin',
       'tfjs/weights.json',
       'training.lock',
@@ -91,7 +93,7 @@ describe('training the demo model on a slice (tfjs pure JS, real ORT, real DuckD
 
   it('exports to ONNX what tfjs computes: 10,000 replayed March rows within 1e-5', async () => {
     const card = readModelCard(firstDir);
-    const bound = loadBoundFeatures(firstDir, card)!;
+    const bound = (await loadBoundFeatures(firstDir, card))!;
     const section = { path: FLIGHTS_3M, timestamp: 'date', label: 'delay > 15', labelDelay: 0, maxRejectRate: 0 };
     const replay = await readFeatureMatrix(section, bound.spec, bound.tables, { from: Date.UTC(2001, 2, 5, 6), to: Date.UTC(2001, 2, 6) });
     const rows = 10_000;

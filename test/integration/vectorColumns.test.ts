@@ -4,8 +4,13 @@
  * nulls, short interned strings and long ones behind a pointer, and rows after leading nulls.
  */
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { ColumnChunk } from '../../src-main/engine/common/ports/snapshot';
+import { chunkKindOf } from '../../src-main/engine/common/snapshot/columnTypes';
 import { toColumnChunk } from '../../src-main/engine/node/duckdb/columnChunk';
 import { openDatabase } from '../../src-main/engine/node/duckdb/database';
+import { openSnapshot } from '../../src-main/engine/node/duckdb/snapshotReader';
+import { tempDir } from '../support/paths';
 
 const COLUMNS = ['b', 'ti', 'si', 'i', 'bi', 'ubi', 'f', 'd', 'dec', 'day', 'ts', 'tsms', 'tss', 'tsns', 'code', 'long', 'flag'];
 
@@ -90,5 +95,48 @@ describe('bulk vector reading (real DuckDB)', () => {
     expect(first.label).toBeNull();
     connection.closeSync();
     instance.closeSync();
+  });
+});
+
+describe("one rule for a column's kind", () => {
+  it('the reader hands over as numbers exactly the columns chunkKindOf says, whatever DESCRIBE calls their type', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'kinds.parquet');
+    const { instance, connection } = await openDatabase();
+    const values: Record<string, string> = {
+      t: "TIMESTAMP '2001-03-01 06:00:00'",
+      n_int: '1::INTEGER',
+      n_hugeint: '2::HUGEINT',
+      n_decimal: '3.5::DECIMAL(9,2)',
+      n_float: '1.5::FLOAT',
+      flag: 'true',
+      day: "DATE '2001-03-01'",
+      stamp: "TIMESTAMP '2001-03-01 06:00:00'",
+      clock: "TIME '06:00:00'",
+      code: "'SFO'",
+      doc: '\'{"a": 1}\'::JSON',
+      id: "'6ecd8c99-4036-403d-bf84-cf8400f67836'::UUID",
+      list: '[1, 2]',
+      blob: "'\\x01'::BLOB",
+    };
+    await connection.run(
+      `COPY (SELECT ${Object.entries(values)
+        .map(([n, v]) => `${v} AS ${n}`)
+        .join(', ')}) TO '${path}' (FORMAT parquet)`,
+    );
+    connection.closeSync();
+    instance.closeSync();
+    const source = await openSnapshot({ path, timestamp: 't', labelDelay: 0, maxRejectRate: 0 }, 'production');
+    const names = source.columns.map((c) => c.name);
+    const chunks: ColumnChunk[] = [];
+    for await (const chunk of source.read({ columns: names, derived: {} })) {
+      chunks.push(chunk);
+    }
+    await source.close();
+    const read = Object.fromEntries(names.map((n) => [n, chunks[0]!.columns[n]!.kind]));
+    const ruled = Object.fromEntries(source.columns.map((c) => [c.name, chunkKindOf(c.type)]));
+    expect(read).toEqual(ruled);
+    // JSON and UUID are text; a time of day is text; booleans, dates and timestamps are numbers.
+    expect(ruled).toMatchObject({ doc: 'text', id: 'text', clock: 'text', flag: 'number', day: 'number', stamp: 'number', n_hugeint: 'number', code: 'text' });
   });
 });

@@ -1,5 +1,5 @@
 /** A snapshot in several chunks, for tests of what happens between chunks (run control, progress). */
-import type { SnapshotStore } from '../../src-main/engine/common/run/environment';
+import type { SnapshotStore } from '../../src-main/engine/common/ports/snapshot';
 
 /** One numeric column `a` and labels, one row per hour from March 1 2001, in chunks of `chunkRows`; it counts its rows ahead. */
 export function chunkedSnapshotStore(values: readonly number[], labels: readonly number[], chunkRows: number): SnapshotStore {

@@ -4,7 +4,12 @@ import type { Clock } from '../../src-main/engine/common/ports/clock';
 import type { FeatureBatch, Inference } from '../../src-main/engine/common/ports/inference';
 import type { ChunkColumn, ColumnChunk, SnapshotSource } from '../../src-main/engine/common/ports/snapshot';
 import { detectLockFormat, parseLockText } from '../../src-main/engine/common/locks/parseLock';
-import type { LockStore, ModelArtifact, ModelStore, RunEnvironment, RuntimeStore, SnapshotStore } from '../../src-main/engine/common/run/environment';
+import type { FeaturePipelines } from '../../src-main/engine/common/ports/featurePipelines';
+import type { LockStore } from '../../src-main/engine/common/ports/locks';
+import type { ModelArtifact, ModelStore } from '../../src-main/engine/common/ports/models';
+import type { RuntimeStore } from '../../src-main/engine/common/ports/runtimes';
+import type { SnapshotStore } from '../../src-main/engine/common/ports/snapshot';
+import type { RunOptions, RunPorts } from '../../src-main/engine/common/run/environment';
 import { measureRuntimeParity } from '../../src-main/engine/common/runtime/runtimeParity';
 
 /** A clock that starts at a fixed instant and moves 1 ms per reading. */
@@ -56,7 +61,7 @@ export function memoryModelStore(models: Record<string, { verified: boolean; wei
     },
     async load(artifact, provider) {
       loads.push(artifact.path);
-      return { inference: memoryInference(models[artifact.path]!.weights), fallbackReason: provider === 'cuda' ? 'no CUDA here' : null, features: null };
+      return { inference: memoryInference(models[artifact.path]!.weights), fallbackReason: provider === 'cuda' ? 'no CUDA here' : null };
     },
   };
 }
@@ -105,8 +110,8 @@ export function memoryLockStore(
         ? { unavailable: `no training.lock in ${artifact.path}` }
         : parseLockText(text, `${artifact.path}/training.lock`, detectLockFormat('training.lock', text));
     },
-    async serving() {
-      return { backend: 'embedded', lock: parseLockText(serving, 'package-lock.json', 'package-lock') };
+    async serving(backend) {
+      return { backend, lock: parseLockText(serving, 'package-lock.json', 'package-lock') };
     },
   };
 }
@@ -134,21 +139,36 @@ function loadTwiceRuntimeStore(models: ModelStore): RuntimeStore {
   };
 }
 
-/** A run environment of in-memory ports. */
-export function memoryEnvironment(models: ModelStore, snapshots: SnapshotStore, overrides: Partial<RunEnvironment> = {}): RunEnvironment {
-  return {
-    runId: '00000000-0000-4000-8000-000000000000',
+/** Models that declare no feature pipelines (they are fed snapshot columns as they are). */
+export const NO_FEATURES: FeaturePipelines = { forModel: async () => null };
+
+const PORT_KEYS: readonly (keyof RunPorts)[] = ['clock', 'models', 'features', 'snapshots', 'locks', 'runtimes', 'serving', 'load', 'rollout'];
+
+/** A run of in-memory ports and test options; `overrides` may set either (a port by its name, an option by its name). */
+export function memoryEnvironment(
+  models: ModelStore,
+  snapshots: SnapshotStore,
+  overrides: Partial<RunPorts> & Partial<RunOptions> = {},
+): { ports: RunPorts; options: RunOptions } {
+  const ports: Record<string, unknown> = {
     clock: steppingClock(),
     models,
+    features: NO_FEATURES,
     snapshots,
     locks: memoryLockStore(),
     runtimes: loadTwiceRuntimeStore(models),
+  };
+  const options: Record<string, unknown> = {
+    runId: '00000000-0000-4000-8000-000000000000',
     machine: { platform: 'test', arch: 'x64', cpus: 2, cpuModel: 'test', memoryBytes: 1, node: 'v20' },
     versions: { rehearsal: 'test' },
     executionProvider: 'cpu',
     allowUnverified: false,
-    ...overrides,
   };
+  for (const [key, value] of Object.entries(overrides)) {
+    (PORT_KEYS.includes(key as keyof RunPorts) ? ports : options)[key] = value;
+  }
+  return { ports: ports as unknown as RunPorts, options: options as unknown as RunOptions };
 }
 
 /** An EventWriter that keeps events in an array. */

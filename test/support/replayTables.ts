@@ -77,11 +77,11 @@ export function table(
 export async function replay(extra: string, production: MemoryTable, reference = table(JANUARY, 7 * 24, 200, 1)): Promise<RunEvent[]> {
   const writer = memoryWriter();
   const store = tableSnapshotStore({ production, 'reference.blue': reference });
-  await rehearse(
-    scenario(extra),
-    memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, -1] } }), store),
-    new EventLog(steppingClock(), [writer]),
-  );
+  await rehearse({
+    file: scenario(extra),
+    ...memoryEnvironment(memoryModelStore({ blue: { verified: true, weights: [1, -1] } }), store),
+    log: new EventLog(steppingClock(), [writer]),
+  });
   return writer.events;
 }
 

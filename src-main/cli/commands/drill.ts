@@ -16,7 +16,7 @@ import { answerText } from '../../engine/common/drill/drillWording';
 import { playRecorded } from '../../engine/common/drill/recordedSession';
 import { parseTypedAnswer } from '../../engine/common/drill/typedAnswer';
 import { InputError } from '../../engine/common/run/inputError';
-import { parseEventTime } from '../../engine/common/scenario/values';
+import { parseEventTime } from '../../engine/common/time/eventTime';
 import { activityOf } from '../../engine/common/view/activity';
 import { readDrill } from '../../engine/node/drill/readDrill';
 import { parseFlags, requirePositional, UsageError } from '../args';

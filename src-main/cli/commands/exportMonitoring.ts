@@ -43,7 +43,7 @@ export const exportMonitoringCommand: Command = {
     }
     const { scenario } = file;
     const name = kubernetesName(values.name ?? scenario.name);
-    const { models, notes } = plannedModels(scenario.models, driftAlertsOf(scenario.alerts));
+    const { models, notes } = await plannedModels(scenario.models, driftAlertsOf(scenario.alerts));
     const exported = monitoringExport(scenario, models, name, basename(path));
     mkdirSync(values.out, { recursive: true });
     for (const f of exported.files) {

@@ -1,6 +1,9 @@
 /** `rehearse run <scenario> --out <dir>`: exit 0 READY, 1 NOT READY, 2 input that cannot be read or is invalid. */
 import { exitCodeOf } from '../../engine/common/checks/verdict';
+import { RunControl } from '../../engine/common/run/control';
 import { runScenario } from '../../engine/node/run/runScenario';
+import { systemClock } from '../../engine/node/run/systemClock';
+import { systemScheduler } from '../../engine/node/run/systemScheduler';
 import { oneOf, parseFlags, requirePositional, UsageError } from '../args';
 import { announceSkipped, formatChecklist, reportDigest } from '../checklist';
 import type { Command } from '../command';
@@ -52,9 +55,10 @@ export const runCommand: Command = {
     if (file === null || !fitsThisMachine(file, io)) {
       return 2;
     }
-    let stopRequested = false;
+    // A signal stops the run through its control, as the app's Stop does: recorded, then the report is written.
+    const control = new RunControl(systemClock, systemScheduler);
     const onSignal = (): void => {
-      stopRequested = true;
+      control.command({ kind: 'stop' });
       io.err('stopping: finishing the current step and writing the report');
     };
     process.once('SIGINT', onSignal);
@@ -67,12 +71,7 @@ export const runCommand: Command = {
         ...(profile ? { profile } : {}),
         allowUnverified: values['allow-unverified'] ?? false,
         writers: [progressWriter(io.err)],
-        announce: (body) => {
-          if (body.kind === 'ep.fallback') {
-            io.err(`execution provider: asked for ${body.requested}, using ${body.used}: ${body.reason}`);
-          }
-        },
-        stopped: () => stopRequested,
+        control,
         ...(formats ? { formats } : {}),
       });
       announceSkipped(result.skipped, io);

@@ -3,7 +3,7 @@
  * rate, mean prediction and prediction quantiles. Exit 0 scored, 1 the model's digest does not
  * match (refused), 2 bad input (a missing feature, a wrong dtype or width, unreadable rows).
  */
-import { parseEventTime } from '../../engine/common/scenario/values';
+import { parseEventTime } from '../../engine/common/time/eventTime';
 import { scoreModel, type ScoreOutcome, type ScoreRequest } from '../../engine/node/score/scoreModel';
 import { oneOf, parseFlags, UsageError } from '../args';
 import type { Command } from '../command';

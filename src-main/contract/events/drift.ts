@@ -66,6 +66,26 @@ export interface ReplayStarted {
   readonly rows: number | null;
 }
 
+/** The replay reached its end: per model, how often each feature was compared and how often rules cried wolf. */
+export interface ReplayFinished {
+  readonly kind: 'replay.finished';
+  readonly models: readonly ReplayWatch[];
+}
+
+/** One model's watch over the whole replay. */
+export interface ReplayWatch {
+  readonly role: 'blue' | 'green';
+  readonly model: string;
+  /** Windows each feature was compared in (enough data on both sides). */
+  readonly compared: readonly { readonly name: string; readonly windows: number }[];
+  /** Windows outside every shift in which the feature PSI rules were evaluated, and in which one fired. */
+  readonly falseAlarms: {
+    readonly windows: number;
+    readonly alerting: number;
+    readonly features: readonly { readonly name: string; readonly evaluated: number; readonly firing: number }[];
+  };
+}
+
 /**
  * One series in one window (its kind is in `replay.started`). Statistics are rounded to 4
  * significant figures (the alert events carry the exact value that crossed); null where they

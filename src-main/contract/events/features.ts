@@ -128,3 +128,11 @@ export interface FreshnessMeasured {
   /** The request with the oldest value. */
   readonly oldest: { readonly requestId: string; readonly eventTime: string; readonly asOf: string; readonly ageMs: number } | null;
 }
+
+/** A model whose features could not be checked (not loaded, no pipelines of its own, no label to recompute a joined feature from), and why. */
+export interface FeatureUnavailable {
+  readonly kind: 'feature.unavailable';
+  readonly role: 'blue' | 'green';
+  readonly model: string;
+  readonly reason: string;
+}

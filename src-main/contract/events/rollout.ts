@@ -230,4 +230,6 @@ export interface RolloutFinished {
   readonly drill: { readonly rollback: BothClocks; readonly blueAnswered: number; readonly blueFailed: number } | null;
   /** Blue's readiness probes over the whole rehearsal. */
   readonly blueProbes: { readonly total: number; readonly failed: number };
+  /** Requests blue answered and failed after the retreat (an abort's, or the drill's); null when there was no retreat. */
+  readonly blueAfterRetreat: { readonly answered: number; readonly failed: number } | null;
 }

@@ -27,6 +27,18 @@ export interface PhaseFinished {
   readonly message?: string;
 }
 
+/**
+ * The backends the run resolved once, before its first phase: each profile's (a person's choice,
+ * else the profile's own; Docker only when an engine answered), and production's, whose lock the
+ * dependency check reads. `docker` is null when no profile asked for Docker, so no engine was asked.
+ */
+export interface RunBackends {
+  readonly kind: 'run.backends';
+  readonly docker: { readonly available: boolean; readonly reason: string | null } | null;
+  readonly profiles: readonly { readonly profile: string; readonly wanted: 'docker' | 'embedded'; readonly backend: 'docker' | 'embedded' }[];
+  readonly serving: 'docker' | 'embedded';
+}
+
 export interface Notice {
   readonly kind: 'notice';
   readonly level: 'info' | 'warn';

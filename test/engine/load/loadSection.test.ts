@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadPlanOf, loadSection } from '../../../src-main/engine/common/scenario/sections/load';
 
-const production = { path: '/data/flights.parquet', timestamp: 'date' };
+const production = {
+  records: [{ date: '2001-03-01 06:05:00', distance: 337 }],
+  eventTimes: [Date.UTC(2001, 2, 1, 6, 5)],
+  description: 'snapshot /data/flights.parquet [2001-03-01T00:00:00, end), 1 rows in event order',
+};
 
 describe('the scenario load section', () => {
   it('defaults to the seed: 2x peak plus 50% headroom, 30 s, p99 100 ms, production rows in event order', () => {
@@ -14,9 +18,13 @@ describe('the scenario load section', () => {
       durationMs: 30_000,
       slaMs: 100,
       timeoutMs: 1000,
-      payload: { kind: 'snapshot', path: '/data/flights.parquet', order: 'event', timestamp: 'date' },
+      payload: { kind: 'records', ...production },
       seed: 1,
     });
+  });
+
+  it("needs production's records read first when it sends them", () => {
+    expect(() => loadPlanOf(loadSection.parse({ peakRps: 10 }), 'http://h:1', null)).toThrow(/needs them read first/);
   });
 
   it('takes durations as text and numeric payloads for OIP', () => {

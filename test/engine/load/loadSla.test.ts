@@ -36,6 +36,7 @@ describe('the load-sla check', () => {
     const cases: [Partial<LoadSlaInput>, string][] = [
       [{ result: loadResultAt(300, 140) }, 'p99 140 ms is over the 100 ms SLA'],
       [{ result: loadResultAt(300, 40, { errors: 3 }) }, '3 errors'],
+      [{ result: loadResultAt(300, 40, { errors: 3, errorKinds: { 'http 400': 3 } }) }, '3 errors (http 400: 3)'],
       [{ result: loadResultAt(300, 40, { timeouts: 2 }) }, '2 timeouts'],
       [{ result: loadResultAt(300, 40, { dropped: 5 }) }, '5 requests dropped'],
       [{ result: loadResultAt(200, 40) }, 'below the target 300 rps'],

@@ -119,7 +119,7 @@ async function rehearseWithFaults(faults: string): Promise<{ events: RunEvent[];
     backend: 'embedded',
     clock: time.clock,
   });
-  await rehearse(scenario(`${LOAD}${faults}`), env, new EventLog(steppingClock(), [writer]));
+  await rehearse({ file: scenario(`${LOAD}${faults}`), ...env, log: new EventLog(steppingClock(), [writer]) });
   return { events: writer.events, admin };
 }
 

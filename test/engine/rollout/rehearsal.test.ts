@@ -83,12 +83,12 @@ async function run(
   const writer = memoryWriter();
   const models = memoryModelStore({ blue: { verified: true, weights: GOOD }, green: { verified: true, weights: greenWeights } });
   const snapshots = memorySnapshotStore({ a, b: blueColumn }, labels);
-  const outcome = await rehearse(
-    scenario(text),
-    memoryEnvironment(models, snapshots, { clock, rollout: rig }),
-    new EventLog(clock, [writer]),
-    control ? { control } : {},
-  );
+  const outcome = await rehearse({
+    file: scenario(text),
+    ...memoryEnvironment(models, snapshots, { clock, rollout: rig }),
+    log: new EventLog(clock, [writer]),
+    ...(control ? { control } : {}),
+  });
   return { outcome, events: writer.events, rig: log };
 }
 

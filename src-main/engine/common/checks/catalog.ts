@@ -1,4 +1,5 @@
 /** The seven readiness checks of the seed's checklist, in its order, with their titles. */
+import type { RunEvent } from '../../../contract/events';
 import type { CheckId, ReadinessCheck } from '../../../contract/report';
 
 export const CHECK_IDS: readonly CheckId[] = [
@@ -62,4 +63,27 @@ export function unresolvedCheck(id: CheckId, reason: string): ReadinessCheck {
     evidence: [],
     next: 'Fix what stopped the run (see the errors of the report) and run it again.',
   };
+}
+
+/**
+ * The seven checks as a log has them, in the checklist's order: each one's last resolution; an
+ * enabled one (`run.started`) not yet resolved as `unresolved` makes it (ERROR with why for a run
+ * that is over, PENDING for one under way); the rest NOT RUN. The one reading of a log's checks:
+ * the spine's verdict, the report, the app's checklist and drills all go through it.
+ */
+export function checksOf<T = ReadinessCheck>(events: readonly RunEvent[], unresolved: (id: CheckId) => T): (ReadinessCheck | T)[] {
+  const started = events.find((e) => e.kind === 'run.started');
+  const enabled: readonly CheckId[] = started?.kind === 'run.started' ? started.enabledChecks : [];
+  const resolved = new Map<CheckId, ReadinessCheck>();
+  for (const event of events) {
+    if (event.kind === 'check.resolved') {
+      resolved.set(event.check.id, event.check);
+    }
+  }
+  return CHECK_IDS.map((id) => resolved.get(id) ?? (enabled.includes(id) ? unresolved(id) : notRunCheck(id)));
+}
+
+/** True when the log already holds a resolution of `id`. */
+export function isResolved(events: readonly RunEvent[], id: CheckId): boolean {
+  return events.some((e) => e.kind === 'check.resolved' && e.check.id === id);
 }

@@ -48,8 +48,10 @@ export function loadSlaCheck(input: LoadSlaInput): ReadinessCheck {
   if (result.requests.ok === 0) {
     failures.push('no request was answered');
   }
+  // The causes say whether the server broke or refused the requests as sent (an HTTP 400 names the load's records).
+  const causes = Object.entries(result.errorKinds).map(([kind, n]) => `${kind}: ${n}`);
   for (const [count, what] of [
-    [result.errors, 'errors'],
+    [result.errors, causes.length > 0 ? `errors (${causes.join(', ')})` : 'errors'],
     [result.timeouts, 'timeouts'],
     [result.dropped, 'requests dropped by the generator (never sent, so not measured)'],
   ] as const) {

@@ -6,7 +6,7 @@
  */
 import type { DamageSpread } from '../../../contract/drill';
 import type { RunEvent } from '../../../contract/events';
-import { parseEventTime } from '../scenario/values';
+import { parseEventTime } from '../time/eventTime';
 
 /** The spread after `stop` (an event of `events`). */
 export function damageAfter(events: readonly RunEvent[], stop: RunEvent): DamageSpread {

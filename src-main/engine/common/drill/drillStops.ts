@@ -7,7 +7,7 @@
 import type { DrillAnswer, DrillStop } from '../../../contract/drill';
 import type { RunEvent } from '../../../contract/events';
 import { DRILL_ACTIONS, type DrillSection, type DrillStopSpec } from '../scenario/sections/drill';
-import { parseEventTime } from '../scenario/values';
+import { parseEventTime } from '../time/eventTime';
 
 /** A stop resolved against a log, with what is needed to score it. */
 export interface PlannedStop {

@@ -142,6 +142,21 @@ export const DRIFT_EVENTS = {
     delayMs: z.number(),
   }),
   'shift.missed': z.strictObject({ kind: z.literal('shift.missed'), index: z.number(), name: z.string(), reason: z.string() }),
+  'replay.finished': z.strictObject({
+    kind: z.literal('replay.finished'),
+    models: list(
+      z.strictObject({
+        role,
+        model: z.string(),
+        compared: list(z.strictObject({ name: z.string(), windows: z.number() })),
+        falseAlarms: z.strictObject({
+          windows: z.number(),
+          alerting: z.number(),
+          features: list(z.strictObject({ name: z.string(), evaluated: z.number(), firing: z.number() })),
+        }),
+      }),
+    ),
+  }),
 };
 
 agree<SchemaOutputs<typeof DRIFT_EVENTS>, ContractBodies<typeof DRIFT_EVENTS>>({ keys: 'agree', toContract: (v) => v, toSchema: (v) => v });

@@ -86,6 +86,7 @@ export const FEATURE_EVENTS = {
     stale: z.number(),
     oldest: z.strictObject({ requestId: z.string(), eventTime: timeText, asOf: timeText, ageMs: z.number() }).nullable(),
   }),
+  'feature.unavailable': z.strictObject({ kind: z.literal('feature.unavailable'), role, model: z.string(), reason: z.string() }),
 };
 
 agree<SchemaOutputs<typeof FEATURE_EVENTS>, ContractBodies<typeof FEATURE_EVENTS>>({ keys: 'agree', toContract: (v) => v, toSchema: (v) => v });

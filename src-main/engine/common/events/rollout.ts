@@ -141,6 +141,7 @@ export const ROLLOUT_EVENTS = {
     rollback: bothClocks.nullable(),
     drill: z.strictObject({ rollback: bothClocks, blueAnswered: z.number(), blueFailed: z.number() }).nullable(),
     blueProbes: z.strictObject({ total: z.number(), failed: z.number() }),
+    blueAfterRetreat: z.strictObject({ answered: z.number(), failed: z.number() }).nullable(),
   }),
 };
 

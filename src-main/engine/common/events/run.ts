@@ -7,6 +7,8 @@ import { checkId, machineInfo, verdict } from './parts/report';
 /** The phases of a rehearsal. */
 export const phaseId = z.enum(['preflight', 'score', 'replay', 'load', 'rollout', 'verdict']);
 
+const backendName = z.enum(['docker', 'embedded']);
+
 /** The run spine's event kinds. */
 export const RUN_EVENTS = {
   'run.started': z.strictObject({
@@ -28,6 +30,12 @@ export const RUN_EVENTS = {
   notice: z.strictObject({ kind: z.literal('notice'), level: z.enum(['info', 'warn']), message: z.string() }),
   'run.error': z.strictObject({ kind: z.literal('run.error'), phase: phaseId.nullable(), message: z.string() }),
   'run.finished': z.strictObject({ kind: z.literal('run.finished'), verdict, durationMs: z.number() }),
+  'run.backends': z.strictObject({
+    kind: z.literal('run.backends'),
+    docker: z.strictObject({ available: z.boolean(), reason: z.string().nullable() }).nullable(),
+    profiles: list(z.strictObject({ profile: z.string(), wanted: backendName, backend: backendName })),
+    serving: backendName,
+  }),
 };
 
 agree<SchemaOutputs<typeof RUN_EVENTS>, ContractBodies<typeof RUN_EVENTS>>({ keys: 'agree', toContract: (v) => v, toSchema: (v) => v });

@@ -3,9 +3,10 @@
  * the training pipeline, SQL over one snapshot row run by DuckDB in batch, and the serving
  * pipeline, TypeScript over one raw record. The parity check compares the two.
  */
+import type { BoundFeatures } from '../ports/featurePipelines';
 import type { FeatureBatch } from '../ports/inference';
 import type { LookupJoin, SqlRelation } from '../ports/snapshot';
-import type { RawRecord } from './rawRecord';
+import { isRecordFieldError, type RawRecord } from './rawRecord';
 
 /** Lookup tables a model ships in its `serving/` folder (encodings, route delay rates, ...), by name. */
 export type ServingTables = Readonly<Record<string, unknown>>;
@@ -83,8 +84,26 @@ export interface ServingVariant {
   readonly features: Readonly<Record<string, Pick<FeatureDefinition, 'fields' | 'serve'>>>;
 }
 
-/** What a model server runs on raw records before inference. */
-export interface ServingPipeline {
+/** Why a record gave no features: the field it could not read (when known) and what was wrong. */
+export interface RecordProblem {
+  readonly field: string | null;
+  readonly message: string;
+}
+
+/** A batch of records through a serving pipeline. */
+export interface ServedRecords {
+  /** Per feature (in input order), its value on each record; NaN where that feature could not be computed. */
+  readonly values: readonly Float64Array[];
+  /** Per record: null when every feature was computed, else the first problem. */
+  readonly problems: readonly (RecordProblem | null)[];
+}
+
+/**
+ * A model's serving pipeline as a run calls it: raw records in, features out, a batch at a time.
+ * The run never calls serving code per record itself, so an implementation may run the team's
+ * code in process (a module in the model folder), in a worker, or behind an HTTP endpoint.
+ */
+export interface ServingFeatures {
   readonly specId: string;
   /** The serving variant this pipeline runs, or null for the spec's own. */
   readonly variant: string | null;
@@ -92,9 +111,19 @@ export interface ServingPipeline {
   readonly fields: readonly string[];
   /** Feature names in input order. */
   readonly features: readonly string[];
-  /** One [N, F] float32 matrix for the model's single input. */
+  /** How drift statistics treat each feature, in input order. */
+  readonly kinds: readonly ('numeric' | 'categorical')[];
+  /** The features of every record, in order. Rejects only when the pipeline itself broke, never for a bad record. */
+  serve(records: readonly RawRecord[]): Promise<ServedRecords>;
+}
+
+/** A serving pipeline running in this process: a model server calls it per record as requests arrive. */
+export interface ServingPipeline extends ServingFeatures {
+  /** Per feature (input order), the raw fields it reads in this pipeline (its variant's, where it has one). */
+  readonly featureFields: readonly (readonly string[])[];
+  /** One [N, F] float32 matrix for the model's single input. Throws RecordFieldError on the first bad record. */
   toBatch(records: readonly RawRecord[], input: string): FeatureBatch;
-  /** The features of one record, in order (parity checks and monitoring sample these). */
+  /** The features of one record, in order (the model server and live monitoring sample these). */
   featuresOf(record: RawRecord): Float64Array;
 }
 
@@ -111,13 +140,48 @@ export function servingPipeline(spec: FeatureSpec, tables: ServingTables, varian
     variant,
     fields: [...new Set(features.flatMap((f) => f.fields))],
     features: spec.features.map((f) => f.name),
+    kinds: spec.features.map((f) => f.kind),
+    featureFields: features.map((f) => f.fields),
     featuresOf,
     toBatch(records, input) {
       const data = new Float32Array(records.length * width);
       records.forEach((record, i) => data.set(featuresOf(record), i * width));
       return { [input]: { type: 'float32', dims: [records.length, width], data } };
     },
+    serve: async (records) => serveInProcess(features, tables, records),
   };
+}
+
+/**
+ * Each feature of each record, one feature at a time: a feature that cannot read its field gives
+ * NaN for that record and the others are still computed (the replay watches every series even on
+ * a record the model cannot score). Errors other than a bad field are the pipeline's own: thrown.
+ */
+function serveInProcess(features: readonly FeatureDefinition[], tables: ServingTables, records: readonly RawRecord[]): ServedRecords {
+  const n = records.length;
+  const values = features.map(() => new Float64Array(n));
+  const problems: (RecordProblem | null)[] = new Array<RecordProblem | null>(n).fill(null);
+  // Plain loops: the replay serves millions of records through here.
+  for (let i = 0; i < n; i++) {
+    const record = records[i]!;
+    for (let j = 0; j < features.length; j++) {
+      try {
+        values[j]![i] = features[j]!.serve(record, tables);
+      } catch (error) {
+        if (!isRecordFieldError(error)) {
+          throw error;
+        }
+        values[j]![i] = Number.NaN;
+        problems[i] ??= { field: error.field, message: error.message };
+      }
+    }
+  }
+  return { values, problems };
+}
+
+/** A spec bound to its tables, its serving pipelines run in this process (a module loaded from a model folder, a test's spec). */
+export function boundFeatures(spec: FeatureSpec, tables: ServingTables): BoundFeatures {
+  return { spec, tables, serving: (variant) => servingPipeline(spec, tables, variant) };
 }
 
 /** The spec as a deployment running `variant` serves it (the spec itself for null): the replay serves chunks through this. */

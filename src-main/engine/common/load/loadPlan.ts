@@ -4,14 +4,15 @@
  * settings. engine/node's `runLoad` carries it out.
  */
 import type { LoadProtocol, LoadShape } from '../../../contract/load';
+import type { PayloadRecords } from './payloadRecords';
 
 /** Where request bodies come from. */
 export type PayloadPlan =
   /** Random standard-normal numbers of the model's width, read from `GET /v2/models/{name}`. */
   | { readonly kind: 'numeric' }
   /**
-   * Raw records: snapshot rows as `{"features": {...}}`, timestamps as wall-clock text, in event
-   * order or sampled (seeded) from the whole snapshot.
+   * Raw records of a snapshot file as `{"features": {...}}` (`rehearse load --payload-from`):
+   * timestamps as wall-clock text, in event order or a seeded sample (`load/payloadRecords.ts`).
    */
   | {
       readonly kind: 'snapshot';
@@ -19,7 +20,12 @@ export type PayloadPlan =
       readonly order: 'event' | 'sampled';
       /** The event-time column; found by type when the snapshot has exactly one timestamp column. */
       readonly timestamp?: string;
-    };
+    }
+  /**
+   * Raw records already read, with the event time of each: what a run's load sends, read from the
+   * scenario's production window through the run's own snapshot.
+   */
+  | { readonly kind: 'records'; readonly records: PayloadRecords['records']; readonly eventTimes: readonly number[]; readonly description: string };
 
 /** One load run. */
 export interface LoadPlan {

@@ -11,6 +11,8 @@ export interface LoadRunFacts {
   readonly protocol: LoadProtocol;
   readonly url: string;
   readonly payload: string;
+  /** The first and last event times of the snapshot records written; null for numeric bodies. */
+  readonly sentEventTimes?: { readonly first: string; readonly last: string } | null;
   readonly connections: number;
   readonly seed: number;
 }
@@ -45,6 +47,7 @@ export function loadResult(shape: RateShape, tally: OpenLoopTally, facts: LoadRu
     protocol: facts.protocol,
     url: facts.url,
     payload: facts.payload,
+    ...(facts.sentEventTimes ? { sentEventTimes: facts.sentEventTimes } : {}),
     connections: facts.connections,
     seed: facts.seed,
     ...(tally.intervals === undefined ? {} : { intervals: tally.intervals }),

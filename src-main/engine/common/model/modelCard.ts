@@ -9,8 +9,14 @@ export const modelCardSchema = z.looseObject({
   name: z.string().min(1).optional(),
   /** Input column order of the model's matrix input, when no feature spec is named. */
   featureOrder: z.array(z.string().min(1)).optional(),
-  /** The feature spec (training SQL + serving TypeScript) the model was trained with. */
+  /** The id of the feature spec (training SQL + serving code) the model was trained with. */
   featureSpec: z.string().min(1).optional(),
+  /**
+   * The ES module in the folder that defines it (`serving/features.mjs`): its default export is
+   * the spec. It ships in the folder, under model.sha256, so a model server and its image run the
+   * very code the rehearsal checked.
+   */
+  featureModule: z.string().min(1).optional(),
   /** The serving tables the spec reads: table name -> file under the model folder. */
   servingTables: z.record(z.string(), z.string().min(1)).optional(),
 });

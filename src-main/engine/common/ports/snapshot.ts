@@ -1,4 +1,5 @@
 /** Reads a snapshot in event-time order, in column chunks. Implemented with DuckDB in engine/node. */
+import type { SnapshotSection } from '../scenario/sections/snapshots';
 
 /**
  * A numeric column of a chunk; `valid[i]` is 0 where the value was null. Dates and timestamps
@@ -112,4 +113,10 @@ export interface SnapshotSource {
   /** Rows that could not be read so far. */
   rejects(): RejectSummary;
   close(): Promise<void>;
+}
+
+/** Opens snapshots: DuckDB in engine/node, in-memory tables in tests. */
+export interface SnapshotStore {
+  /** Opens the section's file (or glob); `role` names it in messages (`production`, `reference.blue`). */
+  open(section: SnapshotSection, role: string): Promise<SnapshotSource>;
 }

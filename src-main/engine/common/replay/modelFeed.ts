@@ -62,7 +62,7 @@ export interface ModelFeed {
   readonly productionColumns: readonly string[];
   readonly referenceQuery: ReferenceQuery;
   /** A production chunk (after shifts) through the serving path. */
-  production(chunk: ColumnChunk): FedChunk;
+  production(chunk: ColumnChunk): Promise<FedChunk>;
   /** A reference chunk through the training SQL (already computed by the reader). */
   reference(chunk: ColumnChunk): FedChunk;
 }
@@ -110,14 +110,15 @@ export function modelFeed(model: ReadyModel, textColumns: ReadonlySet<string>, d
 
 function specFeed(model: ReadyModel, textColumns: ReadonlySet<string>, derived: Readonly<Record<string, string>>, raw: RawCategories): ModelFeed {
   // A scenario's serving variant (the UTC bug) is what production runs, so the replay serves through it.
-  const spec = servedSpec(model.features!.spec, model.serving?.variant ?? null);
-  const { tables } = model.features!;
+  const serving = model.serving!;
+  // The series as the variant computes them (its features may read other fields).
+  const spec = servedSpec(model.features!.spec, serving.variant);
   const series: SeriesSpec[] = spec.features.map((f) => {
     const rawField = f.kind === 'categorical' && f.fields.length === 1 && textColumns.has(f.fields[0]!) ? f.fields[0]! : null;
     const coder = f.kind !== 'categorical' ? null : rawField !== null ? raw.coder(rawField) : new CategoryCoder();
     return { name: f.name, kind: f.kind, rawField, fields: f.fields, coder };
   });
-  const rawFields = [...new Set(spec.features.flatMap((f) => f.fields))];
+  const rawFields = serving.fields;
   const plannedNames = spec.features.map((f) => `${model.role}.${f.name}`);
   return {
     model,
@@ -130,8 +131,8 @@ function specFeed(model: ReadyModel, textColumns: ReadonlySet<string>, derived: 
       relations: model.relations,
       joins: model.joins,
     },
-    production(chunk) {
-      const served = serveChunk(spec, tables, chunk);
+    async production(chunk) {
+      const served = await serveChunk(serving, chunk);
       const numbers = series.map((s, j) => (s.kind === 'numeric' ? { values: served.values[j]!, valid: validOf(served.values[j]!) } : null));
       const codes = series.map((s, j) =>
         s.kind !== 'categorical'
@@ -151,8 +152,17 @@ function specFeed(model: ReadyModel, textColumns: ReadonlySet<string>, derived: 
         });
         batch = model.fromFeatures({ rowCount: scoredCount, eventTime: new Float64Array(scoredCount), label: null, columns });
       }
-      const refusal = served.firstFailure.find((f) => f !== null) ?? null;
-      return { rowCount: chunk.rowCount, numbers, codes, scored: served.served, scoredCount, batch, refusal, absentFields: served.absentFields, absent };
+      return {
+        rowCount: chunk.rowCount,
+        numbers,
+        codes,
+        scored: served.served,
+        scoredCount,
+        batch,
+        refusal: served.refusal,
+        absentFields: served.absentFields,
+        absent,
+      };
     },
     reference(chunk) {
       const numbers = series.map((s) => (s.kind === 'numeric' ? numberColumn(chunk, `${model.role}.${s.name}`) : null));
@@ -192,11 +202,12 @@ function columnFeed(model: ReadyModel, derived: Readonly<Record<string, string>>
         absent: series.map((s) => absent.includes(s.name)),
       };
     }
+    // A model without a spec has no serving variant: its features are its columns.
     return allScored(
       chunk,
       numbers,
       series.map(() => null),
-      model.toBatch(chunk),
+      model.fromFeatures(chunk),
     );
   };
   return {
@@ -204,7 +215,7 @@ function columnFeed(model: ReadyModel, derived: Readonly<Record<string, string>>
     series,
     productionColumns: model.columns,
     referenceQuery: { columns: model.columns, derived, relations: {}, joins: [] },
-    production: feed,
+    production: async (chunk) => feed(chunk),
     reference: feed,
   };
 }

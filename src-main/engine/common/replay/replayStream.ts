@@ -99,7 +99,7 @@ export class ReplayStream {
       const fed: FedChunk[] = [];
       const predictions: (Float32Array | null)[] = [];
       for (const [k, m] of this.models.entries()) {
-        const f = m.feed.production(piece);
+        const f = await m.feed.production(piece);
         fed.push(f);
         const p = f.batch === null ? null : await m.feed.model.inference.run(f.batch);
         predictions.push(p);

@@ -142,13 +142,18 @@ export class SeasonalReference {
 
   /** The slice a window starting at `from` is compared with. */
   sliceOf(from: number): ReferenceSlice {
-    const buckets = bucketsOfWindow(this.season, from, this.windowMs);
+    return this.sliceOver(from, this.windowMs);
+  }
+
+  /** The slice a stretch [from, from + durationMs) of any length is compared with (a rollout step): the season's buckets its hours touch. */
+  sliceOver(from: number, durationMs: number): ReferenceSlice {
+    const buckets = bucketsOfWindow(this.season, from, durationMs);
     const key = buckets.join(',');
     let slice = this.slices.get(key);
     if (slice === undefined) {
       const { order, starts } = this.bucketIndex();
       const rows = buckets.flatMap((b) => [order.subarray(starts[b]!, starts[b + 1]!)]);
-      slice = this.sideOf(rows, sliceLabel(this.season, from, this.windowMs));
+      slice = this.sideOf(rows, sliceLabel(this.season, from, durationMs));
       this.slices.set(key, slice);
     }
     return slice;

@@ -4,8 +4,8 @@
  * the report says it is incomplete.
  */
 import type { RunEvent } from '../../../contract/events';
-import type { CheckId, DataWindow, ModelScore, PhaseOutcome, ReadinessCheck, ReadinessReport } from '../../../contract/report';
-import { CHECK_IDS, notRunCheck, unresolvedCheck } from '../checks/catalog';
+import type { DataWindow, ModelScore, PhaseOutcome, ReadinessReport } from '../../../contract/report';
+import { checksOf, unresolvedCheck } from '../checks/catalog';
 import { verdictOf } from '../checks/verdict';
 import { reportCharts } from './charts/reportCharts';
 import { reportModels } from './reportModels';
@@ -17,16 +17,12 @@ export function buildReport(events: readonly RunEvent[]): ReadinessReport {
     throw new Error('expected a run log starting with a "run.started" event');
   }
   const finished = events.find((e) => e.kind === 'run.finished');
-  const resolved = new Map<CheckId, ReadinessCheck>();
   const errors: string[] = [];
   const notices: string[] = [];
   const scores: ModelScore[] = [];
   const windows: DataWindow[] = [];
   for (const event of events) {
     switch (event.kind) {
-      case 'check.resolved':
-        resolved.set(event.check.id, event.check);
-        break;
       case 'run.error':
         errors.push(event.phase ? `${event.phase}: ${event.message}` : event.message);
         break;
@@ -51,7 +47,7 @@ export function buildReport(events: readonly RunEvent[]): ReadinessReport {
     }
   }
   const reason = finished ? 'the run ended before this check resolved' : 'the run stopped before it finished (the log ends early)';
-  const checks = CHECK_IDS.map((id) => resolved.get(id) ?? (started.enabledChecks.includes(id) ? unresolvedCheck(id, reason) : notRunCheck(id)));
+  const checks = checksOf(events, (id) => unresolvedCheck(id, reason));
   if (!finished) {
     errors.push('The log ends before "run.finished": the run was killed or crashed; this report is built from what was recorded.');
   }

@@ -4,8 +4,8 @@
  * If upstream has already dropped one, the bridge is burned.
  */
 import type { FieldFailure } from '../../../contract/events';
-import type { ServingPipeline } from '../features/featureSpec';
-import { RecordFieldError, type RawRecord } from '../features/rawRecord';
+import type { ServingFeatures } from '../features/featureSpec';
+import type { RawRecord } from '../features/rawRecord';
 
 /** Whether blue can read today's records, and what it lacks. */
 export interface CompatibilityResult {
@@ -36,25 +36,26 @@ export interface RecordCompatibility extends CompatibilityResult {
  * (a field upstream stopped sending, or now sends as null) is missing. Occasional bad records
  * below the tolerance are counted, not held against the bridge.
  */
-export function recordCompatibility(pipeline: ServingPipeline, records: readonly RawRecord[], tolerance = DEFAULT_TOLERANCE): RecordCompatibility {
-  return tallied(pipeline.fields, records, tolerance, (record, count) => {
-    // Absent fields are counted one by one: the pipeline stops at the first it cannot read.
+export async function recordCompatibility(
+  pipeline: ServingFeatures,
+  records: readonly RawRecord[],
+  tolerance = DEFAULT_TOLERANCE,
+): Promise<RecordCompatibility> {
+  const { problems } = await pipeline.serve(records);
+  return tallied(pipeline.fields, records, tolerance, (record, count, i) => {
+    // Absent fields are counted one by one: the pipeline names only the first it cannot read.
     const absent = pipeline.fields.filter((f) => record[f] === undefined || record[f] === null);
     for (const field of absent) {
       count(field, `field "${field}": ${record[field] === null ? 'null' : 'absent'} in today's record`);
     }
-    try {
-      pipeline.featuresOf(record);
+    const problem = problems[i];
+    if (problem === null || problem === undefined) {
       return absent.length === 0;
-    } catch (error) {
-      if (!(error instanceof RecordFieldError)) {
-        throw error;
-      }
-      if (!absent.includes(error.field)) {
-        count(error.field, error.message);
-      }
-      return false;
     }
+    if (problem.field !== null && !absent.includes(problem.field)) {
+      count(problem.field, problem.message);
+    }
+    return false;
   });
 }
 
@@ -77,14 +78,14 @@ function tallied(
   fields: readonly string[],
   records: readonly RawRecord[],
   tolerance: number,
-  read: (record: RawRecord, count: (field: string, example: string) => void) => boolean,
+  read: (record: RawRecord, count: (field: string, example: string) => void, index: number) => boolean,
 ): RecordCompatibility {
   const unreadable = new Map<string, { records: number; example: string }>();
   const count = (field: string, example: string): void => {
     const seen = unreadable.get(field);
     unreadable.set(field, { records: (seen?.records ?? 0) + 1, example: seen?.example ?? example });
   };
-  const failedRecords = records.filter((record) => !read(record, count)).length;
+  const failedRecords = records.filter((record, i) => !read(record, count, i)).length;
   const allowed = Math.floor(records.length * tolerance);
   const present = fields.filter((f) => records.length > 0 && (unreadable.get(f)?.records ?? 0) <= allowed);
   return {

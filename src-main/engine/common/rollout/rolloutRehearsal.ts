@@ -2,25 +2,27 @@
  * The rollout phase's work: blue's compatibility with today's records first, then blue,
  * green and blue's twin started and warmed behind the router, the plan walked step by step with
  * the gates deciding (a person's promote or roll back taken at every step), the retreat timed in
- * both clocks and checked (blue must answer what follows it), green stopped after its delay, and
- * the `rollback-readiness` check resolved.
+ * both clocks and checked (blue must answer what follows it), green stopped after its delay.
+ * `rollout.compatibility` and `rollout.finished` are the evidence the spine decides
+ * `rollback-readiness` from. A step's input drift is compared with green's seasonal reference,
+ * which the replay read.
  */
-import type { BothClocks, RolloutAborted, ServerFaults } from '../../../contract/events';
+import type { BothClocks, RolloutAborted, RolloutFinished, RolloutPlanned, ServerFaults } from '../../../contract/events';
+import type { DriftOptions } from '../drift/driftOptions';
 import type { RunningRig, RoutedRequest } from '../ports/rolloutRig';
 import type { PhaseContext } from '../run/phase';
+import { driftOptionsOf } from '../run/replay/replayModels';
+import { driftAlertsOf } from '../scenario/sections/alerts';
 import type { GreenFaults, RolloutSection } from '../scenario/sections/rollout';
 import { ProgressTask } from '../run/progress';
 import { formatEventTime } from '../time/eventTime';
-import { rollbackReadinessCheck, type RollbackEvidence } from './rollbackCheck';
 import { RolloutDriver, stepDone, type Next } from './rolloutDriver';
 import { compatibilityEvent, compatibilityOf, firstWindowMs, openRolloutStream, rolloutModels, type RolloutModels, type RolloutStream } from './rolloutSetup';
 import { afterRetreat, between, duringRetreat, eventTimeAt, type Instant } from './retreat';
-import { referenceSlices } from './referenceSlices';
 import { sideAnswers, sideSamples } from './sideTraffic';
 import { stepDurationMs, stepText } from './planText';
 import { stepRequests, type TimedRequest } from './stepRequests';
 import { runStep, type StepHost } from './stepRunner';
-import type { RecordCompatibility } from './compatibility';
 
 /** Requests sent after a retreat to prove blue takes the traffic back. */
 const VERIFY_REQUESTS = 20;
@@ -31,56 +33,41 @@ type AbortSource = RolloutAborted['source'];
 export async function rehearseRollout(context: PhaseContext): Promise<void> {
   const plan = context.file.scenario.rollout!;
   const models = rolloutModels(context);
-  if (context.env.rollout === undefined) {
+  if (context.ports.rollout === undefined) {
     throw new Error('this face of the product has no model servers and router to rehearse a rollout with');
   }
   const stream = await openRolloutStream(context, plan, models);
   try {
     const today = await stream.cursor.peek(stream.start + firstWindowMs(plan));
-    const compatibility = compatibilityOf(models.blue, today, stream.shape);
+    const compatibility = await compatibilityOf(models.blue, today, stream.shape);
     context.log.append(compatibilityEvent(models.blue.artifact.name, compatibility), stream.start);
     if (!compatibility.compatible) {
       context.log.append(
-        {
-          kind: 'rollout.finished',
-          outcome: 'not-started',
-          reason: "blue cannot serve today's records",
-          detect: null,
-          rollback: null,
-          drill: null,
-          blueProbes: { total: 0, failed: 0 },
-        },
+        { kind: 'rollout.finished', ...NOT_STARTED, reason: "blue cannot serve today's records", blueProbes: { total: 0, failed: 0 } },
         stream.start,
       );
-      resolve(context, stream.start, {
-        compatibility,
-        outcome: 'not-started',
-        abortReason: null,
-        rollbackRehearsed: false,
-        blueAnsweredAfterRollback: false,
-        blueProbes: { total: 0, failed: 0 },
-        detect: null,
-        rollback: null,
-      });
       return;
     }
-    const greenReference = context.file.scenario.snapshots.reference?.green;
-    const reference = greenReference === undefined ? null : await referenceSlices(context.env.snapshots, greenReference, models.green);
-    const session = new RolloutSession(context, plan, models, stream, compatibility, reference);
-    await session.run();
+    // Green's reference is the one the replay read (the replay runs whenever the scenario gives one).
+    await new RolloutSession(context, plan, models, stream, context.state.references.get('green') ?? null).run();
   } finally {
     await stream.cursor.close();
-    await stream.source.close();
   }
 }
 
-/** One rollout against its rig, from warm-up to the check. */
+/** How the rollout ended: its outcome, the retreat in both clocks, and blue's answers after it. */
+type Ending = Pick<RolloutFinished, 'outcome' | 'detect' | 'rollback' | 'drill' | 'blueAfterRetreat'>;
+
+const NOT_STARTED: Ending = { outcome: 'not-started', detect: null, rollback: null, drill: null, blueAfterRetreat: null };
+
+/** One rollout against its rig, from warm-up to its end. */
 class RolloutSession implements StepHost {
   position: number;
   readonly history = { eventTime: [] as Float64Array[], labels: [] as Float64Array[], blue: [] as Float32Array[], green: [] as Float32Array[] };
   readonly labelDelayMs: number;
   readonly cursor;
   readonly shape;
+  readonly driftOptions: DriftOptions;
   rig!: RunningRig;
   private driver!: RolloutDriver;
   private greenSince: Instant | null = null;
@@ -93,76 +80,37 @@ class RolloutSession implements StepHost {
     readonly plan: RolloutSection,
     readonly models: RolloutModels,
     private readonly stream: RolloutStream,
-    private readonly compatibility: RecordCompatibility,
     readonly reference: StepHost['reference'],
   ) {
     this.position = stream.start;
     this.cursor = stream.cursor;
     this.shape = stream.shape;
     this.labelDelayMs = context.file.scenario.snapshots.production.labelDelay;
+    this.driftOptions = driftOptionsOf(driftAlertsOf(context.file.scenario.alerts));
   }
 
   async run(): Promise<void> {
-    const { context, plan, models } = this;
-    this.rig = await context.env.rollout!.start(
+    const { context, plan } = this;
+    this.rig = await context.ports.rollout!.start(
       {
-        blue: { model: models.blue.artifact.path, label: 'blue' },
-        green: { model: models.green.artifact.path, label: 'green' },
+        blue: { model: this.models.blue.artifact.path, label: 'blue' },
+        green: { model: this.models.green.artifact.path, label: 'green' },
         twin: plan.servers.twin,
         maxBatch: plan.servers.maxBatch,
         timeoutMs: plan.servers.timeout,
-        executionProvider: context.env.executionProvider,
-        allowUnverified: context.env.allowUnverified,
-        policy: {
-          weights: { blue: 100, green: 0 },
-          header: plan.header,
-          stickyHeader: plan.stickyKey === undefined ? null : STICKY_HEADER,
-          shadow: plan.shadow,
-          compare: true,
-        },
+        executionProvider: context.options.executionProvider,
+        allowUnverified: context.options.allowUnverified,
+        policy: this.initialPolicy(),
         seed: plan.seed,
       },
       (event) => context.log.append(event, this.position),
     );
-    let outcome: RollbackEvidence['outcome'] = 'not-started';
-    let verified = { answered: 0, failed: 0 };
-    let rollback: BothClocks | null = null;
-    let detect: BothClocks | null = null;
-    let drill: { rollback: BothClocks; blueAnswered: number; blueFailed: number } | null = null;
+    let ending = NOT_STARTED;
     try {
-      this.driver = new RolloutDriver(plan.steps, this.rig, context.env.clock, plan.abortDelay);
-      context.log.append(
-        {
-          kind: 'rollout.planned',
-          steps: plan.steps.map((s) => stepText(plan, s)),
-          start: formatEventTime(this.stream.start),
-          stepDurationMs: plan.stepDuration,
-          realRate: plan.realRate,
-          maxRequestsPerStep: plan.maxRequestsPerStep,
-          abortDelayMs: plan.abortDelay,
-          policy: {
-            weights: { blue: 100, green: 0 },
-            header: plan.header,
-            stickyHeader: plan.stickyKey === undefined ? null : STICKY_HEADER,
-            shadow: plan.shadow,
-            compare: true,
-          },
-          stickyKey: plan.stickyKey ?? null,
-          slaMs: plan.gates.p99LatencyMs?.max ?? null,
-        },
-        this.position,
-      );
+      this.driver = new RolloutDriver(plan.steps, this.rig, context.ports.clock, plan.abortDelay);
+      context.log.append(this.plannedEvent(), this.position);
       await this.warmUp();
-      const ended = await this.walk();
-      outcome = ended.status;
-      if (ended.status === 'aborted') {
-        const retreat = await this.completeRetreat(ended.routed, ended.eventTimes);
-        ({ detect, rollback, verified } = retreat);
-      } else if (plan.rollbackDrill) {
-        drill = await this.drill();
-        rollback = drill.rollback;
-        verified = { answered: drill.blueAnswered, failed: drill.blueFailed };
-      }
+      ending = await this.walkAndRetreat();
     } catch (error) {
       // Whatever broke, traffic goes back to blue before the error is reported.
       this.driver?.abort(`the rollout broke: ${error instanceof Error ? error.message : String(error)}`);
@@ -171,19 +119,49 @@ class RolloutSession implements StepHost {
     } finally {
       await this.rig.close();
     }
-    const blueProbes = this.rig.blueProbes();
-    const reason = this.abortInfo?.reason ?? null;
-    context.log.append({ kind: 'rollout.finished', outcome, reason, detect, rollback, drill, blueProbes }, this.position);
-    resolve(context, this.position, {
-      compatibility: this.compatibility,
-      outcome,
-      abortReason: reason,
-      rollbackRehearsed: outcome === 'aborted' || drill !== null,
-      blueAnsweredAfterRollback: verified.answered > 0 && verified.failed === 0,
-      blueProbes,
-      detect,
-      rollback,
-    });
+    context.log.append({ kind: 'rollout.finished', ...ending, reason: this.abortInfo?.reason ?? null, blueProbes: this.rig.blueProbes() }, this.position);
+  }
+
+  /** Blue takes all the traffic to begin with; green answers its header, and shadows when the plan says so. */
+  private initialPolicy(): RolloutPlanned['policy'] {
+    const { plan } = this;
+    return {
+      weights: { blue: 100, green: 0 },
+      header: plan.header,
+      stickyHeader: plan.stickyKey === undefined ? null : STICKY_HEADER,
+      shadow: plan.shadow,
+      compare: true,
+    };
+  }
+
+  private plannedEvent(): RolloutPlanned {
+    const { plan } = this;
+    return {
+      kind: 'rollout.planned',
+      steps: plan.steps.map((s) => stepText(plan, s)),
+      start: formatEventTime(this.stream.start),
+      stepDurationMs: plan.stepDuration,
+      realRate: plan.realRate,
+      maxRequestsPerStep: plan.maxRequestsPerStep,
+      abortDelayMs: plan.abortDelay,
+      policy: this.initialPolicy(),
+      stickyKey: plan.stickyKey ?? null,
+      slaMs: plan.gates.p99LatencyMs?.max ?? null,
+    };
+  }
+
+  /** Walks the plan; an abort's retreat is completed and timed, a promotion's rehearsed when the plan drills it. */
+  private async walkAndRetreat(): Promise<Ending> {
+    const ended = await this.walk();
+    if (ended.status === 'aborted') {
+      const { detect, rollback, verified } = await this.completeRetreat(ended.routed, ended.eventTimes);
+      return { outcome: 'aborted', detect, rollback, drill: null, blueAfterRetreat: verified };
+    }
+    if (!this.plan.rollbackDrill) {
+      return { ...NOT_STARTED, outcome: 'promoted' };
+    }
+    const drill = await this.drill();
+    return { outcome: 'promoted', detect: null, rollback: drill.rollback, drill, blueAfterRetreat: { answered: drill.blueAnswered, failed: drill.blueFailed } };
   }
 
   greenPercent(): number {
@@ -291,10 +269,10 @@ class RolloutSession implements StepHost {
     let eventTimes: readonly number[] = [];
     let next: Next = await this.command({ type: 'start' });
     if (plan.shadow && this.greenSince === null) {
-      this.greenSince = { real: context.env.clock.monotonic(), event: this.position };
+      this.greenSince = { real: context.ports.clock.monotonic(), event: this.position };
     }
     while (next.type !== 'finished' && !this.aborted()) {
-      if (context.stopped()) {
+      if (context.control.stopped()) {
         this.abort('the run was stopped', 'stop');
         break;
       }
@@ -379,7 +357,7 @@ class RolloutSession implements StepHost {
 
   /** After a promotion: the retreat rehearsed, all traffic back to blue at once, and blue must answer. */
   private async drill(): Promise<{ rollback: BothClocks; blueAnswered: number; blueFailed: number }> {
-    const { clock } = this.context.env;
+    const { clock } = this.context.ports;
     const from: Instant = { real: clock.monotonic(), event: this.position };
     await this.rig.setWeights({ blue: 100, green: 0 }, 'rollback drill after promotion');
     const to: Instant = { real: clock.monotonic(), event: this.position };
@@ -408,8 +386,4 @@ function greenFaultsFor(spec: GreenFaults, blueP99: number | null): { faults: Se
   const ms = Math.max(latency.timesBlueP99 * base, latency.atLeast);
   const note = `${latency.timesBlueP99} x blue's warm-up p99 (${base.toFixed(2)} ms) = ${(latency.timesBlueP99 * base).toFixed(1)} ms, at least ${latency.atLeast} ms: ${ms.toFixed(1)} ms added to every green batch`;
   return { faults: { ...rest, latency: { distribution: 'fixed', ms } }, note };
-}
-
-function resolve(context: PhaseContext, at: number, evidence: RollbackEvidence): void {
-  context.log.append({ kind: 'check.resolved', check: rollbackReadinessCheck(evidence) }, at);
 }

@@ -9,7 +9,7 @@ import type { PhaseContext } from '../run/phase';
 import { InputError } from '../run/inputError';
 import type { ReadyModel } from '../run/state';
 import type { RolloutSection } from '../scenario/sections/rollout';
-import { chunkRecord } from '../features/chunkRecord';
+import { rawRecordOf } from '../features/rawRecord';
 import { columnCompatibility, recordCompatibility, type RecordCompatibility } from './compatibility';
 import { stepDurationMs } from './planText';
 import { pickRows, type RecordShape } from './stepRequests';
@@ -44,21 +44,18 @@ export function rawFields(model: ReadyModel): readonly string[] {
 
 /** The production rows of the rollout, from its start, through both models' inputs and the raw fields. */
 export interface RolloutStream {
-  readonly source: SnapshotSource;
   readonly cursor: WindowCursor;
   readonly start: number;
   readonly shape: RecordShape;
 }
 
-/** Opens production at the rollout's start. */
+/** Reads the run's production snapshot from the rollout's start, in one query for the whole rollout. */
 export async function openRolloutStream(context: PhaseContext, plan: RolloutSection, models: RolloutModels): Promise<RolloutStream> {
-  const production = context.file.scenario.snapshots.production;
-  const source = await context.env.snapshots.open(production, 'production');
+  const { source, section: production } = await context.data.production();
   const fields = [...new Set([...rawFields(models.blue), ...rawFields(models.green)])];
   const stickyKey = plan.stickyKey ?? null;
   const have = new Set(source.columns.map((c) => c.name));
   if (stickyKey !== null && !have.has(stickyKey)) {
-    await source.close();
     throw new InputError('rollout.stickyKey', `expected a column of ${source.description}; "${stickyKey}" is not one of: ${[...have].join(', ')}`);
   }
   // Fields the snapshot lacks altogether are left out of the records (upstream dropped them);
@@ -77,7 +74,7 @@ export async function openRolloutStream(context: PhaseContext, plan: RolloutSect
     from: start,
     ...(production.to === undefined ? {} : { to: production.to }),
   });
-  return { source, cursor: new WindowCursor(chunks[Symbol.asyncIterator]()), start, shape: { timestamp: production.timestamp, fields, stickyKey } };
+  return { cursor: new WindowCursor(chunks[Symbol.asyncIterator]()), start, shape: { fields, stickyKey } };
 }
 
 async function firstEventTime(source: SnapshotSource): Promise<number> {
@@ -103,8 +100,8 @@ export function firstWindowMs(plan: RolloutSection): number {
 }
 
 /** Blue's serving pipeline (or its input columns) against a sample of today's records. */
-export function compatibilityOf(blue: ReadyModel, pieces: readonly ColumnChunk[], shape: RecordShape): RecordCompatibility {
-  const records = pickRows(pieces, COMPATIBILITY_SAMPLE).map(({ chunk, i }) => chunkRecord(chunk, i, shape.timestamp, shape.fields));
+export async function compatibilityOf(blue: ReadyModel, pieces: readonly ColumnChunk[], shape: RecordShape): Promise<RecordCompatibility> {
+  const records = pickRows(pieces, COMPATIBILITY_SAMPLE).map(({ chunk, i }) => rawRecordOf(chunk, i, shape.fields));
   if (blue.serving !== null) {
     return recordCompatibility(blue.serving, records);
   }

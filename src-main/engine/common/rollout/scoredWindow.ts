@@ -25,8 +25,8 @@ export async function scoreWindow(from: number, to: number, pieces: readonly Col
   const blueParts: Float32Array[] = [];
   const greenParts: Float32Array[] = [];
   for (const piece of pieces) {
-    blueParts.push(await blue.inference.run(blue.toBatch(piece)));
-    greenParts.push(await green.inference.run(green.toBatch(piece)));
+    blueParts.push(await blue.inference.run(await blue.toBatch(piece)));
+    greenParts.push(await green.inference.run(await green.toBatch(piece)));
   }
   return {
     from,

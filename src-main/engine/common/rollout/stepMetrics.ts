@@ -6,12 +6,14 @@
  */
 import type { DisagreementInfo } from '../../../contract/events';
 import type { RoutedRequest } from '../ports/rolloutRig';
+import type { DriftOptions } from '../drift/driftOptions';
 import type { ColumnChunk } from '../ports/snapshot';
+import { scoredPrefix, SeriesRows } from '../replay/seriesRows';
+import { compareWindow } from '../replay/windowDrift';
+import type { WatchedReference } from '../run/state';
 import { rocAuc } from '../stats/classification';
 import { equalWidthPsi } from '../stats/equalWidthPsi';
 import { sortedSample } from '../stats/sortedSample';
-import { isoWeekday } from '../time/calendar';
-import type { ReferenceSlices } from './referenceSlices';
 import { noiseAdjustedDisagreement, type NoiseAdjusted } from './noiseFloor';
 
 /** PSI of green's predictions (current) against blue's (reference) on the same rows; null without rows. */
@@ -20,32 +22,30 @@ export function predictionPsi(blue: ArrayLike<number>, green: ArrayLike<number>)
 }
 
 /**
- * The largest PSI of the window's features against the reference on the window's days of the
- * week, with its feature; null when nothing could be compared.
+ * The largest PSI of the step's features against green's reference over the step's stretch: the
+ * replay's own seasonal reference and comparison (the window's rows served as production serves
+ * them, each series on its kind's statistics), with its feature; null when nothing could be compared.
  */
-export function inputDrift(reference: ReferenceSlices, pieces: readonly ColumnChunk[]): { maxPsi: number; feature: string } | null {
-  const weekdays = new Set<number>();
+export async function inputDrift(
+  watched: WatchedReference,
+  pieces: readonly ColumnChunk[],
+  stretch: { readonly from: number; readonly durationMs: number },
+  options: DriftOptions,
+): Promise<{ maxPsi: number; feature: string } | null> {
+  const { feed, reference } = watched;
+  const rows = new SeriesRows(feed.series.map((s) => s.kind));
   for (const piece of pieces) {
-    for (let i = 0; i < piece.rowCount; i++) {
-      weekdays.add(isoWeekday(piece.eventTime[i]!));
-    }
+    const fed = await feed.production(piece);
+    rows.add(fed, null, scoredPrefix(fed.scored), piece.label, 0, piece.rowCount);
   }
+  if (rows.rows === 0) {
+    return null;
+  }
+  const comparison = compareWindow(feed.series, rows, reference.sliceOver(stretch.from, stretch.durationMs), reference.seen, options);
   let worst: { maxPsi: number; feature: string } | null = null;
-  for (const column of reference.features) {
-    const values: number[] = [];
-    for (const piece of pieces) {
-      const c = piece.columns[column];
-      if (c?.kind === 'number') {
-        for (let i = 0; i < piece.rowCount; i++) {
-          if (c.valid[i]) {
-            values.push(c.values[i]!);
-          }
-        }
-      }
-    }
-    const psi = equalWidthPsi(reference.sample(column, weekdays), sortedSample(values))?.psi;
-    if (psi !== undefined && Number.isFinite(psi) && (worst === null || psi > worst.maxPsi)) {
-      worst = { maxPsi: psi, feature: column };
+  for (const { drift } of comparison.features) {
+    if (drift.psi !== null && Number.isFinite(drift.psi) && (worst === null || drift.psi > worst.maxPsi)) {
+      worst = { maxPsi: drift.psi, feature: drift.name };
     }
   }
   return worst;

@@ -3,7 +3,7 @@
  * window (every k-th row, in event-time order, no draws), each as the raw record production
  * would send, with its sticky key.
  */
-import { chunkRecord } from '../features/chunkRecord';
+import { rawRecordOf } from '../features/rawRecord';
 import type { OutgoingRequest } from '../ports/rolloutRig';
 import type { ColumnChunk } from '../ports/snapshot';
 
@@ -15,8 +15,6 @@ export interface TimedRequest {
 
 /** What a request is built from. */
 export interface RecordShape {
-  /** The snapshot's event-time column, sent as wall-clock text. */
-  readonly timestamp: string;
   /** Raw fields the records carry (those the models' serving pipelines read). */
   readonly fields: readonly string[];
   /** The column whose value is the sticky key, or null. */
@@ -48,7 +46,7 @@ export function pickRows(pieces: readonly ColumnChunk[], max: number): { readonl
 /** The step's requests in event-time order. */
 export function stepRequests(pieces: readonly ColumnChunk[], max: number, shape: RecordShape): TimedRequest[] {
   return pickRows(pieces, max).map(({ chunk, i }) => ({
-    request: { record: chunkRecord(chunk, i, shape.timestamp, shape.fields), key: shape.stickyKey === null ? null : keyOf(chunk, i, shape.stickyKey) },
+    request: { record: rawRecordOf(chunk, i, shape.fields), key: shape.stickyKey === null ? null : keyOf(chunk, i, shape.stickyKey) },
     eventTime: chunk.eventTime[i]!,
   }));
 }

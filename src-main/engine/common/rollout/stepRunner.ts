@@ -9,7 +9,9 @@
 import type { GateOutcome } from '../../../contract/charts';
 import type { JudgedMetric, RolloutStep } from '../../../contract/events';
 import type { RoutedRequest } from '../ports/rolloutRig';
+import type { DriftOptions } from '../drift/driftOptions';
 import type { PhaseContext } from '../run/phase';
+import type { WatchedReference } from '../run/state';
 import { formatEventTime } from '../time/eventTime';
 import { analysisGates, backgroundGates, type GateName, type RolloutSection, type RolloutStepSpec } from '../scenario/sections/rollout';
 import { analysisOutcome, evaluateGates, type StepMeasurements } from './gates';
@@ -20,11 +22,12 @@ import type { NoiseAdjusted } from './noiseFloor';
 import { judgeScore } from './judge';
 import { judgeStep } from './stepJudge';
 import { disagreementInfo, disagreementOf, inputDrift, labelledBy, outcomeOf, predictionPsi, type OutcomeHistory } from './stepMetrics';
-import type { ReferenceSlices } from './referenceSlices';
 import { stepRequests, type RecordShape, type TimedRequest } from './stepRequests';
 import type { RolloutModels } from './rolloutSetup';
 import type { RunningRig } from '../ports/rolloutRig';
 import type { WindowCursor } from './windowCursor';
+
+type AnalysisSpec = Extract<RolloutStepSpec, { readonly analysis: unknown }>['analysis'];
 
 /** What the step runner needs from the rehearsal around it. */
 export interface StepHost {
@@ -34,7 +37,10 @@ export interface StepHost {
   readonly rig: RunningRig;
   readonly cursor: WindowCursor;
   readonly shape: RecordShape;
-  readonly reference: ReferenceSlices | null;
+  /** Green's seasonal reference from the replay, or null when the scenario gives green none. */
+  readonly reference: WatchedReference | null;
+  /** How a step's input drift is compared with it: as the replay compares a window. */
+  readonly driftOptions: DriftOptions;
   readonly history: { eventTime: Float64Array[]; labels: Float64Array[]; blue: Float32Array[]; green: Float32Array[] } & OutcomeHistory;
   readonly labelDelayMs: number;
   /** The event time the run has reached; the host appends router events there. */
@@ -60,8 +66,8 @@ export interface StepResult {
 
 /** Runs step `index` over [from, from + durationMs). */
 export async function runStep(host: StepHost, index: number, step: RolloutStepSpec, from: number, durationMs: number): Promise<StepResult> {
-  const { context, plan, models, rig } = host;
-  const started = context.env.clock.monotonic();
+  const { context, plan, models } = host;
+  const started = context.ports.clock.monotonic();
   const greenPercent = host.greenPercent();
   const to = from + durationMs;
   host.position = from;
@@ -71,9 +77,35 @@ export async function runStep(host: StepHost, index: number, step: RolloutStepSp
   host.history.blue.push(window.blue);
   host.history.green.push(window.green);
   const requests = stepRequests(window.pieces, plan.maxRequestsPerStep, host.shape);
+  const background = backgroundGates(plan);
+  const { routed, promoted } = await sendStep(host, index, requests, background);
+  const cut = host.aborted() || promoted;
+  const end = cut ? host.position : to;
+  const result = await measure(host, window, routed, end, durationMs);
+  if (!host.aborted() && background.length > 0 && result.green.traffic.requests > 0) {
+    guard(host, index, background, routed, true);
+  }
+  // The analysis covers the whole window, so it decides at the window's end.
+  host.position = end;
+  const outcome: GateOutcome | 'aborted' = host.aborted() ? 'aborted' : !cut && 'analysis' in step ? analyse(host, index, step.analysis, result, end) : 'pass';
+  context.log.append(stepEvent(host, index, step, window, routed, result, end, context.ports.clock.monotonic() - started, cut, greenPercent), end);
+  return { outcome, window, requests, routed };
+}
+
+/**
+ * Sends the step's requests through the router in batches at the plan's rate. Between batches
+ * the run's controls are consulted; while a batch flows, each answer feeds the background gates
+ * and a person's promote or roll back is taken at once.
+ */
+async function sendStep(
+  host: StepHost,
+  index: number,
+  requests: readonly TimedRequest[],
+  background: readonly GateName[],
+): Promise<{ routed: RoutedRequest[]; promoted: boolean }> {
+  const { context, plan, rig } = host;
   const routed: RoutedRequest[] = [];
   const batch = Math.max(5, Math.round(plan.realRate));
-  const background = backgroundGates(plan);
   let promoted = false;
   for (let start = 0; start < requests.length && !host.aborted() && !promoted; start += batch) {
     const part = requests.slice(start, start + batch);
@@ -102,43 +134,21 @@ export async function runStep(host: StepHost, index: number, step: RolloutStepSp
       guard(host, index, background, routed, false);
     }
   }
-  const cut = host.aborted() || promoted;
-  const end = cut ? host.position : to;
-  const result = measure(host, window, routed, end);
-  if (!host.aborted() && background.length > 0 && result.green.traffic.requests > 0) {
-    guard(host, index, background, routed, true);
+  return { routed, promoted };
+}
+
+/** The step's analysis over its whole window; a failure aborts with the failing gates as the reason. */
+function analyse(host: StepHost, index: number, analysis: AnalysisSpec, result: Measured, end: number): GateOutcome | 'aborted' {
+  const { plan, context } = host;
+  const results = evaluateGates(analysisGates(plan, analysis), plan.gates, result.measurements, null);
+  const outcome = analysisOutcome(results, analysis.failureLimit, analysis.inconclusiveLimit);
+  context.log.append({ kind: 'rollout.analysis', index, background: false, gates: results, outcome, judge: result.judge }, end);
+  if (outcome !== 'fail') {
+    return outcome;
   }
-  let outcome: GateOutcome | 'aborted' = host.aborted() ? 'aborted' : 'pass';
-  // The analysis covers the whole window, so it decides at the window's end.
-  host.position = end;
-  if (!cut && 'analysis' in step) {
-    const results = evaluateGates(analysisGates(plan, step.analysis), plan.gates, result.measurements, null);
-    outcome = analysisOutcome(results, step.analysis.failureLimit, step.analysis.inconclusiveLimit);
-    context.log.append(
-      {
-        kind: 'rollout.analysis',
-        index,
-        background: false,
-        gates: results,
-        outcome,
-        judge: result.judge,
-      },
-      end,
-    );
-    if (outcome === 'fail') {
-      host.abort(
-        `analysis at step ${index + 1} failed: ${results
-          .filter((r) => r.outcome === 'fail')
-          .map((r) => `${r.gate} ${r.detail}`)
-          .join('; ')}`,
-        'gate',
-      );
-      outcome = 'aborted';
-    }
-  }
-  host.position = end;
-  context.log.append(stepEvent(host, index, step, window, routed, result, end, context.env.clock.monotonic() - started, cut, greenPercent), end);
-  return { outcome, window, requests, routed };
+  const failed = results.filter((r) => r.outcome === 'fail').map((r) => `${r.gate} ${r.detail}`);
+  host.abort(`analysis at step ${index + 1} failed: ${failed.join('; ')}`, 'gate');
+  return 'aborted';
 }
 
 interface Measured {
@@ -151,12 +161,12 @@ interface Measured {
 }
 
 /** Both clocks' metrics of the step, on its own rows and requests. */
-function measure(host: StepHost, window: ScoredWindow, routed: readonly RoutedRequest[], end: number): Measured {
+async function measure(host: StepHost, window: ScoredWindow, routed: readonly RoutedRequest[], end: number, durationMs: number): Promise<Measured> {
   const { plan, models } = host;
   const blue = sideSamples(sideAnswers(routed, 'blue', plan.shadow));
   const green = sideSamples(sideAnswers(routed, 'green', plan.shadow));
   const disagreement = disagreementOf(routed, models.blue.threshold, models.green.threshold);
-  const drift = host.reference === null ? null : inputDrift(host.reference, window.pieces);
+  const drift = host.reference === null ? null : await inputDrift(host.reference, window.pieces, { from: window.from, durationMs }, host.driftOptions);
   const labelled = labelledBy(host.history, end, host.labelDelayMs);
   const outcome = outcomeOf(labelled);
   const metrics = judgeStep(

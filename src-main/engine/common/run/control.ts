@@ -41,7 +41,6 @@ export class RunControl {
   private readonly done = new Set<PhaseId>();
   private phases: readonly PhaseId[] = [];
   private log: EventLog | null = null;
-  private externalStop: () => boolean = () => false;
   private readonly early: RunCommand[] = [];
   private position: number | null = null;
   private anchor: { readonly event: number; readonly real: number } | null = null;
@@ -72,10 +71,9 @@ export class RunControl {
   }
 
   /** Called by the spine once `run.started` is in the log: commands from now on are recorded there. */
-  attach(log: EventLog, phases: readonly PhaseId[], externalStop: () => boolean = () => false): void {
+  attach(log: EventLog, phases: readonly PhaseId[]): void {
     this.log = log;
     this.phases = phases;
-    this.externalStop = externalStop;
     for (const command of this.early.splice(0)) {
       this.command(command);
     }
@@ -121,7 +119,7 @@ export class RunControl {
 
   /** True once the run was told to stop (from the app, or by the caller's own stop, e.g. Ctrl-C). */
   stopped(): boolean {
-    return this.stopRequested || this.externalStop();
+    return this.stopRequested;
   }
 
   /** The next decision for the rollout, oldest first; undefined when there is none. */

@@ -11,6 +11,7 @@ import { formatEventTime, formatWallTime } from '../time/eventTime';
 export class EventLog {
   private seq = 0;
   private readonly appended: RunEvent[] = [];
+  private latest: number | undefined;
 
   constructor(
     private readonly clock: Clock,
@@ -20,6 +21,9 @@ export class EventLog {
   /** Appends one event; `eventTime` is in milliseconds of the data's clock, when the event has one. */
   append(body: RunEventBody, eventTime?: number): RunEvent {
     this.seq += 1;
+    if (eventTime !== undefined && Number.isFinite(eventTime)) {
+      this.latest = this.latest === undefined ? eventTime : Math.max(this.latest, eventTime);
+    }
     const event = {
       seq: this.seq,
       eventTime: eventTime === undefined ? null : formatEventTime(eventTime),
@@ -31,6 +35,11 @@ export class EventLog {
       writer.write(event);
     }
     return event;
+  }
+
+  /** The latest event time appended so far (ms of the data's clock), or undefined before any. */
+  get reached(): number | undefined {
+    return this.latest;
   }
 
   /** Everything appended so far, in order. */

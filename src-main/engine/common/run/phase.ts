@@ -1,33 +1,37 @@
 /** One phase of a rehearsal: preflight, score, replay, load, rollout (DESIGN.md, "The shape of a rehearsal"). */
-import type { PhaseId } from '../../../contract/events';
-import type { CheckId } from '../../../contract/report';
+import type { PhaseId, RunBackends } from '../../../contract/events';
 import type { Scenario } from '../scenario/schema';
 import type { ScenarioFile } from '../scenario/scenarioFile';
 import type { RunControl } from './control';
-import type { RunEnvironment } from './environment';
+import type { RunOptions, RunPorts } from './environment';
 import type { EventLog } from './eventLog';
+import type { RunSnapshots } from './runSnapshots';
 import type { RunState } from './state';
 
 /** What a phase works with. */
 export interface PhaseContext {
   readonly file: ScenarioFile;
-  readonly env: RunEnvironment;
+  readonly ports: RunPorts;
+  readonly options: RunOptions;
+  /** Where the phase appends its evidence events; it never reads back what it appended. */
   readonly log: EventLog;
   readonly state: RunState;
-  /** True once the run was asked to stop; long phases check it between chunks. */
-  readonly stopped: () => boolean;
+  /** The run's snapshots, each opened once (production, references, history). */
+  readonly data: RunSnapshots;
+  /** The backends resolved for the run's servers (`run.backends`). */
+  readonly backends: RunBackends;
   /**
-   * Pause, step, speed, promote, roll back. Phases that work through event time call
+   * Pause, step, speed, promote, roll back and stop. Phases that work through event time call
    * `await control.checkpoint(eventTime)` before each chunk or window and stop when it says
-   * `stop`; the rollout phase takes a person's promote or roll back with `takeDecision()`.
+   * `stop`; `control.stopped()` says whether the run was told to stop; the rollout phase takes a
+   * person's promote or roll back with `takeDecision()`.
    */
   readonly control: RunControl;
 }
 
+/** A phase gathers evidence (events); the spine decides the checks from it (`checks/resolvers`). */
 export interface Phase {
   readonly id: PhaseId;
-  /** The readiness checks this phase resolves when it runs. */
-  readonly checks: readonly CheckId[];
   enabled(scenario: Scenario): boolean;
   run(context: PhaseContext): Promise<void>;
 }

@@ -3,13 +3,14 @@
  * card names one) and its inputs planned against the snapshot's columns. Shared by the preflight
  * phase and `rehearse score`, so a model is fed the same way wherever it is scored.
  */
-import { rawRecordsOf } from '../features/chunkRecords';
-import { servingPipeline, trainingPipeline, type ServingPipeline } from '../features/featureSpec';
+import { rawRecordsOf } from '../features/rawRecord';
+import { trainingPipeline, type ServingFeatures } from '../features/featureSpec';
 import { buildBatch, planInputs, type InputPlan } from '../features/inputPlan';
+import type { BoundFeatures } from '../ports/featurePipelines';
 import type { FeatureBatch, Inference } from '../ports/inference';
+import type { LoadedModel, ModelArtifact } from '../ports/models';
 import type { ColumnChunk } from '../ports/snapshot';
 import type { ModelSection } from '../scenario/sections/models';
-import type { BoundFeatures, LoadedModel, ModelArtifact } from './environment';
 import { InputError } from './inputError';
 import type { ReadyModel } from './state';
 
@@ -20,7 +21,7 @@ import type { ReadyModel } from './state';
 export async function readyModel(
   role: 'blue' | 'green',
   artifact: ModelArtifact,
-  loaded: LoadedModel,
+  loaded: LoadedModel & { readonly features: BoundFeatures | null },
   section: Pick<ModelSection, 'inputs' | 'threshold'>,
   available: readonly string[],
   where: string,
@@ -77,7 +78,7 @@ export async function readyModel(
     joins: training.joins,
     features,
     serving,
-    toBatch: fromFeatures,
+    toBatch: async (chunk) => fromFeatures(chunk),
     fromFeatures,
   };
 }
@@ -89,9 +90,9 @@ export interface ServingVariantChoice {
 }
 
 /** The model's serving pipeline: its spec's own, or the variant the scenario chose. */
-async function boundServing(features: BoundFeatures, choice: ServingVariantChoice | null, inference: Inference): Promise<ServingPipeline> {
+async function boundServing(features: BoundFeatures, choice: ServingVariantChoice | null, inference: Inference): Promise<ServingFeatures> {
   try {
-    return servingPipeline(features.spec, features.tables, choice?.name ?? null);
+    return features.serving(choice?.name ?? null);
   } catch (error) {
     await inference.close();
     throw new InputError(choice?.field ?? 'features.servingVariant', error instanceof Error ? error.message : String(error));
@@ -107,7 +108,7 @@ function servingVariantModel(
   artifact: ModelArtifact,
   inference: Inference,
   threshold: number,
-  serving: ServingPipeline,
+  serving: ServingFeatures,
   plan: InputPlan,
   available: readonly string[],
   field: string,
@@ -130,6 +131,23 @@ function servingVariantModel(
     threshold,
     columns: serving.fields,
     serving,
-    toBatch: (chunk) => serving.toBatch(rawRecordsOf(chunk, serving.fields), binding.input),
+    toBatch: async (chunk) => servedBatch(serving, chunk, binding.input),
   };
+}
+
+/** A chunk's rows through the serving pipeline as one [N, F] float32 matrix; a record it refuses stops the batch, as a server would answer 400. */
+async function servedBatch(serving: ServingFeatures, chunk: ColumnChunk, input: string): Promise<FeatureBatch> {
+  const { values, problems } = await serving.serve(rawRecordsOf(chunk, serving.fields));
+  const refused = problems.find((p) => p !== null);
+  if (refused) {
+    throw new Error(refused.message);
+  }
+  const width = values.length;
+  const data = new Float32Array(chunk.rowCount * width);
+  for (let i = 0; i < chunk.rowCount; i++) {
+    for (let j = 0; j < width; j++) {
+      data[i * width + j] = values[j]![i]!;
+    }
+  }
+  return { [input]: { type: 'float32', dims: [chunk.rowCount, width], data } };
 }

@@ -69,7 +69,7 @@ export async function scoreStream(
     rows += chunk.rowCount;
     labels.push(chunk.label ?? new Float64Array(chunk.rowCount).fill(Number.NaN));
     for (const [k, model] of models.entries()) {
-      predictions[k]!.push(await model.inference.run(model.toBatch(chunk)));
+      predictions[k]!.push(await model.inference.run(await model.toBatch(chunk)));
     }
     hooks.afterChunk?.(chunk.rowCount, last);
   }

@@ -1,8 +1,11 @@
 /** What phases hand to later phases within one run. */
-import type { ServingPipeline } from '../features/featureSpec';
+import type { BoundFeatures } from '../ports/featurePipelines';
+import type { ServingFeatures } from '../features/featureSpec';
 import type { FeatureBatch, Inference } from '../ports/inference';
+import type { ModelArtifact } from '../ports/models';
 import type { ColumnChunk, LookupJoin, SqlRelation } from '../ports/snapshot';
-import type { BoundFeatures, ModelArtifact } from './environment';
+import type { ModelFeed } from '../replay/modelFeed';
+import type { SeasonalReference } from '../replay/seasonalReference';
 
 /** A model ready to score: loaded, with its inputs planned. */
 export interface ReadyModel {
@@ -17,12 +20,12 @@ export interface ReadyModel {
   /** The lookup relations that SQL reads (`blue.airports`), and its joins into them. */
   readonly relations: Readonly<Record<string, SqlRelation>>;
   readonly joins: readonly LookupJoin[];
-  /** The model's feature spec bound to its tables, when its card names one (the parity checks read it; the replay serves chunks through it). */
+  /** The model's feature pipelines, when it declares them (the parity checks read them; the replay serves chunks through them). */
   readonly features: BoundFeatures | null;
-  /** The model's serving pipeline (the scenario's serving variant, if it chose one), when it has a feature spec. */
-  readonly serving: ServingPipeline | null;
-  /** Builds the model's input tensors from a chunk. */
-  readonly toBatch: (chunk: ColumnChunk) => FeatureBatch;
+  /** The model's serving pipeline (the scenario's serving variant, if it chose one), when it has feature pipelines. */
+  readonly serving: ServingFeatures | null;
+  /** Builds the model's input tensors from a chunk (through its serving pipeline when a variant replaces the training SQL). */
+  readonly toBatch: (chunk: ColumnChunk) => Promise<FeatureBatch>;
   /**
    * Builds them from a chunk holding the model's feature columns (`blue.dep_hour`, ...), whatever
    * serving variant it runs: the replay serves features itself, through the variant's code.
@@ -30,8 +33,16 @@ export interface ReadyModel {
   readonly fromFeatures: (chunk: ColumnChunk) => FeatureBatch;
 }
 
+/** A replayed model's feed and its seasonal reference (its training window, read once). */
+export interface WatchedReference {
+  readonly feed: ModelFeed;
+  readonly reference: SeasonalReference;
+}
+
 /** Mutable per-run state, owned by the orchestrator and passed to each phase. */
 export interface RunState {
   readonly models: ReadyModel[];
   readonly artifacts: ModelArtifact[];
+  /** The replay's references by role, which the rollout compares its steps with rather than reading them again. */
+  readonly references: Map<'blue' | 'green', WatchedReference>;
 }

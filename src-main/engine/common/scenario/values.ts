@@ -1,5 +1,6 @@
 /** Value types shared by the scenario sections: durations, event times, SQL fragments. */
 import { z } from 'zod';
+import { parseEventTime } from '../time/eventTime';
 
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d|w)$/;
 const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
@@ -22,27 +23,6 @@ export const durationMs = z.string().transform((text, ctx) => {
   }
   return ms;
 });
-
-const EVENT_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/;
-
-/**
- * Parses an event time such as `2001-03-01` or `2001-03-01T06:00:00` into milliseconds on the
- * data's own clock: the snapshot's timestamps carry no zone, so wall-clock fields are read as if
- * they were UTC, never through the machine's zone. Null when the text is not one.
- */
-export function parseEventTime(text: string): number | null {
-  const m = EVENT_TIME.exec(text.trim());
-  if (!m) {
-    return null;
-  }
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(year, month - 1, day, Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), Number((m[7] ?? '0').padEnd(3, '0')));
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) {
-    return null;
-  }
-  return ms;
-}
 
 /** An event time in the snapshot's clock; becomes milliseconds. YAML may hand over a Date. */
 export const eventTime = z.union([z.string(), z.date()]).transform((value, ctx) => {

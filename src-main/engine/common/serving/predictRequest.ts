@@ -5,7 +5,7 @@
  * problem is named with its field and what was expected.
  */
 import { z } from 'zod';
-import { numberField, RecordFieldError, type RawRecord } from '../features/rawRecord';
+import { isRecordFieldError, numberField, type RawRecord } from '../features/rawRecord';
 import { allocate } from '../features/inputPlan';
 import type { FeatureTensor } from '../ports/inference';
 import { formatPath } from '../validation/zodIssue';
@@ -96,7 +96,7 @@ function rowOf(item: unknown, path: readonly (string | number)[], layout: Exclud
         return { ok: true, value: layout.columns.map((c) => numberField(record, c.input)) };
     }
   } catch (error) {
-    if (error instanceof RecordFieldError) {
+    if (isRecordFieldError(error)) {
       return refuse(`${field}.${error.field}`, `expected ${error.expected}, found ${error.found}`);
     }
     throw error;

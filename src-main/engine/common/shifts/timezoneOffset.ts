@@ -6,27 +6,25 @@
  * clock; the bug is in what the feature pipeline reads. Text that is not a timestamp is left as
  * it is. While ramping, each row has moved with probability equal to the intensity.
  */
+import { parseWallClock } from '../time/eventTime';
 import { mapTargetColumns } from './chunkEdits';
 import { drawRows } from './rowDraws';
 import type { ApplyShift } from './shiftOperator';
 
-const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})([T ])(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?$/;
-
 /** A wall-clock timestamp moved by `offsetMs`, in the layout it came in; null when it is not one. */
 export function shiftWallClock(text: string, offsetMs: number): string | null {
-  const m = WALL_CLOCK.exec(text);
-  if (!m) {
+  const parsed = parseWallClock(text);
+  if (parsed === null || parsed.separator === null) {
     return null;
   }
-  const [, y, mo, d, sep, h, mi, s, frac] = m;
-  const millis = frac === undefined ? 0 : Number(frac.slice(0, 3).padEnd(3, '0'));
-  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0), millis) + offsetMs;
+  const { separator: sep, seconds, fraction: frac } = parsed;
+  const ms = parsed.ms + offsetMs;
   const iso = new Date(ms).toISOString(); // 2001-03-01T06:05:00.000Z
   let out = `${iso.slice(0, 10)}${sep}${iso.slice(11, 16)}`;
-  if (s !== undefined) {
+  if (seconds) {
     out += `:${iso.slice(17, 19)}`;
   }
-  if (frac !== undefined) {
+  if (frac !== null) {
     // Milliseconds from the moved time; digits beyond them kept (the offset is whole milliseconds);
     // trailing zeros trimmed back to the length the value came with.
     let digits = iso.slice(20, 23) + frac.slice(3);

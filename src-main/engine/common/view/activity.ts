@@ -17,6 +17,12 @@ function wording(event: RunEvent): { level: ActivityItem['level']; text: string 
   switch (event.kind) {
     case 'run.started':
       return info(`Run started: ${event.scenario.name} (${event.phases.join(', ')})`);
+    case 'run.backends':
+      return event.profiles.length === 0
+        ? null
+        : info(
+            `Servers on ${event.profiles.map((p) => `${p.backend} (${p.profile})`).join(', ')}${event.docker?.available === false ? `; Docker: ${event.docker.reason}` : ''}`,
+          );
     case 'phase.started':
       return info(`${event.phase} started`);
     case 'phase.finished':

@@ -6,7 +6,7 @@
  */
 import type { EventTimeRange } from '../../../contract/charts';
 import type { RunEvent } from '../../../contract/events';
-import { formatEventTime } from '../time/eventTime';
+import { formatEventTime, parseEventTime } from '../time/eventTime';
 
 /** A stretch of event time in ms of the data's clock, both ends included. */
 export interface Span {
@@ -16,7 +16,7 @@ export interface Span {
 
 /** Milliseconds of an event time as the log writes it (no zone: read as UTC, as the engine holds it). */
 export function eventTimeMs(eventTime: string): number {
-  return Date.parse(/(Z|[+-]\d\d:?\d\d)$/.test(eventTime) ? eventTime : `${eventTime}Z`);
+  return parseEventTime(eventTime) ?? Number.NaN;
 }
 
 /** The stretch an event covers, or null for an event outside event time (run.started, a phase). */

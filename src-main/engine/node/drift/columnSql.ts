@@ -5,7 +5,7 @@
  */
 import type { TypeClass } from '../../common/drift/columnKind';
 import { sqlIdentifier } from '../duckdb/database';
-import { isTimeOfDay } from './typeClass';
+import { isTimeOfDay } from '../../common/snapshot/columnTypes';
 
 /** The DOUBLE a numeric feature reads from a column of this type. */
 export function numericValueSql(column: string, type: string, typeClass: TypeClass): string {

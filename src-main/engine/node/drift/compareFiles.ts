@@ -16,7 +16,7 @@ import { openDatabase } from '../duckdb/database';
 import { distinctUpTo, readCategorySides, readNumericSides, type FeatureSql } from './columnSides';
 import { categoryKeySql, numericValueSql } from './columnSql';
 import { openDriftInput, type DriftInput } from './driftInput';
-import { typeClassOf } from './typeClass';
+import { typeClassOf } from '../../common/snapshot/columnTypes';
 
 /** The two files, the columns and how to compare them. */
 export interface CompareFilesRequest {

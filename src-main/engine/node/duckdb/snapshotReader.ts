@@ -64,48 +64,7 @@ class DuckDbSnapshot implements SnapshotSource {
 
   async *read(query: SnapshotQuery): AsyncIterable<ColumnChunk> {
     const where = `snapshots.${this.role} (${this.section.path})`;
-    const timestamp = this.section.timestamp;
-    const ts = timestamp === undefined ? null : sqlIdentifier(timestamp);
-    if (ts === null && (query.from !== undefined || query.to !== undefined)) {
-      throw new InputError(where, 'a time window needs the timestamp column of the snapshot');
-    }
-    const select = [ts === null ? "'NaN'::DOUBLE AS __t" : `epoch_ms(CAST(${ts} AS TIMESTAMP))::DOUBLE AS __t`];
-    // Where a row came from is carried only for rows without an event time (the rejects): a file
-    // name on each of millions of rows would double what the sort holds.
-    const untimedOnly = (column: string): string => (ts === null ? `NULL AS ${column}` : `CASE WHEN ${ts} IS NULL THEN ${column} END AS ${column}`);
-    select.push(
-      this.section.label === undefined ? 'NULL::DOUBLE AS __label' : `CAST((${this.section.label}) AS DOUBLE) AS __label`,
-      untimedOnly('__file'),
-      untimedOnly('__line'),
-    );
-    const names: string[] = [];
-    for (const name of query.columns) {
-      const expression = query.derived[name] ?? (this.columns.some((c) => c.name === name) ? sqlIdentifier(name) : undefined);
-      if (expression === undefined) {
-        throw new InputError(
-          `snapshots.${this.role}`,
-          `expected a column or derived feature "${name}"; found columns: ${this.columns.map((c) => c.name).join(', ')}`,
-        );
-      }
-      select.push(`(${expression}) AS ${sqlIdentifier(name)}`);
-      names.push(name);
-    }
-    // Rows without an event time are kept in the result (first, by NULLS FIRST) to be counted.
-    const window: string[] = [];
-    if (query.from !== undefined) {
-      window.push(`${ts} >= make_timestamp(${Math.round(query.from * 1000)})`);
-    }
-    if (query.to !== undefined) {
-      window.push(`${ts} < make_timestamp(${Math.round(query.to * 1000)})`);
-    }
-    const filter = window.length === 0 ? '' : ` WHERE ${ts} IS NULL OR (${window.join(' AND ')})`;
-    const order = ts === null ? ' ORDER BY __file_index, __row' : ` ORDER BY ${ts} NULLS FIRST, __file_index, __row`;
-    const sample = query.sample;
-    if (sample !== undefined) {
-      // The row's stored position is its request id: the same row has the same id in every read.
-      select.push(`(__file_index::VARCHAR || ':' || __row::VARCHAR) AS ${sqlIdentifier(ROW_ID)}`);
-      names.push(ROW_ID);
-    }
+    const { sql, names } = this.selectOf(query, where);
     const untimed: UntimedRow[] = [];
     // One per read: a category's text is allocated once however many rows carry it.
     const interner = new StringInterner();
@@ -114,8 +73,7 @@ class DuckDbSnapshot implements SnapshotSource {
       await registerRelations(this.connection, query.relations ?? {});
       const joins = await lookupJoins(this.connection, query.joins ?? []);
       await this.reader.beforeRead(this.connection);
-      const rows = sample === undefined ? this.reader.rows : sampledRows(this.reader.rows, ts, window, sample);
-      result = await this.connection.stream(`SELECT ${select.join(', ')} FROM ${rows} AS __snapshot${joins}${sample === undefined ? filter : ''}${order}`);
+      result = await this.connection.stream(sql(joins));
     } catch (error) {
       throw new InputError(where, `the query over the snapshot failed: ${firstLine(error)}`);
     }
@@ -139,7 +97,7 @@ class DuckDbSnapshot implements SnapshotSource {
         const converted = toColumnChunk(raw, names, this.section.label !== undefined, interner);
         untimed.push(...converted.untimed);
         if (converted.chunk.rowCount > 0) {
-          yield sample === undefined ? converted.chunk : withRowIds(converted.chunk);
+          yield query.sample === undefined ? converted.chunk : withRowIds(converted.chunk);
         }
       }
     } finally {
@@ -147,6 +105,54 @@ class DuckDbSnapshot implements SnapshotSource {
       await pending?.catch(() => null);
     }
     this.lastRejects = mergeRejects(await this.reader.rejects(this.connection), untimed, this.section);
+  }
+
+  /**
+   * The query of a read, given its joins: the event time, label and where a row came from first,
+   * then each column asked for (a snapshot column or a derived one), in the window, in event-time
+   * order; `names` are the columns after the four leading ones.
+   */
+  private selectOf(query: SnapshotQuery, where: string): { sql: (joins: string) => string; names: string[] } {
+    const ts = this.section.timestamp === undefined ? null : sqlIdentifier(this.section.timestamp);
+    if (ts === null && (query.from !== undefined || query.to !== undefined)) {
+      throw new InputError(where, 'a time window needs the timestamp column of the snapshot');
+    }
+    // Where a row came from is carried only for rows without an event time (the rejects): a file
+    // name on each of millions of rows would double what the sort holds.
+    const untimedOnly = (column: string): string => (ts === null ? `NULL AS ${column}` : `CASE WHEN ${ts} IS NULL THEN ${column} END AS ${column}`);
+    const select = [
+      ts === null ? "'NaN'::DOUBLE AS __t" : `epoch_ms(CAST(${ts} AS TIMESTAMP))::DOUBLE AS __t`,
+      this.section.label === undefined ? 'NULL::DOUBLE AS __label' : `CAST((${this.section.label}) AS DOUBLE) AS __label`,
+      untimedOnly('__file'),
+      untimedOnly('__line'),
+    ];
+    const names: string[] = [];
+    for (const name of query.columns) {
+      const expression = query.derived[name] ?? (this.columns.some((c) => c.name === name) ? sqlIdentifier(name) : undefined);
+      if (expression === undefined) {
+        throw new InputError(
+          `snapshots.${this.role}`,
+          `expected a column or derived feature "${name}"; found columns: ${this.columns.map((c) => c.name).join(', ')}`,
+        );
+      }
+      select.push(`(${expression}) AS ${sqlIdentifier(name)}`);
+      names.push(name);
+    }
+    // Rows without an event time are kept in the result (first, by NULLS FIRST) to be counted.
+    const window = [
+      ...(query.from === undefined ? [] : [`${ts} >= make_timestamp(${Math.round(query.from * 1000)})`]),
+      ...(query.to === undefined ? [] : [`${ts} < make_timestamp(${Math.round(query.to * 1000)})`]),
+    ];
+    const filter = window.length === 0 ? '' : ` WHERE ${ts} IS NULL OR (${window.join(' AND ')})`;
+    const order = ts === null ? ' ORDER BY __file_index, __row' : ` ORDER BY ${ts} NULLS FIRST, __file_index, __row`;
+    const sample = query.sample;
+    if (sample !== undefined) {
+      // The row's stored position is its request id: the same row has the same id in every read.
+      select.push(`(__file_index::VARCHAR || ':' || __row::VARCHAR) AS ${sqlIdentifier(ROW_ID)}`);
+      names.push(ROW_ID);
+    }
+    const rows = sample === undefined ? this.reader.rows : sampledRows(this.reader.rows, ts, window, sample);
+    return { sql: (joins) => `SELECT ${select.join(', ')} FROM ${rows} AS __snapshot${joins}${sample === undefined ? filter : ''}${order}`, names };
   }
 
   /** Counted ahead of a read for progress: rows with an event time in the window, and their span. */

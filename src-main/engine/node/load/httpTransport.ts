@@ -22,6 +22,8 @@ export interface HttpTransportOptions {
   /** Most connections open at once. */
   readonly connections: number;
   readonly clock: Clock;
+  /** Marked with 1 at each body's index once a request carrying it is written to a connection. */
+  readonly written?: Uint8Array;
 }
 
 interface Waiting {
@@ -100,7 +102,11 @@ class HttpConnectionPool implements LoadTransport {
   private write(connection: Connection, waiting: Waiting): void {
     connection.current = waiting;
     connection.sentAt = this.options.clock.monotonic();
-    connection.write(this.requests[waiting.request.seq % this.requests.length]!);
+    const body = waiting.request.seq % this.requests.length;
+    if (this.options.written !== undefined) {
+      this.options.written[body] = 1;
+    }
+    connection.write(this.requests[body]!);
   }
 
   private answered(connection: Connection, status: number, keepAlive: boolean): void {

@@ -23,6 +23,7 @@ import { hdrLatencyHistogram } from './hdrHistogram';
 import { httpTransport } from './httpTransport';
 import { fetchModelMetadata, rowWidth, withSlash } from './modelMetadata';
 import { readSnapshotRecords } from './snapshotRecords';
+import { payloadRecordLimit, sentEventTimes } from '../../common/load/payloadRecords';
 
 /** The endpoint and the bodies, ready before the clock starts. */
 export interface PreparedLoad {
@@ -30,12 +31,12 @@ export interface PreparedLoad {
   readonly bodies: readonly Buffer[];
   /** Where the bodies came from, in one line. */
   readonly payload: string;
+  /** The event time of each body's record, for snapshot records; null for numeric bodies. */
+  readonly eventTimes: readonly number[] | null;
 }
 
 /** Distinct numeric bodies; requests cycle through them. */
 const NUMERIC_BODIES = 1024;
-/** At most this many snapshot rows are held as bodies (about 200 bytes each). */
-const MAX_RECORDS = 200_000;
 
 /** Runs one load and returns what it measured. Bad plans and unreachable servers are InputErrors. */
 export async function runLoad(plan: LoadPlan, clock: Clock = systemClock, hooks: LoadHooks = {}): Promise<LoadResult> {
@@ -56,21 +57,21 @@ export async function findLoadKnee(plan: LoadPlan, search: KneeSearch = defaultK
 export async function prepareLoad(plan: LoadPlan, maxRps: number): Promise<PreparedLoad> {
   const base = withSlash(plan.url);
   const rng = seededRng((plan.seed ^ 0x5eed) >>> 0);
-  if (plan.payload.kind === 'snapshot') {
+  if (plan.payload.kind !== 'numeric') {
     if (plan.protocol !== 'predict') {
       throw new InputError('--payload-from', 'raw records are sent to /predict; use --protocol predict');
     }
-    const expected = Math.ceil(((maxRps * plan.durationMs) / 1000) * 1.2) + 16;
-    const { records, description } = await readSnapshotRecords(
-      {
-        path: plan.payload.path,
-        order: plan.payload.order,
-        limit: Math.min(MAX_RECORDS, expected),
-        ...(plan.payload.timestamp ? { timestamp: plan.payload.timestamp } : {}),
-      },
-      rng,
-    );
-    return { endpoint: new URL('predict', base), bodies: records.map((r) => Buffer.from(recordBody(r))), payload: description };
+    const { records, eventTimes, description } =
+      plan.payload.kind === 'records'
+        ? plan.payload
+        : await readSnapshotRecords({
+            path: plan.payload.path,
+            order: plan.payload.order,
+            limit: payloadRecordLimit(maxRps, plan.durationMs),
+            seed: plan.seed,
+            ...(plan.payload.timestamp ? { timestamp: plan.payload.timestamp } : {}),
+          });
+    return { endpoint: new URL('predict', base), bodies: records.map((r) => Buffer.from(recordBody(r))), payload: description, eventTimes };
   }
   const metadata = await fetchModelMetadata(plan.url, plan.modelName);
   const where = new URL(`v2/models/${encodeURIComponent(metadata.name)}`, base).href;
@@ -87,14 +88,16 @@ export async function prepareLoad(plan: LoadPlan, maxRps: number): Promise<Prepa
   const bodies = Array.from({ length: NUMERIC_BODIES }, () => Buffer.from(build(inputs, rng)));
   const width = inputs.reduce((sum, input) => sum + input.width, 0);
   const endpoint = plan.protocol === 'oip' ? new URL(`v2/models/${encodeURIComponent(metadata.name)}/infer`, base) : new URL('predict', base);
-  return { endpoint, bodies, payload: `numeric, model ${metadata.name}, width ${width}, ${NUMERIC_BODIES} standard-normal rows` };
+  return { endpoint, bodies, payload: `numeric, model ${metadata.name}, width ${width}, ${NUMERIC_BODIES} standard-normal rows`, eventTimes: null };
 }
 
 /** Runs the schedule of `plan` with bodies already built. */
 export async function runPreparedLoad(plan: LoadPlan, prepared: PreparedLoad, clock: Clock = systemClock, hooks: LoadHooks = {}): Promise<LoadResult> {
   const shape = rateShape(plan.shape, plan.rps, plan.durationMs);
   const connections = plan.connections ?? connectionsFor(plan.rps, plan.slaMs);
-  const transport = httpTransport({ url: prepared.endpoint, bodies: prepared.bodies, connections, clock });
+  // Which bodies were written, so the result can say which stretch of event time the load sent.
+  const written = prepared.eventTimes === null ? null : new Uint8Array(prepared.bodies.length);
+  const transport = httpTransport({ url: prepared.endpoint, bodies: prepared.bodies, connections, clock, ...(written ? { written } : {}) });
   try {
     const tally = await runOpenLoop(shape, plan.timeoutMs, {
       clock,
@@ -114,6 +117,7 @@ export async function runPreparedLoad(plan: LoadPlan, prepared: PreparedLoad, cl
       protocol: plan.protocol,
       url: prepared.endpoint.href,
       payload: prepared.payload,
+      sentEventTimes: written === null ? null : sentEventTimes(prepared.eventTimes!, written),
       connections,
       seed: plan.seed,
     });

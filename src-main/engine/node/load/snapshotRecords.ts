@@ -1,12 +1,9 @@
 /**
- * Raw records from a snapshot, for `--payload-from`: each row as production would have sent it,
- * `{"features": {"date": "2001-03-01 06:05:00", "distance": 337, ...}}`, read through the same
- * DuckDB snapshot reader the replay uses. In event order (the first rows), or a seeded uniform
- * sample of the whole snapshot (reservoir sampling, Vitter's algorithm R).
+ * Raw records from a snapshot file, for `rehearse load --payload-from`: the file is opened
+ * through the same DuckDB snapshot reader the replay uses and read by the same function a run's
+ * load reads production with (`readPayloadRecords`), so both send the same records.
  */
-import { chunkRecord } from '../../common/features/chunkRecord';
-import type { RawRecord } from '../../common/features/rawRecord';
-import type { Rng } from '../../common/ports/rng';
+import { readPayloadRecords, type PayloadRecords } from '../../common/load/payloadRecords';
 import { InputError } from '../../common/run/inputError';
 import { openSnapshot } from '../duckdb/snapshotReader';
 
@@ -18,42 +15,15 @@ export interface SnapshotRecordsRequest {
   readonly timestamp?: string;
   /** At most this many records. */
   readonly limit: number;
-}
-
-/** The records and what they are, in one line for the result's `payload`. */
-export interface SnapshotRecords {
-  readonly records: readonly RawRecord[];
-  readonly description: string;
+  readonly seed: number;
 }
 
 /** Reads up to `limit` raw records. A missing file or an unknown column is an InputError. */
-export async function readSnapshotRecords(request: SnapshotRecordsRequest, rng: Rng): Promise<SnapshotRecords> {
+export async function readSnapshotRecords(request: SnapshotRecordsRequest): Promise<PayloadRecords> {
   const timestamp = request.timestamp ?? (await timestampColumn(request.path));
   const source = await openSnapshot({ path: request.path, timestamp, labelDelay: 0, maxRejectRate: 0 }, 'payload');
   try {
-    const columns = source.columns.map((c) => c.name);
-    const records: RawRecord[] = [];
-    let seen = 0;
-    for await (const chunk of source.read({ columns, derived: {} })) {
-      for (let i = 0; i < chunk.rowCount; i++, seen++) {
-        if (records.length < request.limit) {
-          records.push(chunkRecord(chunk, i, timestamp));
-        } else if (request.order === 'sampled') {
-          const j = Math.floor(rng.next() * (seen + 1));
-          if (j < request.limit) {
-            records[j] = chunkRecord(chunk, i, timestamp);
-          }
-        }
-      }
-      if (request.order === 'event' && records.length >= request.limit) {
-        break;
-      }
-    }
-    if (records.length === 0) {
-      throw new InputError(request.path, 'the snapshot has no rows to send');
-    }
-    const how = request.order === 'event' ? 'in event order' : `sampled from ${seen}`;
-    return { records, description: `snapshot ${request.path}, ${records.length} rows ${how}` };
+    return await readPayloadRecords(source, { order: request.order, limit: request.limit, seed: request.seed, where: '--payload-from' });
   } finally {
     await source.close();
   }

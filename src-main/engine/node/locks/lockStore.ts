@@ -2,31 +2,24 @@
  * The LockStore port on the file system: a model's `training.lock` beside its model.onnx, and the
  * serving environment's lock. The embedded backend serves from this project's own install, so its
  * lock is the project's package-lock.json without the packages only development needs (what
- * `npm ci --omit=dev` installs). The Docker backend brings the
- * lock copied into its image: `fileLockStore({ backend, servingLock })` takes it then.
+ * `npm ci --omit=dev` installs); the Docker backend's is the lock copied into its serving image.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LockFile } from '../../common/locks/lockFile';
 import { parsePackageLockText } from '../../common/locks/packageLock';
-import type { LockStore, ModelArtifact } from '../../common/run/environment';
+import type { LockStore } from '../../common/ports/locks';
+import type { ModelArtifact } from '../../common/ports/models';
 import { InputError } from '../../common/run/inputError';
 import { projectRoot } from '../run/projectRoot';
+import { imageLockFile } from '../docker/servingLock';
 import { readLockFile } from './readLockFile';
 
 /** The training lock's name in a model folder (DESIGN.md, "A model folder"). */
 export const TRAINING_LOCK = 'training.lock';
 
-/** Where the serving environment's lock comes from. */
-export interface ServingLockSource {
-  /** The backend's name, as the report shows it. */
-  readonly backend: string;
-  /** Its lock file; the embedded backend's is this project's package-lock.json (production packages only). */
-  readonly servingLock?: string;
-}
-
 /** Locks read from disk. An unreadable lock is an InputError naming the file (and line). */
-export function fileLockStore(source: ServingLockSource = { backend: 'embedded' }): LockStore {
+export function fileLockStore(): LockStore {
   return {
     async training(artifact: ModelArtifact) {
       if (!existsSync(artifact.path) || !statSync(artifact.path).isDirectory()) {
@@ -35,8 +28,8 @@ export function fileLockStore(source: ServingLockSource = { backend: 'embedded' 
       const path = join(artifact.path, TRAINING_LOCK);
       return existsSync(path) ? readLockFile(path) : { unavailable: `no ${TRAINING_LOCK} in ${artifact.path}` };
     },
-    async serving() {
-      return { backend: source.backend, lock: source.servingLock === undefined ? embeddedServingLock() : readLockFile(source.servingLock) };
+    async serving(backend) {
+      return { backend, lock: backend === 'docker' ? readLockFile(imageLockFile()) : embeddedServingLock() };
     },
   };
 }

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import type { DigestCheck } from '../../../contract/events';
 import { parseDigestFile } from '../../common/model/digestFile';
-import type { ModelArtifact } from '../../common/run/environment';
+import type { ModelArtifact } from '../../common/ports/models';
 import { InputError } from '../../common/run/inputError';
 import { readModelCard } from './modelCard';
 

@@ -5,32 +5,33 @@
  * AUC from the card. Thresholds are `alerts.drift`'s fixed ones: calibrated thresholds need the
  * reference read through the model, which only a run does (its `replay.started` has them).
  */
-import { join } from 'node:path';
-import { featureSpecById, knownFeatureSpecs } from '../../common/features/specs/registry';
 import type { PlannedModel } from '../../common/monitoring/monitoringPlan';
 import { InputError } from '../../common/run/inputError';
 import type { DriftAlertsSection } from '../../common/scenario/sections/alerts';
 import type { ModelSection, ModelsSection } from '../../common/scenario/sections/models';
-import { readModelCard } from '../model/modelCard';
+import { loadFeatureSpec, readModelCard } from '../model/modelCard';
 import { modelLocation } from '../model/modelFolder';
 import { readReferenceProfile } from '../model/referenceFile';
 
 /** Each model of the scenario as the plan needs it; `notes` say what was assumed. */
-export function plannedModels(models: ModelsSection, drift: DriftAlertsSection): { models: PlannedModel[]; notes: string[] } {
+export async function plannedModels(models: ModelsSection, drift: DriftAlertsSection): Promise<{ models: PlannedModel[]; notes: string[] }> {
   const notes: string[] = [];
   if (drift.thresholds === 'calibrated') {
     notes.push(
       `alerts.drift.thresholds is calibrated: the export uses the fixed PSI threshold ${drift.bands.retrain}; a run's replay.started event holds the calibrated ones`,
     );
   }
-  const planned = (['blue', 'green'] as const).flatMap((role) => {
+  const planned: PlannedModel[] = [];
+  for (const role of ['blue', 'green'] as const) {
     const section = models[role];
-    return section === undefined ? [] : [plannedModel(role, section, drift, notes)];
-  });
+    if (section !== undefined) {
+      planned.push(await plannedModel(role, section, drift, notes));
+    }
+  }
   return { models: planned, notes };
 }
 
-function plannedModel(role: 'blue' | 'green', section: ModelSection, drift: DriftAlertsSection, notes: string[]): PlannedModel {
+async function plannedModel(role: 'blue' | 'green', section: ModelSection, drift: DriftAlertsSection, notes: string[]): Promise<PlannedModel> {
   const { folder } = modelLocation(section.path);
   const card = readModelCard(folder);
   const name = section.name ?? card?.name ?? folder;
@@ -38,7 +39,7 @@ function plannedModel(role: 'blue' | 'green', section: ModelSection, drift: Drif
   if (reference === null) {
     notes.push(`${role}: no reference.json, so its null-rate rules compare with 0 and its positive rate with the same hour a week before`);
   }
-  const features = featuresOf(role, section, card, folder).map((f) => {
+  const features = (await featuresOf(role, section, card, folder)).map((f) => {
     const profile = reference?.features.find((r) => r.name === f.name)?.profile;
     const total = profile === undefined ? 0 : profile.count + profile.nulls;
     return { ...f, psiThreshold: drift.bands.retrain, referenceNullRate: profile === undefined || total === 0 ? 0 : profile.nulls / total };
@@ -58,25 +59,19 @@ function plannedModel(role: 'blue' | 'green', section: ModelSection, drift: Drif
   };
 }
 
-function featuresOf(
+async function featuresOf(
   role: string,
   section: ModelSection,
   card: ReturnType<typeof readModelCard>,
   folder: string,
-): { name: string; kind: 'numeric' | 'categorical' }[] {
-  if (card?.featureSpec !== undefined) {
-    const spec = featureSpecById(card.featureSpec);
-    if (spec === undefined) {
-      throw new InputError(
-        join(folder, 'model-card.json'),
-        `featureSpec "${card.featureSpec}" is not one this version knows (${knownFeatureSpecs().join(', ')})`,
-      );
-    }
+): Promise<{ name: string; kind: 'numeric' | 'categorical' }[]> {
+  const spec = await loadFeatureSpec(folder, card);
+  if (spec !== null) {
     return spec.features.map((f) => ({ name: f.name, kind: f.kind }));
   }
   const columns = section.inputs === undefined ? card?.featureOrder : Array.isArray(section.inputs) ? section.inputs : Object.values(section.inputs);
   if (columns === undefined) {
-    throw new InputError(`models.${role}`, 'expected inputs, or a model card with featureSpec or featureOrder: the rules watch each input feature by name');
+    throw new InputError(`models.${role}`, 'expected inputs, or a model card with featureModule or featureOrder: the rules watch each input feature by name');
   }
   return columns.map((name) => ({ name, kind: 'numeric' as const }));
 }

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { RunEvent, RunEventBody } from '../../../contract/events';
+import type { RunEvent } from '../../../contract/events';
 import type { ReadinessReport, ReportFormat, Verdict } from '../../../contract/report';
 import type { EventWriter } from '../../common/ports/eventSink';
 import type { RunControl } from '../../common/run/control';
@@ -12,13 +12,13 @@ import { EventLog } from '../../common/run/eventLog';
 import type { InputError } from '../../common/run/inputError';
 import { rehearse } from '../../common/run/rehearse';
 import type { ScenarioFile } from '../../common/scenario/scenarioFile';
-import { dockerStatus } from '../docker/dockerEngine';
+import type { RunPorts } from '../../common/run/environment';
 import { servingBackends } from '../docker/servingBackends';
-import { imageLockFile } from '../docker/servingLock';
 import { openSnapshot } from '../duckdb/snapshotReader';
 import { EventFileWriter } from '../files/eventFile';
 import { runLoad } from '../load/runLoad';
-import { fileLockStore, type ServingLockSource } from '../locks/lockStore';
+import { fileLockStore } from '../locks/lockStore';
+import { folderFeaturePipelines } from '../model/featurePipelines';
 import { fileModelStore } from '../model/modelStore';
 import { fileRuntimeStore } from '../runtime/runtimeStore';
 import type { PdfPrinter } from '../report/pdf/chromiumPrinter';
@@ -27,17 +27,16 @@ import { serverRig } from '../rollout/serverRig';
 import { machineInfo, runtimeVersions } from './machine';
 import { systemClock } from './systemClock';
 
+/** A run on this machine: where it writes, its options, and how a face listens to and drives it. */
 export interface RunOptions {
   readonly outDir: string;
   readonly executionProvider?: 'cpu' | 'cuda';
   readonly allowUnverified?: boolean;
-  /** Extra listeners (the UI's event stream). */
+  /** Extra listeners besides events.jsonl (the terminal's progress, the UI's event stream): the one way to listen to a run. */
   readonly writers?: readonly EventWriter[];
-  readonly announce?: (body: RunEventBody) => void;
-  readonly stopped?: () => boolean;
-  /** Pause, step, speed, promote, roll back from the app. */
+  /** Pause, step, speed, promote, roll back and stop (the app, a signal): the one way to drive a run. */
   readonly control?: RunControl;
-  /** Recorded right after `run.started` (choices this version does not act on). */
+  /** Recorded right after `run.started` (what the run does with the choices it was given). */
   readonly notices?: readonly string[];
   readonly runId?: string;
   /** The backend chosen for every profile (`--backend`, the app); each profile's own when absent. */
@@ -63,18 +62,19 @@ export interface RunResult {
   readonly events: readonly RunEvent[];
 }
 
-/**
- * Whose lock the dependency check reads as the serving lock: the Docker image's when production
- * will run in a container (the run's backend, else the production profile's, and an engine that
- * answers), this project's own install otherwise (docs/ARCHITECTURE.md, "Dependencies").
- */
-async function servingLockSource(file: ScenarioFile, options: RunOptions): Promise<ServingLockSource> {
-  const { scenario } = file;
-  const wanted = options.backend ?? scenario.profiles?.production.backend ?? (scenario.load !== undefined ? 'docker' : 'embedded');
-  if (wanted !== 'docker' || !(await dockerStatus(options.dockerSocket)).available) {
-    return { backend: 'embedded' };
-  }
-  return { backend: 'docker', servingLock: imageLockFile() };
+/** The real adapters: DuckDB, onnxruntime, model folders, lock files, model servers, the load generator and the router. */
+export function machinePorts(options: Pick<RunOptions, 'dockerSocket'> = {}): RunPorts {
+  return {
+    clock: systemClock,
+    models: fileModelStore(),
+    features: folderFeaturePipelines(),
+    snapshots: { open: openSnapshot },
+    locks: fileLockStore(),
+    runtimes: fileRuntimeStore(),
+    serving: servingBackends(options.dockerSocket === undefined ? {} : { socketPath: options.dockerSocket }),
+    load: { run: (plan, hooks) => runLoad(plan, undefined, hooks) },
+    rollout: serverRig(),
+  };
 }
 
 /** Runs a validated scenario to its verdict and writes the run directory. */
@@ -83,33 +83,22 @@ export async function runScenario(file: ScenarioFile, options: RunOptions): Prom
   const writer = new EventFileWriter(eventsPath);
   const log = new EventLog(systemClock, [writer, ...(options.writers ?? [])]);
   try {
-    const outcome = await rehearse(
+    const outcome = await rehearse({
       file,
-      {
+      ports: machinePorts(options),
+      options: {
         runId: options.runId ?? randomUUID(),
-        clock: systemClock,
-        models: fileModelStore(),
-        snapshots: { open: openSnapshot },
-        locks: fileLockStore(await servingLockSource(file, options)),
-        runtimes: fileRuntimeStore(),
         machine: machineInfo(),
         versions: runtimeVersions(),
         executionProvider: options.executionProvider ?? 'cpu',
         allowUnverified: options.allowUnverified ?? false,
-        rollout: serverRig(),
-        ...(options.announce ? { announce: options.announce } : {}),
-        serving: servingBackends(options.dockerSocket === undefined ? {} : { socketPath: options.dockerSocket }),
-        load: { run: (plan, hooks) => runLoad(plan, undefined, hooks) },
         ...(options.backend ? { backend: options.backend } : {}),
         ...(options.profile ? { profile: options.profile } : {}),
-      },
-      log,
-      {
-        ...(options.stopped ? { stopped: options.stopped } : {}),
-        ...(options.control ? { control: options.control } : {}),
         ...(options.notices ? { notices: options.notices } : {}),
       },
-    );
+      log,
+      ...(options.control ? { control: options.control } : {}),
+    });
     const { report, files, skipped } = await writeReport(log.events, options.outDir, {
       formats: options.formats ?? file.scenario.outputs.formats,
       ...(options.printer ? { printer: options.printer } : {}),

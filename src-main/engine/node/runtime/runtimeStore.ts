@@ -5,7 +5,7 @@
  * demand, so a run whose models have no tfjs model never pays for importing it.
  */
 import { statSync } from 'node:fs';
-import type { RuntimeStore } from '../../common/run/environment';
+import type { RuntimeStore } from '../../common/ports/runtimes';
 import type { RuntimeUnderTest } from '../../common/runtime/runtimeParity';
 import { ortRuntimeParity } from './ortRuntimeParity';
 

@@ -9,6 +9,7 @@ import { InputError } from '../../common/run/inputError';
 import { readyModel } from '../../common/run/readyModel';
 import { rejectRateProblem, scoreStream, summarizeScores } from '../../common/run/scoreStream';
 import { openSnapshot, type SnapshotRequest } from '../duckdb/snapshotReader';
+import { folderFeaturePipelines } from '../model/featurePipelines';
 import { fileModelStore } from '../model/modelStore';
 
 /** What to score. */
@@ -43,7 +44,8 @@ export async function scoreModel(request: ScoreRequest): Promise<ScoreOutcome> {
   }
   const source = await openSnapshot(request.snapshot, 'score');
   try {
-    const loaded = await store.load(artifact, 'cpu');
+    const features = await folderFeaturePipelines().forModel(artifact);
+    const loaded = { ...(await store.load(artifact, 'cpu')), features };
     const model = await readyModel(
       'blue',
       artifact,

@@ -6,7 +6,6 @@
  * predictions' PSI, mean and variance) read at each scrape. Names from `metricNames.ts`.
  */
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import { featureSpecById } from '../../common/features/specs/registry';
 import { LiveWatch } from '../../common/monitoring/liveWatch';
 import { CONFIDENCE_BUCKETS, METRICS, PREDICTION_BUCKETS } from '../../common/monitoring/metricNames';
 import type { ReferenceProfile } from '../../common/model/referenceProfile';
@@ -169,13 +168,7 @@ function fieldReaders(model: ServedModel): Map<string, string[]> {
   };
   if (model.layout.kind === 'pipeline') {
     const pipeline = model.layout.pipeline;
-    const spec = featureSpecById(pipeline.specId);
-    const variant = pipeline.variant === null ? undefined : spec?.servingVariants?.[pipeline.variant];
-    for (const f of spec?.features ?? []) {
-      for (const field of variant?.features[f.name]?.fields ?? f.fields) {
-        add(field, f.name);
-      }
-    }
+    pipeline.features.forEach((feature, j) => pipeline.featureFields[j]!.forEach((field) => add(field, feature)));
   } else if (model.layout.kind === 'matrix') {
     for (const name of model.layout.names ?? []) {
       add(name, name);

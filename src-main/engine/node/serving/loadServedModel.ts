@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { DigestCheck, ServerFaults } from '../../../contract/events';
 import type { ReferenceProfile } from '../../common/model/referenceProfile';
-import type { ModelArtifact } from '../../common/run/environment';
+import type { ModelArtifact } from '../../common/ports/models';
 import { InputError } from '../../common/run/inputError';
 import { serverFaultsSchema } from '../../common/scenario/sections/faults';
 import { problemOfIssue } from '../../common/serving/requestProblem';
@@ -53,7 +53,7 @@ export async function loadServedModel(options: ServerOptions, workerScript: stri
     throw new DigestRefusal(imageMismatch, '(an image refuses to serve anything but what it was built for; rebuild it)');
   }
   const card = modelLocation(options.model).isFolder ? readModelCard(dirname(artifact.onnxPath)) : null;
-  const pipeline = loadServingPipeline(options.model);
+  const pipeline = await loadServingPipeline(options.model);
   let worker: WorkerModel;
   try {
     worker = await openWorkerModel(workerScript, artifact.onnxPath, options.ep, options.threads === null ? {} : { intraOpNumThreads: options.threads });

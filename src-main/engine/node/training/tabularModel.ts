@@ -65,6 +65,8 @@ export interface TabularModelInputs {
   readonly features?: readonly unknown[];
   /** Table name -> its file under the folder and its content (JSON). */
   readonly servingTables: Readonly<Record<string, { readonly file: string; readonly content: unknown }>>;
+  /** The feature module the card names (`featureModule`), written into the folder so the digests cover it. */
+  readonly featureModule?: { readonly file: string; readonly content: string | Uint8Array };
 }
 
 /** What was built. */
@@ -124,6 +126,9 @@ export async function buildTabularModel(plan: TabularModelPlan, inputs: TabularM
   };
   for (const table of Object.values(inputs.servingTables)) {
     files[table.file] = json(table.content);
+  }
+  if (inputs.featureModule !== undefined) {
+    files[inputs.featureModule.file] = inputs.featureModule.content;
   }
   return { files: writeModelFolder(plan.outDir, files), layout, weights: trained.weights, card, contents: files };
 }
@@ -214,6 +219,7 @@ function modelCard(plan: TabularModelPlan, inputs: TabularModelInputs, built: Tr
     output: { name: 'probability', type: 'float32', dims: ['N', 1] },
     onnx: { irVersion: IR_VERSION, opset: OPSET, producer: plan.producer },
     servingTables: Object.fromEntries(Object.entries(inputs.servingTables).map(([name, table]) => [name, table.file])),
+    featureModule: inputs.featureModule?.file,
     trainingWindow: { from: formatEventTime(plan.from), to: formatEventTime(plan.to), rows: window.rows },
     fitWindow: { from: formatEventTime(plan.from), to: formatEventTime(plan.heldOutFrom), rows: built.fitRows },
     [plan.heldOutKey ?? 'heldOut']: { from: formatEventTime(plan.heldOutFrom), to: formatEventTime(plan.to), rows: built.heldOutRows },

@@ -51,6 +51,7 @@ export const loadResult = z.strictObject({
   protocol: z.enum(['predict', 'oip']),
   url: z.string(),
   payload: z.string(),
+  sentEventTimes: z.strictObject({ first: z.string(), last: z.string() }).optional(),
   connections: z.number(),
   seed: z.number(),
   intervals: loadIntervals.optional(),

@@ -11,7 +11,7 @@ import type { ColumnChunk } from '../../ports/snapshot';
 import { searchSortedLeft } from '../../stats/searchSorted';
 import { formatEventTime } from '../../time/eventTime';
 import type { JoinedFeature, ServingTables } from '../featureSpec';
-import { RecordFieldError, type RawRecord } from '../rawRecord';
+import { isRecordFieldError, type RawRecord } from '../rawRecord';
 
 /** Requests to check: their times, raw records and the value the pipeline used (NaN: none). */
 export interface PointInTimeRequests {
@@ -143,7 +143,7 @@ export function joinedPosition(feature: JoinedFeature, record: RawRecord, tables
   try {
     return { key: feature.key(record), asOf: feature.asOf(record, tables) };
   } catch (error) {
-    if (error instanceof RecordFieldError) {
+    if (isRecordFieldError(error)) {
       return null;
     }
     throw error;

@@ -7,8 +7,7 @@
  */
 import type { ColumnChunk, LookupJoin, SnapshotSample, SnapshotSource, SqlRelation } from '../../ports/snapshot';
 import { concatTyped } from '../../stats/typedArrays';
-import { rawRecordsOf } from '../chunkRecords';
-import type { RawRecord } from '../rawRecord';
+import { rawRecordsOf, type RawRecord } from '../rawRecord';
 
 /** What the training side computes: SQL per column name, and the lookups the SQL reads. */
 export interface TrainingColumns {

@@ -1,122 +1,115 @@
 /**
- * Preflight: every model's digests are checked before anything loads (a mismatch fails
- * `dependency-pinning` at once and the model is never loaded); each model's training lock is
- * compared with the serving environment's; the models load on the requested execution provider
- * (CUDA falls back to CPU with the reason recorded) and their inputs are planned against the
- * production snapshot. Then a seeded sample of production requests goes through each model's
- * training and serving pipelines (`feature-parity`, with point-in-time and freshness checks of
- * joined features) and through each model's runtimes (the rest of `dependency-pinning`).
+ * Preflight: every model's digests are checked before anything loads (a mismatch is never
+ * loaded, and fails `dependency-pinning` on its own); each model's training lock is compared with
+ * the serving environment's; the models load on the requested execution provider (CUDA falls back
+ * to CPU with the reason recorded) and their inputs are planned against the production snapshot.
+ * Then a seeded sample of production requests goes through each model's training and serving
+ * pipelines (the evidence of `feature-parity`, with point-in-time and freshness checks of joined
+ * features) and through each model's runtimes (the rest of `dependency-pinning`).
  */
-import { dependencyPinningCheck, type LockEvidence } from '../../checks/dependencyPinning';
 import { sampleRequests } from '../../features/parity/sampleRequests';
+import type { ModelArtifact } from '../../ports/models';
 import type { ModelSection } from '../../scenario/sections/models';
-import type { ModelArtifact } from '../environment';
 import type { Phase, PhaseContext } from '../phase';
 import { compareModelLocks, measureModelRuntimes } from '../preflight/dependencyEvidence';
 import { checkFeatures } from '../preflight/featureChecks';
 import { readyModel } from '../readyModel';
 
+type Role = 'blue' | 'green';
+
 export const preflightPhase: Phase = {
   id: 'preflight',
-  checks: ['feature-parity', 'dependency-pinning'],
   enabled: () => true,
   async run(context: PhaseContext): Promise<void> {
-    const { file, env, log, state } = context;
-    const roles = modelRoles(file.scenario.models);
-    const refused: ModelArtifact[] = [];
-    const verified: { role: 'blue' | 'green'; artifact: ModelArtifact }[] = [];
-    for (const [role, section] of roles) {
-      const artifact = await env.models.verify(section);
-      state.artifacts.push(artifact);
-      log.append({
-        kind: 'model.verified',
-        role,
-        name: artifact.name,
-        path: artifact.path,
-        verified: artifact.verified,
-        allowUnverified: env.allowUnverified,
-        files: artifact.files,
-        message: artifact.message,
-      });
-      if (!artifact.verified && !env.allowUnverified) {
-        refused.push(artifact);
-      } else {
-        verified.push({ role, artifact });
-      }
+    const { file, log } = context;
+    const { refused, verified } = await verifyModels(context);
+    if (refused.length === 0) {
+      await compareModelLocks(context, verified);
     }
-    const digests = digestEvidence(context);
-    if (refused.length > 0) {
-      // A digest mismatch fails the check on its own; nothing of that model is read any further.
-      log.append({ kind: 'check.resolved', check: dependencyPinningCheck({ digests, locks: [], runtime: [] }) });
+    const production = await context.data.production();
+    const available = [...production.source.columns.map((c) => c.name), ...Object.keys(file.scenario.features.derived)];
+    for (const { role, artifact } of verified) {
+      await loadModel(context, role, artifact, available);
     }
-    const locks: LockEvidence[] = refused.length > 0 ? [] : await compareModelLocks(context, verified);
-
-    const production = file.scenario.snapshots.production;
-    const source = await env.snapshots.open(production, 'production');
-    try {
-      const available = [...source.columns.map((c) => c.name), ...Object.keys(file.scenario.features.derived)];
-      for (const { role, artifact } of verified) {
-        const section = roles.find(([r]) => r === role)![1];
-        const { inference, fallbackReason, features } = await env.models.load(artifact, env.executionProvider);
-        if (fallbackReason !== null) {
-          const fallback = { kind: 'ep.fallback', role, requested: env.executionProvider, used: inference.executionProvider, reason: fallbackReason } as const;
-          log.append(fallback);
-          env.announce?.(fallback);
-        }
-        log.append({
-          kind: 'model.loaded',
-          role,
-          name: artifact.name,
-          sha256: artifact.sha256,
-          requestedProvider: env.executionProvider,
-          executionProvider: inference.executionProvider,
-          inputs: inference.inputs,
-          outputs: inference.outputs,
-        });
-        const variant = file.scenario.features.servingVariant[role];
-        const choice = variant === undefined ? null : { name: variant, field: `features.servingVariant.${role}` };
-        state.models.push(
-          await readyModel(role, artifact, { inference, fallbackReason, features }, section, available, `models.${role} (${artifact.path})`, choice),
-        );
-      }
-      for (const artifact of refused) {
-        log.append({
-          kind: 'notice',
-          level: 'warn',
-          message: `${roles.find(([, s]) => s.path === artifact.path)?.[0] ?? 'a'} model ${artifact.name} is not loaded: ${artifact.message}`,
-        });
-      }
-
-      const { parity } = file.scenario.features;
-      const sampled = await sampleRequests(source, production, { rows: parity.sample, seed: parity.seed }, servingFields(context), trainingColumns(context));
-      const notLoaded = refused.filter((a) => a.featureSpec !== undefined).map((a) => ({ model: a.name, reason: `not loaded: ${a.message}` }));
-      log.append({ kind: 'check.resolved', check: await checkFeatures(context, sampled, notLoaded) });
-      if (refused.length === 0) {
-        const runtime = await measureModelRuntimes(context, sampled.trainingChunks);
-        log.append({ kind: 'check.resolved', check: dependencyPinningCheck({ digests, locks, runtime }) });
-      }
-    } finally {
-      await source.close();
+    for (const { role, artifact } of refused) {
+      log.append({ kind: 'notice', level: 'warn', message: `${role} model ${artifact.name} is not loaded: ${artifact.message}` });
+    }
+    const { parity } = file.scenario.features;
+    const sampled = await sampleRequests(
+      production.source,
+      production.section,
+      { rows: parity.sample, seed: parity.seed },
+      servingFields(context),
+      trainingColumns(context),
+    );
+    // A refused model with pipelines of its own could not be checked: said first, as the check lists them.
+    for (const { role, artifact } of refused.filter((r) => r.artifact.featureSpec !== undefined)) {
+      log.append({ kind: 'feature.unavailable', role, model: artifact.name, reason: `not loaded: ${artifact.message}` });
+    }
+    await checkFeatures(context, sampled);
+    if (refused.length === 0) {
+      await measureModelRuntimes(context, sampled.trainingChunks);
     }
   },
 };
 
-function modelRoles(models: { blue: ModelSection; green?: ModelSection | undefined }): ['blue' | 'green', ModelSection][] {
+/** Checks every model's digests (`model.verified`); a mismatch is refused unless the run allows it. */
+async function verifyModels(
+  context: PhaseContext,
+): Promise<{ refused: { role: Role; artifact: ModelArtifact }[]; verified: { role: Role; artifact: ModelArtifact }[] }> {
+  const { file, ports, options, log, state } = context;
+  const refused: { role: Role; artifact: ModelArtifact }[] = [];
+  const verified: { role: Role; artifact: ModelArtifact }[] = [];
+  for (const [role, section] of modelRoles(file.scenario.models)) {
+    const artifact = await ports.models.verify(section);
+    state.artifacts.push(artifact);
+    log.append({
+      kind: 'model.verified',
+      role,
+      name: artifact.name,
+      path: artifact.path,
+      verified: artifact.verified,
+      allowUnverified: options.allowUnverified,
+      files: artifact.files,
+      message: artifact.message,
+    });
+    (!artifact.verified && !options.allowUnverified ? refused : verified).push({ role, artifact });
+  }
+  return { refused, verified };
+}
+
+/** Loads one model with its feature pipelines and plans its inputs against the snapshot's columns. */
+async function loadModel(context: PhaseContext, role: Role, artifact: ModelArtifact, available: readonly string[]): Promise<void> {
+  const { file, ports, options, log, state } = context;
+  const section = file.scenario.models[role]!;
+  const features = await ports.features.forModel(artifact);
+  const loaded = await ports.models.load(artifact, options.executionProvider);
+  const { inference, fallbackReason } = loaded;
+  if (fallbackReason !== null) {
+    log.append({ kind: 'ep.fallback', role, requested: options.executionProvider, used: inference.executionProvider, reason: fallbackReason });
+  }
+  log.append({
+    kind: 'model.loaded',
+    role,
+    name: artifact.name,
+    sha256: artifact.sha256,
+    requestedProvider: options.executionProvider,
+    executionProvider: inference.executionProvider,
+    inputs: inference.inputs,
+    outputs: inference.outputs,
+  });
+  const variant = file.scenario.features.servingVariant[role];
+  const choice = variant === undefined ? null : { name: variant, field: `features.servingVariant.${role}` };
+  state.models.push(await readyModel(role, artifact, { ...loaded, features }, section, available, `models.${role} (${artifact.path})`, choice));
+}
+
+function modelRoles(models: { blue: ModelSection; green?: ModelSection | undefined }): [Role, ModelSection][] {
   return models.green
     ? [
         ['blue', models.blue],
         ['green', models.green],
       ]
     : [['blue', models.blue]];
-}
-
-/** The `model.verified` bodies already in the log: the digest evidence. */
-function digestEvidence(context: PhaseContext): Parameters<typeof dependencyPinningCheck>[0]['digests'] {
-  return context.log.events.flatMap((e) =>
-    e.kind === 'model.verified'
-      ? [{ role: e.role, name: e.name, path: e.path, verified: e.verified, allowUnverified: e.allowUnverified, files: e.files, message: e.message }]
-      : [],
-  );
 }
 
 /** The raw fields every loaded model's serving pipeline reads: the sampled requests' records. */

@@ -3,69 +3,55 @@
  * model; the phase reports each model's AUC, log loss, positive rate and prediction quantiles,
  * and the rows it could not read. Blue and green see the same rows.
  */
-import { formatEventTime, formatOptionalEventTime } from '../../time/eventTime';
+import { formatEventTime } from '../../time/eventTime';
 import type { Phase, PhaseContext } from '../phase';
 import { ProgressTask } from '../progress';
 import { rejectRateProblem, scoreStream, summarizeScores } from '../scoreStream';
 
 export const scorePhase: Phase = {
   id: 'score',
-  checks: [],
   // With a reference the replay scores every row in its single pass (phases/replay.ts).
   enabled: (scenario) => scenario.snapshots.reference === undefined,
   async run(context: PhaseContext): Promise<void> {
-    const { file, env, log, state, control } = context;
+    const { file, log, state, control } = context;
     if (state.models.length === 0) {
       log.append({ kind: 'notice', level: 'warn', message: 'no model was loaded, so nothing was scored' });
       return;
     }
-    const section = file.scenario.snapshots.production;
-    const source = await env.snapshots.open(section, 'production');
-    try {
+    const { source, section } = await context.data.production();
+    // How many rows, over what stretch of event time: the app's progress bar and timeline axis.
+    const extent = source.extent ? await source.extent({ columns: [], derived: {}, from: section.from, to: section.to }) : null;
+    const progress = new ProgressTask(log, {
+      task: 'score.production',
+      phase: 'score',
+      label: `Scoring production rows through ${state.models.map((m) => `${m.role} ${m.artifact.name}`).join(' and ')}`,
+      total: extent?.rows ?? null,
+      unit: 'rows',
+      ...(extent && extent.from !== null && extent.to !== null ? { range: { from: formatEventTime(extent.from), to: formatEventTime(extent.to) } } : {}),
+    });
+    const scored = await scoreStream(state.models, source, section, file.scenario.features.derived, {
+      // A person may pause, step, change the speed or stop between chunks (issue 12).
+      beforeChunk: (eventTime) => control.checkpoint(Number.isFinite(eventTime) ? eventTime : undefined),
+      afterChunk: (rows, last) => progress.advance(rows, last ?? undefined),
+    });
+    progress.finish(scored.last ?? undefined);
+    const { rejects, rows } = scored;
+    if (rejects.rejected > 0) {
       log.append({
-        kind: 'snapshot.opened',
+        kind: 'snapshot.rejects',
         role: 'production',
         source: source.description,
-        columns: source.columns,
-        from: formatOptionalEventTime(section.from),
-        to: formatOptionalEventTime(section.to),
+        rejected: rejects.rejected,
+        read: rows,
+        examples: rejects.examples,
       });
-      // How many rows, over what stretch of event time: the app's progress bar and timeline axis.
-      const extent = source.extent ? await source.extent({ columns: [], derived: {}, from: section.from, to: section.to }) : null;
-      const progress = new ProgressTask(log, {
-        task: 'score.production',
-        phase: 'score',
-        label: `Scoring production rows through ${state.models.map((m) => `${m.role} ${m.artifact.name}`).join(' and ')}`,
-        total: extent?.rows ?? null,
-        unit: 'rows',
-        ...(extent && extent.from !== null && extent.to !== null ? { range: { from: formatEventTime(extent.from), to: formatEventTime(extent.to) } } : {}),
-      });
-      const scored = await scoreStream(state.models, source, section, file.scenario.features.derived, {
-        // A person may pause, step, change the speed or stop between chunks.
-        beforeChunk: (eventTime) => control.checkpoint(Number.isFinite(eventTime) ? eventTime : undefined),
-        afterChunk: (rows, last) => progress.advance(rows, last ?? undefined),
-      });
-      progress.finish(scored.last ?? undefined);
-      const { rejects, rows } = scored;
-      if (rejects.rejected > 0) {
-        log.append({
-          kind: 'snapshot.rejects',
-          role: 'production',
-          source: source.description,
-          rejected: rejects.rejected,
-          read: rows,
-          examples: rejects.examples,
-        });
-        const problem = rejectRateProblem(rejects, rows, section.maxRejectRate, section.path, 'snapshots.production.maxRejectRate');
-        if (problem) {
-          throw problem;
-        }
+      const problem = rejectRateProblem(rejects, rows, section.maxRejectRate, section.path, 'snapshots.production.maxRejectRate');
+      if (problem) {
+        throw problem;
       }
-      for (const [k, model] of state.models.entries()) {
-        log.append(summarizeScores(model, scored.predictions[k]!, scored.labels, source.description, scored.first, scored.last), scored.last ?? undefined);
-      }
-    } finally {
-      await source.close();
+    }
+    for (const [k, model] of state.models.entries()) {
+      log.append(summarizeScores(model, scored.predictions[k]!, scored.labels, source.description, scored.first, scored.last), scored.last ?? undefined);
     }
   },
 };

@@ -18,7 +18,8 @@
  */
 import { z } from 'zod';
 import type { DrillAction } from '../../../../contract/drill';
-import { durationMs, parseEventTime } from '../values';
+import { parseEventTime } from '../../time/eventTime';
+import { durationMs } from '../values';
 
 /** The four actions in the order they are offered. */
 export const DRILL_ACTIONS: readonly DrillAction[] = ['hold', 'investigate', 'rollback', 'promote'];

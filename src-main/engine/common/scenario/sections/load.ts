@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { defaultTimeoutMs, type LoadPlan } from '../../load/loadPlan';
+import type { PayloadRecords } from '../../load/payloadRecords';
 import { SEED_HEADROOM, SEED_MULTIPLIER, targetRps } from '../../load/targetRate';
 import { durationMs } from '../values';
 
@@ -32,8 +33,14 @@ export const loadSection = z.strictObject({
 
 export type LoadSection = z.output<typeof loadSection>;
 
-/** The plan for one run of the section against the server at `url`, with production's snapshot as payload source. */
-export function loadPlanOf(section: LoadSection, url: string, production: { readonly path: string; readonly timestamp: string }): LoadPlan {
+/**
+ * The plan for one run of the section against the server at `url`. `records` are production's
+ * rows to send (`readPayloadRecords`), read by the caller when the section sends them.
+ */
+export function loadPlanOf(section: LoadSection, url: string, records: PayloadRecords | null): LoadPlan {
+  if (section.payload !== 'numeric' && records === null) {
+    throw new Error('a load that sends production rows needs them read first');
+  }
   return {
     url,
     protocol: section.protocol,
@@ -43,8 +50,7 @@ export function loadPlanOf(section: LoadSection, url: string, production: { read
     slaMs: section.sla,
     timeoutMs: section.timeout ?? defaultTimeoutMs(section.sla),
     ...(section.connections !== undefined ? { connections: section.connections } : {}),
-    payload:
-      section.payload === 'numeric' ? { kind: 'numeric' } : { kind: 'snapshot', path: production.path, order: section.order, timestamp: production.timestamp },
+    payload: section.payload === 'numeric' || records === null ? { kind: 'numeric' } : { kind: 'records', ...records },
     seed: section.seed,
   };
 }

@@ -1,5 +1,5 @@
 /** Green's features (flights-v2): blue's five and the route's historical delay rate. */
-import type { FeatureSpec, ServingTables } from '../featureSpec';
+import type { FeatureSpec, ServingTables } from '../../../src-main/engine/common/features/featureSpec';
 import { DEPARTURE_HOUR_UTC, departureHourUtc } from './departureHourUtc';
 import { depHour, depWeekday, destinationIndex, distance, originIndex, routeDelayRate } from './flightsFeatures';
 import { airportLookup, routeDelayLookup, type RouteDelayLookup } from './flightsTables';
@@ -26,3 +26,6 @@ function routeDelayRelation(tables: ServingTables) {
     rows: Object.entries(table.rates).flatMap(([route, rates]) => rates.map((rate, week) => [route, week, rate])),
   } as const;
 }
+
+/** The module's default export: the spec, as a model card's `featureModule` names it. */
+export default flightsV2Spec;

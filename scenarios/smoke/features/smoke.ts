@@ -1,7 +1,7 @@
 /** The smoke model's features: distance in thousands of miles and the local departure hour. */
-import type { FeatureSpec } from '../featureSpec';
-import { hourOfDay } from '../../time/calendar';
-import { numberField, wallClockField } from '../rawRecord';
+import type { FeatureSpec } from '../../../src-main/engine/common/features/featureSpec';
+import { hourOfDay } from '../../../src-main/engine/common/time/calendar';
+import { numberField, wallClockField } from '../../../src-main/engine/common/features/rawRecord';
 
 export const smokeSpec: FeatureSpec = {
   id: 'smoke-v1',
@@ -23,3 +23,6 @@ export const smokeSpec: FeatureSpec = {
     },
   ],
 };
+
+/** The module's default export: the spec, as a model card's `featureModule` names it. */
+export default smokeSpec;

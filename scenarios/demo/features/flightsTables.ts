@@ -12,7 +12,7 @@
  *   or before its own time (the last week for every later row); an unknown route reads `prior`.
  */
 import { z } from 'zod';
-import { parseEventTime } from '../../scenario/values';
+import { parseEventTime } from '../../../src-main/engine/common/time/eventTime';
 
 export const airportsTableSchema = z.strictObject({
   description: z.string(),

@@ -1,5 +1,5 @@
 /** Blue's features (flights-v1): distance, local hour and weekday, origin and destination encodings. */
-import type { FeatureSpec, ServingTables } from '../featureSpec';
+import type { FeatureSpec, ServingTables } from '../../../src-main/engine/common/features/featureSpec';
 import { DEPARTURE_HOUR_UTC, departureHourUtc } from './departureHourUtc';
 import { depHour, depWeekday, destinationIndex, distance, originIndex } from './flightsFeatures';
 import { airportLookup, type AirportLookup } from './flightsTables';
@@ -24,3 +24,6 @@ export function airportRelation(tables: ServingTables) {
     rows: table.codes.map((code, i) => [code, i + 1]),
   } as const;
 }
+
+/** The module's default export: the spec, as a model card's `featureModule` names it. */
+export default flightsV1Spec;

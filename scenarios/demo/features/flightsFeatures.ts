@@ -3,9 +3,9 @@
  * TypeScript over a raw record `{date, distance, origin, destination}`. `date` is local wall-clock
  * time without a zone: the hour and weekday are read from it as written, never through a zone.
  */
-import type { FeatureDefinition, ServingTables } from '../featureSpec';
-import { hourOfDay, isoWeekday } from '../../time/calendar';
-import { numberField, textField, wallClockField, type RawRecord } from '../rawRecord';
+import type { FeatureDefinition, ServingTables } from '../../../src-main/engine/common/features/featureSpec';
+import { hourOfDay, isoWeekday } from '../../../src-main/engine/common/time/calendar';
+import { numberField, textField, wallClockField, type RawRecord } from '../../../src-main/engine/common/features/rawRecord';
 import { routeRates, WEEK_MS, weekOf, type AirportLookup, type RouteDelayLookup } from './flightsTables';
 
 /** Flight distance in miles. */

@@ -6,9 +6,9 @@
  * data has no zone, so the conversion uses the origin airport's zone (airportTimeZones.ts), and
  * the bug shows the same on every machine, whatever its own zone is.
  */
-import type { ServingVariant } from '../featureSpec';
-import { textField, wallClockField } from '../rawRecord';
-import { wallClockToInstant } from '../../time/zonedTime';
+import type { ServingVariant } from '../../../src-main/engine/common/features/featureSpec';
+import { textField, wallClockField } from '../../../src-main/engine/common/features/rawRecord';
+import { wallClockToInstant } from './zonedTime';
 import { AIRPORT_TIME_ZONES } from './airportTimeZones';
 
 /** The variant's name in scenarios (`features.servingVariant.blue: departure-hour-utc`). */
