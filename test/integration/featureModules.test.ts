@@ -5,7 +5,7 @@
  * digest mismatch, and the pure core names no data set.
  */
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBoundFeatures, readModelCard } from '../../src-main/engine/node/model/modelCard';
 import { verifyModel } from '../../src-main/engine/node/model/modelFolder';
@@ -72,7 +72,8 @@ describe('feature modules', () => {
 
   it('a run whose model declares a broken module exits 2 naming the file', () => {
     const dir = smokeCopy({ name: 'smoke-v1', featureSpec: 'smoke-v1' });
-    const scenario = join(tempDir(), 's.yaml');
+    // Beside the model, so the scenario's folder (part of the workspace) holds it.
+    const scenario = join(dirname(dir), 's.yaml');
     writeFileSync(
       scenario,
       `name: broken-module\nmodels:\n  blue:\n    path: ${dir}\nsnapshots:\n  production:\n    path: ${ROOT}/scenarios/smoke/flights-2001-03-01.parquet\n    timestamp: date\n`,

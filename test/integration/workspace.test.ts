@@ -61,7 +61,7 @@ describe('paths on disk against the workspace', () => {
     cpSync(SMOKE_MODEL, join(inside, 'model'), { recursive: true });
     const workspace = workspaceOf(inside);
     expect(refusalOf(workspace, join(inside, 'model'), 'model')).toBeNull();
-    mkdirSync(join(inside, 'model/serving'));
+    mkdirSync(join(inside, 'model/serving'), { recursive: true });
     symlinkSync(join(outside, 'passwd'), join(inside, 'model/serving/airports.json'));
     expect(refusalOf(workspace, join(inside, 'model'), 'model')).toContain('serving/airports.json leads to');
     // A bare .onnx file brings what it reads beside it (its digest file, card, lock, serving tables), not the whole folder.

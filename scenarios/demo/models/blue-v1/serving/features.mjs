@@ -4188,7 +4188,7 @@ function superRefine(fn) {
 }
 // scenarios/demo/features/flightsTables.ts
 /**
-* The serving tables of the flight-delay models (issue 3), as shipped in a model's `serving/`
+* The serving tables of the flight-delay models, as shipped in a model's `serving/`
 * folder, validated once when the model loads and turned into lookups.
 *
 * - `airports` (serving/airports.json): the airport encoding frozen at training time. Code
