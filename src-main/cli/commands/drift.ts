@@ -150,30 +150,12 @@ function rowsRead(input: DriftReport['reference']): string {
 
 function featureRow(f: FeatureDrift): string[] {
   const nulls = `nulls ${pct(f.nullRate.reference)}/${pct(f.nullRate.current)}`;
-  if (f.kind === 'numeric') {
-    return [
-      f.name,
-      f.kind,
-      String(f.n.reference),
-      String(f.n.current),
-      num(f.psi),
-      `ks ${num(f.ks)}`,
-      num(f.ksPValue),
-      `w1 ${num(f.wasserstein)} out-of-range ${pct(f.outOfRangeShare)} ${nulls}`,
-      f.status,
-    ];
-  }
-  return [
-    f.name,
-    f.kind,
-    String(f.n.reference),
-    String(f.n.current),
-    num(f.psi),
-    `chi2 ${num(f.chi2)}`,
-    num(f.chi2PValue),
-    `jsd ${num(f.jsd)} unseen ${pct(f.unseenShare)} ${nulls}`,
-    f.status,
-  ];
+  // Numeric features are tested with KS and Wasserstein, categorical ones with chi-squared and JSD.
+  const [test, p, extra] =
+    f.kind === 'numeric'
+      ? [`ks ${num(f.ks)}`, f.ksPValue, `w1 ${num(f.wasserstein)} out-of-range ${pct(f.outOfRangeShare)}`]
+      : [`chi2 ${num(f.chi2)}`, f.chi2PValue, `jsd ${num(f.jsd)} unseen ${pct(f.unseenShare)}`];
+  return [f.name, f.kind, String(f.n.reference), String(f.n.current), num(f.psi), test, num(p), `${extra} ${nulls}`, f.status];
 }
 
 function num(x: number | null): string {

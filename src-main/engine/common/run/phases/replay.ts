@@ -29,7 +29,8 @@ import type { Phase, PhaseContext } from '../phase';
 import { ProgressTask } from '../progress';
 import { driftOptionsOf, watchModels, type WatchedModels } from '../replay/replayModels';
 import type { OpenSnapshot } from '../runSnapshots';
-import { rejectRateProblem, summarizeScores } from '../scoreStream';
+import { recordProductionRejects } from '../productionRejects';
+import { summarizeScores } from '../scoreStream';
 
 export const replayPhase: Phase = {
   id: 'replay',
@@ -117,21 +118,7 @@ async function replayProduction(
   }
   await stream.finish();
   progress.finish(stream.last ?? undefined);
-  const rejects = source.rejects();
-  if (rejects.rejected > 0) {
-    log.append({
-      kind: 'snapshot.rejects',
-      role: 'production',
-      source: source.description,
-      rejected: rejects.rejected,
-      read: stream.rows,
-      examples: rejects.examples,
-    });
-    const problem = rejectRateProblem(rejects, stream.rows, section.maxRejectRate, section.path, 'snapshots.production.maxRejectRate');
-    if (problem) {
-      throw problem;
-    }
-  }
+  recordProductionRejects(log, production, stream.rows);
 }
 
 /** The replay's last evidence: shifts missed, each model's scores, how often each feature was compared, and each shift's detection per layer. */

@@ -6,7 +6,8 @@
 import { formatEventTime } from '../../time/eventTime';
 import type { Phase, PhaseContext } from '../phase';
 import { ProgressTask } from '../progress';
-import { rejectRateProblem, scoreStream, summarizeScores } from '../scoreStream';
+import { recordProductionRejects } from '../productionRejects';
+import { scoreStream, summarizeScores } from '../scoreStream';
 
 export const scorePhase: Phase = {
   id: 'score',
@@ -18,7 +19,8 @@ export const scorePhase: Phase = {
       log.append({ kind: 'notice', level: 'warn', message: 'no model was loaded, so nothing was scored' });
       return;
     }
-    const { source, section } = await context.data.production();
+    const production = await context.data.production();
+    const { source, section } = production;
     // How many rows, over what stretch of event time: the app's progress bar and timeline axis.
     const extent = source.extent ? await source.extent({ columns: [], derived: {}, from: section.from, to: section.to }) : null;
     const progress = new ProgressTask(log, {
@@ -30,26 +32,12 @@ export const scorePhase: Phase = {
       ...(extent && extent.from !== null && extent.to !== null ? { range: { from: formatEventTime(extent.from), to: formatEventTime(extent.to) } } : {}),
     });
     const scored = await scoreStream(state.models, source, section, file.scenario.features.derived, {
-      // A person may pause, step, change the speed or stop between chunks (issue 12).
+      // A person may pause, step, change the speed or stop between chunks.
       beforeChunk: (eventTime) => control.checkpoint(Number.isFinite(eventTime) ? eventTime : undefined),
       afterChunk: (rows, last) => progress.advance(rows, last ?? undefined),
     });
     progress.finish(scored.last ?? undefined);
-    const { rejects, rows } = scored;
-    if (rejects.rejected > 0) {
-      log.append({
-        kind: 'snapshot.rejects',
-        role: 'production',
-        source: source.description,
-        rejected: rejects.rejected,
-        read: rows,
-        examples: rejects.examples,
-      });
-      const problem = rejectRateProblem(rejects, rows, section.maxRejectRate, section.path, 'snapshots.production.maxRejectRate');
-      if (problem) {
-        throw problem;
-      }
-    }
+    recordProductionRejects(log, production, scored.rows);
     for (const [k, model] of state.models.entries()) {
       log.append(summarizeScores(model, scored.predictions[k]!, scored.labels, source.description, scored.first, scored.last), scored.last ?? undefined);
     }
