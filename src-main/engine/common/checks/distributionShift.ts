@@ -42,29 +42,60 @@ export interface DistributionShiftEvidence {
   readonly shifts: readonly { readonly name: string; readonly detections: readonly ShiftDetected[]; readonly missed: ShiftMissed | null }[];
 }
 
+/** What the check finds wrong, feature by feature and shift by shift. */
+interface ShiftFindings {
+  readonly unmonitored: readonly ModelWatchEvidence[];
+  readonly neverCompared: readonly string[];
+  readonly missed: DistributionShiftEvidence['shifts'];
+  readonly above: readonly string[];
+  readonly noisy: readonly ModelWatchEvidence[];
+}
+
 /** Resolves the check. */
 export function distributionShiftCheck(evidence: DistributionShiftEvidence): ReadinessCheck {
-  const seed = evidence.seedThreshold;
-  const unmonitored = evidence.models.filter((m) => m.model.reference === null);
-  const neverCompared = evidence.models.flatMap((m) =>
-    m.model.reference === null ? [] : m.compared.filter((c) => c.windows === 0).map((c) => `${m.model.role} ${c.name}`),
-  );
-  const missed = evidence.shifts.filter((s) => s.missed !== null);
-  const above = evidence.models.flatMap((m) =>
-    m.model.features.filter((f) => f.psiThreshold > seed).map((f) => `${m.model.role} ${f.name} (${f.psiThreshold.toFixed(2)})`),
-  );
-  const noisy = evidence.models.filter((m) => m.falseAlarms.windows > 0 && m.falseAlarms.alerting / m.falseAlarms.windows > FALSE_ALARM_TOLERANCE);
+  const found = findingsOf(evidence);
+  const { unmonitored, neverCompared, missed, above, noisy } = found;
   const status = unmonitored.length > 0 || neverCompared.length > 0 || missed.length > 0 ? 'FAIL' : above.length > 0 || noisy.length > 0 ? 'WARN' : 'PASS';
+  return {
+    id: 'distribution-shift',
+    title: CHECK_TITLES['distribution-shift'],
+    status,
+    observed: observedOf(evidence, found),
+    threshold: `Every input feature of every model is compared with its reference window by window and alerts at PSI > ${evidence.seedThreshold} (or a stricter calibrated threshold), and every injected shift is caught while it acts; alerts fire in at most ${FALSE_ALARM_TOLERANCE * 100}% of the windows without a shift.`,
+    evidence: evidenceItemsOf(evidence),
+    next:
+      status === 'PASS'
+        ? 'Keep the same rules in production: export them with the monitoring (four-layer monitoring) and watch the false-alarm rate.'
+        : nextStepOf(found),
+  };
+}
 
+function findingsOf(evidence: DistributionShiftEvidence): ShiftFindings {
+  const seed = evidence.seedThreshold;
+  return {
+    unmonitored: evidence.models.filter((m) => m.model.reference === null),
+    neverCompared: evidence.models.flatMap((m) =>
+      m.model.reference === null ? [] : m.compared.filter((c) => c.windows === 0).map((c) => `${m.model.role} ${c.name}`),
+    ),
+    missed: evidence.shifts.filter((s) => s.missed !== null),
+    above: evidence.models.flatMap((m) =>
+      m.model.features.filter((f) => f.psiThreshold > seed).map((f) => `${m.model.role} ${f.name} (${f.psiThreshold.toFixed(2)})`),
+    ),
+    noisy: evidence.models.filter((m) => m.falseAlarms.windows > 0 && m.falseAlarms.alerting / m.falseAlarms.windows > FALSE_ALARM_TOLERANCE),
+  };
+}
+
+function observedOf(evidence: DistributionShiftEvidence, found: ShiftFindings): string {
+  const { unmonitored, neverCompared, missed, above } = found;
   const monitored = evidence.models.filter((m) => m.model.reference !== null);
   const featureCount = evidence.models.reduce((n, m) => n + m.model.features.length, 0);
   const watchedCount = monitored.reduce((n, m) => n + m.model.features.length, 0) - neverCompared.length;
   const caught = evidence.shifts.length - missed.length;
-  const observed = [
+  return [
     `${watchedCount} of ${featureCount} input features are compared with their reference window by window, each with a PSI alert.`,
     ...unmonitored.map((m) => `${m.model.role} ${m.model.model} has no reference snapshot, so its features are not monitored.`),
     ...(neverCompared.length > 0 ? [`Never compared (too little data in every window): ${neverCompared.join(', ')}.`] : []),
-    ...(above.length > 0 ? [`Calibrated thresholds above the seed's ${seed}: ${above.join(', ')}.`] : []),
+    ...(above.length > 0 ? [`Calibrated thresholds above the seed's ${evidence.seedThreshold}: ${above.join(', ')}.`] : []),
     ...monitored.map(
       (m) => `${m.model.role}: alerts fired in ${rate(m.falseAlarms.alerting, m.falseAlarms.windows)} of ${m.falseAlarms.windows} windows without a shift.`,
     ),
@@ -72,68 +103,65 @@ export function distributionShiftCheck(evidence: DistributionShiftEvidence): Rea
       ? 'No shift was injected.'
       : `${caught} of ${evidence.shifts.length} injected shifts were caught${missed.length > 0 ? `; missed: ${missed.map((s) => s.name).join(', ')}` : ''}.`,
   ].join(' ');
+}
 
-  const items: EvidenceItem[] = [];
-  for (const m of evidence.models) {
-    const role = m.model.role;
-    if (m.model.reference === null) {
-      items.push({ label: `${role}: reference`, value: 'none' });
-      continue;
-    }
-    items.push({ label: `${role}: reference rows`, value: m.model.reference.rows });
-    for (const f of m.model.features) {
-      const compared = m.compared.find((c) => c.name === f.name)?.windows ?? 0;
-      items.push({ label: `${role} ${f.name}: PSI alert above (${f.thresholdSource})`, value: round(f.psiThreshold), n: compared });
-    }
+function evidenceItemsOf(evidence: DistributionShiftEvidence): EvidenceItem[] {
+  return [...evidence.models.flatMap(modelItemsOf), ...evidence.shifts.map(shiftItemOf)];
+}
+
+function modelItemsOf(m: ModelWatchEvidence): EvidenceItem[] {
+  const role = m.model.role;
+  if (m.model.reference === null) {
+    return [{ label: `${role}: reference`, value: 'none' }];
+  }
+  const items: EvidenceItem[] = [{ label: `${role}: reference rows`, value: m.model.reference.rows }];
+  for (const f of m.model.features) {
+    const compared = m.compared.find((c) => c.name === f.name)?.windows ?? 0;
+    items.push({ label: `${role} ${f.name}: PSI alert above (${f.thresholdSource})`, value: round(f.psiThreshold), n: compared });
+  }
+  items.push({
+    label: `${role}: false-alarm rate (windows without a shift)`,
+    value: m.falseAlarms.windows === 0 ? null : round(m.falseAlarms.alerting / m.falseAlarms.windows),
+    unit: 'ratio',
+    n: m.falseAlarms.windows,
+  });
+  const noisiest = [...m.falseAlarms.features].filter((f) => f.evaluated > 0).sort((a, b) => b.firing / b.evaluated - a.firing / a.evaluated)[0];
+  if (noisiest !== undefined && noisiest.firing > 0) {
     items.push({
-      label: `${role}: false-alarm rate (windows without a shift)`,
-      value: m.falseAlarms.windows === 0 ? null : round(m.falseAlarms.alerting / m.falseAlarms.windows),
+      label: `${role}: noisiest feature (${noisiest.name}) false-alarm rate`,
+      value: round(noisiest.firing / noisiest.evaluated),
       unit: 'ratio',
-      n: m.falseAlarms.windows,
+      n: noisiest.evaluated,
     });
-    const noisiest = [...m.falseAlarms.features].filter((f) => f.evaluated > 0).sort((a, b) => b.firing / b.evaluated - a.firing / a.evaluated)[0];
-    if (noisiest !== undefined && noisiest.firing > 0) {
-      items.push({
-        label: `${role}: noisiest feature (${noisiest.name}) false-alarm rate`,
-        value: round(noisiest.firing / noisiest.evaluated),
-        unit: 'ratio',
-        n: noisiest.evaluated,
-      });
-    }
   }
-  for (const s of evidence.shifts) {
-    const first = [...s.detections].sort((a, b) => a.delayMs - b.delayMs)[0];
-    items.push(
-      first === undefined
-        ? { label: `shift ${s.name}`, value: 'missed' }
-        : {
-            label: `shift ${s.name}: caught by layer ${first.layer} ${first.rule} on ${first.role ?? ''} ${first.subject} after`,
-            value: round(first.delayMs / 3_600_000),
-            unit: 'h',
-          },
-    );
-  }
+  return items;
+}
 
-  return {
-    id: 'distribution-shift',
-    title: CHECK_TITLES['distribution-shift'],
-    status,
-    observed,
-    threshold: `Every input feature of every model is compared with its reference window by window and alerts at PSI > ${seed} (or a stricter calibrated threshold), and every injected shift is caught while it acts; alerts fire in at most ${FALSE_ALARM_TOLERANCE * 100}% of the windows without a shift.`,
-    evidence: items,
-    next:
-      status === 'PASS'
-        ? 'Keep the same rules in production: export them with the monitoring (four-layer monitoring) and watch the false-alarm rate.'
-        : unmonitored.length > 0
-          ? `Give ${unmonitored.map((m) => m.model.role).join(' and ')} a reference snapshot (snapshots.reference.<role>: its training window).`
-          : missed.length > 0
-            ? 'Look at what the missed shifts touch: a rule on that feature (null rate, unseen categories) or a shorter window may catch it; a shift that moves nothing the model reads may not matter.'
-            : neverCompared.length > 0
-              ? 'Lengthen the window (alerts.drift.window) or lower alerts.drift.minRows so every feature has enough rows per window.'
-              : noisy.length > 0 && above.length === 0
-                ? 'The noisiest features alert on their own sampling noise: calibrate their thresholds on the reference (alerts.drift.thresholds: calibrated), lengthen the window, or require the rule to hold longer (alerts.drift.for).'
-                : "The calibrated thresholds above 0.25 say those features are noisy at this window size: a longer window or a coarser encoding lowers their noise, so the seed's 0.25 can alert without false alarms.",
-  };
+function shiftItemOf(s: DistributionShiftEvidence['shifts'][number]): EvidenceItem {
+  const first = [...s.detections].sort((a, b) => a.delayMs - b.delayMs)[0];
+  return first === undefined
+    ? { label: `shift ${s.name}`, value: 'missed' }
+    : {
+        label: `shift ${s.name}: caught by layer ${first.layer} ${first.rule} on ${first.role ?? ''} ${first.subject} after`,
+        value: round(first.delayMs / 3_600_000),
+        unit: 'h',
+      };
+}
+
+function nextStepOf({ unmonitored, missed, neverCompared, noisy, above }: ShiftFindings): string {
+  if (unmonitored.length > 0) {
+    return `Give ${unmonitored.map((m) => m.model.role).join(' and ')} a reference snapshot (snapshots.reference.<role>: its training window).`;
+  }
+  if (missed.length > 0) {
+    return 'Look at what the missed shifts touch: a rule on that feature (null rate, unseen categories) or a shorter window may catch it; a shift that moves nothing the model reads may not matter.';
+  }
+  if (neverCompared.length > 0) {
+    return 'Lengthen the window (alerts.drift.window) or lower alerts.drift.minRows so every feature has enough rows per window.';
+  }
+  if (noisy.length > 0 && above.length === 0) {
+    return 'The noisiest features alert on their own sampling noise: calibrate their thresholds on the reference (alerts.drift.thresholds: calibrated), lengthen the window, or require the rule to hold longer (alerts.drift.for).';
+  }
+  return "The calibrated thresholds above 0.25 say those features are noisy at this window size: a longer window or a coarser encoding lowers their noise, so the seed's 0.25 can alert without false alarms.";
 }
 
 function rate(numerator: number, denominator: number): string {

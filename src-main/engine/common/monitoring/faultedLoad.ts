@@ -7,16 +7,17 @@
  * evaluated on a live load (their rules read data and labels a fault of the server does not
  * change), so they are recorded as missed.
  */
-import type { FaultDetection, LayerDetection, ServerFaults } from '../../../contract/events';
+import type { FaultDetection, LayerDetection } from '../../../contract/events';
 import type { LoadResult } from '../../../contract/load';
 import type { LoadPlan } from '../load/loadPlan';
 import type { Clock } from '../ports/clock';
 import type { LoadPort, ProfileServer } from '../ports/serving';
 import type { EventLog } from '../run/eventLog';
-import { faultName, type ScenarioFault } from '../scenario/sections/faults';
+import type { ScenarioFault } from '../scenario/sections/faults';
 import type { BudgetsSection } from '../scenario/sections/monitoringAlerts';
 import { formatWallTime } from '../time/eventTime';
 import { budgetOf, isBlindSpot } from './detectionTimeline';
+import { FaultSchedule, type AppliedFault, type SizedFault } from './faultSchedule';
 import { evaluateLayer1, firstAlertOn, type Layer1Alert, type Layer1Settings } from './liveLayer1';
 
 /** Live rules are evaluated once a second of real time, as a Prometheus with a 1 s evaluation interval would. */
@@ -40,105 +41,38 @@ export interface FaultedLoadJob {
   readonly budgets: BudgetsSection;
 }
 
-/** A fault as set on the server, in ms after the load's start. */
-interface Applied {
-  readonly index: number;
-  readonly name: string;
-  readonly fromMs: number;
-  toMs: number | null;
-}
-
 /** Runs the load with its faults; appends the fault, alert and detection events; returns the load's result (or throws its failure). */
 export async function runFaultedLoad(job: FaultedLoadJob): Promise<LoadResult> {
-  const { faults, server, clock, log } = job;
+  const { faults, log } = job;
   const baselineP99 = faults.some((f) => f.latency?.distribution === 'relative') ? await baselineP99Of(job) : null;
-  const sized = faults.map((f) => sizedFaults(f, baselineP99));
-  // Marks in time order, a fault's end before the next one's start when they touch.
-  const marks = faults
-    .flatMap((f, index) => [
-      { ms: f.at, index, set: true },
-      { ms: f.at + f.for, index, set: false },
-    ])
-    .sort((a, b) => a.ms - b.ms || Number(a.set) - Number(b.set));
-  const applied = new Map<number, Applied>();
-  let wallStart = 0;
-  let monoStart = 0;
-  const since = (): number => clock.monotonic() - monoStart;
-  // Admin calls run one after another, so a clearing never overtakes the setting it clears.
-  let admin: Promise<void> = Promise.resolve();
-  const clear = async (index: number): Promise<void> => {
-    const fault = applied.get(index);
-    if (fault === undefined || fault.toMs !== null) {
-      return;
-    }
-    await server.clearFaults();
-    fault.toMs = since();
-    log.append({
-      kind: 'fault.cleared',
-      index,
-      name: fault.name,
-      from: formatWallTime(wallStart + fault.fromMs),
-      to: formatWallTime(wallStart + fault.toMs),
-      atMs: Math.round(fault.toMs),
-    });
-  };
-  const set = async (index: number): Promise<void> => {
-    const { faults: body, note } = sized[index]!;
-    await server.setFaults(body);
-    const fromMs = since();
-    const name = faultName(faults[index]!);
-    applied.set(index, { index, name, fromMs, toMs: null });
-    log.append({
-      kind: 'fault.injected',
-      index,
-      name,
-      label: job.label,
-      faults: body,
-      note,
-      from: formatWallTime(wallStart + fromMs),
-      atMs: Math.round(fromMs),
-    });
-  };
-  const failures: unknown[] = [];
-  const queue = (task: () => Promise<void>): void => {
-    admin = admin.then(task).catch((error: unknown) => void failures.push(error));
-  };
-
+  const schedule = new FaultSchedule(
+    faults,
+    faults.map((f) => sizedFaults(f, baselineP99)),
+    job.server,
+    job.clock,
+    log,
+    job.label,
+  );
   let result: LoadResult | null = null;
   let failure: unknown = null;
   try {
     result = await job.generator.run(
-      { ...job.plan, intervalMs: EVALUATION_MS, marksMs: marks.map((m) => m.ms) },
-      {
-        onStart: () => {
-          wallStart = clock.now();
-          monoStart = clock.monotonic();
-        },
-        onMark: (k) => {
-          const mark = marks[k]!;
-          queue(() => (mark.set ? set(mark.index) : clear(mark.index)));
-        },
-      },
+      { ...job.plan, intervalMs: EVALUATION_MS, marksMs: schedule.marks.map((m) => m.ms) },
+      { onStart: () => schedule.start(), onMark: (k) => schedule.reach(k) },
     );
   } catch (error) {
     failure = error;
   }
-  await admin;
-  // A fault still set when the load ended (it failed early) is cleared now.
-  for (const index of applied.keys()) {
-    queue(() => clear(index));
+  await schedule.settle();
+  if (schedule.failures.length > 0) {
+    log.append({ kind: 'notice', level: 'warn', message: `the model server's admin endpoint refused a fault: ${firstLine(schedule.failures[0])}` });
   }
-  await admin;
-  if (failures.length > 0) {
-    log.append({ kind: 'notice', level: 'warn', message: `the model server's admin endpoint refused a fault: ${firstLine(failures[0])}` });
-  }
-
   const alerts = result?.intervals === undefined ? [] : evaluateLayer1(result.intervals, job.layer1);
   for (const a of alerts) {
-    appendAlert(job, a, wallStart);
+    appendAlert(job, a, schedule.wallStart);
   }
-  for (const fault of [...applied.values()].sort((a, b) => a.index - b.index)) {
-    log.append(detectionOf(fault, alerts, job, wallStart));
+  for (const fault of schedule.appliedInOrder()) {
+    log.append(detectionOf(fault, alerts, job, schedule.wallStart));
   }
   if (failure !== null) {
     throw failure;
@@ -153,7 +87,7 @@ async function baselineP99Of(job: FaultedLoadJob): Promise<number> {
 }
 
 /** The fault body for the server: a relative latency becomes a fixed one. */
-function sizedFaults(fault: ScenarioFault, baselineP99: number | null): { faults: ServerFaults; note: string | null } {
+function sizedFaults(fault: ScenarioFault, baselineP99: number | null): SizedFault {
   const { name: _name, at: _at, for: _for, latency, ...rest } = fault;
   if (latency === undefined || latency.distribution !== 'relative') {
     return { faults: { ...rest, ...(latency === undefined ? {} : { latency }) }, note: null };
@@ -189,7 +123,7 @@ function appendAlert(job: FaultedLoadJob, alert: Layer1Alert, wallStart: number)
   }
 }
 
-function detectionOf(fault: Applied, alerts: readonly Layer1Alert[], job: FaultedLoadJob, wallStart: number): FaultDetection {
+function detectionOf(fault: AppliedFault, alerts: readonly Layer1Alert[], job: FaultedLoadJob, wallStart: number): FaultDetection {
   const first = firstAlertOn(alerts, { fromMs: fault.fromMs, toMs: fault.toMs ?? Infinity }, job.layer1);
   const budgetMs = job.budgets.layer1;
   const layer1: LayerDetection =
