@@ -28,7 +28,7 @@ export function estimatedAuc(scores: ArrayLike<number>): number | null {
   let area = 0;
   let truePositives = 0;
   // From the highest score down: each group of equal scores is one step of the threshold.
-  for (let end = sorted.length; end > 0; ) {
+  for (let end = sorted.length; end > 0;) {
     const value = sorted[end - 1]!;
     let start = end - 1;
     while (start > 0 && sorted[start - 1] === value) {
