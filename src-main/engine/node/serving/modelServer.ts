@@ -31,6 +31,8 @@ export interface ModelServerOptions extends BatcherOptions {
   readonly executionProvider: string;
   /** The training window's profile: with it, layers 2 and 3 are live metrics. */
   readonly reference?: ReferenceProfile | null;
+  /** Hosts it answers beside 127.0.0.1 and localhost (none unless said). */
+  readonly allowedHosts?: readonly string[];
 }
 
 /** What the server needs from its process. */
@@ -58,7 +60,7 @@ export async function startModelServer(model: ServedModel, runner: ModelRunner, 
   const state = { accepting: true };
   const batcher = modelBatcher(runner, options, { clock, scheduler, faults, live, metrics });
   const { routes, notFound } = modelServerRoutes(model, { clock, batcher, faults, live, metrics, timeoutMs: options.timeoutMs, state });
-  const { server, url } = await listenOnLoopback(options.port, routeTable(routes, notFound));
+  const { server, url } = await listenOnLoopback(options.port, routeTable(routes, notFound, { allowedHosts: options.allowedHosts ?? [] }));
   return {
     url,
     metrics,
