@@ -14,6 +14,7 @@ import type { Scheduler } from '../../common/ports/scheduler';
 import type { BatcherOptions } from '../../common/serving/batcher';
 import type { ModelRunner } from '../../common/serving/rowBlock';
 import type { ServedModel } from '../../common/serving/servedModel';
+import { pickProbabilityOutput } from '../ort/ortInference';
 import { faultInjector, type FaultEffects, type FaultInjector } from './faultInjector';
 import { drainServer, listenOnLoopback } from './http/loopbackServer';
 import { routeTable } from './http/routeTable';
@@ -59,7 +60,8 @@ export async function startModelServer(model: ServedModel, runner: ModelRunner, 
   }
   const state = { accepting: true };
   const batcher = modelBatcher(runner, options, { clock, scheduler, faults, live, metrics });
-  const { routes, notFound } = modelServerRoutes(model, { clock, batcher, faults, live, metrics, timeoutMs: options.timeoutMs, state });
+  const scoreOutput = pickProbabilityOutput(model.outputs).name;
+  const { routes, notFound } = modelServerRoutes(model, { clock, batcher, faults, live, metrics, timeoutMs: options.timeoutMs, state, scoreOutput });
   const { server, url } = await listenOnLoopback(options.port, routeTable(routes, notFound, { allowedHosts: options.allowedHosts ?? [] }));
   return {
     url,
