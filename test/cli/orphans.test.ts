@@ -14,10 +14,19 @@ const SMOKE_MODEL = join(ROOT, 'scenarios/smoke/model');
 /** Generous: a loaded machine may take long to start a server; nothing here is timed. */
 const PATIENCE = { timeout: 240_000, interval: 100 };
 
+/** Running: a process that exited but is not yet reaped by whoever adopted it (a zombie, state Z) is not. */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const stat = `/proc/${pid}/stat`;
+  if (!existsSync(stat)) {
     return true;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(stat, 'utf8'));
   } catch {
     return false;
   }
