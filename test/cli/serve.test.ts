@@ -1,6 +1,7 @@
 /** `rehearse serve` as users run it: prints its URL when ready, stops on SIGINT/SIGTERM, refuses bad input with exit 2. */
 import type { ChildProcess } from 'node:child_process';
 import { cpSync, writeFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +29,11 @@ describe('rehearse serve', () => {
     const { firstLine, stderr, exit } = watch(child);
     const url = await firstLine;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const answer = await fetch(`${url}/predict`, { method: 'POST', body: JSON.stringify({ features: { date: '2001-03-01 06:05:00', distance: 337 } }) });
+    const answer = await fetch(`${url}/predict`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ features: { date: '2001-03-01 06:05:00', distance: 337 } }),
+    });
     expect(await answer.json()).toMatchObject({ model_version: 'smoke-v1', prediction: expect.any(Number), confidence: expect.any(Number) });
     child.kill('SIGINT');
     expect(await exit).toBe(0);
@@ -36,6 +41,27 @@ describe('rehearse serve', () => {
       /\[smoke-v1\] serving smoke-v1 \(version smoke-v1, sha256 685dc6d1cae7\) on cpu at http:\/\/127\.0\.0\.1:\d+: max batch 8, queue delay 2 ms, timeout 100 ms/,
     );
     expect(stderr()).toContain('[smoke-v1] stopped');
+  });
+
+  it('with --allowed-host answers a request that names that host, and still refuses any other', async () => {
+    const child = startRehearse(['serve', '--model', SMOKE_MODEL, '--allowed-host', 'model.internal', '--allowed-host', '10.0.0.5:8001']);
+    const { firstLine, exit } = watch(child);
+    const url = new URL(await firstLine);
+    const readyAs = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = httpGet({ host: url.hostname, port: url.port, path: '/v2/health/ready', headers: { host } }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        request.on('error', reject);
+      });
+    expect(await readyAs(`model.internal:${url.port}`)).toBe(200);
+    expect(await readyAs('model.internal')).toBe(200);
+    expect(await readyAs('10.0.0.5:8001')).toBe(200);
+    expect(await readyAs('10.0.0.5:8002')).toBe(421);
+    expect(await readyAs(`attacker.example:${url.port}`)).toBe(421);
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
   });
 
   it('with --json prints each server event as a JSON line, and stops on SIGTERM', async () => {
@@ -72,6 +98,10 @@ describe('rehearse serve', () => {
     [['serve', '--model', 'no/such/model'], 'no/such/model: model not found: expected a model folder or an .onnx file'],
     [['serve', '--model', SMOKE_MODEL, '--faults', '{"errorRate": 2}'], '--faults: errorRate: expected at most 1'],
     [['serve', '--model', SMOKE_MODEL, '--colour'], "rehearse serve: Unknown option '--colour'"],
+    [
+      ['serve', '--model', SMOKE_MODEL, '--allowed-host', 'http://model.internal/'],
+      'rehearse serve: --allowed-host: expected a host name or address with an optional port, such as model.internal or 10.0.0.5:8001, got "http://model.internal/"',
+    ],
   ])('refuses %j with exit 2: %s', (args, message) => {
     const result = rehearse(args);
     expect(result.code).toBe(2);

@@ -25,7 +25,11 @@ describe('rehearse serve --backend docker', () => {
     const { url, stderr, exit } = firstLineOf(child);
     const address = await url;
     expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const answer = await fetch(`${address}/predict`, { method: 'POST', body: JSON.stringify({ features: { date: '2001-03-01 06:05:00', distance: 337 } }) });
+    const answer = await fetch(`${address}/predict`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ features: { date: '2001-03-01 06:05:00', distance: 337 } }),
+    });
     expect(await answer.json()).toMatchObject({ model_version: 'smoke-v1' });
     child.kill('SIGTERM');
     expect(await exit).toBe(0);

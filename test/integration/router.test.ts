@@ -146,11 +146,19 @@ describe('router', () => {
   });
 
   it('never forwards /admin, and answers its own admin only with what it expects', async () => {
-    const admin = await fetch(`${rig.routerUrl}/admin/faults`, { method: 'PUT', body: JSON.stringify({ errorRate: 1 }) });
+    const admin = await fetch(`${rig.routerUrl}/admin/faults`, {
+      method: 'PUT',
+      body: JSON.stringify({ errorRate: 1 }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(admin.status).toBe(403);
     expect(((await admin.json()) as { error: string }).error).toContain('does not forward /admin');
     expect((await predict()).status).toBe(200);
-    const bad = await fetch(`${rig.routerUrl}/router/weights`, { method: 'PUT', body: JSON.stringify({ green: 150, reason: 'x' }) });
+    const bad = await fetch(`${rig.routerUrl}/router/weights`, {
+      method: 'PUT',
+      body: JSON.stringify({ green: 150, reason: 'x' }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: 'green: expected at most 100', field: 'green', expected: 'expected at most 100' });
     const unknown = await fetch(`${rig.routerUrl}/router/nowhere`);

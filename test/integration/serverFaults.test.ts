@@ -45,7 +45,7 @@ describe('fault injection', () => {
       name: 'InputError',
       message: 'faults: latency.ms: expected at least 0',
     });
-    const put = await fetch(`${server.url}/admin/faults`, { method: 'PUT', body: '{"stuck": true}' });
+    const put = await fetch(`${server.url}/admin/faults`, { method: 'PUT', body: '{"stuck": true}', headers: { 'content-type': 'application/json' } });
     expect(put.status).toBe(400);
     expect(await put.json()).toMatchObject({ field: 'stuck', error: 'stuck: unknown key' });
     expect((await get(`${server.url}/admin/faults`)).json).toEqual({ faults: { seed: 1 }, requests: 0 });

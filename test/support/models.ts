@@ -147,3 +147,30 @@ export function mlpModel(features: number, hidden: number, seed: number): Uint8A
     ],
   });
 }
+
+/**
+ * A model that outputs NaN for some rows, as a real model does when a feature reaches a log it
+ * was never guarded for: probability = sigmoid(log(x W + b)) over a [N, F] matrix, NaN where
+ * x W + b < 0 (and 0 where it is exactly 0). With W picking distance / 1000 and b = -`cut` / 1000,
+ * every flight shorter than `cut` miles scores NaN.
+ */
+export function logOfInputModel(weights: readonly number[], bias: number): Uint8Array {
+  const width = weights.length;
+  return encodeModel({
+    graphName: 'log_of_input',
+    producer: 'rehearsal-test',
+    producerVersion: '1',
+    inputs: [{ name: 'features', dims: ['N', width] }],
+    outputs: [{ name: 'probability', dims: ['N', 1] }],
+    initializers: [
+      { name: 'W', dims: [width, 1], values: weights },
+      { name: 'B', dims: [1], values: [bias] },
+    ],
+    nodes: [
+      { op: 'MatMul', inputs: ['features', 'W'], outputs: ['z_raw'] },
+      { op: 'Add', inputs: ['z_raw', 'B'], outputs: ['z'] },
+      { op: 'Log', inputs: ['z'], outputs: ['log_z'] },
+      { op: 'Sigmoid', inputs: ['log_z'], outputs: ['probability'] },
+    ],
+  });
+}

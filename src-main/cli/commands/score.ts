@@ -1,7 +1,9 @@
 /**
  * `rehearse score`: one model on one snapshot, outside a scenario: n, AUC, log loss, positive
  * rate, mean prediction and prediction quantiles. Exit 0 scored, 1 the model's digest does not
- * match (refused), 2 bad input (a missing feature, a wrong dtype or width, unreadable rows).
+ * match (refused) or the model answered NaN or Infinity for some rows (scored, but a model that
+ * does is not fit to serve, and a script that gates on the exit code must see it), 2 bad input
+ * (a missing feature, a wrong dtype or width, unreadable rows).
  */
 import { parseEventTime } from '../../engine/common/time/eventTime';
 import { scoreModel, type ScoreOutcome, type ScoreRequest } from '../../engine/node/score/scoreModel';
@@ -45,8 +47,9 @@ export const scoreCommand: Command = {
     '  --allow-unverified       score a model whose model.sha256 does not match',
     '  --json                   the score as JSON on standard output',
     '',
-    "exit: 0 scored, 1 the model's digests do not match (refused), 2 bad input (a missing feature,",
-    'a wrong dtype or width, unreadable rows)',
+    "exit: 0 scored, 1 the model's digests do not match (refused) or some predictions were NaN or",
+    'Infinity (counted in nonFinite; AUC, log loss and the rest are over the finite ones), 2 bad input (a missing',
+    'feature, a wrong dtype or width, unreadable rows)',
   ].join('\n'),
   async run(args, io) {
     const { values } = parseFlags(args, SCORE_FLAGS);
@@ -64,6 +67,12 @@ export const scoreCommand: Command = {
     }
     const document = scoreDocument(request, outcome);
     io.out(values.json ? JSON.stringify(document, null, 2) : scoreText(document));
+    if (outcome.nonFinite > 0) {
+      io.err(
+        `rehearse score: ${request.model} predicted NaN or Infinity for ${outcome.nonFinite} of ${document.n} rows (${formatShare(document.nonFinite.share)}); AUC, log loss, mean prediction and quantiles are over the other ${document.n - outcome.nonFinite} rows. A model that answers NaN is not fit to serve: find the input it breaks on.`,
+      );
+      return 1;
+    }
     return 0;
   },
 };
@@ -118,6 +127,7 @@ function scoreDocument(request: ScoreRequest, outcome: Extract<ScoreOutcome, { r
     meanPrediction: summary.meanPrediction,
     quantiles: summary.quantiles,
     rejected: rejects.rejected,
+    nonFinite: { count: outcome.nonFinite, share: summary.n === 0 ? 0 : outcome.nonFinite / summary.n },
   };
 }
 
@@ -130,7 +140,16 @@ function scoreText(document: ReturnType<typeof scoreDocument>): string {
     `${document.model} on ${document.snapshot}${document.from ? ` (${document.from} to ${document.to})` : ''}`,
     `n=${document.n} labelled=${document.labelled} auc=${fmt(document.auc)} logLoss=${fmt(document.logLoss)} positiveRate=${fmt(document.positiveRate)} meanPrediction=${fmt(document.meanPrediction)}`,
     `prediction quantiles: ${q}`,
+    ...(document.nonFinite.count > 0
+      ? [
+          `non-finite predictions: ${document.nonFinite.count} (${formatShare(document.nonFinite.share)}), left out of AUC, log loss, mean prediction and quantiles`,
+        ]
+      : []),
   ].join('\n');
+}
+
+function formatShare(share: number): string {
+  return `${(share * 100).toPrecision(3)}%`;
 }
 
 function featureList(text: string): string[] {

@@ -34,6 +34,8 @@ export const serveCommand: Command = {
     '  --max-queue-delay-ms N   how long the oldest queued request waits for a batch to fill',
     '  --timeout-ms N           queue and inference time before a request is answered 504',
     "  --heap-mb N              the server process's V8 heap limit (onnxruntime's memory is native)",
+    '  --allowed-host H         also answer requests whose Host is H (a name, any port, or name:port),',
+    '                           for a server reached by another name or address; repeatable',
     '  --faults <file|json>     faults at start: latency, errorRate, crash, memoryGrowth, stuckBatch',
     '  --backend docker         run it in a container built here, with --memory, --cpus and --gpus',
     '                           as cgroup limits (an OOM kill is reported as one)',

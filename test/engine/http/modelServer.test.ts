@@ -65,7 +65,10 @@ async function start(runner: ModelRunner, timeoutMs = 5000): Promise<{ server: M
 }
 
 async function call(url: string, method = 'GET', body?: unknown): Promise<{ status: number; allow: string | null; json: unknown }> {
-  const response = await fetch(url, { method, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
+  const response = await fetch(url, {
+    method,
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
   return { status: response.status, allow: response.headers.get('allow'), json: await response.json() };
 }
 

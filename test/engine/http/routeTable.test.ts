@@ -108,7 +108,7 @@ describe('the route table', () => {
 async function callDirectly(method: string, url: string, remoteAddress: string): Promise<{ status: number; body: unknown }> {
   let status = 0;
   let text = '';
-  const request = { method, url, headers: {}, socket: { remoteAddress } } as unknown as IncomingMessage;
+  const request = { method, url, headers: { host: '127.0.0.1:4000' }, socket: { remoteAddress, localPort: 4000 } } as unknown as IncomingMessage;
   const response = {
     writeHead(code: number) {
       status = code;

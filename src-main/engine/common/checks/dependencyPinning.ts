@@ -79,7 +79,13 @@ export function dependencyPinningCheck(evidence: DependencyPinningEvidence): Rea
       `Pin ${[...new Set(names)].slice(0, 3).join(', ')}${names.length > 3 ? ' and the rest' : ''} exactly, at the training version, in the serving lock (rehearse lock-check lists every package).`,
     );
   }
-  if (failedRuntimes.length > 0) {
+  const nanModels = evidence.runtime.filter((r) => nonFiniteRows(r) > 0).map((r) => r.model);
+  if (nanModels.length > 0) {
+    next.push(
+      `Fix ${nanModels.join(', ')}: it outputs NaN or Infinity for some inputs (a log or a division that meets a value it was not trained on); score it with rehearse score to count them.`,
+    );
+  }
+  if (failedRuntimes.some((r) => nonFiniteRows(r) === 0)) {
     next.push(
       'Serve with the runtime and graph optimization level the model was validated on, or validate it again on the serving runtime: its decisions change.',
     );
@@ -112,7 +118,18 @@ function runtimeSentence(r: RuntimeEvidence): string {
   const p = r.parity;
   const maxDiff = Math.max(...p.comparisons.map((c) => c.maxAbsDiff));
   const flips = Math.max(...p.comparisons.map((c) => c.flips));
-  return `${r.model}: ${p.rows} rows through ${p.comparisons.length + 1} runtimes, max |Δscore| ${maxDiff === 0 ? '0' : maxDiff.toPrecision(2)}, at most ${flips} ${flips === 1 ? 'decision' : 'decisions'} flipped (${formatRate(flips / p.rows)}).`;
+  const nonFinite = nonFiniteRows(r);
+  const measured = `max |Δscore| ${maxDiff === 0 ? '0' : maxDiff.toPrecision(2)}, at most ${flips} ${flips === 1 ? 'decision' : 'decisions'} flipped (${formatRate(flips / p.rows)})`;
+  if (nonFinite > 0) {
+    // The cause first: a model that answers NaN fails the check whatever its runtimes agree on.
+    return `${r.model}: the model scored NaN or Infinity for ${nonFinite} of ${p.rows} rows (${formatRate(nonFinite / p.rows)}) on ${p.comparisons.length + 1} runtimes, so its decisions cannot be compared there; on the finite rows, ${measured}.`;
+  }
+  return `${r.model}: ${p.rows} rows through ${p.comparisons.length + 1} runtimes, ${measured}.`;
+}
+
+/** Rows a runtime of `r` scored NaN or infinite, at most over its comparisons. */
+function nonFiniteRows(r: RuntimeEvidence): number {
+  return 'parity' in r ? Math.max(0, ...r.parity.comparisons.map((c) => c.nonFinite)) : 0;
 }
 
 function digestItems(digests: DependencyPinningEvidence['digests']): EvidenceItem[] {

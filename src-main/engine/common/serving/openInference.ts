@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { TensorInfo } from '../../../contract/events';
 import { allocate } from '../features/inputPlan';
 import type { FeatureDType, FeatureTensor } from '../ports/inference';
+import { numberProblem } from './finiteInput';
 import { refuse, refuseIssue, type RequestParse } from './requestProblem';
 import { sliceRows, type OutputTensor, type RowBlock } from './rowBlock';
 import type { ServedModel } from './servedModel';
@@ -112,13 +113,11 @@ export function parseInfer(json: unknown, model: ServedModel): RequestParse<Infe
     const size = input.shape.reduce((a, b) => a * b, 1);
     const data = allocate(type, size);
     const filled = fill(input.data, data, type);
+    if (typeof filled === 'string') {
+      return refuse(`${at}.data`, filled);
+    }
     if (filled !== size) {
-      return refuse(
-        `${at}.data`,
-        filled < 0
-          ? `expected ${type === 'int64' ? 'integers' : 'numbers'} (flat or nested arrays)`
-          : `expected ${size} values for shape [${input.shape.join(', ')}], got ${filled}`,
-      );
+      return refuse(`${at}.data`, `expected ${size} values for shape [${input.shape.join(', ')}], got ${filled}`);
     }
     tensors[spec.name] = { type, dims: input.shape, data };
   }
@@ -150,9 +149,10 @@ function checkShape(shape: readonly number[], spec: TensorInfo, maxBatch: number
   return null;
 }
 
-/** Copies flat or nested numbers into `out`; returns how many, or -1 on a value of the wrong kind. */
-function fill(data: readonly unknown[], out: Float32Array | Float64Array | BigInt64Array, type: FeatureDType): number {
+/** Copies flat or nested numbers into `out`; returns how many, or what was expected of a value of the wrong kind. */
+function fill(data: readonly unknown[], out: Float32Array | Float64Array | BigInt64Array, type: FeatureDType): number | string {
   let count = 0;
+  let problem: string | null = null;
   const walk = (values: readonly unknown[]): boolean => {
     for (const value of values) {
       if (Array.isArray(value)) {
@@ -160,6 +160,9 @@ function fill(data: readonly unknown[], out: Float32Array | Float64Array | BigIn
           return false;
         }
       } else if (typeof value !== 'number' || (type === 'int64' && !Number.isSafeInteger(value))) {
+        problem = `expected ${type === 'int64' ? 'integers' : 'numbers'} (flat or nested arrays)`;
+        return false;
+      } else if ((problem = numberProblem(value, type)) !== null) {
         return false;
       } else {
         if (count < out.length) {
@@ -170,7 +173,7 @@ function fill(data: readonly unknown[], out: Float32Array | Float64Array | BigIn
     }
     return true;
   };
-  return walk(data) ? count : -1;
+  return walk(data) ? count : (problem ?? 'expected numbers (flat or nested arrays)');
 }
 
 /** The answer to one infer request, cut from its batch's outputs. */

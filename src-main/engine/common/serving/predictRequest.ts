@@ -9,6 +9,7 @@ import { isRecordFieldError, numberField, type RawRecord } from '../features/raw
 import { allocate } from '../features/inputPlan';
 import type { FeatureTensor } from '../ports/inference';
 import { formatPath } from '../validation/zodIssue';
+import { numberProblem } from './finiteInput';
 import { refuse, refuseIssue, type RequestParse, type RequestProblem } from './requestProblem';
 import type { RowBlock } from './rowBlock';
 import type { RecordLayout, ServedModel } from './servedModel';
@@ -103,18 +104,21 @@ function rowOf(item: unknown, path: readonly (string | number)[], layout: Exclud
   }
 }
 
-/** int64 inputs take integers only. */
+/** int64 inputs take integers only; float inputs finite numbers their type can hold. */
 function integerProblem(rows: readonly number[][], layout: Exclude<RecordLayout, { kind: 'none' }>, root: string): RequestProblem | null {
   const types = layout.kind === 'columns' ? layout.columns.map((c) => c.type) : null;
   const matrixType = layout.kind === 'matrix' ? layout.type : 'float32';
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     for (let j = 0; j < row.length; j++) {
-      if ((types ? types[j] : matrixType) === 'int64' && !Number.isSafeInteger(row[j])) {
-        return {
-          field: root === 'instances' ? `instances[${i}]` : root,
-          expected: `expected integers (the model's input is int64; ${inputOrder(layout)}), got ${row[j]} at position ${j}`,
-        };
+      const type = types ? types[j]! : matrixType;
+      const field = root === 'instances' ? `instances[${i}]` : root;
+      if (type === 'int64' && !Number.isSafeInteger(row[j])) {
+        return { field, expected: `expected integers (the model's input is int64; ${inputOrder(layout)}), got ${row[j]} at position ${j}` };
+      }
+      const problem = numberProblem(row[j]!, type);
+      if (problem !== null) {
+        return { field, expected: `${problem} at position ${j} (${inputOrder(layout)})` };
       }
     }
   }

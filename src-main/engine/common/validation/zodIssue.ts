@@ -13,6 +13,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** What was expected (and found, when zod says), without the path. */
 export function describeIssue(issue: z.core.$ZodIssue): string {
+  const nonFinite = nonFiniteNumber(issue);
+  if (nonFinite !== null) {
+    return `expected a finite number, got ${nonFinite}`;
+  }
   if (issue.code === 'invalid_type') {
     const received = /received (\w+)/.exec(issue.message)?.[1];
     return received === 'undefined' ? `missing; expected ${issue.expected}` : `expected ${issue.expected}, got ${received ?? 'another type'}`;
@@ -36,4 +40,19 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
     return `expected ${expected.slice(0, -1).join(', ')}${expected.length > 1 ? ' or ' : ''}${expected.at(-1)}${received ? `, got ${received}` : ''}`;
   }
   return issue.message;
+}
+
+/**
+ * zod refuses Infinity and NaN as numbers but words it "expected number, received number"; JSON
+ * reads a number past float64's range (1e400) as Infinity. The value zod saw, or null.
+ */
+function nonFiniteNumber(issue: z.core.$ZodIssue): string | null {
+  const branches = issue.code === 'invalid_union' ? issue.errors.map((branch) => branch[0]) : [issue];
+  for (const branch of branches) {
+    const received = (branch as { received?: unknown } | undefined)?.received;
+    if (branch?.code === 'invalid_type' && branch.expected === 'number' && (received === 'Infinity' || received === '-Infinity' || received === 'NaN')) {
+      return received === 'NaN' ? 'NaN' : 'Infinity (JSON numbers beyond ±1.8e308, such as 1e400, read as Infinity)';
+    }
+  }
+  return null;
 }

@@ -118,7 +118,7 @@ class OrtInference implements OrtModel {
  * The output carrying P(positive): a float (N,1) or (N,) probability, or column 1 of an (N,2)
  * probability pair; with a label plus probabilities, the float one.
  */
-function pickProbabilityOutput(outputs: readonly TensorInfo[]): { name: string; column: number; width: number } {
+export function pickProbabilityOutput(outputs: readonly TensorInfo[]): { name: string; column: number; width: number } {
   const floats = outputs.filter((o) => o.type === 'float32' || o.type === 'float64');
   const chosen = floats.find((o) => /prob/i.test(o.name)) ?? floats[0];
   if (!chosen) {

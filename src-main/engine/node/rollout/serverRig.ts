@@ -141,6 +141,8 @@ function routerOptions(plan: RigPlan, servers: RigServers, port: number, restart
     timeoutMs: plan.timeoutMs + 1000,
     seed: plan.seed,
     restart,
+    // The rig's traffic reaches the router on 127.0.0.1, its own address.
+    allowedHosts: [],
   };
 }
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { RouterStarted, RouterStopped, RouterWeights, RouteWeights } from '../../../contract/events';
 import { projectRoot } from '../run/projectRoot';
 import { readEventLines, tailLines, terminate } from '../serving/childProcess';
+import { watchedChild } from '../serving/parentWatch';
 import type { RouterRecord } from './routerRecords';
 import { routerArgv, type RouterOptions } from './routerOptions';
 
@@ -40,7 +41,8 @@ export function startEmbeddedRouter(options: RouterOptions, onEvent: (event: Rou
   if (!existsSync(bundle)) {
     return Promise.reject(new Error(`the router is not built (${bundle}); run \`npm run build:router\` (npm ci does it)`));
   }
-  const child = spawn(process.execPath, [bundle, ...routerArgv(options)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its standard input is a pipe it watches: the router stops when this process dies, even by SIGKILL.
+  const child = spawn(process.execPath, [bundle, ...routerArgv(options)], watchedChild());
   const tail = tailLines(child.stderr!);
   let requested = false;
   const exited = new Promise<RouterStopped>((resolve) => {

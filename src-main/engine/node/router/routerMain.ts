@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { RunEventBody } from '../../../contract/events';
 import { isInputError } from '../../common/run/inputError';
 import { parseRouterArgv } from './routerOptions';
+import { stopWithParent } from '../serving/parentWatch';
 import { stopSignal } from '../serving/processSignals';
 import { startRouter } from './routerServer';
 
@@ -22,6 +23,7 @@ function emit(event: RunEventBody): void {
 
 async function main(argv: readonly string[]): Promise<number> {
   const stopped = stopSignal();
+  stopWithParent();
   let router;
   try {
     const options = parseRouterArgv(argv);

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { InputError } from '../../common/run/inputError';
+import { allowedHosts } from '../serving/http/allowedHosts';
 
 /** Everything a router is started with. */
 export interface RouterOptions {
@@ -26,6 +27,8 @@ export interface RouterOptions {
   readonly seed: number;
   /** 0 for the first start, then 1, 2, ... */
   readonly restart: number;
+  /** Hosts it answers beside 127.0.0.1 and localhost (`--allowed-host`, repeatable). */
+  readonly allowedHosts: readonly string[];
 }
 
 const FLAGS = {
@@ -42,6 +45,7 @@ const FLAGS = {
   'timeout-ms': { type: 'string' },
   seed: { type: 'string' },
   restart: { type: 'string' },
+  'allowed-host': { type: 'string', multiple: true },
 } as const;
 
 /** The argv that gives back `options`. */
@@ -78,12 +82,17 @@ export function routerArgv(options: RouterOptions): string[] {
   if (options.compare) {
     args.push('--compare');
   }
+  for (const host of options.allowedHosts) {
+    args.push('--allowed-host', host);
+  }
   return args;
 }
 
 /** Options from the router process's argv; a bad value is an InputError naming the flag. */
 export function parseRouterArgv(argv: readonly string[]): RouterOptions {
-  let values: { [K in keyof typeof FLAGS]?: (typeof FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
+  let values: {
+    [K in keyof typeof FLAGS]?: (typeof FLAGS)[K]['type'] extends 'boolean' ? boolean : (typeof FLAGS)[K] extends { multiple: true } ? string[] : string;
+  };
   try {
     values = parseArgs({ args: [...argv], options: FLAGS, strict: true, allowPositionals: false }).values;
   } catch (error) {
@@ -117,6 +126,7 @@ export function parseRouterArgv(argv: readonly string[]): RouterOptions {
     timeoutMs: whole(values['timeout-ms'], 'timeout-ms', 2000, 1, 3_600_000),
     seed: whole(values.seed, 'seed', 1, 0, 0xffffffff),
     restart: whole(values.restart, 'restart', 0, 0, 1_000_000),
+    allowedHosts: allowedHosts(values['allowed-host']),
   };
 }
 

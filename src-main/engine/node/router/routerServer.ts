@@ -52,7 +52,7 @@ export async function startRouter(options: RouterOptions, emit: (event: RouterWe
   });
   // The last route takes every path that starts with a slash; only a request-target such as `*` is left.
   const notFound: Handler = ({ response, method, url: asked }) => sendJson(response, 404, { error: `no route for ${method} ${asked}: expected a path` });
-  const { server, url } = await listenOnLoopback(options.port, routeTable(routes, notFound));
+  const { server, url } = await listenOnLoopback(options.port, routeTable(routes, notFound, { allowedHosts: options.allowedHosts }));
   return {
     url,
     policy,

@@ -9,8 +9,23 @@ import type { UpstreamAnswer } from '../../common/ports/rolloutRig';
 import type { Upstream } from '../../common/rollout/routing';
 import { answerOutcome, predictionOf } from './upstreamAnswer';
 
-/** Headers not passed on: hop-by-hop, and the length the body is sent with anew. */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host', 'upgrade', 'proxy-connection', 'te', 'trailer']);
+/**
+ * Headers not passed on: hop-by-hop, the length the body is sent with anew, and the client's
+ * Origin (the router admitted it as its own; upstream, the request is the router's, and a model
+ * server refuses an Origin not its own).
+ */
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'host',
+  'upgrade',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'origin',
+]);
 
 /** A side's answer: as recorded, and as it is passed back to the client. */
 export interface Forwarded {

@@ -6,6 +6,7 @@
 import type { ScoreSummary } from '../../../contract/events';
 import type { RejectSummary } from '../../common/ports/snapshot';
 import { InputError } from '../../common/run/inputError';
+import { countNonFinite } from '../../common/serving/nonFiniteOutput';
 import { readyModel } from '../../common/run/readyModel';
 import { rejectRateProblem, scoreStream, summarizeScores } from '../../common/run/scoreStream';
 import { openSnapshot, type SnapshotRequest } from '../duckdb/snapshotReader';
@@ -33,6 +34,8 @@ export type ScoreOutcome =
       readonly executionProvider: string;
       readonly summary: ScoreSummary;
       readonly rejects: RejectSummary;
+      /** Predictions that were NaN or infinite: left out of every figure, counted here. */
+      readonly nonFinite: number;
     };
 
 /** Scores the model; input problems (missing feature, wrong dtype or width, unreadable rows) are InputErrors. */
@@ -70,6 +73,7 @@ export async function scoreModel(request: ScoreRequest): Promise<ScoreOutcome> {
         executionProvider: model.inference.executionProvider,
         summary: summarizeScores(model, scored.predictions[0]!, scored.labels, source.description, scored.first, scored.last),
         rejects: scored.rejects,
+        nonFinite: countNonFinite(scored.predictions[0]!),
       };
     } finally {
       await model.inference.close();

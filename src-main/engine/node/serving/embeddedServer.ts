@@ -18,6 +18,7 @@ import type { ServerFaults, ServerStarted, ServerStopped } from '../../../contra
 import { projectRoot } from '../run/projectRoot';
 import { CRASH_EXIT_CODE } from './faultInjector';
 import { terminate } from './childProcess';
+import { watchedChild } from './parentWatch';
 import { faultAdmin, followServerOutput, type ServerEvent, type ServerHooks } from './serverOutput';
 import { serverArgv, type ServerOptions } from './serverOptions';
 
@@ -59,10 +60,8 @@ export async function startEmbeddedServer(options: ServerOptions, hooks: Embedde
     throw new Error(`the model server is not built (${bundle}); run \`npm run build:server\` (npm ci does it)`);
   }
   const nodeArgs = options.heapMb === null ? [] : [`--max-old-space-size=${options.heapMb}`];
-  const child = spawn(process.execPath, [...nodeArgs, bundle, ...serverArgv(options)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ORT_DISABLE_TELEMETRY: '1' },
-  });
+  // Its standard input is a pipe it watches: the server stops when this process dies, even by SIGKILL.
+  const child = spawn(process.execPath, [...nodeArgs, bundle, ...serverArgv(options)], watchedChild({ ...process.env, ORT_DISABLE_TELEMETRY: '1' }));
   const output = followServerOutput(child.stdout!, child.stderr!, hooks);
   let label = options.label ?? basename(options.model);
   let stopRequested = false;

@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../../common/ports/clock';
 import type { BatchOutcome } from '../../common/serving/batcher';
+import { nonFiniteOutput } from '../../common/serving/nonFiniteOutput';
 import type { RowBlock } from '../../common/serving/rowBlock';
 import type { FaultInjector } from './faultInjector';
 import { sendJson } from './http/httpMessages';
@@ -28,6 +29,8 @@ export interface InferencePath {
   readonly metrics: ServerMetrics;
   readonly timeoutMs: number;
   readonly state: ServingState;
+  /** The output the scores are read from, to name it when the model answers NaN. */
+  readonly scoreOutput: string;
 }
 
 /** One inference endpoint: how its body parses, what it asks the model for, how it answers. */
@@ -70,7 +73,7 @@ export function inferenceRoute<T extends { readonly block: RowBlock }>(path: Inf
     path.faults.arrive();
     const job = { block: read.value.block, outputs: endpoint.outputsOf(read.value) };
     const outcome = await path.batcher.submit(job, job.block.rows);
-    reply(answered(outcome, path, (done) => endpoint.answer(read.value, done)));
+    reply(answered(outcome, path, job.block.rows, (done) => endpoint.answer(read.value, done)));
   };
 }
 
@@ -82,8 +85,8 @@ function refused(refusal: Refusal, live: LiveObserver): InferenceAnswer {
   return { status: refusal.status, outcome: 'bad_request', body: refusalBody(refusal) };
 }
 
-/** What became of a queued request, as its answer; `answer` writes the model's answer of a request that ran. */
-function answered(outcome: BatchOutcome<JobResult>, path: InferencePath, answer: (done: JobResult) => unknown): InferenceAnswer {
+/** What became of a queued request of `rows` rows, as its answer; `answer` writes the model's answer of a request that ran. */
+function answered(outcome: BatchOutcome<JobResult>, path: InferencePath, rows: number, answer: (done: JobResult) => unknown): InferenceAnswer {
   switch (outcome.kind) {
     case 'timeout':
       return { status: 504, outcome: 'timeout', body: { error: `timed out: no answer within ${path.timeoutMs} ms (queue and inference)` } };
@@ -91,9 +94,12 @@ function answered(outcome: BatchOutcome<JobResult>, path: InferencePath, answer:
       return path.state.accepting
         ? { status: 500, outcome: 'error', body: { error: outcome.message } }
         : { status: 503, outcome: 'unavailable', body: { error: outcome.message } };
-    case 'done':
-      return path.faults.drawError()
-        ? { status: 500, outcome: 'error', body: { error: `injected fault: error rate ${path.faults.faults.errorRate}` } }
-        : { status: 200, outcome: 'ok', body: answer(outcome.result) };
+    case 'done': {
+      if (path.faults.drawError()) {
+        return { status: 500, outcome: 'error', body: { error: `injected fault: error rate ${path.faults.faults.errorRate}` } };
+      }
+      const nonFinite = nonFiniteOutput(outcome.result.result, outcome.result.start, rows, path.scoreOutput);
+      return nonFinite === null ? { status: 200, outcome: 'ok', body: answer(outcome.result) } : { status: 500, outcome: 'error', body: { error: nonFinite } };
+    }
   }
 }

@@ -73,15 +73,30 @@ export function liveMetrics(registry: Registry, model: ServedModel, reference: R
       }
     },
     observe(inputs, scores) {
-      for (const p of scores) {
+      // A NaN or infinite score is answered as the model's error, never observed: prom-client
+      // throws on it, and one NaN in the window would make every figure NaN.
+      const kept = finiteRows(inputs, scores);
+      for (const p of kept.scores) {
         prediction.observe(p);
         confidence.observe(Math.max(p, 1 - p));
       }
-      if (watch !== null && inputs !== null) {
-        watch.observe(inputs, scores.length, scores);
+      if (watch !== null && kept.inputs !== null && kept.scores.length > 0) {
+        watch.observe(kept.inputs, kept.scores.length, kept.scores);
       }
     },
   };
+}
+
+/** The rows whose score is finite, inputs and scores alike (the same arrays when every score is). */
+function finiteRows(inputs: Float32Array | Float64Array | null, scores: Float32Array): { inputs: Float32Array | Float64Array | null; scores: Float32Array } {
+  if (scores.every(Number.isFinite)) {
+    return { inputs, scores };
+  }
+  const rows = [...scores.keys()].filter((i) => Number.isFinite(scores[i]));
+  const width = inputs === null || scores.length === 0 ? 0 : inputs.length / scores.length;
+  const keptInputs = inputs === null ? null : new (inputs.constructor as Float32ArrayConstructor)(rows.length * width);
+  rows.forEach((row, k) => keptInputs?.set(inputs!.subarray(row * width, (row + 1) * width), k * width));
+  return { inputs: keptInputs, scores: Float32Array.from(rows, (i) => scores[i]!) };
 }
 
 /** Why layer 2 cannot be live for this model and reference, or null when it can. */

@@ -14,6 +14,7 @@ import type { Scheduler } from '../../common/ports/scheduler';
 import type { BatcherOptions } from '../../common/serving/batcher';
 import type { ModelRunner } from '../../common/serving/rowBlock';
 import type { ServedModel } from '../../common/serving/servedModel';
+import { pickProbabilityOutput } from '../ort/ortInference';
 import { faultInjector, type FaultEffects, type FaultInjector } from './faultInjector';
 import { drainServer, listenOnLoopback } from './http/loopbackServer';
 import { routeTable } from './http/routeTable';
@@ -31,6 +32,8 @@ export interface ModelServerOptions extends BatcherOptions {
   readonly executionProvider: string;
   /** The training window's profile: with it, layers 2 and 3 are live metrics. */
   readonly reference?: ReferenceProfile | null;
+  /** Hosts it answers beside 127.0.0.1 and localhost (none unless said). */
+  readonly allowedHosts?: readonly string[];
 }
 
 /** What the server needs from its process. */
@@ -57,8 +60,9 @@ export async function startModelServer(model: ServedModel, runner: ModelRunner, 
   }
   const state = { accepting: true };
   const batcher = modelBatcher(runner, options, { clock, scheduler, faults, live, metrics });
-  const { routes, notFound } = modelServerRoutes(model, { clock, batcher, faults, live, metrics, timeoutMs: options.timeoutMs, state });
-  const { server, url } = await listenOnLoopback(options.port, routeTable(routes, notFound));
+  const scoreOutput = pickProbabilityOutput(model.outputs).name;
+  const { routes, notFound } = modelServerRoutes(model, { clock, batcher, faults, live, metrics, timeoutMs: options.timeoutMs, state, scoreOutput });
+  const { server, url } = await listenOnLoopback(options.port, routeTable(routes, notFound, { allowedHosts: options.allowedHosts ?? [] }));
   return {
     url,
     metrics,

@@ -23,6 +23,7 @@ import { CRASH_EXIT_CODE } from './faultInjector';
 import { isInferenceWorker, runInferenceWorker } from './inferenceWorker';
 import { DigestRefusal, loadServedModel, readFaults, type OpenedModel } from './loadServedModel';
 import { startModelServer, type ModelServer } from './modelServer';
+import { stopWithParent } from './parentWatch';
 import { stopSignal } from './processSignals';
 import { parseServerArgv, type ServerOptions } from './serverOptions';
 
@@ -50,6 +51,10 @@ interface Opened extends OpenedModel {
 async function serve(argv: readonly string[]): Promise<number> {
   const speaker: Speaker = { label: 'server', log: (line) => process.stderr.write(`[${speaker.label}] ${line}\n`) };
   const stopped = stopSignal((signal) => speaker.log(`${signal}: stopping`));
+  stopWithParent(() => {
+    speaker.log('the parent process is gone: stopping');
+    process.kill(process.pid, 'SIGTERM');
+  });
   const opened = await open(argv, speaker);
   if (typeof opened === 'number') {
     return opened;

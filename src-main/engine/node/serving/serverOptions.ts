@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { SERVING_DEFAULTS } from '../../common/profiles/resourceProfile';
 import { InputError } from '../../common/run/inputError';
+import { allowedHosts } from './http/allowedHosts';
 
 /** Everything a server is started with. */
 export interface ServerOptions {
@@ -37,6 +38,8 @@ export interface ServerOptions {
   readonly expectModelSha256: string | null;
   readonly lock: string | null;
   readonly expectLockSha256: string | null;
+  /** Host names or host:port pairs the server answers beside 127.0.0.1 and localhost (`--allowed-host`, repeatable). */
+  readonly allowedHosts: readonly string[];
 }
 
 /** The model server's defaults. */
@@ -60,13 +63,20 @@ export const SERVER_FLAGS = {
   'expect-model-sha256': { type: 'string' },
   lock: { type: 'string' },
   'expect-lock-sha256': { type: 'string' },
+  'allowed-host': { type: 'string', multiple: true },
 } as const;
 
 /** The usage line shared by `rehearse serve` and the server bundle. */
 export const SERVER_USAGE =
-  '--model <dir|model.onnx> [--port 0] [--max-batch 32] [--max-queue-delay-ms 2] [--timeout-ms 100] [--ep cpu|cuda] [--heap-mb N] [--allow-unverified] [--faults <file.json|json>] [--name NAME] [--model-version V] [--label L] [--threads N]';
+  '--model <dir|model.onnx> [--port 0] [--max-batch 32] [--max-queue-delay-ms 2] [--timeout-ms 100] [--ep cpu|cuda] [--heap-mb N] [--allow-unverified] [--faults <file.json|json>] [--name NAME] [--model-version V] [--label L] [--threads N] [--allowed-host H]...';
 
-type FlagValues = { [K in keyof typeof SERVER_FLAGS]?: (typeof SERVER_FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
+type FlagValues = {
+  [K in keyof typeof SERVER_FLAGS]?: (typeof SERVER_FLAGS)[K]['type'] extends 'boolean'
+    ? boolean
+    : (typeof SERVER_FLAGS)[K] extends { multiple: true }
+      ? string[]
+      : string;
+};
 
 /** Options from parsed flag values; a bad value is an InputError naming the flag and what was expected. */
 export function serverOptionsFromFlags(values: FlagValues): ServerOptions {
@@ -94,6 +104,7 @@ export function serverOptionsFromFlags(values: FlagValues): ServerOptions {
     expectModelSha256: digest(values['expect-model-sha256'], 'expect-model-sha256'),
     lock: values.lock ?? null,
     expectLockSha256: digest(values['expect-lock-sha256'], 'expect-lock-sha256'),
+    allowedHosts: allowedHosts(values['allowed-host']),
   };
 }
 
@@ -142,6 +153,9 @@ export function serverArgv(options: ServerOptions): string[] {
   }
   if (options.allowUnverified) {
     args.push('--allow-unverified');
+  }
+  for (const host of options.allowedHosts) {
+    args.push('--allowed-host', host);
   }
   return args;
 }

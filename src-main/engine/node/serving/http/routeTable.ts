@@ -2,6 +2,7 @@
  * Method + path -> handler, for both HTTP servers (the model server, the router). Every request
  * takes one pipeline:
  *
+ *   0. the door (`requestAdmission.ts`): Host, Origin, Content-Encoding and Content-Type, for every path;
  *   1. its route: the first path that matches (exact paths first, then templates in the order
  *      given); no path is the table owner's 404, a path without the method a 405 naming those it has;
  *   2. admission (`requestAdmission.ts`): the one step every route goes through before its handler;
@@ -10,7 +11,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from './httpMessages';
-import { admitRequest } from './requestAdmission';
+import { admitAtDoor, admitRequest, OWN_ADDRESS_ONLY, type DoorPolicy } from './requestAdmission';
 import { fieldRefusal, sendRefusal } from './requestBody';
 
 /** The methods the servers answer; `*` in a route takes any (the router forwards whatever comes). */
@@ -57,10 +58,17 @@ interface PathRoutes {
 
 type Found = { readonly routes: PathRoutes; readonly params: Record<string, string> } | { readonly malformed: true } | null;
 
-/** The table as a request listener; `notFound` answers a path no route has. */
-export function routeTable(routes: readonly Route[], notFound: Handler): RequestListener {
+/** The table as a request listener; `notFound` answers a path no route has; `door` says which hosts beyond the server's own address it answers. */
+export function routeTable(routes: readonly Route[], notFound: Handler, door: DoorPolicy = OWN_ADDRESS_ONLY): RequestListener {
   const { exact, templates } = compile(routes);
   return async (request, response) => {
+    const turnedAway = admitAtDoor(request, door);
+    if (turnedAway !== null) {
+      // The body is left unread: the connection closes after the answer rather than reading it.
+      response.shouldKeepAlive = false;
+      sendRefusal(response, turnedAway);
+      return;
+    }
     const url = request.url ?? '/';
     const query = url.indexOf('?');
     const path = query < 0 ? url : url.slice(0, query);
