@@ -27,6 +27,8 @@ export interface CompareFilesRequest {
   readonly categorical: readonly string[];
   readonly numeric: readonly string[];
   readonly options: DriftOptions;
+  /** Told what the comparison decided on its own that a person should know (a damaged numeric column). */
+  readonly onNote?: (note: string) => void;
 }
 
 interface Planned {
@@ -43,6 +45,10 @@ export async function compareFiles(request: CompareFilesRequest): Promise<DriftR
     const reference = await openDriftInput(connection, request.reference, 'reference', '--reference');
     const current = await openDriftInput(connection, request.current, 'current', '--current');
     checkNamed(request, reference, current);
+    const damaged = damagedColumns(request, [
+      ['--reference', reference],
+      ['--current', current],
+    ]);
     const names = request.columns ?? [...new Set([...reference.columns.map((c) => c.name), ...current.columns.map((c) => c.name)])];
     const typed = names.map((name) => ({ name, reference: typeOn(reference, name), current: typeOn(current, name) }));
     const toCount = typed.filter(
@@ -58,7 +64,7 @@ export async function compareFiles(request: CompareFilesRequest): Promise<DriftR
         distinct: distinct.get(t.name) ?? null,
         named: request.columns !== null,
         forceCategorical: request.categorical.includes(t.name),
-        forceNumeric: request.numeric.includes(t.name),
+        forceNumeric: request.numeric.includes(t.name) || damaged.has(t.name),
       });
       if ('skip' in answer) {
         skipped.push({ name: t.name, type: side.type, reason: answer.skip });
@@ -91,6 +97,29 @@ export async function compareFiles(request: CompareFilesRequest): Promise<DriftR
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+/**
+ * Columns of numbers with a few values that are not (a CSV's `abc` among distances), compared as
+ * numeric unless named with --categorical: the others are counted as not numeric, and each is
+ * said with its first line rather than the column silently turning categorical.
+ */
+function damagedColumns(request: CompareFilesRequest, inputs: readonly (readonly [string, DriftInput])[]): Set<string> {
+  const names = new Set<string>();
+  for (const [flag, input] of inputs) {
+    for (const column of input.damaged) {
+      if (request.categorical.includes(column.name)) {
+        continue;
+      }
+      names.add(column.name);
+      const first = column.first.map((f) => `${f.file}:${f.line}: ${f.message}`).join('; ');
+      request.onNote?.(
+        `${flag} ${input.file}: column "${column.name}" holds numbers but for ${column.notNumbers} value${column.notNumbers === 1 ? '' : 's'}, so it is compared as numeric ` +
+          `(those are counted as not numeric; --categorical ${column.name} to compare it as categories)${first === '' ? '' : `; first: ${first}`}`,
+      );
+    }
+  }
+  return names;
 }
 
 function inputSummary(input: DriftInput): DriftReport['reference'] {
