@@ -4,7 +4,7 @@
  * the file, the line, the column and the value with what was expected (exit 2), or a reject
  * reported with its line when the rate is tolerated; never an internal error or a silent answer.
  */
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, openSync, closeSync, statSync, writeSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rehearse, runEvents } from '../support/cli';
@@ -92,5 +92,20 @@ describe('text where a number is expected', () => {
     };
     expect(report.current.rows).toBe(200);
     expect(report.features.find((f) => f.name === 'distance')).toMatchObject({ kind: 'numeric', leftOut: { current: { notNumeric: 1 } } });
+  });
+
+  it('drift: a Parquet file damaged in its middle is exit 2 naming the file (before: exit 3, no file named), as score does', () => {
+    const smoke = join(ROOT, 'scenarios/smoke/flights-2001-03-01.parquet');
+    const damaged = join(dir, 'middle.parquet');
+    copyFileSync(smoke, damaged);
+    const fd = openSync(damaged, 'r+');
+    writeSync(fd, Buffer.alloc(4096, 0xff), 0, 4096, Math.floor(statSync(damaged).size / 2));
+    closeSync(fd);
+    const drift = rehearse(['drift', '--reference', smoke, '--current', damaged, '--workspace', dir]);
+    expect(drift.code).toBe(2);
+    expect(drift.stderr).toMatch(new RegExp(`^rehearse drift: --current ${damaged}: cannot be read: .+\n$`));
+    const score = rehearse(['score', '--model', join(ROOT, 'scenarios/smoke/model'), '--snapshot', damaged, '--label', 'delay > 15', '--workspace', dir]);
+    expect(score.code).toBe(2);
+    expect(score.stderr).toContain(damaged);
   });
 });

@@ -11,8 +11,9 @@ import { compareCategorical } from '../../common/drift/compareCategorical';
 import { compareNumeric } from '../../common/drift/compareNumeric';
 import type { DriftOptions } from '../../common/drift/driftOptions';
 import { missingFeature } from '../../common/drift/missingFeature';
-import { InputError } from '../../common/run/inputError';
+import { InputError, isInputError } from '../../common/run/inputError';
 import { openDatabase } from '../duckdb/database';
+import { firstLine } from '../duckdb/snapshotFormats';
 import { distinctUpTo, readCategorySides, readNumericSides, type FeatureSql } from './columnSides';
 import { categoryKeySql, numericValueSql } from './columnSql';
 import { openDriftInput, type DriftInput } from './driftInput';
@@ -73,8 +74,8 @@ export async function compareFiles(request: CompareFilesRequest): Promise<DriftR
       }
     }
     // One query at a time: DuckDB parallelizes each query itself on this connection.
-    const ref = await sidesOf(connection, reference.table, planned, 'reference');
-    const cur = await sidesOf(connection, current.table, planned, 'current');
+    const ref = await readingOf(reference, () => sidesOf(connection, reference.table, planned, 'reference'));
+    const cur = await readingOf(current, () => sidesOf(connection, current.table, planned, 'current'));
     const rows = { reference: reference.rows, current: current.rows };
     const features: FeatureDrift[] = planned.map((p) => {
       if (p.reference === null || p.current === null) {
@@ -161,11 +162,27 @@ async function distinctOn(
 ): Promise<Map<string, number>> {
   const onReference = columns.filter((c) => c.reference !== null).map((c) => c.name);
   const onCurrent = columns.filter((c) => c.reference === null).map((c) => c.name);
-  const counts = await distinctUpTo(connection, reference.table, onReference, CATEGORICAL_MAX_DISTINCT);
-  for (const [name, n] of await distinctUpTo(connection, current.table, onCurrent, CATEGORICAL_MAX_DISTINCT)) {
+  const counts = await readingOf(reference, () => distinctUpTo(connection, reference.table, onReference, CATEGORICAL_MAX_DISTINCT));
+  for (const [name, n] of await readingOf(current, () => distinctUpTo(connection, current.table, onCurrent, CATEGORICAL_MAX_DISTINCT))) {
     counts.set(name, n);
   }
   return counts;
+}
+
+/**
+ * A query over one input; a failure is an InputError naming the file. A Parquet input is a view,
+ * read only by the statistics' queries, so a file damaged past its footer fails here, not when it
+ * is opened.
+ */
+async function readingOf<T>(input: DriftInput, query: () => Promise<T>): Promise<T> {
+  try {
+    return await query();
+  } catch (error) {
+    if (isInputError(error)) {
+      throw error;
+    }
+    throw new InputError(`${input.flag} ${input.file}`, `cannot be read: ${firstLine(error)}`);
+  }
 }
 
 async function sidesOf(connection: DuckDBConnection, table: string, planned: readonly Planned[], role: 'reference' | 'current') {

@@ -15,8 +15,9 @@ import { firstLine, formatReader, isGlob, snapshotFiles, snapshotFormat, type Sn
 
 /** A registered input: its table name, columns, row count and the rows that could not be read. */
 export interface DriftInput {
-  /** The path as the user gave it. */
+  /** The path as the user gave it, and the flag that gave it. */
   readonly file: string;
+  readonly flag: string;
   /** The SQL name it is registered under. */
   readonly table: string;
   readonly columns: readonly { readonly name: string; readonly type: string }[];
@@ -51,6 +52,7 @@ export async function openDriftInput(connection: DuckDBConnection, file: string,
     const counted = await connection.runAndReadAll(`SELECT count(*)::DOUBLE FROM ${name}`);
     return {
       file,
+      flag,
       table,
       columns: reader.columns,
       rows: Number(counted.getRows()[0]?.[0] ?? 0),
