@@ -33,7 +33,7 @@ export function progressWriter(err: (text: string) => void): EventWriter {
           err(`execution provider: asked for ${event.requested}, using ${event.used}: ${event.reason}`);
           break;
         case 'snapshot.rejects':
-          err(`  ${event.source}: ${event.rejected} rows could not be read`);
+          err(`  ${event.source}: ${event.rejected} row${event.rejected === 1 ? '' : 's'} could not be read${rejectLines(event.examples)}`);
           break;
         case 'notice':
           err(`  ${event.level}: ${event.message}`);
@@ -52,4 +52,10 @@ export function progressWriter(err: (text: string) => void): EventWriter {
 
 function fmt(value: number | null): string {
   return value === null ? '-' : value.toFixed(4);
+}
+
+/** Where the first rejected rows are (up to three), so a tolerated reject is still found by its line. */
+function rejectLines(examples: readonly { readonly file: string; readonly line: number | null; readonly message: string }[]): string {
+  const shown = examples.slice(0, 3).map((e) => `${e.file}${e.line === null ? '' : `:${e.line}`}: ${e.message}`);
+  return shown.length === 0 ? '' : `; ${shown.join('; ')}`;
 }

@@ -54,6 +54,19 @@ async function routerGreen(rig: ServerRig): Promise<number> {
   return json.policy.weights.green;
 }
 
+/** Resolves when the driver hands the rig a change to `green`% (the change is then on its way to the router). */
+function handedToRouter(rig: ServerRig, green: number): Promise<void> {
+  const setWeights = rig.setWeights.bind(rig);
+  return new Promise((resolve) => {
+    (rig as { setWeights: ServerRig['setWeights'] }).setWeights = (weights, reason) => {
+      if (weights.green === green) {
+        resolve();
+      }
+      return setWeights(weights, reason);
+    };
+  });
+}
+
 const weightChanges = (events: readonly RigEvent[]) => events.flatMap((e) => (e.kind === 'router.weights' ? [e.weights.green] : []));
 
 describe('abort paths on real servers', () => {
@@ -84,14 +97,35 @@ describe('abort paths on real servers', () => {
     const { rig, events } = await rigWithEvents();
     const driver = new RolloutDriver(STEPS, rig, systemClock, 0);
     await driver.command({ type: 'start' });
-    // The pause ends (the plan goes to 100%) and, before the router has confirmed it, an abort.
+    // The pause ends (the plan goes to 100%) and, once that change is on its way to the router but
+    // before the router has confirmed it, an abort.
+    const hundred = handedToRouter(rig, 100);
     const promoting = driver.command({ type: 'step-done' });
+    await hundred;
     const retreat = driver.abort('abort while promoting');
     await promoting;
     await retreat.confirmed;
-    expect(weightChanges(events)).toEqual([30, 100, 0]);
     expect(await routerGreen(rig)).toBe(0);
+    expect(weightChanges(events)).toEqual([30, 100, 0]);
     expect(driver.state).toMatchObject({ status: 'aborted', weights: { green: 0 } });
+    const after = await rig.send(traffic(10), 100);
+    expect(after.every((r) => r.side === 'blue' && r.status === 200)).toBe(true);
+  });
+
+  it('abort during a promotion: the queued 100% is cancelled, the router goes from 90% straight back to blue', async () => {
+    const { rig, events } = await rigWithEvents();
+    const promotion: RolloutStepSpec[] = [{ setWeight: 30 }, { pause: {} }, { setWeight: 90 }, { setWeight: 100 }];
+    const driver = new RolloutDriver(promotion, rig, systemClock, 0);
+    expect(await driver.command({ type: 'start' })).toMatchObject({ type: 'await-person' });
+    // Promote (90% on its way, 100% queued behind it) and abort before the router has confirmed 90%.
+    const ninety = handedToRouter(rig, 90);
+    const promoting = driver.command({ type: 'promote' });
+    await ninety;
+    const retreat = driver.abort('abort while promoting');
+    await promoting;
+    await retreat.confirmed;
+    expect(await routerGreen(rig)).toBe(0);
+    expect(weightChanges(events)).toEqual([30, 90, 0]);
     const after = await rig.send(traffic(10), 100);
     expect(after.every((r) => r.side === 'blue' && r.status === 200)).toBe(true);
   });

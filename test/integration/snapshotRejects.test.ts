@@ -38,9 +38,52 @@ describe('snapshot rejects (real DuckDB)', () => {
     expect(rejects.rejected).toBe(2);
     expect(rejects.examples).toEqual([
       { file: join(dir, 'a.csv'), line: 3, message: 'Expected Number of Columns: 3 Found: 2' },
-      // The column and the type expected, never the cell's text.
-      { file: join(dir, 'b.csv'), line: 3, message: 'Error when converting column "ts". could not convert a value to TIMESTAMP' },
+      // The column, the type expected and the cell's own value (cut short: the message is about it).
+      { file: join(dir, 'b.csv'), line: 3, message: 'column "ts": expected a TIMESTAMP, found "not a time"' },
     ]);
+  });
+
+  it('CSV damage costs only the damaged lines: a bad quote, an unterminated quote, a word in a numeric column', async () => {
+    const dir = tempDir();
+    const lines = Array.from({ length: 39 }, (_, i) => `2001-01-01 ${String((i + 1) % 24).padStart(2, '0')}:00:00,${(i + 1) * 10},"City, ${i + 1}"`);
+    const damaged = (line: number, text: string) => ['ts,distance,city', ...lines.map((l, i) => (i + 2 === line ? text : l))].join('\n') + '\n';
+    writeFileSync(join(dir, 'bad-quote.csv'), damaged(6, '2001-01-01 05:00:00,50,"bad"x'));
+    writeFileSync(join(dir, 'unterminated.csv'), damaged(8, '2001-01-01 07:00:00,70,"unterminated'));
+    writeFileSync(join(dir, 'word.csv'), damaged(10, '2001-01-01 09:00:00,abc,"City, 9"'));
+    const read = async (file: string) => {
+      const source = await openSnapshot(snapshotSchemaDefaults({ path: join(dir, file), timestamp: 'ts' }), 'production');
+      const chunks = await readAll(source, ['distance', 'city']);
+      await source.close();
+      return { columns: source.columns, rows: chunks.reduce((n, c) => n + c.rowCount, 0), rejects: source.rejects() };
+    };
+    // Before: DuckDB's sniffer gave up quoting (every quoted comma split a row: 1 row of 39 kept) or chose another delimiter.
+    const quote = await read('bad-quote.csv');
+    expect(quote.rows).toBe(38);
+    expect(quote.rejects).toEqual({ rejected: 1, examples: [{ file: join(dir, 'bad-quote.csv'), line: 6, message: 'Value with unterminated quote found.' }] });
+    const unterminated = await read('unterminated.csv');
+    // The open quote runs into the next line, which is lost with it; the line where it starts is named.
+    expect(unterminated.rows).toBe(37);
+    expect(unterminated.rejects.examples).toEqual([{ file: join(dir, 'unterminated.csv'), line: 8, message: 'Value with unterminated quote found.' }]);
+    const word = await read('word.csv');
+    expect(word.columns.find((c) => c.name === 'distance')?.type).toBe('DOUBLE');
+    expect(word.rows).toBe(38);
+    expect(word.rejects).toEqual({
+      rejected: 1,
+      examples: [{ file: join(dir, 'word.csv'), line: 10, message: 'column "distance": expected a number, found "abc"' }],
+    });
+  });
+
+  it('CSV: a column of codes stays text; a header-only file is "no rows", naming it', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'codes.csv'), 'ts,gate\n2001-01-01 01:00:00,12\n2001-01-01 02:00:00,B7\n2001-01-01 03:00:00,C2\n2001-01-01 04:00:00,14\n');
+    const codes = await openSnapshot(snapshotSchemaDefaults({ path: join(dir, 'codes.csv'), timestamp: 'ts' }), 'production');
+    await codes.close();
+    expect(codes.columns.find((c) => c.name === 'gate')?.type).toBe('VARCHAR');
+    writeFileSync(join(dir, 'header.csv'), 'ts,distance\n');
+    await expect(openSnapshot(snapshotSchemaDefaults({ path: join(dir, 'header.csv'), timestamp: 'ts' }), 'production')).rejects.toMatchObject({
+      where: join(dir, 'header.csv'),
+      problem: expect.stringMatching(/^no rows:/),
+    });
   });
 
   it('JSON lines: a bad line and a non-object line reported by number; blank lines are not rows', async () => {

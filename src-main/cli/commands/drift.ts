@@ -68,6 +68,7 @@ export const driftCommand: Command = {
         binning: oneOf(values.binning, ['equal-width', 'quantile'] as const, 'binning', 'equal-width'),
         bands: bands(values.bands),
       },
+      onNote: (note) => io.err(note),
     });
     for (const [flag, input] of [
       ['--reference', report.reference],

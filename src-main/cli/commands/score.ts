@@ -61,8 +61,10 @@ export const scoreCommand: Command = {
     }
     const { rejects } = outcome;
     if (rejects.rejected > 0) {
+      const first = rejects.examples[0];
+      const at = first ? `; first: ${first.file}${first.line === null ? '' : `:${first.line}`}: ${first.message}` : '';
       io.err(
-        `${request.snapshot.path}: ${rejects.rejected} rows could not be read (tolerated by --max-reject-rate ${request.snapshot.maxRejectRate}); first: ${rejects.examples[0]?.message ?? ''}`,
+        `${request.snapshot.path}: ${rejects.rejected} row${rejects.rejected === 1 ? '' : 's'} could not be read, left out (tolerated by --max-reject-rate ${request.snapshot.maxRejectRate})${at}`,
       );
     }
     const document = scoreDocument(request, outcome);

@@ -88,4 +88,28 @@ describe('rollout driver', () => {
     expect(calls).toBe(2);
     expect(driver.routerWeights).toEqual({ blue: 100, green: 0 });
   });
+
+  it('an abort during a promotion cancels the queued weight changes: after 90% is confirmed, the next sent is the retreat, never 100%', async () => {
+    const { rig, pending, applied } = gatedRig();
+    const promotion: RolloutStepSpec[] = [{ setWeight: 30 }, { pause: {} }, { setWeight: 90 }, { setWeight: 100 }];
+    const driver = new RolloutDriver(promotion, rig, steppingClock(), 0);
+    const started = driver.command({ type: 'start' });
+    await tick();
+    pending[0]!.release();
+    expect(await started).toMatchObject({ type: 'await-person' });
+    // The person promotes: 90% goes to the router, 100% is queued behind it; then the abort.
+    const promoting = driver.command({ type: 'promote' });
+    await tick();
+    expect(pending.map((p) => p.weights.green)).toEqual([30, 90]);
+    const retreat = driver.abort('abort while promoting');
+    pending[1]!.release();
+    await tick();
+    expect(pending.map((p) => p.weights.green)).toEqual([30, 90, 0]);
+    pending[2]!.release();
+    await Promise.all([promoting, retreat.confirmed]);
+    await tick();
+    expect(applied).toEqual([30, 90, 0]);
+    expect(pending).toHaveLength(3);
+    expect(driver.routerWeights).toEqual({ blue: 100, green: 0 });
+  });
 });

@@ -5,7 +5,8 @@
  */
 import type { TensorInfo } from '../../../contract/events';
 import type { FeatureBatch, FeatureDType, FeatureTensor } from '../ports/inference';
-import type { ColumnChunk } from '../ports/snapshot';
+import type { ColumnChunk, SnapshotColumn } from '../ports/snapshot';
+import { chunkKindOf, typeClassOf } from '../snapshot/columnTypes';
 
 /** One model input fed from snapshot columns. */
 export interface InputBinding {
@@ -89,6 +90,36 @@ export function planInputs(
     );
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, plan: { bindings, columns } };
+}
+
+/**
+ * The snapshot columns a plan feeds to numeric inputs whose declared type cannot be one: text
+ * (which would fail in the middle of a read), and dates and timestamps, which the reader hands
+ * over as epoch milliseconds (about 1e12): a model trained on hours or distances then scores
+ * every row the same, silently. Derived and absent columns are not checked here.
+ */
+export function inputKindProblems(plan: InputPlan, columns: readonly SnapshotColumn[], file: string): string[] {
+  const problems: string[] = [];
+  for (const binding of plan.bindings) {
+    for (const name of binding.columns) {
+      const column = columns.find((c) => c.name === name);
+      if (column === undefined) {
+        continue;
+      }
+      const kind = typeClassOf(column.type);
+      if (kind === 'temporal') {
+        problems.push(
+          `column "${name}" of ${file} is a ${column.type}, but input "${binding.input}" expects numbers: a time would reach the model as epoch milliseconds; ` +
+            `derive a number from it instead (a derived feature such as hour("${name}"))`,
+        );
+      } else if (chunkKindOf(column.type) === 'text') {
+        problems.push(
+          `column "${name}" of ${file} is ${kind === 'text' ? 'text' : 'not a number'} (${column.type}), but input "${binding.input}" expects numbers`,
+        );
+      }
+    }
+  }
+  return problems;
 }
 
 /** Builds the input tensors of one chunk. Nulls become NaN (float) or are refused (int64). */

@@ -2,7 +2,8 @@
  * The rollout machine bound to a running rig. Commands change the machine's state at
  * once (synchronously), and their effects go to the rig in the order they were made, so an abort
  * that arrives while a weight change is on its way lands after it: the end state is blue 100%
- * whatever the timing. A second abort returns the first one's retreat. Nothing here waits on a
+ * whatever the timing. An abort cancels the changes still queued behind that one (a promotion's
+ * 90% then 100%): none of them reaches the router after the abort was decided. A second abort returns the first one's retreat. Nothing here waits on a
  * timer; the retreat is timed with the injected Clock.
  */
 import type { GateOutcome } from '../../../contract/charts';
@@ -34,6 +35,8 @@ export class RolloutDriver {
   private retreat: Retreat | null = null;
   private confirmedWeights: RouteWeights = INITIAL_ROLLOUT.weights;
   private greenSince: number | null = null;
+  /** Bumped by an abort: a weight change queued under an older epoch is dropped, not sent. */
+  private epoch = 0;
 
   constructor(
     private readonly steps: readonly RolloutStepSpec[],
@@ -82,6 +85,7 @@ export class RolloutDriver {
       return this.retreat;
     }
     const decidedAt = this.clock.monotonic();
+    this.epoch += 1;
     const { state } = this.apply({ type: 'abort', reason });
     if (state.status !== 'aborted') {
       throw new Error('the rollout machine refused an abort');
@@ -102,11 +106,15 @@ export class RolloutDriver {
     for (const effect of result.effects) {
       if (effect.type === 'set-weights') {
         const { weights, reason } = effect;
+        const epoch = this.epoch;
         // Each change waits for the one before, whether it worked or not: a failed change must
-        // not keep an abort from trying.
+        // not keep an abort from trying. One still queued when an abort came is dropped.
         this.applying = this.applying
           .catch(() => undefined)
           .then(async () => {
+            if (epoch !== this.epoch) {
+              return;
+            }
             this.confirmedWeights = await this.rig.setWeights(weights, reason);
             if (this.greenSince === null && this.confirmedWeights.green > 0) {
               this.greenSince = this.clock.monotonic();

@@ -5,11 +5,11 @@
  */
 import { rawRecordsOf } from '../features/rawRecord';
 import { trainingPipeline, type ServingFeatures } from '../features/featureSpec';
-import { buildBatch, planInputs, type InputPlan } from '../features/inputPlan';
+import { buildBatch, inputKindProblems, planInputs, type InputPlan } from '../features/inputPlan';
 import type { BoundFeatures } from '../ports/featurePipelines';
 import type { FeatureBatch, Inference } from '../ports/inference';
 import type { LoadedModel, ModelArtifact } from '../ports/models';
-import type { ColumnChunk } from '../ports/snapshot';
+import type { ColumnChunk, SnapshotColumn } from '../ports/snapshot';
 import type { ModelSection } from '../scenario/sections/models';
 import { InputError } from './inputError';
 import type { ReadyModel } from './state';
@@ -17,6 +17,7 @@ import type { ReadyModel } from './state';
 /**
  * Plans the model's inputs; a mismatch closes the session and is an InputError listing what was
  * expected and found. `where` names the model in that message (`models.blue (path)`, `--model`).
+ * Given the snapshot, a numeric input fed from a text, date or timestamp column is refused too.
  */
 export async function readyModel(
   role: 'blue' | 'green',
@@ -26,6 +27,7 @@ export async function readyModel(
   available: readonly string[],
   where: string,
   servingVariant: ServingVariantChoice | null = null,
+  snapshot: { readonly description: string; readonly columns: readonly SnapshotColumn[] } | null = null,
 ): Promise<ReadyModel> {
   const { inference, features } = loaded;
   if (servingVariant !== null && features === null) {
@@ -56,6 +58,11 @@ export async function readyModel(
     throw new InputError(where, `the model's inputs do not match the snapshot: ${planned.problems.join('; ')}`);
   }
   const plan = planned.plan;
+  const kinds = snapshot === null ? [] : inputKindProblems(plan, snapshot.columns, snapshot.description);
+  if (kinds.length > 0) {
+    await inference.close();
+    throw new InputError(where, `the model's inputs do not match the snapshot: ${kinds.join('; ')}`);
+  }
   // The plan's batch from the model's feature columns: toBatch too, unless a serving variant replaces it.
   const fromFeatures = (chunk: ColumnChunk): FeatureBatch => buildBatch(plan, chunk);
   if (serving !== null && servingVariant !== null) {

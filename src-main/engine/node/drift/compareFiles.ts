@@ -11,8 +11,9 @@ import { compareCategorical } from '../../common/drift/compareCategorical';
 import { compareNumeric } from '../../common/drift/compareNumeric';
 import type { DriftOptions } from '../../common/drift/driftOptions';
 import { missingFeature } from '../../common/drift/missingFeature';
-import { InputError } from '../../common/run/inputError';
+import { InputError, isInputError } from '../../common/run/inputError';
 import { openDatabase } from '../duckdb/database';
+import { firstLine } from '../duckdb/snapshotFormats';
 import { distinctUpTo, readCategorySides, readNumericSides, type FeatureSql } from './columnSides';
 import { categoryKeySql, numericValueSql } from './columnSql';
 import { openDriftInput, type DriftInput } from './driftInput';
@@ -27,6 +28,8 @@ export interface CompareFilesRequest {
   readonly categorical: readonly string[];
   readonly numeric: readonly string[];
   readonly options: DriftOptions;
+  /** Told what the comparison decided on its own that a person should know (a damaged numeric column). */
+  readonly onNote?: (note: string) => void;
 }
 
 interface Planned {
@@ -43,6 +46,10 @@ export async function compareFiles(request: CompareFilesRequest): Promise<DriftR
     const reference = await openDriftInput(connection, request.reference, 'reference', '--reference');
     const current = await openDriftInput(connection, request.current, 'current', '--current');
     checkNamed(request, reference, current);
+    const damaged = damagedColumns(request, [
+      ['--reference', reference],
+      ['--current', current],
+    ]);
     const names = request.columns ?? [...new Set([...reference.columns.map((c) => c.name), ...current.columns.map((c) => c.name)])];
     const typed = names.map((name) => ({ name, reference: typeOn(reference, name), current: typeOn(current, name) }));
     const toCount = typed.filter(
@@ -58,7 +65,7 @@ export async function compareFiles(request: CompareFilesRequest): Promise<DriftR
         distinct: distinct.get(t.name) ?? null,
         named: request.columns !== null,
         forceCategorical: request.categorical.includes(t.name),
-        forceNumeric: request.numeric.includes(t.name),
+        forceNumeric: request.numeric.includes(t.name) || damaged.has(t.name),
       });
       if ('skip' in answer) {
         skipped.push({ name: t.name, type: side.type, reason: answer.skip });
@@ -67,8 +74,8 @@ export async function compareFiles(request: CompareFilesRequest): Promise<DriftR
       }
     }
     // One query at a time: DuckDB parallelizes each query itself on this connection.
-    const ref = await sidesOf(connection, reference.table, planned, 'reference');
-    const cur = await sidesOf(connection, current.table, planned, 'current');
+    const ref = await readingOf(reference, () => sidesOf(connection, reference.table, planned, 'reference'));
+    const cur = await readingOf(current, () => sidesOf(connection, current.table, planned, 'current'));
     const rows = { reference: reference.rows, current: current.rows };
     const features: FeatureDrift[] = planned.map((p) => {
       if (p.reference === null || p.current === null) {
@@ -91,6 +98,29 @@ export async function compareFiles(request: CompareFilesRequest): Promise<DriftR
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+/**
+ * Columns of numbers with a few values that are not (a CSV's `abc` among distances), compared as
+ * numeric unless named with --categorical: the others are counted as not numeric, and each is
+ * said with its first line rather than the column silently turning categorical.
+ */
+function damagedColumns(request: CompareFilesRequest, inputs: readonly (readonly [string, DriftInput])[]): Set<string> {
+  const names = new Set<string>();
+  for (const [flag, input] of inputs) {
+    for (const column of input.damaged) {
+      if (request.categorical.includes(column.name)) {
+        continue;
+      }
+      names.add(column.name);
+      const first = column.first.map((f) => `${f.file}:${f.line}: ${f.message}`).join('; ');
+      request.onNote?.(
+        `${flag} ${input.file}: column "${column.name}" holds numbers but for ${column.notNumbers} value${column.notNumbers === 1 ? '' : 's'}, so it is compared as numeric ` +
+          `(those are counted as not numeric; --categorical ${column.name} to compare it as categories)${first === '' ? '' : `; first: ${first}`}`,
+      );
+    }
+  }
+  return names;
 }
 
 function inputSummary(input: DriftInput): DriftReport['reference'] {
@@ -132,11 +162,27 @@ async function distinctOn(
 ): Promise<Map<string, number>> {
   const onReference = columns.filter((c) => c.reference !== null).map((c) => c.name);
   const onCurrent = columns.filter((c) => c.reference === null).map((c) => c.name);
-  const counts = await distinctUpTo(connection, reference.table, onReference, CATEGORICAL_MAX_DISTINCT);
-  for (const [name, n] of await distinctUpTo(connection, current.table, onCurrent, CATEGORICAL_MAX_DISTINCT)) {
+  const counts = await readingOf(reference, () => distinctUpTo(connection, reference.table, onReference, CATEGORICAL_MAX_DISTINCT));
+  for (const [name, n] of await readingOf(current, () => distinctUpTo(connection, current.table, onCurrent, CATEGORICAL_MAX_DISTINCT))) {
     counts.set(name, n);
   }
   return counts;
+}
+
+/**
+ * A query over one input; a failure is an InputError naming the file. A Parquet input is a view,
+ * read only by the statistics' queries, so a file damaged past its footer fails here, not when it
+ * is opened.
+ */
+async function readingOf<T>(input: DriftInput, query: () => Promise<T>): Promise<T> {
+  try {
+    return await query();
+  } catch (error) {
+    if (isInputError(error)) {
+      throw error;
+    }
+    throw new InputError(`${input.flag} ${input.file}`, `cannot be read: ${firstLine(error)}`);
+  }
 }
 
 async function sidesOf(connection: DuckDBConnection, table: string, planned: readonly Planned[], role: 'reference' | 'current') {

@@ -14,6 +14,7 @@ import type { SnapshotSection } from '../../common/scenario/sections/snapshots';
 /** The fields of a snapshot section the format readers use; the timestamp may be absent. */
 type FormatSection = Pick<SnapshotSection, 'path' | 'format'> & { readonly timestamp?: string | undefined };
 import { duckdbProblem } from '../../common/validation/contentFree';
+import { castProblem, csvLayout, type DamagedColumn } from './csvLayout';
 import { sqlString } from './database';
 
 export type SnapshotFormat = 'parquet' | 'csv' | 'jsonl';
@@ -32,6 +33,8 @@ export interface FormatReader {
    * are broken by them, so a replay is the same every time, whatever DuckDB's threads do).
    */
   readonly rows: string;
+  /** CSV only: numeric columns with a few values that are not numbers (see csvLayout.ts). */
+  readonly damaged?: readonly DamagedColumn[];
   /** Runs before each read (a fresh count of rejects). */
   beforeRead(connection: DuckDBConnection): Promise<void>;
   /** The rows the last read could not read. */
@@ -77,14 +80,29 @@ export async function snapshotFiles(connection: DuckDBConnection, path: string, 
   return files;
 }
 
+/**
+ * How a caller reads. `rows`: a snapshot's rows feed models, so a damaged numeric column is read
+ * as numbers (its other values reject their rows) and a file without rows is an error. `columns`:
+ * `rehearse drift` compares column by column, so it keeps every row, is told which columns are
+ * damaged, and reports an empty file as insufficient data.
+ */
+export interface ReadOptions {
+  readonly purpose: 'rows' | 'columns';
+}
+
 /** Opens the reader of the section's format over the listed files. */
-export async function formatReader(connection: DuckDBConnection, section: FormatSection, files: readonly string[]): Promise<FormatReader> {
+export async function formatReader(
+  connection: DuckDBConnection,
+  section: FormatSection,
+  files: readonly string[],
+  options: ReadOptions = { purpose: 'rows' },
+): Promise<FormatReader> {
   const format = snapshotFormat(section);
   switch (format) {
     case 'parquet':
       return parquetReader(connection, files);
     case 'csv':
-      return csvReader(connection, section, files);
+      return csvReader(connection, section, files, options);
     case 'jsonl':
       return jsonLinesReader(connection, section, files);
   }
@@ -133,18 +151,14 @@ async function parquetReader(connection: DuckDBConnection, files: readonly strin
 const CSV_REJECTS = 'rehearsal_csv_rejects';
 const CSV_SCANS = 'rehearsal_csv_scans';
 
-async function csvReader(connection: DuckDBConnection, section: FormatSection, files: readonly string[]): Promise<FormatReader> {
-  const options = `store_rejects = true, rejects_table = ${sqlString(CSV_REJECTS)}, rejects_scan = ${sqlString(CSV_SCANS)}`;
-  const sniffed = await describe(connection, `read_csv(${fileList(files)}, ${options})`);
-  // The event-time column is read as a timestamp, so a bad value is a rejected line with its number
-  // rather than a column silently sniffed as text.
-  const timestamp = section.timestamp;
-  const typed = timestamp !== undefined && sniffed.some((c) => c.name === timestamp) ? `, types = {${sqlString(timestamp)}: 'TIMESTAMP'}` : '';
-  const rows = `(SELECT * EXCLUDE (ordinality), filename AS __file, file_index AS __file_index, NULL::BIGINT AS __line, ordinality AS __row FROM read_csv(${fileList(files)}, ${options}${typed}) WITH ORDINALITY)`;
+async function csvReader(connection: DuckDBConnection, section: FormatSection, files: readonly string[], options: ReadOptions): Promise<FormatReader> {
+  const layout = await csvLayout(connection, files, { rejects: CSV_REJECTS, scans: CSV_SCANS, forRows: options.purpose === 'rows' }, section.timestamp);
+  const rows = `(SELECT * EXCLUDE (ordinality), filename AS __file, file_index AS __file_index, NULL::BIGINT AS __line, ordinality AS __row FROM read_csv(${fileList(files)}, ${layout.options}) WITH ORDINALITY)`;
   return {
     format: 'csv',
     columns: await describe(connection, rows),
     rows,
+    damaged: layout.damaged,
     async beforeRead(db) {
       // DuckDB appends every scan's rejects to the same tables and records nothing for a clean scan.
       await db.run(`DROP TABLE IF EXISTS ${CSV_REJECTS}; DROP TABLE IF EXISTS ${CSV_SCANS}`);
@@ -162,7 +176,11 @@ async function csvReader(connection: DuckDBConnection, section: FormatSection, f
         rejected: Number(counted.getRowObjectsJson()[0]?.['n'] ?? 0),
         examples: examples
           .getRowObjectsJson()
-          .map((row) => ({ file: String(row['file']), line: Number(row['line']), message: duckdbProblem(String(row['message'])) })),
+          .map((row) => ({
+            file: String(row['file']),
+            line: Number(row['line']),
+            message: castProblem(String(row['message'])) ?? duckdbProblem(String(row['message'])),
+          })),
       };
     },
   };

@@ -56,6 +56,8 @@ export async function scoreModel(request: ScoreRequest): Promise<ScoreOutcome> {
       { inputs: request.features ? [...request.features] : undefined, threshold: 0.5 },
       source.columns.map((c) => c.name),
       `--model ${request.model}`,
+      null,
+      source,
     );
     try {
       const scored = await scoreStream([model], source, { from: request.from, to: request.to });

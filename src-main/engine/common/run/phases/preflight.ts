@@ -14,6 +14,7 @@ import type { Phase, PhaseContext } from '../phase';
 import { compareModelLocks, measureModelRuntimes } from '../preflight/dependencyEvidence';
 import { checkFeatures } from '../preflight/featureChecks';
 import { readyModel } from '../readyModel';
+import { rejectRateProblem } from '../scoreStream';
 
 type Role = 'blue' | 'green';
 
@@ -46,6 +47,7 @@ export const preflightPhase: Phase = {
     for (const { role, artifact } of refused.filter((r) => r.artifact.featureSpec !== undefined)) {
       log.append({ kind: 'feature.unavailable', role, model: artifact.name, reason: `not loaded: ${artifact.message}` });
     }
+    await refuseUnreadableRows(context);
     await checkFeatures(context, sampled);
     if (refused.length === 0) {
       await measureModelRuntimes(context, sampled.trainingChunks);
@@ -100,7 +102,11 @@ async function loadModel(context: PhaseContext, role: Role, artifact: ModelArtif
   });
   const variant = file.scenario.features.servingVariant[role];
   const choice = variant === undefined ? null : { name: variant, field: `features.servingVariant.${role}` };
-  state.models.push(await readyModel(role, artifact, { ...loaded, features }, section, available, `models.${role} (${artifact.path})`, choice));
+  // The scenario's derived features replace a snapshot column of the same name: only the others are checked for their kind.
+  const { source } = await context.data.production();
+  const derived = file.scenario.features.derived;
+  const snapshot = { description: source.description, columns: source.columns.filter((c) => !(c.name in derived)) };
+  state.models.push(await readyModel(role, artifact, { ...loaded, features }, section, available, `models.${role} (${artifact.path})`, choice, snapshot));
 }
 
 function modelRoles(models: { blue: ModelSection; green?: ModelSection | undefined }): [Role, ModelSection][] {
@@ -127,4 +133,30 @@ function trainingColumns(context: PhaseContext) {
     relations: Object.assign({}, ...models.map((m) => m.relations)),
     joins: models.flatMap((m) => m.joins),
   };
+}
+
+/**
+ * The sample's training read scanned every row of the window in the models' columns, so the rows
+ * it could not read (a word in a numeric column, a damaged quote) are known here: above the
+ * tolerated rate the run stops now, naming the first line, rather than after preflight said ok.
+ */
+async function refuseUnreadableRows(context: PhaseContext): Promise<void> {
+  const { source, section } = await context.data.production();
+  const rejects = source.rejects();
+  if (rejects.rejected === 0) {
+    return;
+  }
+  const extent = source.extent ? await source.extent({ columns: [], derived: {}, from: section.from, to: section.to }) : null;
+  const problem = rejectRateProblem(rejects, extent?.rows ?? 0, section.maxRejectRate, section.path, 'snapshots.production.maxRejectRate');
+  if (problem) {
+    context.log.append({
+      kind: 'snapshot.rejects',
+      role: 'production',
+      source: source.description,
+      rejected: rejects.rejected,
+      read: extent?.rows ?? 0,
+      examples: rejects.examples,
+    });
+    throw problem;
+  }
 }
