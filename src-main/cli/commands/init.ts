@@ -94,7 +94,7 @@ export const initCommand: Command = {
       io.err(`rehearse init: the drafted ${out} does not validate:\n${loaded.issues.map(formatIssue).join('\n')}`);
       return 3;
     }
-    io.out(values.json ? JSON.stringify(initDocument(out, outcome.draft), null, 2) : initText(out, outcome.draft, snapshot));
+    io.out(values.json ? JSON.stringify(initDocument(out, outcome.draft), null, 2) : initText(values.out ?? 'scenario.yaml', outcome.draft, snapshot));
     return 0;
   },
 };
