@@ -55,6 +55,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/inspect')).inspectCommand,
   },
   {
+    name: 'init',
+    summary: 'draft a commented scenario from a model and a snapshot: inputs, references, window, season, each with its reason',
+    load: async () => (await import('./commands/init')).initCommand,
+  },
+  {
     name: 'score',
     summary: 'score a model on a snapshot: n, AUC, log loss, positive rate, prediction quantiles',
     load: async () => (await import('./commands/score')).scoreCommand,

@@ -124,7 +124,7 @@ describe('load against the real model server', () => {
     const server = await startTestServer(SMOKE_MODEL, { timeoutMs: 60_000 });
     for (const protocol of ['predict', 'oip'] as const) {
       const result = await runLoad(plan(server.url, { rps: 100, durationMs: 1000, protocol, payload: { kind: 'numeric' } }));
-      expect(result.payload).toBe('numeric, model smoke-v1, width 2, 1024 standard-normal rows');
+      expect(result.payload).toBe('numeric, model smoke-v1, width 2, 1024 rows of typed defaults (0: the server publishes no reference profile)');
       expect(result.requests.ok, protocol).toBe(result.requests.planned);
     }
   });

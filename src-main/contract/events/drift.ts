@@ -12,7 +12,7 @@ import type { DriftStatus, FeatureKind } from '../drift';
 import type { MonitoringLayer, PsiBands } from '../charts';
 
 /** Which part of the reference a window is compared with: the same stretch of the week, of the day, or all of it. */
-export type SeasonKind = 'hour-of-week' | 'hour-of-day' | 'none';
+export type SeasonKind = 'hour-of-week' | 'hour-of-day' | 'day-of-week' | 'month-of-year' | 'none';
 
 /** How a rule's threshold was set: as written in the scenario, or from the reference's own noise. */
 export type ThresholdSource = 'fixed' | 'calibrated';

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { connectionsFor, MAX_CONNECTIONS } from '../../../src-main/engine/common/load/connections';
 import { loadResult, type LoadRunFacts } from '../../../src-main/engine/common/load/loadResult';
 import type { OpenLoopTally } from '../../../src-main/engine/common/load/openLoop';
 import { rateShape } from '../../../src-main/engine/common/load/rateShape';
-import { inferBody, numericPredictBody, recordBody, standardNormal } from '../../../src-main/engine/common/load/requestBodies';
+import { recordBody, sourcedInferBody, sourcedPredictBody } from '../../../src-main/engine/common/load/requestBodies';
+import { payloadProfileOf, profileRow, type PayloadProfile } from '../../../src-main/engine/common/load/payloadProfile';
+import type { ReferenceProfile } from '../../../src-main/engine/common/model/referenceProfile';
 import { seededRng } from '../../../src-main/engine/common/rng/seededRng';
 
 const p = (ms: number) => ({ p50: ms, p90: ms, p95: ms, p99: ms, p999: ms, max: ms });
@@ -63,23 +66,47 @@ describe('request bodies', () => {
     { name: 'x', datatype: 'FP32', width: 3 },
     { name: 'k', datatype: 'INT64', width: 2 },
   ];
+  const profile: PayloadProfile = {
+    features: [
+      { name: 'a', kind: 'numeric', quantiles: [10, 20, 40] },
+      { name: 'b', kind: 'numeric', quantiles: [0, 1] },
+      { name: 'c', kind: 'numeric', quantiles: [5] },
+      { name: 'k1', kind: 'categorical', codes: [3, 7], counts: [1, 3] },
+      { name: 'k2', kind: 'categorical', codes: [0], counts: [9] },
+    ],
+  };
   it('are the raw-record, numeric and Open Inference Protocol forms', () => {
     expect(JSON.parse(recordBody({ date: '2001-03-01 06:05:00', distance: 337 }))).toEqual({ features: { date: '2001-03-01 06:05:00', distance: 337 } });
-    const numeric = JSON.parse(numericPredictBody(inputs, seededRng(1))) as { features: number[] };
-    expect(numeric.features).toHaveLength(5);
-    const infer = JSON.parse(inferBody(inputs, seededRng(1))) as { inputs: { name: string; shape: number[]; datatype: string; data: number[] }[] };
+    const numeric = JSON.parse(sourcedPredictBody(inputs, { kind: 'defaults' }, seededRng(1))) as { features: number[] };
+    expect(numeric.features).toEqual([0, 0, 0, 0, 0]);
+    const infer = JSON.parse(sourcedInferBody(inputs, { kind: 'profile', profile }, seededRng(1))) as {
+      inputs: { name: string; shape: number[]; datatype: string; data: number[] }[];
+    };
     expect(infer.inputs.map((i) => [i.name, i.shape, i.datatype, i.data.length])).toEqual([
       ['x', [1, 3], 'FP32', 3],
       ['k', [1, 2], 'INT64', 2],
     ]);
     expect(infer.inputs[1]!.data.every(Number.isInteger)).toBe(true);
   });
-  it('draw standard-normal values', () => {
+  it('draw each numeric feature between its quantiles and each code as often as the reference saw it', () => {
     const rng = seededRng(4);
-    const xs = Array.from({ length: 50_000 }, () => standardNormal(rng));
-    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-    const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / xs.length);
-    expect(mean).toBeCloseTo(0, 1);
-    expect(sd).toBeCloseTo(1, 1);
+    const rows = Array.from({ length: 20_000 }, () => profileRow(profile, rng));
+    expect(rows.every(([a, b, c, k1, k2]) => a! >= 10 && a! <= 40 && b! >= 0 && b! <= 1 && c === 5 && (k1 === 3 || k1 === 7) && k2 === 0)).toBe(true);
+    // Half the mass of `a` lies below its middle quantile, 20; `k1` is 7 three times in four.
+    expect(rows.filter(([a]) => a! < 20).length / rows.length).toBeCloseTo(0.5, 1);
+    expect(rows.filter(([, , , k1]) => k1 === 7).length / rows.length).toBeCloseTo(0.75, 1);
+  });
+  it('come from a reference profile, and none from one whose feature has no value', () => {
+    const reference = JSON.parse(readFileSync('scenarios/demo/models/blue-v1/reference.json', 'utf8')) as ReferenceProfile;
+    const payload = payloadProfileOf(reference);
+    expect(payload?.features.map((f) => [f.name, f.kind])).toEqual([
+      ['distance', 'numeric'],
+      ['dep_hour', 'categorical'],
+      ['dep_weekday', 'categorical'],
+      ['origin_index', 'categorical'],
+      ['destination_index', 'categorical'],
+    ]);
+    const first = reference.features[0]!;
+    expect(payloadProfileOf({ ...reference, features: [{ ...first, profile: { ...first.profile, count: 0 } as never }] })).toBeNull();
   });
 });

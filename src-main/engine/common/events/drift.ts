@@ -59,7 +59,7 @@ export const DRIFT_EVENTS = {
   'replay.started': z.strictObject({
     kind: z.literal('replay.started'),
     windowMs: z.number(),
-    season: z.enum(['hour-of-week', 'hour-of-day', 'none']),
+    season: z.enum(['hour-of-week', 'hour-of-day', 'day-of-week', 'month-of-year', 'none']),
     minRows: z.number(),
     bands: psiBands,
     forWindows: z.number(),

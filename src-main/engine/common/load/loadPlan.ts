@@ -8,7 +8,7 @@ import type { PayloadRecords } from './payloadRecords';
 
 /** Where request bodies come from. */
 export type PayloadPlan =
-  /** Random standard-normal numbers of the model's width, read from `GET /v2/models/{name}`. */
+  /** Numbers of the model's width, read from `GET /v2/models/{name}`: drawn from its published reference profile, else zeros. */
   | { readonly kind: 'numeric' }
   /**
    * Raw records of a snapshot file as `{"features": {...}}` (`rehearse load --payload-from`):

@@ -4,6 +4,7 @@
  */
 import type { RawRecord } from '../features/rawRecord';
 import type { Rng } from '../ports/rng';
+import { profileRow, type PayloadProfile } from './payloadProfile';
 
 /** An input tensor of the model: its name, element type and the elements one row holds. */
 export interface InputTensor {
@@ -26,26 +27,42 @@ export function recordBody(record: RawRecord): string {
   return JSON.stringify({ features: record });
 }
 
-/** The seed's numeric form: `{"features": [numbers in input order]}`, standard-normal values. */
-export function numericPredictBody(inputs: readonly InputTensor[], rng: Rng): string {
-  return JSON.stringify({ features: inputs.flatMap((input) => row(input, rng)) });
+/** Where the numbers of a numeric body come from: the model's reference profile, or zeros of each input's type. */
+export type NumericSource = { readonly kind: 'profile'; readonly profile: PayloadProfile } | { readonly kind: 'defaults' };
+
+/** `{"features": [numbers in input order]}`, one row drawn from `source`. */
+export function sourcedPredictBody(inputs: readonly InputTensor[], source: NumericSource, rng: Rng): string {
+  return JSON.stringify({ features: sourcedRow(inputs, source, rng) });
 }
 
-/** An Open Inference Protocol `infer` request of one row per input, standard-normal values. */
-export function inferBody(inputs: readonly InputTensor[], rng: Rng): string {
+/** An OIP `infer` request of one row drawn from `source`, cut into the model's inputs in order. */
+export function sourcedInferBody(inputs: readonly InputTensor[], source: NumericSource, rng: Rng): string {
+  const row = sourcedRow(inputs, source, rng);
+  let offset = 0;
   return JSON.stringify({
-    inputs: inputs.map((input) => ({ name: input.name, shape: [1, input.width], datatype: input.datatype, data: row(input, rng) })),
+    inputs: inputs.map((input) => {
+      const data = row.slice(offset, offset + input.width);
+      offset += input.width;
+      return { name: input.name, shape: [1, input.width], datatype: input.datatype, data };
+    }),
   });
 }
 
-function row(input: InputTensor, rng: Rng): number[] {
-  const values = Array.from({ length: input.width }, () => standardNormal(rng));
-  return INTEGER_TYPES.has(input.datatype) ? values.map(Math.round) : values.map((v) => Math.round(v * 1e6) / 1e6);
-}
-
-/** A standard-normal draw (Box-Muller); 1 - u keeps the logarithm finite. */
-export function standardNormal(rng: Rng): number {
-  const u = 1 - rng.next();
-  const v = rng.next();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+function sourcedRow(inputs: readonly InputTensor[], source: NumericSource, rng: Rng): number[] {
+  const width = inputs.reduce((sum, input) => sum + input.width, 0);
+  if (source.kind === 'defaults') {
+    return new Array<number>(width).fill(0);
+  }
+  const row = profileRow(source.profile, rng);
+  // An integer input takes integers only: a numeric feature drawn between its quantiles is rounded.
+  let offset = 0;
+  for (const input of inputs) {
+    if (INTEGER_TYPES.has(input.datatype)) {
+      for (let j = offset; j < offset + input.width; j++) {
+        row[j] = Math.round(row[j]!);
+      }
+    }
+    offset += input.width;
+  }
+  return row;
 }

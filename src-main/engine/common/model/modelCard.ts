@@ -19,6 +19,15 @@ export const modelCardSchema = z.looseObject({
   featureModule: z.string().min(1).optional(),
   /** The serving tables the spec reads: table name -> file under the model folder. */
   servingTables: z.record(z.string(), z.string().min(1)).optional(),
+  /**
+   * The trainer's network: each categorical column's embedding size, so the server can refuse a
+   * code the embedding does not have (the network would clip it to the edge without a word).
+   */
+  network: z
+    .looseObject({
+      categorical: z.array(z.looseObject({ column: z.number().int().min(0), name: z.string(), cardinality: z.number().int().min(1) })).optional(),
+    })
+    .optional(),
 });
 
 export type ModelCard = z.output<typeof modelCardSchema>;

@@ -11,6 +11,7 @@ import { numberProblem } from './finiteInput';
 import { refuse, refuseIssue, type RequestParse } from './requestProblem';
 import { sliceRows, type OutputTensor, type RowBlock } from './rowBlock';
 import type { ServedModel } from './servedModel';
+import { codeOutOfRange, codeProblemText } from './categoryCodes';
 
 const OIP_TYPES: Readonly<Record<string, string>> = {
   float32: 'FP32',
@@ -50,6 +51,10 @@ export function modelMetadata(model: ServedModel): object {
     platform: 'onnxruntime_onnx',
     inputs: model.inputs.map(describe),
     outputs: model.outputs.map(describe),
+    // Beyond the protocol's fields, as servers add theirs: what a client needs to send valid rows.
+    ...(model.profile || (model.codes && model.codes.length > 0)
+      ? { parameters: { ...(model.profile ? { reference_profile: model.profile } : {}), ...(model.codes?.length ? { category_codes: model.codes } : {}) } }
+      : {}),
   };
 }
 
@@ -124,6 +129,11 @@ export function parseInfer(json: unknown, model: ServedModel): RequestParse<Infe
   const missing = model.inputs.filter((m) => !tensors[m.name]);
   if (missing.length > 0) {
     return refuse('inputs', `expected every model input; missing ${missing.map((m) => `"${m.name}"`).join(', ')}`);
+  }
+  const outOfRange = model.codes ? codeOutOfRange(tensors, rows ?? 0, model.codes) : null;
+  if (outOfRange) {
+    const at = request.inputs.findIndex((input) => input.name === outOfRange.range.input);
+    return refuse(`inputs[${at}].data`, `row ${outOfRange.row}: ${codeProblemText(outOfRange)}`);
   }
   const known = model.outputs.map((o) => o.name);
   const outputs = request.outputs?.map((o) => o.name) ?? known;

@@ -13,6 +13,7 @@ import { numberProblem } from './finiteInput';
 import { refuse, refuseIssue, type RequestParse, type RequestProblem } from './requestProblem';
 import type { RowBlock } from './rowBlock';
 import type { RecordLayout, ServedModel } from './servedModel';
+import { codeOutOfRange, codeProblemText } from './categoryCodes';
 
 /** A parsed /predict request: one answer object, or a list of them. */
 export interface PredictRequest {
@@ -57,7 +58,17 @@ export function parsePredict(json: unknown, model: ServedModel): RequestParse<Pr
   }
   const root = instances ? 'instances' : 'features';
   const problem = integerProblem(rows, layout, root) ?? widthProblem(rows, root);
-  return problem ? { ok: false, problem } : { ok: true, value: { many: instances !== undefined, block: assembled(rows, layout) } };
+  if (problem) {
+    return { ok: false, problem };
+  }
+  const block = assembled(rows, layout);
+  // A pipeline computes its own codes from a raw record; numbers are the caller's codes.
+  const callerCodes = layout.kind !== 'pipeline' || items.some((item) => Array.isArray(item));
+  const outOfRange = callerCodes && model.codes ? codeOutOfRange(block.tensors, block.rows, model.codes) : null;
+  if (outOfRange) {
+    return refuse(instances ? `instances[${outOfRange.row}]` : 'features', codeProblemText(outOfRange));
+  }
+  return { ok: true, value: { many: instances !== undefined, block } };
 }
 
 function rowOf(item: unknown, path: readonly (string | number)[], layout: Exclude<RecordLayout, { kind: 'none' }>): RequestParse<number[]> {

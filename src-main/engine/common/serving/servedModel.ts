@@ -8,6 +8,8 @@
 import type { TensorInfo } from '../../../contract/events';
 import type { ServingPipeline } from '../features/featureSpec';
 import type { FeatureDType } from '../ports/inference';
+import type { PayloadProfile } from '../load/payloadProfile';
+import type { CodeRange } from './categoryCodes';
 
 /** How records and numeric lists become input tensors. */
 export type RecordLayout =
@@ -26,6 +28,10 @@ export interface ServedModel {
   /** Most rows one request may carry, the batcher's max batch. */
   readonly maxBatch: number;
   readonly layout: RecordLayout;
+  /** The categorical columns whose codes a caller's numbers must keep within the embedding's range. */
+  readonly codes?: readonly CodeRange[];
+  /** The reference profile a load draws valid rows from (published in the model metadata), when the folder has one. */
+  readonly profile?: PayloadProfile;
 }
 
 const DTYPES: Readonly<Record<string, FeatureDType>> = { float32: 'float32', float64: 'float64', int64: 'int64' };
@@ -61,4 +67,26 @@ export function recordLayout(
     ok: true,
     layout: { kind: 'none', reason: 'the model takes neither one [N, features] matrix nor one value per input; send tensors to the OIP infer endpoint' },
   };
+}
+
+/** A categorical column as the trainer's card lists it: its column in the feature order, and its embedding size. */
+export interface CardCategorical {
+  readonly column: number;
+  readonly name: string;
+  readonly cardinality: number;
+}
+
+/** Where each categorical column's code sits in the model's inputs: a column of the matrix input, or an input of its own name. */
+export function codeRanges(layout: RecordLayout, categorical: readonly CardCategorical[]): CodeRange[] {
+  switch (layout.kind) {
+    case 'pipeline':
+    case 'matrix':
+      return categorical.map((c) => ({ input: layout.input, position: c.column, name: c.name, count: c.cardinality }));
+    case 'columns':
+      return categorical.flatMap((c) =>
+        layout.columns.some((col) => col.input === c.name) ? [{ input: c.name, position: 0, name: c.name, count: c.cardinality }] : [],
+      );
+    case 'none':
+      return [];
+  }
 }

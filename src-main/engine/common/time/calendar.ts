@@ -18,6 +18,20 @@ export function isoWeekday(ms: number): number {
   return (((Math.floor(ms / DAY_MS) + 3) % 7) + 7) % 7;
 }
 
+/**
+ * The month of the year counted from 0 (0 = January ... 11 = December), by Howard Hinnant's
+ * days-to-civil arithmetic, valid for every proleptic Gregorian date.
+ */
+export function monthOfYear(ms: number): number {
+  const z = Math.floor(ms / DAY_MS) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const marchMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  return marchMonth < 10 ? marchMonth + 2 : marchMonth - 10;
+}
+
 /** The hour of the week, 0-167: Monday 00:00-01:00 is 0. */
 export function hourOfWeek(ms: number): number {
   return isoWeekday(ms) * 24 + hourOfDay(ms);

@@ -2,6 +2,7 @@
  * Reads a model's inputs from an Open Inference Protocol (KServe v2) server, so that numeric
  * payloads have the model's width and `infer` bodies the model's tensor names and types.
  */
+import { payloadProfileSchema, type PayloadProfile } from '../../common/load/payloadProfile';
 import { InputError } from '../../common/run/inputError';
 
 /** One input tensor as `GET /v2/models/{name}` describes it. */
@@ -11,10 +12,14 @@ export interface TensorMetadata {
   readonly shape: readonly number[];
 }
 
-/** A model's metadata: its name and input tensors. */
+/** A model's metadata: its name and input tensors, and what this project's server adds. */
 export interface ModelMetadata {
   readonly name: string;
   readonly inputs: readonly TensorMetadata[];
+  /** `parameters.reference_profile`: the rows a load can draw from; absent from other servers, or without a reference.json. */
+  readonly profile?: PayloadProfile;
+  /** `parameters.category_codes`: the names of the features that are category codes. */
+  readonly categorical?: readonly string[];
 }
 
 const UNREACHABLE = 'cannot reach the server';
@@ -72,7 +77,18 @@ function parseMetadata(body: unknown, where: string): ModelMetadata {
   if (inputs.length === 0) {
     throw new InputError(where, 'the model lists no inputs');
   }
-  return { name: body['name'], inputs };
+  return { name: body['name'], inputs, ...extensionsOf(body['parameters']) };
+}
+
+/** The server's additions, read leniently: another server's `parameters` mean something else. */
+function extensionsOf(parameters: unknown): Pick<ModelMetadata, 'profile' | 'categorical'> {
+  if (!isRecord(parameters)) {
+    return {};
+  }
+  const profile = payloadProfileSchema.safeParse(parameters['reference_profile']);
+  const codes = parameters['category_codes'];
+  const categorical = Array.isArray(codes) ? codes.flatMap((c) => (isRecord(c) && typeof c['name'] === 'string' ? [c['name']] : [])) : [];
+  return { ...(profile.success ? { profile: profile.data } : {}), ...(categorical.length > 0 ? { categorical } : {}) };
 }
 
 async function getJson(url: URL, method: 'GET' | 'POST'): Promise<unknown> {

@@ -14,14 +14,14 @@ import type { LoadHooks } from '../../common/ports/serving';
 import { DEFAULT_SCHEDULE_TOLERANCE_MS, loadResult } from '../../common/load/loadResult';
 import { runOpenLoop } from '../../common/load/openLoop';
 import { rateShape } from '../../common/load/rateShape';
-import { inferBody, isNumericDatatype, numericPredictBody, recordBody, type InputTensor } from '../../common/load/requestBodies';
+import { isNumericDatatype, recordBody, sourcedInferBody, sourcedPredictBody, type InputTensor, type NumericSource } from '../../common/load/requestBodies';
 import { InputError } from '../../common/run/inputError';
 import { seededRng } from '../../common/rng/seededRng';
 import { systemClock } from '../run/systemClock';
 import { systemScheduler } from '../run/systemScheduler';
 import { hdrLatencyHistogram } from './hdrHistogram';
 import { httpTransport } from './httpTransport';
-import { fetchModelMetadata, rowWidth, withSlash } from './modelMetadata';
+import { fetchModelMetadata, rowWidth, withSlash, type ModelMetadata } from './modelMetadata';
 import { readSnapshotRecords } from './snapshotRecords';
 import { payloadRecordLimit, sentEventTimes } from '../../common/load/payloadRecords';
 
@@ -84,11 +84,33 @@ export async function prepareLoad(plan: LoadPlan, maxRps: number): Promise<Prepa
     }
     return { name: input.name, datatype: input.datatype, width: rowWidth(input, where) };
   });
-  const build = plan.protocol === 'oip' ? inferBody : numericPredictBody;
-  const bodies = Array.from({ length: NUMERIC_BODIES }, () => Buffer.from(build(inputs, rng)));
   const width = inputs.reduce((sum, input) => sum + input.width, 0);
+  const { source, description } = numericSource(metadata, inputs, width, where);
+  const build = plan.protocol === 'oip' ? sourcedInferBody : sourcedPredictBody;
+  const bodies = Array.from({ length: NUMERIC_BODIES }, () => Buffer.from(build(inputs, source, rng)));
   const endpoint = plan.protocol === 'oip' ? new URL(`v2/models/${encodeURIComponent(metadata.name)}/infer`, base) : new URL('predict', base);
-  return { endpoint, bodies, payload: `numeric, model ${metadata.name}, width ${width}, ${NUMERIC_BODIES} standard-normal rows`, eventTimes: null };
+  return { endpoint, bodies, payload: `numeric, model ${metadata.name}, width ${width}, ${NUMERIC_BODIES} ${description}`, eventTimes: null };
+}
+
+/**
+ * Rows drawn from the reference profile the server publishes; without one, zeros, which any float
+ * input takes. Category codes cannot be guessed: a model with them and no profile is refused.
+ */
+function numericSource(metadata: ModelMetadata, inputs: readonly InputTensor[], width: number, where: string): { source: NumericSource; description: string } {
+  if (metadata.profile && metadata.profile.features.length === width) {
+    return {
+      source: { kind: 'profile', profile: metadata.profile },
+      description: 'rows drawn from its reference profile (quantiles and observed category codes)',
+    };
+  }
+  const coded = [...(metadata.categorical ?? []), ...inputs.filter((input) => input.datatype.includes('INT')).map((input) => input.name)];
+  if (coded.length > 0) {
+    throw new InputError(
+      where,
+      `the model has categorical inputs (${coded.join(', ')}) and the server publishes no reference profile to draw valid codes from: use --payload-from <snapshot> to send real records`,
+    );
+  }
+  return { source: { kind: 'defaults' }, description: 'rows of typed defaults (0: the server publishes no reference profile)' };
 }
 
 /** Runs the schedule of `plan` with bodies already built. */

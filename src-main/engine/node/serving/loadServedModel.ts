@@ -11,7 +11,8 @@ import type { ModelArtifact } from '../../common/ports/models';
 import { InputError } from '../../common/run/inputError';
 import { serverFaultsSchema } from '../../common/scenario/sections/faults';
 import { problemOfIssue } from '../../common/serving/requestProblem';
-import { recordLayout, type ServedModel } from '../../common/serving/servedModel';
+import { payloadProfileOf } from '../../common/load/payloadProfile';
+import { codeRanges, recordLayout, type ServedModel } from '../../common/serving/servedModel';
 import { readModelCard } from '../model/modelCard';
 import { modelLocation, sha256File, verifyModel } from '../model/modelFolder';
 import { readReferenceProfile } from '../model/referenceFile';
@@ -66,12 +67,14 @@ export async function loadServedModel(options: ServerOptions, workerScript: stri
     throw new InputError(artifact.path, layout.problem);
   }
   const name = options.name ?? card?.name ?? artifact.name;
+  const reference = modelLocation(options.model).isFolder ? readReferenceProfile(dirname(artifact.onnxPath), card) : null;
+  const profile = reference ? payloadProfileOf(reference) : null;
   const cardVersion = (card as { version?: unknown } | null)?.version;
   return {
     artifact,
     worker,
     featureSpec: pipeline?.specId ?? null,
-    reference: modelLocation(options.model).isFolder ? readReferenceProfile(dirname(artifact.onnxPath), card) : null,
+    reference,
     model: {
       name,
       version: options.modelVersion ?? (typeof cardVersion === 'string' ? cardVersion : name),
@@ -79,6 +82,8 @@ export async function loadServedModel(options: ServerOptions, workerScript: stri
       outputs: worker.outputs.filter((o) => o.type !== 'non-tensor'),
       maxBatch: options.maxBatch,
       layout: layout.layout,
+      codes: codeRanges(layout.layout, card?.network?.categorical ?? []),
+      ...(profile ? { profile } : {}),
     },
   };
 }

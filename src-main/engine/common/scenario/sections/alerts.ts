@@ -10,7 +10,7 @@
  * alerts:
  *   drift:
  *     window: 1h               # event-time window
- *     season: hour-of-week     # hour-of-week | hour-of-day | none
+ *     season: hour-of-week     # hour-of-week | hour-of-day | day-of-week | month-of-year | none
  *     thresholds: calibrated   # fixed: PSI above bands.retrain; calibrated: mean + k sd of the reference's own chunks
  *     k: 3
  * ```
@@ -37,10 +37,12 @@ export const driftAlertsSection = z
     window: durationMs.default(HOUR_MS),
     /**
      * Which reference rows a window is compared with: those in the same stretch of the week
-     * (default), of the day, or all of them. A window of Monday 06:00-07:00 against all of
-     * January has PSI near 8 on the hour and the weekday only because it fixes them.
+     * (default), of the day, on the same days of the week, in the same months of the year, or all
+     * of them. A window of Monday 06:00-07:00 against all of January has PSI near 8 on the hour
+     * and the weekday only because it fixes them; daily rows over years have no hour to match,
+     * and a March window meets the reference's Marches under month-of-year.
      */
-    season: z.enum(['hour-of-week', 'hour-of-day', 'none']).default('hour-of-week'),
+    season: z.enum(['hour-of-week', 'hour-of-day', 'day-of-week', 'month-of-year', 'none']).default('hour-of-week'),
     /** Fewer usable rows than this in a window (or its reference slice): insufficient data, no alert. */
     minRows: z.number().int().min(1).default(50),
     bins: z.number().int().min(1).max(MAX_BINS).default(10),
