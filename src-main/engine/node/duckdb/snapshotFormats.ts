@@ -174,13 +174,11 @@ async function csvReader(connection: DuckDBConnection, section: FormatSection, f
       const examples = await db.runAndReadAll(`${lines} ORDER BY file, line LIMIT ${REJECT_EXAMPLES}`);
       return {
         rejected: Number(counted.getRowObjectsJson()[0]?.['n'] ?? 0),
-        examples: examples
-          .getRowObjectsJson()
-          .map((row) => ({
-            file: String(row['file']),
-            line: Number(row['line']),
-            message: castProblem(String(row['message'])) ?? duckdbProblem(String(row['message'])),
-          })),
+        examples: examples.getRowObjectsJson().map((row) => ({
+          file: String(row['file']),
+          line: Number(row['line']),
+          message: castProblem(String(row['message'])) ?? duckdbProblem(String(row['message'])),
+        })),
       };
     },
   };
