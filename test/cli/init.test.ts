@@ -121,6 +121,12 @@ describe('rehearse init', () => {
     const label = rehearse([...base, '--features', BLUE_FEATURES, '--label', 'rating >=']);
     expect(label.code).toBe(2);
     expect(label.stderr).toContain('--label: "rating >=" is not a SQL expression over the columns of');
+    const late = rehearse([...base, '--features', BLUE_FEATURES, '--reference', '2020-01-01..2021-01-01']);
+    expect(late.code).toBe(2);
+    expect(late.stderr).toContain('--reference: no row of');
+    const malformed = rehearse([...base, '--features', BLUE_FEATURES, '--reference', '2001-01-01']);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain('--reference: expected FROM..TO');
     const csv = join(dir, 'untimed.csv');
     writeFileSync(csv, 'blue_movie_age,blue_genre_count,blue_drama,blue_comedy,blue_first_genre,rating\n1,2,0,1,3,4\n');
     const untimed = rehearse(['init', '--model', `${MOVIELENS}/models/blue-v1`, '--snapshot', csv, '--features', BLUE_FEATURES, '--out', join(dir, 'y.yaml')]);
