@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReadinessReport } from '../../src-main/contract/report';
 import { rehearse } from '../support/cli';
+import { perFeatureModel, writeModelFolder } from '../support/models';
 import { tempDir } from '../support/paths';
 
 const MOVIELENS = 'scenarios/examples/movielens';
@@ -21,8 +22,7 @@ interface InitDocument {
 }
 
 /** init, then validate, then run; returns the init document, the scenario text and the report. */
-function initValidateRun(initArgs: readonly string[]): { document: InitDocument; text: string; report: ReadinessReport } {
-  const dir = tempDir();
+function initValidateRun(initArgs: readonly string[], dir = tempDir()): { document: InitDocument; text: string; report: ReadinessReport } {
   const scenario = join(dir, 'scenario.yaml');
   const init = rehearse(['init', ...initArgs, '--out', scenario, '--json']);
   expect(init.stderr).toBe('');
@@ -84,6 +84,31 @@ describe('rehearse init', () => {
     expect(report.checks.find((c) => c.id === 'feature-parity')?.status).toBe('PASS');
   });
 
+  it('drafts a rehearsal of a model with an input per feature on daily CSV rows over three years: 30 rows a window, the same months', () => {
+    const dir = tempDir();
+    const model = writeModelFolder(join(dir, 'model'), perFeatureModel(['x1', 'x2'], [0.8, -0.5], 0.1));
+    // Two rows a day, 2010-2012: a yearly rhythm in x1, a label that follows it.
+    const lines = ['day,x1,x2,y'];
+    for (let d = 0; d < 3 * 365; d++) {
+      const day = new Date(Date.UTC(2010, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+      for (const k of [0, 1]) {
+        const x1 = Math.sin((2 * Math.PI * d) / 365) + 0.3 * Math.sin(d * 7 + k);
+        lines.push(`${day},${x1.toFixed(4)},${((d * 13 + k * 5) % 17) / 17},${x1 + 0.4 * Math.sin(d * 3 + k) > 0 ? 1 : 0}`);
+      }
+    }
+    const csv = join(dir, 'daily.csv');
+    writeFileSync(csv, `${lines.join('\n')}\n`);
+    const { document, report } = initValidateRun(['--model', model, '--snapshot', csv, '--label', 'y = 1'], dir);
+    expect(document.snapshot).toEqual({ rows: 2190, grain: 'day', timestamp: 'day' });
+    expect(choice(document, 'models.blue.inputs')).toBe('(from the model)');
+    expect(choice(document, 'snapshots.reference.blue')).toBe('2010-01-01T00:00:00 to 2011-01-01T00:00:00');
+    expect(choice(document, 'alerts.drift.window')).toBe('30d');
+    expect(choice(document, 'alerts.drift.minRows')).toBe('30');
+    expect(choice(document, 'alerts.drift.season')).toBe('month-of-year');
+    const shift = report.checks.find((c) => c.id === 'distribution-shift');
+    expect(shift?.observed).toMatch(/alerts fired in [0-9.]+% of 2[0-9] windows without a shift/);
+  });
+
   it('exits 2 naming what is wrong: a matrix without --features, a column missing, a label DuckDB cannot bind, no timestamp', () => {
     const dir = tempDir();
     const base = ['init', '--model', `${MOVIELENS}/models/blue-v1`, '--snapshot', `${MOVIELENS}/data/features.parquet`, '--out', join(dir, 'x.yaml')];
@@ -96,6 +121,12 @@ describe('rehearse init', () => {
     const label = rehearse([...base, '--features', BLUE_FEATURES, '--label', 'rating >=']);
     expect(label.code).toBe(2);
     expect(label.stderr).toContain('--label: "rating >=" is not a SQL expression over the columns of');
+    const late = rehearse([...base, '--features', BLUE_FEATURES, '--reference', '2020-01-01..2021-01-01']);
+    expect(late.code).toBe(2);
+    expect(late.stderr).toContain('--reference: no row of');
+    const malformed = rehearse([...base, '--features', BLUE_FEATURES, '--reference', '2001-01-01']);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain('--reference: expected FROM..TO');
     const csv = join(dir, 'untimed.csv');
     writeFileSync(csv, 'blue_movie_age,blue_genre_count,blue_drama,blue_comedy,blue_first_genre,rating\n1,2,0,1,3,4\n');
     const untimed = rehearse(['init', '--model', `${MOVIELENS}/models/blue-v1`, '--snapshot', csv, '--features', BLUE_FEATURES, '--out', join(dir, 'y.yaml')]);

@@ -15,7 +15,7 @@ import { readSnapshotFacts } from '../../engine/node/draft/readSnapshotFacts';
 import { formatIssue, loadScenario } from '../../engine/node/scenario/loadScenario';
 import { parseFlags, UsageError } from '../args';
 import type { Command } from '../command';
-import { requireNamedPaths, WORKSPACE_FLAG, WORKSPACE_USAGE } from '../workspaceFlag';
+import { commandWorkspace, requireNamedPaths, WORKSPACE_FLAG, WORKSPACE_USAGE } from '../workspaceFlag';
 
 const INIT_FLAGS = {
   model: { type: 'string' },
@@ -55,7 +55,8 @@ export const initCommand: Command = {
     '  --json                   the choices as JSON on standard output',
     '',
     'exit: 0 written, 2 bad input (no timestamp column, a model input with no matching column, a label',
-    'DuckDB cannot bind, too few rows to compare, an existing --out without --force)',
+    'DuckDB cannot bind, too few rows to compare, an existing --out without --force, or a scenario',
+    '`rehearse validate` would refuse: a path outside the current folder and --workspace)',
   ].join('\n'),
   async run(args, io) {
     const { values } = parseFlags(args, INIT_FLAGS);
@@ -68,7 +69,7 @@ export const initCommand: Command = {
     if (values.label?.includes(';')) {
       throw new UsageError('--label: expected one SQL expression, without ";"');
     }
-    const workspace = requireNamedPaths(values.workspace, [
+    requireNamedPaths(values.workspace, [
       { path: model, kind: 'model', flag: '--model' },
       ...(values.green ? [{ path: values.green, kind: 'model' as const, flag: '--green' }] : []),
       { path: snapshot, kind: 'snapshot', flag: '--snapshot' },
@@ -89,10 +90,15 @@ export const initCommand: Command = {
       throw new InputError(outcome.field, outcome.problem);
     }
     writeFileSync(out, draftYaml(outcome.draft, commandLine(args)));
-    const loaded = loadScenario(out, { workspace, named: true });
+    // Checked as `rehearse validate <out>` will read it: from the current folder and --workspace,
+    // not the folders this command's own flags named.
+    const loaded = loadScenario(out, { workspace: commandWorkspace(values.workspace), named: true });
     if (!loaded.ok) {
-      io.err(`rehearse init: the drafted ${out} does not validate:\n${loaded.issues.map(formatIssue).join('\n')}`);
-      return 3;
+      io.err(loaded.issues.map(formatIssue).join('\n'));
+      io.err(
+        `rehearse init: wrote ${out}, but \`rehearse validate\` refuses it as above (run it with the same --workspace folders, or from a folder holding the model and the snapshot)`,
+      );
+      return 2;
     }
     io.out(values.json ? JSON.stringify(initDocument(out, outcome.draft), null, 2) : initText(values.out ?? 'scenario.yaml', outcome.draft, snapshot));
     return 0;
