@@ -31,7 +31,7 @@ async function serve(args: readonly string[]): Promise<string> {
 }
 
 async function post(url: string, body: unknown): Promise<{ status: number; json: { error?: string; field?: string } }> {
-  const response = await fetch(url, { method: 'POST', body: JSON.stringify(body) });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { status: response.status, json: (await response.json()) as { error?: string; field?: string } };
 }
 
