@@ -64,6 +64,27 @@ describe('the dependency-pinning check', () => {
     expect(check.next).toBe('Nothing to do: keep the training lock beside the model and the serving lock in the image.');
   });
 
+  it('fails on a model that scores NaN and says so first, rather than "0 decisions flipped"', async () => {
+    const nan = memoryInference([Number.NaN, 0]);
+    const parity = await measureRuntimeParity(
+      'blue-v3',
+      [
+        { label: 'ort disabled', inference: nan },
+        { label: 'ort all', inference: nan },
+      ],
+      [batch],
+      { threshold: 0.5, flipTolerance: 0.001 },
+    );
+    const check = dependencyPinningCheck(await evidence({ runtime: [{ model: 'blue-v3', parity }] }));
+    expect(check.status).toBe('FAIL');
+    expect(check.observed).toContain(
+      'blue-v3: the model scored NaN or Infinity for 4 of 4 rows (100%) on 2 runtimes, so its decisions cannot be compared there; on the finite rows, max |Δscore| 0, at most 0 decisions flipped (0%).',
+    );
+    expect(check.next).toBe(
+      'Fix blue-v3: it outputs NaN or Infinity for some inputs (a log or a division that meets a value it was not trained on); score it with rehearse score to count them.',
+    );
+  });
+
   it('fails on a digest mismatch, naming the file with both digests', async () => {
     const check = dependencyPinningCheck(await evidence({ digests: [digest('blue-v3'), { ...digest('green-v4', false), role: 'green' }] }));
     expect(check.status).toBe('FAIL');
