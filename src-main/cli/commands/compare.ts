@@ -17,7 +17,7 @@ export const compareCommand: Command = {
     '  --runs <folder>  where run ids are looked up (default: runs)',
     '  --json           the comparison as JSON on standard output',
     '',
-    'exit: 0, 2 a run cannot be found or its log cannot be read',
+    'exit: 0 compared, 2 a run cannot be found or its log cannot be read',
   ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { runs: { type: 'string' }, json: { type: 'boolean' } });

@@ -15,7 +15,7 @@ export const historyCommand: Command = {
     '  --runs <folder>  the runs folder (default: runs)',
     '  --json           the list as JSON on standard output',
     '',
-    'exit: 0, 2 the runs folder does not exist',
+    'exit: 0 listed, 2 the runs folder does not exist',
   ].join('\n'),
   async run(args, io) {
     const { values } = parseFlags(args, { runs: { type: 'string' }, json: { type: 'boolean' } });
