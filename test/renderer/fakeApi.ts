@@ -141,6 +141,18 @@ export function fakeApi(views: RunView[] = [finishedView()], overrides: Partial<
       calls.push(['getDrillView', drillId, query]);
       return views[Math.min(served++, views.length - 1)]!;
     },
+    async listRuns() {
+      calls.push(['listRuns']);
+      return [];
+    },
+    async compareRuns(before, after) {
+      calls.push(['compareRuns', before, after]);
+      throw new Error('no runs in this fake');
+    },
+    async startWhatIf(request) {
+      calls.push(['startWhatIf', request]);
+      throw new Error('no runs in this fake');
+    },
     onDidEmitEvent(listener) {
       listeners.add(listener);
       return () => {
