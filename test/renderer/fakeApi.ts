@@ -38,6 +38,7 @@ export function finishedView(overrides: Partial<RunView> = {}): RunView {
     outDir: `/runs/${RUN_ID}`,
     lastSeq: 40,
     extent: { from: '2001-03-01T00:00:00', to: '2001-03-03T23:59:00' },
+    phaseRanges: [],
     range: { from: '2001-03-01T00:00:00', to: '2001-03-03T23:59:00' },
     position: '2001-03-03T23:59:00',
     control: { state: 'finished', speed: 'max', phase: null, accepts: [] },
