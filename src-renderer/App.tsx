@@ -5,6 +5,8 @@
  */
 import { useState } from 'react';
 import { ActivityFeed } from './components/ActivityFeed';
+import { CompareScreen } from './components/CompareScreen';
+import { HistoryScreen } from './components/HistoryScreen';
 import { Checklist } from './components/Checklist';
 import { DrillScreen } from './components/DrillScreen';
 import { LoadPanel } from './components/LoadPanel';
@@ -13,14 +15,16 @@ import { ProgressStrip } from './components/ProgressStrip';
 import { RunOptions } from './components/RunOptions';
 import { ScenarioLibrary } from './components/ScenarioLibrary';
 import { Timeline } from './components/Timeline';
-import { TopBar } from './components/TopBar';
+import { TopBar, type Screen } from './components/TopBar';
 import { useRunSession, type AppMessage, type RunSession } from './hooks/useRunSession';
 import { useScenarioLibrary, type ScenarioLibraryState } from './hooks/useScenarioLibrary';
 
 export function App() {
   const [message, setMessage] = useState<AppMessage | null>(null);
   const [opening, setOpening] = useState(false);
-  const [drilling, setDrilling] = useState(false);
+  const [screen, setScreen] = useState<Screen>('run');
+  const [compared, setCompared] = useState<{ before: string; after: string } | null>(null);
+  const drilling = screen === 'drill';
   const library = useScenarioLibrary((e) => setMessage({ level: 'error', text: e instanceof Error ? e.message : String(e) }));
   const session = useRunSession(setMessage, library.setSpeed);
   const { current, options, launch } = library;
@@ -39,16 +43,28 @@ export function App() {
         session={session}
         speed={library.speed}
         canRun={canRun}
-        drilling={drilling}
         onRun={run}
         onCommand={(c) => void session.command(c)}
         onSpeed={library.setSpeed}
-        onToggleDrill={() => setDrilling(!drilling)}
+        screen={screen}
+        onScreen={(next) => {
+          setCompared(null);
+          setScreen(next);
+        }}
       />
       <ProgressStrip tasks={view?.progress ?? []} />
       <MessageBanner message={message} error={session.viewError} onDismiss={() => setMessage(null)} />
       {drilling ? (
         <DrillScreen initialLog={view ? `${view.outDir}/events.jsonl` : ''} />
+      ) : screen === 'history' ? (
+        <HistoryScreen
+          onCompare={(before, after) => {
+            setCompared({ before, after });
+            setScreen('compare');
+          }}
+        />
+      ) : screen === 'compare' ? (
+        <CompareScreen key={compared ? `${compared.before}-${compared.after}` : 'pick'} initial={compared} />
       ) : (
         <RunScreen library={library} session={session} onOpenFile={() => setOpening(true)} />
       )}

@@ -14,6 +14,7 @@ import './styles/timeline.css';
 import './styles/bottomRow.css';
 import './styles/openFile.css';
 import './styles/drill.css';
+import './styles/history.css';
 import { connectWebSocketApi } from './transport/webSocketApi';
 
 const api = window.rehearsal ?? connectWebSocketApi(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api`);

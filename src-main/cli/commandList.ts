@@ -85,6 +85,21 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/exportMonitoring')).exportMonitoringCommand,
   },
   {
+    name: 'history',
+    summary: 'list every run in the runs folder: scenario, when, verdict, duration (a damaged log listed with why)',
+    load: async () => (await import('./commands/history')).historyCommand,
+  },
+  {
+    name: 'compare',
+    summary: 'two runs side by side: checks that changed, figures that moved, the same lanes on one axis',
+    load: async () => (await import('./commands/compare')).compareCommand,
+  },
+  {
+    name: 'what-if',
+    summary: "change one resource profile's knob of a finished run, rerun only what it affects, compare with the original",
+    load: async () => (await import('./commands/whatIf')).whatIfCommand,
+  },
+  {
     name: 'drill',
     summary: 'replay a finished run to its drill stops: ask what to do (or read --answers), score it into drill.json and drill.html',
     load: async () => (await import('./commands/drill')).drillCommand,

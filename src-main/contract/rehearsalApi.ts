@@ -5,6 +5,7 @@
  */
 import type { DrillAnswer, DrillRequest, DrillState } from './drill';
 import type { RunCommand, RunControlled, RunEvent, RunSpeed } from './events';
+import type { RunComparison, RunSummary } from './history';
 import type { ReportFormat, Verdict } from './report';
 import type { RunView, RunViewQuery } from './runView';
 import type { ScenarioSummary } from './scenarioSummary';
@@ -66,6 +67,20 @@ export interface ExportedReport {
   readonly complete: boolean;
 }
 
+/** A what-if from a finished run of the runs folder: knobs of one resource profile (`memory=512Mi`, `cpus=0.5`, `maxBatch=16`, `queueDelay=5ms`). */
+export interface WhatIfRequest {
+  readonly runId: string;
+  readonly profile: 'staging' | 'production';
+  readonly settings: readonly string[];
+}
+
+/** A started what-if: the new run, the run it came from, the phases it reruns and the checks it carries over. */
+export interface WhatIfHandle extends RunHandle {
+  readonly from: string;
+  readonly rerun: readonly string[];
+  readonly carried: readonly string[];
+}
+
 /** The engine as the UI sees it. */
 export interface RehearsalApi {
   /** The scenario to open with and the choices next to Run. */
@@ -90,6 +105,12 @@ export interface RehearsalApi {
   answerDrill(drillId: string, answer: DrillAnswer | null): Promise<DrillState>;
   /** The run as the drill shows it: as of its current stop at the latest (`untilSeq` can only ask for less), for a stretch of event time. */
   getDrillView(drillId: string, query?: RunViewQuery): Promise<RunView>;
+  /** Every run in the runs folder, newest first; a damaged one with why. */
+  listRuns(): Promise<readonly RunSummary[]>;
+  /** Two runs of the runs folder, by id, side by side. */
+  compareRuns(beforeRunId: string, afterRunId: string): Promise<RunComparison>;
+  /** Reruns what one profile's knobs affect, as a run of this session (its events stream like any run's). */
+  startWhatIf(request: WhatIfRequest): Promise<WhatIfHandle>;
   /** Every event of every run, as it is appended to its log. Returns the unsubscribe function. */
   onDidEmitEvent(listener: (runId: string, event: RunEvent) => void): () => void;
 }

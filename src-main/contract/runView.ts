@@ -81,6 +81,12 @@ export interface ActivityItem {
   readonly text: string;
 }
 
+/** The event time a phase has covered so far. */
+export interface PhaseRange {
+  readonly phase: PhaseId;
+  readonly range: EventTimeRange;
+}
+
 /** Everything the main screen shows of one run. */
 export interface RunView {
   readonly runId: string;
@@ -94,6 +100,8 @@ export interface RunView {
   readonly range: EventTimeRange | null;
   /** The latest event time the run has reached. */
   readonly position: string | null;
+  /** Each phase's event time so far, in run order; the timeline brings the running phase's into view. */
+  readonly phaseRanges: readonly PhaseRange[];
   readonly control: RunControlState;
   readonly lanes: RunLanes;
   readonly checklist: readonly ChecklistRow[];

@@ -21,6 +21,9 @@ const api: RehearsalApi = {
   openDrill: (request) => invoke('rehearsal:openDrill', request),
   answerDrill: (drillId, answer) => invoke('rehearsal:answerDrill', drillId, answer),
   getDrillView: (drillId, query) => invoke('rehearsal:getDrillView', drillId, query),
+  listRuns: () => invoke('rehearsal:listRuns'),
+  compareRuns: (before, after) => invoke('rehearsal:compareRuns', before, after),
+  startWhatIf: (request) => invoke('rehearsal:startWhatIf', request),
   onDidEmitEvent(listener) {
     const handler = (_event: unknown, runId: string, event: RunEvent): void => listener(runId, event);
     ipcRenderer.on(eventChannel, handler);

@@ -11,7 +11,8 @@ export function ActivityFeed({ items }: { items: readonly ActivityItem[] }) {
       {items.length === 0 ? (
         <p className="muted pad">Nothing yet.</p>
       ) : (
-        <ol className="feed">
+        // It scrolls: focusable, so a keyboard can scroll it too.
+        <ol className="feed" tabIndex={0} aria-label="Activity, newest first">
           {[...items].reverse().map((item) => (
             <li key={item.seq} className={`feed-${item.level}`}>
               <span className="feed-time">{item.eventTime ? shortTime(item.eventTime) : item.wallTime.slice(11, 19)}</span>

@@ -6,29 +6,34 @@ import type { RunSession } from '../hooks/useRunSession';
 import { ExportMenu } from './ExportMenu';
 import { RunControls } from './RunControls';
 
+/** Which screen the app shows under the top bar. */
+export type Screen = 'run' | 'history' | 'compare' | 'drill';
+
 export function TopBar({
   scenario,
   launch,
   session,
   speed,
   canRun,
-  drilling,
   onRun,
   onCommand,
   onSpeed,
-  onToggleDrill,
+  screen,
+  onScreen,
 }: {
   scenario: ScenarioSummary | null;
   launch: LaunchState | null;
   session: RunSession;
   speed: RunSpeed;
   canRun: boolean;
-  drilling: boolean;
   onRun: () => void;
   onCommand: (command: RunCommand) => void;
   onSpeed: (speed: RunSpeed) => void;
-  onToggleDrill: () => void;
+  screen: Screen;
+  onScreen: (screen: Screen) => void;
 }) {
+  const drilling = screen === 'drill';
+  const toggle = (target: Screen) => onScreen(screen === target ? 'run' : target);
   const { view } = session;
   const state = view?.control.state ?? (session.starting ? 'starting' : null);
   return (
@@ -53,10 +58,11 @@ export function TopBar({
         onSpeed={onSpeed}
       />
       <div className="spacer" />
+      <ScreenButtons screen={screen} onToggle={toggle} />
       <button
         type="button"
         aria-pressed={drilling}
-        onClick={onToggleDrill}
+        onClick={() => toggle('drill')}
         title="Replay a finished run's log, stopping where its scenario's drill asks what you would do"
       >
         {drilling ? 'Close drill' : 'Drill…'}
@@ -74,5 +80,23 @@ export function TopBar({
         </span>
       )}
     </header>
+  );
+}
+
+/** The screens beside the run: New rehearsal (not yet: it arrives with init), History and Compare. */
+function ScreenButtons({ screen, onToggle }: { screen: Screen; onToggle: (target: Screen) => void }) {
+  return (
+    <nav className="screens" aria-label="Screens">
+      {/* Focusable though it does nothing yet, so its tooltip is reachable by keyboard too. */}
+      <button type="button" aria-disabled="true" className="soon" title="New rehearsal arrives with rehearse init: start from your own model and snapshot">
+        New rehearsal
+      </button>
+      <button type="button" aria-pressed={screen === 'history'} onClick={() => onToggle('history')} title="Every run in the runs folder">
+        History
+      </button>
+      <button type="button" aria-pressed={screen === 'compare'} onClick={() => onToggle('compare')} title="Two runs side by side">
+        Compare
+      </button>
+    </nav>
   );
 }

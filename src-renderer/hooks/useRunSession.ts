@@ -3,9 +3,9 @@
  * by the run controls (each command's receipt shown as a message), its view refreshed by
  * useRunView for the brushed range.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { EventTimeRange } from '../../src-main/contract/charts';
-import type { RunCommand, RunSpeed } from '../../src-main/contract/events';
+import type { PhaseId, RunCommand, RunSpeed } from '../../src-main/contract/events';
 import type { ExportedReport } from '../../src-main/contract/rehearsalApi';
 import type { ReportFormat } from '../../src-main/contract/report';
 import type { RunView } from '../../src-main/contract/runView';
@@ -50,9 +50,16 @@ export interface RunSession {
 export function useRunSession(say: (message: AppMessage | null) => void, onSpeed: (speed: RunSpeed) => void): RunSession {
   const api = useApi();
   const [runId, setRunId] = useState<string | null>(null);
-  const [brushed, brush] = useState<EventTimeRange | null>(null);
+  const [brushed, setBrushed] = useState<EventTimeRange | null>(null);
   const [starting, setStarting] = useState(false);
   const { view, error } = useRunView(runId, brushed);
+  const [following, setFollowing] = useState<PhaseId | null>(null);
+  useFollowPhase(view, brushed, following, setBrushed, setFollowing);
+  // A range brushed by hand (or "Whole run") stops following the phase until the next one starts.
+  const brush = (range: EventTimeRange | null) => {
+    setFollowing(null);
+    setBrushed(range);
+  };
   const fail = (e: unknown) => say({ level: 'error', text: e instanceof Error ? e.message : String(e) });
 
   const run = async (scenario: ScenarioSummary, options: RunOptionValues, speed: RunSpeed) => {
@@ -85,4 +92,34 @@ export function useRunSession(say: (message: AppMessage | null) => void, onSpeed
   const exportReport = (formats: readonly ReportFormat[]) => api.exportReport(runId!, { formats });
   const busy = starting || (runId !== null && view?.control.state !== 'finished');
   return { runId, view, viewError: error, starting, busy, brushed, brush, run, command, exportReport };
+}
+
+/**
+ * The eye goes where the run is: when a phase starts, the lanes show its event-time range (as the
+ * engine measured it so far) and keep up with it while it runs; at the end of a followed phase the
+ * whole run comes back. A phase already seen is not followed again once left.
+ */
+function useFollowPhase(
+  view: RunView | null,
+  brushed: EventTimeRange | null,
+  following: PhaseId | null,
+  setBrushed: (range: EventTimeRange | null) => void,
+  setFollowing: (phase: PhaseId | null) => void,
+): void {
+  const [seen, setSeen] = useState<{ readonly runId: string | null; readonly phases: readonly PhaseId[] }>({ runId: null, phases: [] });
+  useEffect(() => {
+    const phase = view?.control.phase ?? null;
+    const range = phase === null ? undefined : view?.phaseRanges.find((p) => p.phase === phase)?.range;
+    const phases = seen.runId === (view?.runId ?? null) ? seen.phases : [];
+    if (phase !== null && range !== undefined && !phases.includes(phase)) {
+      setSeen({ runId: view!.runId, phases: [...phases, phase] });
+      setFollowing(phase);
+      setBrushed(range);
+    } else if (following !== null && phase === following && range !== undefined && (range.from !== brushed?.from || range.to !== brushed?.to)) {
+      setBrushed(range);
+    } else if (following !== null && phase !== following) {
+      setFollowing(null);
+      setBrushed(null);
+    }
+  }, [view, brushed, following, seen, setBrushed, setFollowing]);
 }

@@ -71,6 +71,9 @@ export function connectWebSocketApi(url: string, WebSocketClass: typeof WebSocke
     openDrill: (request) => call('openDrill', request),
     answerDrill: (drillId, answer) => call('answerDrill', drillId, answer),
     getDrillView: (drillId, query) => call('getDrillView', drillId, query),
+    listRuns: () => call('listRuns'),
+    compareRuns: (before, after) => call('compareRuns', before, after),
+    startWhatIf: (request) => call('startWhatIf', request),
     onDidEmitEvent(listener) {
       listeners.add(listener);
       return () => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../src-main/contract/events';
+import { seriousViolations } from '../support/axe';
 import { startBrowserMode, type BrowserMode } from '../support/browserMode';
 import { requireService } from '../support/services';
 import { CHROMIUM, chromiumAvailable, launchChromium } from '../support/chromium';
@@ -29,7 +30,8 @@ describe('the app in a browser', () => {
       return;
     }
     mkdirSync(SHOTS, { recursive: true });
-    mode = await startBrowserMode(['--scenario', 'scenarios/smoke.yaml']);
+    // The smoke scenario reads its reference from node_modules, which may be a link to another folder.
+    mode = await startBrowserMode(['--scenario', 'scenarios/smoke.yaml', '--workspace', 'node_modules']);
     ({ context, page } = await launchChromium());
   });
 
@@ -51,6 +53,7 @@ describe('the app in a browser', () => {
     expect(await page.getByRole('button', { name: /smoke/, pressed: true }).count()).toBe(1);
     expect(await lane('predictions').getAttribute('data-state')).toBe('idle');
     await shot('01-scenario-library');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('shows a bad scenario file with each problem at its field path', async (ctx) => {
@@ -63,6 +66,7 @@ describe('the app in a browser', () => {
     expect(await problems.textContent()).toContain('snapshots.production.timestmap');
     expect(await page.getByRole('button', { name: '▶ Run' }).isEnabled()).toBe(false);
     await shot('02-open-file-validation');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: /^smoke/ }).click();
     await expect.poll(() => page.getByRole('button', { name: '▶ Run' }).isEnabled()).toBe(true);
   });
@@ -110,6 +114,7 @@ describe('the app in a browser', () => {
     }
     expect(await page.locator('[data-check]').count()).toBe(7);
     await shot('04-run-finished');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('brushes the timeline: every lane shows the brushed range', async (ctx) => {
@@ -141,6 +146,7 @@ describe('the app in a browser', () => {
       expect(existsSync(path), path).toBe(true);
     }
     await shot('06-report-exported');
+    expect(await seriousViolations(page)).toEqual([]);
     const [runId] = readdirSync(mode.runs);
     const log = readFileSync(join(mode.runs, runId!, 'events.jsonl'), 'utf8')
       .trim()

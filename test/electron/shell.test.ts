@@ -96,15 +96,18 @@ const frame = (url: string, parent: object | null = null) => ({ senderFrame: { u
 const RUN = '8f7c2a52-5b1c-4f57-9f6c-0d5b8a8e1f11';
 const MEMBERS = [
   'answerDrill',
+  'compareRuns',
   'controlRun',
   'exportReport',
   'getDrillView',
   'getLaunch',
   'getRunView',
+  'listRuns',
   'listScenarioFiles',
   'listScenarios',
   'openDrill',
   'startRun',
+  'startWhatIf',
   'stopRun',
   'validateScenario',
 ];

@@ -11,15 +11,18 @@ describe('API arguments', () => {
   it('has a schema for every member answered with a reply', () => {
     expect([...INVOKE_MEMBERS].sort()).toEqual([
       'answerDrill',
+      'compareRuns',
       'controlRun',
       'exportReport',
       'getDrillView',
       'getLaunch',
       'getRunView',
+      'listRuns',
       'listScenarioFiles',
       'listScenarios',
       'openDrill',
       'startRun',
+      'startWhatIf',
       'stopRun',
       'validateScenario',
     ]);
@@ -34,6 +37,9 @@ describe('API arguments', () => {
       parseArguments('startRun', [{ scenarioPath: 's.yaml', speed: 'max', profile: 'staging', backend: 'docker', executionProvider: 'cuda' }]),
     ).toHaveLength(1);
     expect(parseArguments('exportReport', [RUN, { formats: ['html', 'pdf'] }])).toHaveLength(2);
+    expect(parseArguments('compareRuns', [RUN, RUN])).toEqual([RUN, RUN]);
+    expect(parseArguments('startWhatIf', [{ runId: RUN, profile: 'production', settings: ['maxBatch=16'] }])).toHaveLength(1);
+    expect(() => parseArguments('startWhatIf', [{ runId: RUN, profile: 'canary', settings: [] }])).toThrow(/0\.profile.*0\.settings/);
     expect(parseArguments('openDrill', [{ logPath: '/runs/r/events.jsonl' }])).toHaveLength(1);
     expect(parseArguments('answerDrill', [RUN, { action: 'investigate', layer: 2 }])).toEqual([RUN, { action: 'investigate', layer: 2 }]);
     expect(parseArguments('answerDrill', [RUN, null])).toEqual([RUN, null]);

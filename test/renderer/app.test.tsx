@@ -140,6 +140,26 @@ describe('main screen', () => {
     await waitFor(() => expect(api.calls.at(-1)).toEqual(['getRunView', RUN_ID, undefined]));
   });
 
+  it('brings the running phase\'s event-time range into view when it starts; "Whole run" goes back and stays there', async () => {
+    const rollout = { from: '2001-03-02T00:00:00', to: '2001-03-03T00:00:00' };
+    const running = finishedView({
+      verdict: null,
+      control: { state: 'running', speed: 'max', phase: 'rollout', accepts: ['pause', 'stop'] },
+      phaseRanges: [{ phase: 'rollout', range: rollout }],
+    });
+    const api = fakeApi([running]);
+    show(api);
+    await waitFor(() => expect(button('▶ Run')).toHaveProperty('disabled', false));
+    fireEvent.click(button('▶ Run'));
+    await waitFor(() => expect(api.calls.at(-1)).toEqual(['getRunView', RUN_ID, rollout]));
+    fireEvent.click(button('Whole run'));
+    await waitFor(() => expect(api.calls.at(-1)).toEqual(['getRunView', RUN_ID, undefined]));
+    // The same phase is not brought back into view while it runs on.
+    act(() => api.emit(RUN_ID, { seq: 41, eventTime: null, wallTime: 'w', kind: 'notice', level: 'info', message: 'more' }));
+    await waitFor(() => expect(api.calls.filter((c) => c[0] === 'getRunView').length).toBeGreaterThan(3));
+    expect(api.calls.at(-1)).toEqual(['getRunView', RUN_ID, undefined]);
+  });
+
   it('opens a scenario file picked from the folder and shows its problems with their field paths', async () => {
     const api = fakeApi();
     show(api);

@@ -38,6 +38,7 @@ export function finishedView(overrides: Partial<RunView> = {}): RunView {
     outDir: `/runs/${RUN_ID}`,
     lastSeq: 40,
     extent: { from: '2001-03-01T00:00:00', to: '2001-03-03T23:59:00' },
+    phaseRanges: [],
     range: { from: '2001-03-01T00:00:00', to: '2001-03-03T23:59:00' },
     position: '2001-03-03T23:59:00',
     control: { state: 'finished', speed: 'max', phase: null, accepts: [] },
@@ -140,6 +141,18 @@ export function fakeApi(views: RunView[] = [finishedView()], overrides: Partial<
     async getDrillView(drillId, query) {
       calls.push(['getDrillView', drillId, query]);
       return views[Math.min(served++, views.length - 1)]!;
+    },
+    async listRuns() {
+      calls.push(['listRuns']);
+      return [];
+    },
+    async compareRuns(before, after) {
+      calls.push(['compareRuns', before, after]);
+      throw new Error('no runs in this fake');
+    },
+    async startWhatIf(request) {
+      calls.push(['startWhatIf', request]);
+      throw new Error('no runs in this fake');
     },
     onDidEmitEvent(listener) {
       listeners.add(listener);

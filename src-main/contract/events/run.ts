@@ -1,4 +1,5 @@
 /** Events of the run spine: start, phases, notices, errors, the end. */
+import type { WhatIfOrigin } from '../history';
 import type { CheckId, MachineInfo, Verdict } from '../report';
 
 /** The phases of a rehearsal, in order (DESIGN.md, "The shape of a rehearsal"). */
@@ -13,6 +14,8 @@ export interface RunStarted {
   readonly enabledChecks: readonly CheckId[];
   readonly machine: MachineInfo;
   readonly versions: Readonly<Record<string, string>>;
+  /** A what-if run: the run it changed one knob of, what it reran and which checks it carried over unchanged. */
+  readonly whatIf?: WhatIfOrigin;
 }
 
 export interface PhaseStarted {

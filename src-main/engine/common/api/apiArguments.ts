@@ -51,6 +51,15 @@ export const API_ARGUMENTS: { readonly [K in InvokeMember]: z.ZodType<Parameters
   openDrill: z.tuple([z.strictObject({ logPath: path, scenarioPath: path.optional() })]),
   answerDrill: z.tuple([drillId, drillAnswer.nullable()]),
   getDrillView: z.tuple([drillId, viewQuery().optional()]),
+  listRuns: z.tuple([]),
+  compareRuns: z.tuple([runId, runId]),
+  startWhatIf: z.tuple([
+    z.strictObject({
+      runId,
+      profile: z.enum(['staging', 'production']),
+      settings: z.array(z.string().min(1).max(64)).min(1).max(4),
+    }),
+  ]),
 };
 
 function viewQuery() {

@@ -19,6 +19,15 @@ export const RUN_EVENTS = {
     enabledChecks: list(checkId),
     machine: machineInfo,
     versions: z.record(z.string(), z.string()),
+    whatIf: z
+      .strictObject({
+        from: z.string(),
+        profile: z.string(),
+        changes: z.record(z.string(), z.string()),
+        rerun: list(phaseId),
+        carried: list(checkId),
+      })
+      .optional(),
   }),
   'phase.started': z.strictObject({ kind: z.literal('phase.started'), phase: phaseId }),
   'phase.finished': z.strictObject({

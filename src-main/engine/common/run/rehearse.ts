@@ -5,7 +5,8 @@
  * happens, so a run killed midway leaves a readable log.
  */
 import type { PhaseId, RunBackends } from '../../../contract/events';
-import type { CheckId, Verdict } from '../../../contract/report';
+import type { WhatIfOrigin } from '../../../contract/history';
+import type { CheckId, ReadinessCheck, Verdict } from '../../../contract/report';
 import { checksOf, isResolved, unresolvedCheck } from '../checks/catalog';
 import { CHECK_RESOLVERS } from '../checks/resolvers/checkResolvers';
 import type { CheckResolver } from '../checks/resolvers/evidence';
@@ -35,6 +36,17 @@ export interface Rehearsal {
   readonly control?: RunControl;
   /** The phases to consider, in order (tests); every phase of the product by default. */
   readonly phases?: readonly Phase[];
+  /** A what-if: the checks of the run it came from that it does not rerun, recorded as they were, and what it changed. */
+  readonly carried?: CarriedChecks;
+}
+
+/** What a what-if takes over from the run it came from. */
+export interface CarriedChecks {
+  readonly whatIf: WhatIfOrigin;
+  /** The original run's enabled checks: the what-if's checklist is the same. */
+  readonly enabledChecks: readonly CheckId[];
+  /** The original's resolutions of the checks it does not rerun. */
+  readonly checks: readonly ReadinessCheck[];
 }
 
 /** A run nobody controls goes at full speed and is never paced, so this never waits. */
@@ -65,10 +77,14 @@ export async function rehearse(run: Rehearsal): Promise<RunOutcome> {
     runId: options.runId,
     scenario: { name: file.scenario.name, path: file.path, description: file.scenario.description },
     phases: [...phases.map((p) => p.id), 'verdict'],
-    enabledChecks: resolvers.map((r) => r.id),
+    enabledChecks: run.carried?.enabledChecks ?? resolvers.map((r) => r.id),
     machine: options.machine,
     versions: options.versions,
+    ...(run.carried ? { whatIf: run.carried.whatIf } : {}),
   });
+  for (const check of run.carried?.checks ?? []) {
+    log.append({ kind: 'check.resolved', check });
+  }
   for (const message of options.notices ?? []) {
     log.append({ kind: 'notice', level: 'warn', message });
   }

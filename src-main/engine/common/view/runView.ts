@@ -4,6 +4,7 @@
  * the tasks under way, the activity feed. With `untilSeq`, nothing appended after that event
  * counts, so a drill never shows the future.
  */
+import { phaseRanges } from './phaseRanges';
 import type { EventTimeRange } from '../../../contract/charts';
 import type { ChartSlot } from '../../../contract/charts';
 import type { PhaseId, Progress, RunEvent } from '../../../contract/events';
@@ -48,6 +49,7 @@ export function runView(run: RunRecord, query: RunViewQuery = {}): RunView {
     extent,
     range,
     position: positionOf(upTo),
+    phaseRanges: phaseRanges(upTo),
     control,
     lanes: lanesOf(inRange, upTo),
     checklist: checklist(upTo),

@@ -10,7 +10,8 @@ import type { EventWriter } from '../../common/ports/eventSink';
 import type { RunControl } from '../../common/run/control';
 import { EventLog } from '../../common/run/eventLog';
 import type { InputError } from '../../common/run/inputError';
-import { rehearse } from '../../common/run/rehearse';
+import type { Phase } from '../../common/run/phase';
+import { rehearse, type CarriedChecks } from '../../common/run/rehearse';
 import type { ScenarioFile } from '../../common/scenario/scenarioFile';
 import type { RunPorts } from '../../common/run/environment';
 import { servingBackends } from '../docker/servingBackends';
@@ -49,6 +50,10 @@ export interface RunOptions {
   readonly formats?: readonly ReportFormat[];
   /** How report.pdf is printed; Chromium on this machine by default. */
   readonly printer?: PdfPrinter | { readonly unavailable: string };
+  /** Only these phases (a what-if); every phase the scenario enables when absent. */
+  readonly phases?: readonly Phase[];
+  /** A what-if's checks carried over from the run it came from. */
+  readonly carried?: CarriedChecks;
 }
 
 export interface RunResult {
@@ -98,6 +103,8 @@ export async function runScenario(file: ScenarioFile, options: RunOptions): Prom
       },
       log,
       ...(options.control ? { control: options.control } : {}),
+      ...(options.phases ? { phases: options.phases } : {}),
+      ...(options.carried ? { carried: options.carried } : {}),
     });
     const { report, files, skipped } = await writeReport(log.events, options.outDir, {
       formats: options.formats ?? file.scenario.outputs.formats,

@@ -25,6 +25,7 @@ import { formatIssue, loadScenario, type ScenarioAccess } from '../scenario/load
 import { builtInScenarioFolder, listBuiltInScenarios, listScenarioFiles, summarizeScenario } from '../scenario/scenarioLibrary';
 import { scenarioSizeIssues } from '../limits/machineFacts';
 import { appWorkspace } from '../workspace/appWorkspace';
+import { historyMembers } from './historyMembers';
 
 /** Where runs started from the UI write their folders. */
 export function defaultRunsFolder(): string {
@@ -50,7 +51,7 @@ export type RehearsalService = RehearsalApi & {
   settled(): Promise<void>;
 };
 
-interface ServiceRun {
+export interface ServiceRun {
   readonly runId: string;
   readonly outDir: string;
   readonly events: RunEvent[];
@@ -58,7 +59,7 @@ interface ServiceRun {
   done: Promise<void>;
 }
 
-type RunListener = (runId: string, event: RunEvent) => void;
+export type RunListener = (runId: string, event: RunEvent) => void;
 
 /** The engine behind the UI: runs in this process and fans events out to listeners. */
 export function createRehearsalService(options: ServiceOptions = {}): RehearsalService {
@@ -71,6 +72,7 @@ export function createRehearsalService(options: ServiceOptions = {}): RehearsalS
     ...scenarioMembers(options, typed),
     ...runMembers({ ...options, runsFolder }, typed, runs, listeners),
     ...drillMembers(typed),
+    ...historyMembers({ ...options, runsFolder }, typed, runs, listeners),
     onDidEmitEvent(listener) {
       listeners.add(listener);
       return () => {
@@ -167,23 +169,36 @@ function startServiceRun(
   const runId = randomUUID();
   const outDir = join(options.runsFolder ?? defaultRunsFolder(), runId);
   const control = new RunControl(systemClock, options.scheduler ?? systemScheduler, { speed: request.speed ?? 'max' });
-  const run: ServiceRun = { runId, outDir, events: [], control, done: Promise.resolve() };
+  return registerServiceRun({ runId, outDir, control }, runs, listeners, (fanOut) =>
+    runScenario(loaded.file, {
+      outDir,
+      runId,
+      executionProvider: request.executionProvider ?? 'cpu',
+      ...(request.backend ? { backend: request.backend } : {}),
+      ...(request.profile ? { profile: request.profile } : {}),
+      writers: [{ write: fanOut }],
+      control,
+      notices: choiceNotices(request),
+      ...(options.printer ? { printer: options.printer } : {}),
+    }),
+  );
+}
+
+/** A run of this session, registered before its first event; every event is kept for views and sent to the listeners. */
+export function registerServiceRun(
+  ids: Pick<ServiceRun, 'runId' | 'outDir' | 'control'>,
+  runs: Map<string, ServiceRun>,
+  listeners: ReadonlySet<RunListener>,
+  start: (fanOut: (event: RunEvent) => void) => Promise<unknown>,
+): ServiceRun {
+  const { runId } = ids;
+  const run: ServiceRun = { ...ids, events: [], done: Promise.resolve() };
   runs.set(runId, run);
   const fanOut = (event: RunEvent): void => {
     run.events.push(event);
     listeners.forEach((listener) => listener(runId, event));
   };
-  run.done = runScenario(loaded.file, {
-    outDir,
-    runId,
-    executionProvider: request.executionProvider ?? 'cpu',
-    ...(request.backend ? { backend: request.backend } : {}),
-    ...(request.profile ? { profile: request.profile } : {}),
-    writers: [{ write: fanOut }],
-    control,
-    notices: choiceNotices(request),
-    ...(options.printer ? { printer: options.printer } : {}),
-  }).then(
+  run.done = start(fanOut).then(
     () => undefined,
     (error: unknown) => {
       // runScenario turns phase failures into events; reaching here means the report could not be written.
