@@ -4,6 +4,7 @@
  * and the report.
  */
 import { z } from 'zod';
+import { pipelineDeclarationSchema } from './pipelineDeclaration';
 
 export const modelCardSchema = z.looseObject({
   name: z.string().min(1).optional(),
@@ -19,6 +20,8 @@ export const modelCardSchema = z.looseObject({
   featureModule: z.string().min(1).optional(),
   /** The serving tables the spec reads: table name -> file under the model folder. */
   servingTables: z.record(z.string(), z.string().min(1)).optional(),
+  /** The model's pipelines declared (training SQL or features file; serving module or endpoint), instead of a feature module. */
+  pipeline: pipelineDeclarationSchema.optional(),
 });
 
 export type ModelCard = z.output<typeof modelCardSchema>;

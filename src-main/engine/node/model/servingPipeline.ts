@@ -11,6 +11,11 @@ export async function loadServingPipeline(modelPath: string): Promise<ServingPip
     return null;
   }
   const folder = dirname(onnxPath);
-  const bound = await loadBoundFeatures(folder, readModelCard(folder));
+  const card = readModelCard(folder);
+  // A declared pipeline serves from the team's worker module or feature service, not in this process: the server takes features.
+  if (card?.pipeline !== undefined) {
+    return null;
+  }
+  const bound = await loadBoundFeatures(folder, card);
   return bound ? servingPipeline(bound.spec, bound.tables) : null;
 }
