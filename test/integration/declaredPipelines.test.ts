@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReadinessReport } from '../../src-main/contract/report';
 import { formatDigestFile, parseDigestFile } from '../../src-main/engine/common/model/digestFile';
 import { sha256File } from '../../src-main/engine/node/model/modelFolder';
+import { httpServing } from '../../src-main/engine/node/pipelines/httpServing';
 import { moduleServing } from '../../src-main/engine/node/pipelines/workerServing';
 import { runEvents, startRehearse } from '../support/cli';
 import { ROOT, tempDir } from '../support/paths';
@@ -181,5 +182,30 @@ describe('a serving module in a worker thread', () => {
       { field: 'x', message: 'field "x": expected a number' },
       { field: null, message: 'feature "double": expected a finite number or null from the serving pipeline, found string' },
     ]);
+  });
+});
+
+describe('a feature service as the serving side', () => {
+  it('counts a record the service refuses with its message and field, and names the URL when the service cannot be reached', async () => {
+    const server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        const record = JSON.parse(body) as { x?: unknown };
+        if (typeof record.x !== 'number') {
+          response.writeHead(422, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'x must be a number', field: 'x' }));
+          return;
+        }
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ double: record.x * 2 }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/features`;
+    const options = { features: ['double'], kinds: ['numeric' as const], fields: ['x'], specId: 'test', concurrency: 2 };
+    const served = await httpServing({ ...options, url }).serve([{ x: 2 }, { x: 'two' }, { x: 5 }]);
+    expect(Array.from(served.values[0]!)).toEqual([4, Number.NaN, 10]);
+    expect(served.problems).toEqual([null, { field: 'x', message: 'HTTP 422: x must be a number' }, null]);
+    await new Promise((resolve) => server.close(resolve));
+    await expect(httpServing({ ...options, url }).serve([{ x: 1 }])).rejects.toThrow(`the feature service ${url} could not be reached`);
   });
 });

@@ -42,11 +42,18 @@ export function httpServing(options: HttpServingOptions): ServingFeatures {
   };
 }
 
+/** A service that holds a record longer than this has refused it: the run never waits on one request forever. */
+const ANSWER_WITHIN_MS = 30_000;
+
 async function askService(url: string, record: RawRecord): Promise<{ ok: unknown } | { error: RecordProblem }> {
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(record) });
+    const signal = AbortSignal.timeout(ANSWER_WITHIN_MS);
+    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(record), signal });
   } catch (error) {
+    if (error instanceof Error && error.name === 'TimeoutError') {
+      return { error: { field: null, message: `the feature service ${url} gave no answer within ${ANSWER_WITHIN_MS / 1000} s` } };
+    }
     const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
     throw new Error(`the feature service ${url} could not be reached${cause}`);
   }
