@@ -2,7 +2,8 @@
  * Trains the second example's models with the project's generic trainer (declared SQL features,
  * engine/node/training/trainDeclaredModel.ts) and writes scenarios/examples/movielens/models/
  * blue-v1 and green-v2, then data/features.parquet: each rating with both models' input features
- * (`blue_<feature>`, `green_<feature>`), which the plain-columns scenario replays. Committed; the
+ * (`blue_<feature>`, `green_<feature>`): a training-features file as a team keeps one. Then each
+ * folder gets its declared pipelines (scripts/build-example-movielens-serving.ts). Committed; the
  * pure-JS backend is pinned, so the same seed gives the same bytes.
  * Usage: npx tsx scripts/train-example-movielens.ts [--out <models dir>]
  */
@@ -70,3 +71,7 @@ const rows = await writeFeatureFile(
   featureFile,
 );
 process.stdout.write(`${rows} rows with both models' features in ${featureFile}\n`);
+// The trainer writes the card anew: the serving module and the card's pipeline go back in.
+if (values.out === undefined) {
+  await import('./build-example-movielens-serving');
+}

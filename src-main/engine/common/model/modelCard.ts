@@ -4,6 +4,7 @@
  * and the report.
  */
 import { z } from 'zod';
+import { pipelineDeclarationSchema } from './pipelineDeclaration';
 
 export const modelCardSchema = z.looseObject({
   name: z.string().min(1).optional(),
@@ -28,6 +29,8 @@ export const modelCardSchema = z.looseObject({
       categorical: z.array(z.looseObject({ column: z.number().int().min(0), name: z.string(), cardinality: z.number().int().min(1) })).optional(),
     })
     .optional(),
+  /** The model's pipelines declared (training SQL or features file; serving module or endpoint), instead of a feature module. */
+  pipeline: pipelineDeclarationSchema.optional(),
 });
 
 export type ModelCard = z.output<typeof modelCardSchema>;

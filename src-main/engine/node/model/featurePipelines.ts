@@ -1,8 +1,9 @@
-/** The FeaturePipelines port on model folders: each model's card and the module it names (`loadBoundFeatures`). */
+/** The FeaturePipelines port on model folders: each model's card and the module it names (`loadModelPipelines`: a declared pipeline or a feature module). */
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { FeaturePipelines } from '../../common/ports/featurePipelines';
-import { loadBoundFeatures, readModelCard } from './modelCard';
+import { readModelCard } from './modelCard';
+import { loadModelPipelines } from '../pipelines/modelPipelines';
 
 /** Pipelines read from each model's folder; a bare .onnx file declares none. */
 export function folderFeaturePipelines(): FeaturePipelines {
@@ -12,7 +13,7 @@ export function folderFeaturePipelines(): FeaturePipelines {
         return null;
       }
       const folder = dirname(artifact.onnxPath);
-      return loadBoundFeatures(folder, readModelCard(folder));
+      return loadModelPipelines(folder, readModelCard(folder));
     },
   };
 }

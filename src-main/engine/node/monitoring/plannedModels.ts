@@ -9,7 +9,8 @@ import type { PlannedModel } from '../../common/monitoring/monitoringPlan';
 import { InputError } from '../../common/run/inputError';
 import type { DriftAlertsSection } from '../../common/scenario/sections/alerts';
 import type { ModelSection, ModelsSection } from '../../common/scenario/sections/models';
-import { loadFeatureSpec, readModelCard } from '../model/modelCard';
+import { readModelCard } from '../model/modelCard';
+import { loadModelFeatureSpec } from '../pipelines/modelPipelines';
 import { modelLocation } from '../model/modelFolder';
 import { readReferenceProfile } from '../model/referenceFile';
 
@@ -65,7 +66,7 @@ async function featuresOf(
   card: ReturnType<typeof readModelCard>,
   folder: string,
 ): Promise<{ name: string; kind: 'numeric' | 'categorical' }[]> {
-  const spec = await loadFeatureSpec(folder, card);
+  const spec = await loadModelFeatureSpec(folder, card);
   if (spec !== null) {
     return spec.features.map((f) => ({ name: f.name, kind: f.kind }));
   }
