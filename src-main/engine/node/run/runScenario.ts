@@ -99,10 +99,20 @@ export async function runScenario(file: ScenarioFile, options: RunOptions): Prom
       log,
       ...(options.control ? { control: options.control } : {}),
     });
-    const { report, files, skipped } = await writeReport(log.events, options.outDir, {
-      formats: options.formats ?? file.scenario.outputs.formats,
+    // A stopped run is left within seconds: the PDF (Chromium starting and printing) waits for `rehearse report`.
+    const asked = options.formats ?? file.scenario.outputs.formats;
+    const stopped = options.control?.stopped() === true && asked.includes('pdf');
+    const written = await writeReport(log.events, options.outDir, {
+      formats: stopped ? asked.filter((f) => f !== 'pdf') : asked,
       ...(options.printer ? { printer: options.printer } : {}),
     });
+    const { report, files } = written;
+    const skipped = stopped
+      ? [
+          ...written.skipped,
+          { format: 'pdf' as const, reason: `the run was stopped; print it with rehearse report ${eventsPath} --out ${options.outDir} --formats pdf` },
+        ]
+      : written.skipped;
     return { verdict: outcome.verdict, inputError: outcome.inputError, report, eventsPath, files: [eventsPath, ...files], skipped, events: log.events };
   } finally {
     writer.close();
