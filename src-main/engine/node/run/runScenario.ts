@@ -23,6 +23,7 @@ import { fileModelStore } from '../model/modelStore';
 import { fileRuntimeStore } from '../runtime/runtimeStore';
 import type { PdfPrinter } from '../report/pdf/chromiumPrinter';
 import { writeReport, type WrittenReport } from '../report/writeReport';
+import { setContainerRun } from '../docker/containerOwner';
 import { serverRig } from '../rollout/serverRig';
 import { machineInfo, runtimeVersions } from './machine';
 import { systemClock } from './systemClock';
@@ -82,12 +83,15 @@ export async function runScenario(file: ScenarioFile, options: RunOptions): Prom
   const eventsPath = join(options.outDir, 'events.jsonl');
   const writer = new EventFileWriter(eventsPath);
   const log = new EventLog(systemClock, [writer, ...(options.writers ?? [])]);
+  const runId = options.runId ?? randomUUID();
+  // Its containers carry the run's id, so one left by a killed run is known as that run's.
+  setContainerRun(runId);
   try {
     const outcome = await rehearse({
       file,
       ports: machinePorts(options),
       options: {
-        runId: options.runId ?? randomUUID(),
+        runId,
         machine: machineInfo(),
         versions: runtimeVersions(),
         executionProvider: options.executionProvider ?? 'cpu',
