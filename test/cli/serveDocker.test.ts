@@ -1,5 +1,6 @@
 /** `rehearse serve --backend docker` as users run it: a container with limits, its end told; no engine, no limits without it. */
 import type { ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +38,21 @@ describe('rehearse serve --backend docker', () => {
       /image: rehearsal-serve:m685dc6d1cae7-l[0-9a-f]{12}-c[0-9a-f]{12} (found \(built before\)|built in [\d.]+ s), \d+ MB; container [0-9a-f]{12}: memory 384 MiB \(swap off\), 1 CPU, read-only root, no capabilities, host network on 127\.0\.0\.1/,
     );
     expect(stderr()).toContain('[smoke-v1] stopped');
+  });
+
+  it("names a model folder path too long for the image's tar context (exit 2), before anything is built, without a stack trace", (context) => {
+    requireService(context, DOCKER.available, DOCKER_MISSING);
+    const model = join(tempDir(), 'model');
+    cpSync(SMOKE_MODEL, model, { recursive: true });
+    const folder = join(model, 'notes', 'b'.repeat(60), 'c'.repeat(60));
+    mkdirSync(folder, { recursive: true });
+    const long = join(folder, `${'d'.repeat(120)}.txt`);
+    writeFileSync(long, 'a note beside the model\n');
+    const result = rehearse(['serve', '--model', model, '--backend', 'docker']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`rehearse serve: ${long}: this path is too long for the image's build context (a tar file)`);
+    expect(result.stderr).toContain('at most 100 bytes after a folder part of at most 155');
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
   });
 
   it('says "Docker unavailable" (exit 2) when no engine answers', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBatch, planInputs } from '../../src-main/engine/common/features/inputPlan';
+import { buildBatch, inputKindProblems, planInputs } from '../../src-main/engine/common/features/inputPlan';
 
 const matrix = [{ name: 'x', type: 'float32', dims: ['N', 2] as (string | number)[] }];
 
@@ -71,5 +71,29 @@ describe('input plan', () => {
       ['a', 'b'],
     );
     expect(!result.ok && result.problems[0]).toContain('map each input to a column by name');
+  });
+
+  it('refuses text, dates and timestamps fed to a numeric input, and lets numbers and booleans through', () => {
+    const planned = planInputs(matrix, ['a', 'b'], undefined, ['a', 'b']);
+    expect(planned.ok).toBe(true);
+    if (!planned.ok) {
+      return;
+    }
+    const kinds = (a: string, b: string) =>
+      inputKindProblems(
+        planned.plan,
+        [
+          { name: 'a', type: a },
+          { name: 'b', type: b },
+        ],
+        'f.parquet',
+      );
+    expect(kinds('DOUBLE', 'BOOLEAN')).toEqual([]);
+    expect(kinds('BIGINT', 'DECIMAL(9,2)')).toEqual([]);
+    expect(kinds('VARCHAR', 'DOUBLE')).toEqual(['column "a" of f.parquet is text (VARCHAR), but input "x" expects numbers']);
+    expect(kinds('DOUBLE', 'DATE')[0]).toMatch(
+      /^column "b" of f.parquet is a DATE, but input "x" expects numbers: a time would reach the model as epoch milliseconds/,
+    );
+    expect(kinds('TIMESTAMP', 'INTEGER[]')).toHaveLength(2);
   });
 });

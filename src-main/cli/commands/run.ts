@@ -59,7 +59,7 @@ export const runCommand: Command = {
     const control = new RunControl(systemClock, systemScheduler);
     const onSignal = (): void => {
       control.command({ kind: 'stop' });
-      io.err('stopping: finishing the current step and writing the report');
+      io.err('stopping: cancelling the current step and writing the report');
     };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);

@@ -112,6 +112,8 @@ export interface SnapshotSource {
   extent?(query: SnapshotQuery): Promise<SnapshotExtent>;
   /** Rows that could not be read so far. */
   rejects(): RejectSummary;
+  /** Cancels the query under way, if any (a run told to stop); the read then fails. */
+  interrupt?(): void;
   close(): Promise<void>;
 }
 

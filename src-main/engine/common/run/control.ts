@@ -46,6 +46,7 @@ export class RunControl {
   private anchor: { readonly event: number; readonly real: number } | null = null;
   private readonly decisions: RolloutDecision[] = [];
   private waking: (() => void) | null = null;
+  private readonly stopListeners = new Set<() => void>();
 
   constructor(
     private readonly clock: Clock,
@@ -115,6 +116,12 @@ export class RunControl {
       }
       await this.wait(due - now);
     }
+  }
+
+  /** Calls `listener` when the run is told to stop (once); returns its removal. */
+  onDidStop(listener: () => void): () => void {
+    this.stopListeners.add(listener);
+    return () => this.stopListeners.delete(listener);
   }
 
   /** True once the run was told to stop (from the app, or by the caller's own stop, e.g. Ctrl-C). */
@@ -193,7 +200,11 @@ export class RunControl {
           return receipt('ignored', 'the run is already stopping');
         }
         this.stopRequested = true;
-        return receipt('applied', 'the run stops after its current step and still writes its report');
+        // The step under way is cancelled (a query interrupted), not waited for.
+        for (const listener of this.stopListeners) {
+          listener();
+        }
+        return receipt('applied', 'the run stops: the current step is cancelled, and the report is still written');
     }
   }
 

@@ -104,12 +104,14 @@ export async function rehearse(run: Rehearsal): Promise<RunOutcome> {
     data: new RunSnapshots(ports.snapshots, file.scenario.snapshots, log),
   };
   const course: Course = { failure: null, inputError: null, ended: new Set(), finishedOk: new Set() };
+  const offStop = control.onDidStop(() => context.data.interrupt());
   try {
     for (const phase of phases) {
       await runPhase(phase, context, course);
       resolveReady(context, resolvers, phases, course);
     }
   } finally {
+    offStop();
     await Promise.allSettled(context.state.models.map((m) => m.inference.close()));
     await context.data.close();
     control.finish();
@@ -165,6 +167,12 @@ async function runPhase(phase: Phase, context: PhaseContext, course: Course): Pr
     course.finishedOk.add(phase.id);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    if (control.stopped()) {
+      // Cancelled by the stop (an interrupted query, a step refused): stopped, not failed.
+      course.failure ??= 'the run was stopped before this check resolved';
+      log.append({ kind: 'phase.finished', phase: phase.id, outcome: 'skipped', message: 'stopped' });
+      return;
+    }
     if (isInputError(error)) {
       course.inputError = error;
     }

@@ -52,6 +52,13 @@ export class RunSnapshots {
     return this.sections.production.label !== undefined ? this.production() : null;
   }
 
+  /** Interrupts every query under way on the open snapshots (a stop): each read then fails at once. */
+  interrupt(): void {
+    for (const opening of this.opened.values()) {
+      void opening.then((o) => o.source.interrupt?.()).catch(() => undefined);
+    }
+  }
+
   /** Closes every snapshot that was opened. */
   async close(): Promise<void> {
     const all = await Promise.allSettled(this.opened.values());

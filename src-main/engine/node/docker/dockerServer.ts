@@ -21,6 +21,7 @@ import { readFaults } from '../serving/loadServedModel';
 import { faultAdmin, followServerOutput, type ServerHooks, type ServerOutput } from '../serving/serverOutput';
 import { serverArgv, type ServerOptions } from '../serving/serverOptions';
 import { describeLimits, hostConfigOf, type ContainerLimits } from './containerOptions';
+import { ownerLabels, reapOrphanContainers } from './containerOwner';
 import { connectDocker } from './dockerEngine';
 import type { ImageHooks } from './imageBuild';
 import { ensureServingImage, LABELS, type ServingImage } from './servingImage';
@@ -60,6 +61,8 @@ export async function runServingContainer(
   hooks: ServerHooks = {},
 ): Promise<DockerServer> {
   checkImageLabels(image, options);
+  // Containers left by a process killed with SIGKILL (it could not stop them) go before a new one starts.
+  await reapOrphanContainers(docker).catch(() => []);
   const label = options.label ?? image.labels[LABELS.modelName] ?? 'server';
   const container = await createServingContainer(docker, image, options, limits, label);
   const { output, drained } = await followContainer(docker, container, hooks);
@@ -122,7 +125,7 @@ async function createServingContainer(
       Image: image.tag,
       Cmd: cmd,
       Env: options.heapMb === null ? [] : [`NODE_OPTIONS=--max-old-space-size=${options.heapMb}`],
-      Labels: { 'org.rehearsal.server': label },
+      Labels: { 'org.rehearsal.server': label, ...ownerLabels() },
       AttachStdout: true,
       AttachStderr: true,
       Tty: false,

@@ -15,7 +15,7 @@ import { ensureBaseImage, IMAGE_NODE, onnxruntimeFolders } from './baseImage';
 import { digestOf, fileSha256 } from './fileDigests';
 import { buildImage, findImage, type ImageFacts, type ImageHooks } from './imageBuild';
 import { imageLock } from './servingLock';
-import type { TarEntry } from './tarArchive';
+import { fitsTarHeader, type TarEntry } from './tarArchive';
 
 /** The repository of serving images. */
 export const SERVING_REPOSITORY = 'rehearsal-serve';
@@ -65,8 +65,15 @@ export async function ensureServingImage(docker: Docker, source: ServingImageSou
   }
   const lock = source.lock === undefined ? imageLock() : { text: readFileSync(source.lock, 'utf8'), sha256: fileSha256(source.lock) };
   const lockSha256 = lock.sha256;
-  const base = await ensureBaseImage(docker, hooks);
   const { files, modelPath } = imageFiles(source.model);
+  const tooLong = files.find((f) => !fitsTarHeader(f.name));
+  if (tooLong !== undefined) {
+    throw new InputError(
+      tooLong.from,
+      `this path is too long for the image's build context (a tar file): as ${tooLong.name} (${Buffer.byteLength(tooLong.name)} bytes) it needs a file name of at most 100 bytes after a folder part of at most 155; shorten it or move it out of the model folder`,
+    );
+  }
+  const base = await ensureBaseImage(docker, hooks);
   const dockerfile = dockerfileOf(base.tag, artifact.sha256, lockSha256);
   const contextSha256 = digestOf([
     ['base', base.id],

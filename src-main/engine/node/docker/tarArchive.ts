@@ -60,6 +60,14 @@ function header(path: string, mode: number, size: number, type: '0' | '5'): Buff
 }
 
 function splitName(path: string): [string, string] {
+  const split = ustarSplit(path);
+  if (split === null) {
+    throw new Error(`path too long for a tar entry: ${path}`);
+  }
+  return split;
+}
+
+function ustarSplit(path: string): [string, string] | null {
   if (Buffer.byteLength(path) <= 100) {
     return ['', path];
   }
@@ -70,7 +78,16 @@ function splitName(path: string): [string, string] {
       return [prefix, name];
     }
   }
-  throw new Error(`path too long for a tar entry: ${path}`);
+  return null;
+}
+
+/**
+ * Whether a path fits a ustar header: a name of at most 100 bytes, after a folder part of at most
+ * 155 bytes cut at a slash. Checked before a build starts, so a file that does not fit is named
+ * as the user's to fix rather than failing inside the stream.
+ */
+export function fitsTarHeader(path: string): boolean {
+  return ustarSplit(path.replace(/^\/+/, '')) !== null;
 }
 
 function octal(block: Buffer, offset: number, length: number, value: number): void {

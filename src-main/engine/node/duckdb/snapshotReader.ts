@@ -184,6 +184,10 @@ class DuckDbSnapshot implements SnapshotSource {
     return this.lastRejects;
   }
 
+  interrupt(): void {
+    this.connection.interrupt();
+  }
+
   async close(): Promise<void> {
     this.connection.closeSync();
     this.instance.closeSync();

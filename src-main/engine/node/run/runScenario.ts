@@ -24,6 +24,7 @@ import { fileModelStore } from '../model/modelStore';
 import { fileRuntimeStore } from '../runtime/runtimeStore';
 import type { PdfPrinter } from '../report/pdf/chromiumPrinter';
 import { writeReport, type WrittenReport } from '../report/writeReport';
+import { setContainerRun } from '../docker/containerOwner';
 import { serverRig } from '../rollout/serverRig';
 import { machineInfo, runtimeVersions } from './machine';
 import { systemClock } from './systemClock';
@@ -87,12 +88,15 @@ export async function runScenario(file: ScenarioFile, options: RunOptions): Prom
   const eventsPath = join(options.outDir, 'events.jsonl');
   const writer = new EventFileWriter(eventsPath);
   const log = new EventLog(systemClock, [writer, ...(options.writers ?? [])]);
+  const runId = options.runId ?? randomUUID();
+  // Its containers carry the run's id, so one left by a killed run is known as that run's.
+  setContainerRun(runId);
   try {
     const outcome = await rehearse({
       file,
       ports: machinePorts(options),
       options: {
-        runId: options.runId ?? randomUUID(),
+        runId,
         machine: machineInfo(),
         versions: runtimeVersions(),
         executionProvider: options.executionProvider ?? 'cpu',
@@ -106,10 +110,20 @@ export async function runScenario(file: ScenarioFile, options: RunOptions): Prom
       ...(options.phases ? { phases: options.phases } : {}),
       ...(options.carried ? { carried: options.carried } : {}),
     });
-    const { report, files, skipped } = await writeReport(log.events, options.outDir, {
-      formats: options.formats ?? file.scenario.outputs.formats,
+    // A stopped run is left within seconds: the PDF (Chromium starting and printing) waits for `rehearse report`.
+    const asked = options.formats ?? file.scenario.outputs.formats;
+    const stopped = options.control?.stopped() === true && asked.includes('pdf');
+    const written = await writeReport(log.events, options.outDir, {
+      formats: stopped ? asked.filter((f) => f !== 'pdf') : asked,
       ...(options.printer ? { printer: options.printer } : {}),
     });
+    const { report, files } = written;
+    const skipped = stopped
+      ? [
+          ...written.skipped,
+          { format: 'pdf' as const, reason: `the run was stopped; print it with rehearse report ${eventsPath} --out ${options.outDir} --formats pdf` },
+        ]
+      : written.skipped;
     return { verdict: outcome.verdict, inputError: outcome.inputError, report, eventsPath, files: [eventsPath, ...files], skipped, events: log.events };
   } finally {
     writer.close();

@@ -27,9 +27,11 @@ export const preflightPhase: Phase = {
     if (refused.length === 0) {
       await compareModelLocks(context, verified);
     }
+    stopIfAsked(context);
     const production = await context.data.production();
     const available = [...production.source.columns.map((c) => c.name), ...Object.keys(file.scenario.features.derived)];
     for (const { role, artifact } of verified) {
+      stopIfAsked(context);
       await loadModel(context, role, artifact, available);
     }
     for (const { role, artifact } of refused) {
@@ -47,13 +49,22 @@ export const preflightPhase: Phase = {
     for (const { role, artifact } of refused.filter((r) => r.artifact.featureSpec !== undefined)) {
       log.append({ kind: 'feature.unavailable', role, model: artifact.name, reason: `not loaded: ${artifact.message}` });
     }
+    stopIfAsked(context);
     await refuseUnreadableRows(context);
     await checkFeatures(context, sampled);
+    stopIfAsked(context);
     if (refused.length === 0) {
       await measureModelRuntimes(context, sampled.trainingChunks);
     }
   },
 };
+
+/** Between preflight's steps: a run told to stop goes no further (the spine records the phase as stopped). */
+function stopIfAsked(context: PhaseContext): void {
+  if (context.control.stopped()) {
+    throw new Error('stopped');
+  }
+}
 
 /** Checks every model's digests (`model.verified`); a mismatch is refused unless the run allows it. */
 async function verifyModels(
