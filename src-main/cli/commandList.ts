@@ -76,7 +76,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'export-load',
-    summary: "write the scenario's load for generators on many machines: a distributed Locust setup replaying production's records",
+    summary: "write the scenario's load for generators on many machines: a distributed Locust setup and a k6 script with a k6-operator TestRun",
     load: async () => (await import('./commands/exportLoad')).exportLoadCommand,
   },
   {

@@ -1,13 +1,14 @@
 /**
  * `rehearse export-load <scenario> --out <dir>`: the scenario's load as files existing load
  * engines run on many machines: a Locust setup (locustfile, plan, README with the master and
- * worker command lines) and the records it replays, production's window as the load phase sends
+ * worker command lines), a k6 script with a k6-operator TestRun, and the records they replay, production's window as the load phase sends
  * it. Exit 0 written; 2 the scenario is invalid, has no load, or its load sends no records.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadExportPlan } from '../../engine/common/load/export/loadExportPlan';
 import { locustExport } from '../../engine/common/load/export/locustExport';
+import { k6Export } from '../../engine/common/load/export/k6Export';
 import { InputError } from '../../engine/common/run/inputError';
 import { readProductionRecords } from '../../engine/node/load/productionRecords';
 import { parseFlags, requirePositional, UsageError } from '../args';
@@ -24,7 +25,9 @@ export const exportLoadCommand: Command = {
     "Writes the scenario's load for generators on several machines, in --out: a Locust setup",
     "(locustfile.py replaying production's window at the planned rate with a load shape, users sized",
     'to rate x timeout so the rate holds while the server slows; plan.json; README.md with the master',
-    'and worker command lines) and records.jsonl, the raw records the load phase sends.',
+    'and worker command lines); a k6 script (ramping-arrival-rate, thresholds from the SLA, the records',
+    'as a SharedArray) with a k6-operator TestRun and its ConfigMap (testrun.yaml, spec.parallelism =',
+    '--workers); and records.jsonl, the raw records the load phase sends.',
     '',
     '  --workers N      load generator processes the README and the plan are for (default 2)',
     '  --target URL     the model server the command lines name (default the local one)',
@@ -65,7 +68,8 @@ export const exportLoadCommand: Command = {
     }
     const records = await readProductionRecords(file, load);
     const plan = loadExportPlan(file.scenario.name, load, workers, records.records.length);
-    const files = [...locustExport(plan, target), { file: plan.recordsFile, text: records.records.map((r) => `${JSON.stringify(r)}\n`).join('') }];
+    const recordLines = records.records.map((r) => `${JSON.stringify(r)}\n`).join('');
+    const files = [...locustExport(plan, target), ...k6Export(plan, target, recordLines), { file: plan.recordsFile, text: recordLines }];
     mkdirSync(values.out, { recursive: true });
     for (const f of files) {
       writeFileSync(join(values.out, f.file), f.text);
