@@ -80,6 +80,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/exportRollout')).exportRolloutCommand,
   },
   {
+    name: 'export-load',
+    summary: "write the scenario's load for generators on many machines: a distributed Locust setup and a k6 script with a k6-operator TestRun",
+    load: async () => (await import('./commands/exportLoad')).exportLoadCommand,
+  },
+  {
     name: 'export-monitoring',
     summary: 'write the four-layer monitoring as Prometheus alerting rules (a group per layer) and an importable Grafana dashboard',
     load: async () => (await import('./commands/exportMonitoring')).exportMonitoringCommand,

@@ -1,5 +1,6 @@
 /** A load result and a knee search as the terminal shows them. */
 import type { KneeResult, LatencyPercentiles, LoadResult } from '../contract/load';
+import type { MergedLoad } from '../engine/common/load/loadRecord';
 
 const KEYS = ['p50', 'p90', 'p95', 'p99', 'p999', 'max'] as const;
 const HEADINGS = ['p50', 'p90', 'p95', 'p99', 'p99.9', 'max'];
@@ -34,5 +35,17 @@ export function formatKnee(knee: KneeResult, targetRps: number): string {
   return [
     ...lines,
     `${verdict} (stopped: ${stop}); target ${Math.round(targetRps * 1000) / 1000} rps ${knee.kneeRps !== null && knee.kneeRps >= targetRps ? 'holds' : 'does not hold'}`,
+  ].join('\n');
+}
+
+/** Several runs' load records added: the counts, the combined rate, the corrected percentiles of every sample. */
+export function formatMergedLoad(merged: MergedLoad): string {
+  const r = merged.requests;
+  return [
+    `${merged.runs} runs merged: ${merged.files.join(', ')}`,
+    `planned ${merged.plannedRps} rps together, achieved ${merged.achievedRps} rps over ${(merged.elapsedMs / 1000).toFixed(2)} s (the longest run)`,
+    `requests: ${r.planned} planned, ${r.sent} sent, ${r.answered} answered, ${r.ok} ok; ${r.errors} errors, ${r.timeouts} timeouts, ${r.dropped} dropped`,
+    `latency ms  ${HEADINGS.map((h) => h.padStart(9)).join('')}`,
+    `  ${'corrected'.padEnd(12)}${KEYS.map((k) => merged.latencyMs[k].toFixed(2).padStart(9)).join('')}`,
   ].join('\n');
 }

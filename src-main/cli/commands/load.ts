@@ -3,20 +3,46 @@
  * corrected for coordinated omission. Exit 0 when the SLA holds (with `--find-knee`, when the
  * knee is at or above the target), 1 when it does not, 2 on bad flags or an unreachable server.
  */
-import type { LoadProtocol, LoadShape } from '../../contract/load';
+import type { LoadProtocol, LoadResult, LoadShape } from '../../contract/load';
 import { LOAD_SHAPES } from '../../engine/common/load/rateShape';
 import { defaultKneeSearch } from '../../engine/common/load/knee';
 import { defaultTimeoutMs, type LoadPlan } from '../../engine/common/load/loadPlan';
 import { SEED_HEADROOM, SEED_MULTIPLIER, targetRps } from '../../engine/common/load/targetRate';
 import { parseDuration } from '../../engine/common/scenario/values';
-import { findLoadKnee, runLoad } from '../../engine/node/load/runLoad';
+import { findLoadKnee, runLoad, runMeasuredLoad } from '../../engine/node/load/runLoad';
+import { mergeLoadRecordFiles, writeLoadRecord } from '../../engine/node/load/loadRecordFile';
 import { oneOf, parseFlags, UsageError } from '../args';
-import type { Command } from '../command';
+import type { CliIo, Command } from '../command';
 import { loadSizeProblems } from '../../engine/common/limits/loadLimits';
 import { InputError } from '../../engine/common/run/inputError';
 import { machineFacts } from '../../engine/node/limits/machineFacts';
 import { requireNamedPaths, WORKSPACE_FLAG, WORKSPACE_USAGE } from '../workspaceFlag';
-import { formatKnee, formatLoadResult } from '../loadReport';
+import { formatKnee, formatLoadResult, formatMergedLoad } from '../loadReport';
+
+const LOAD_FLAGS = {
+  url: { type: 'string' },
+  protocol: { type: 'string' },
+  rate: { type: 'string' },
+  'peak-rps': { type: 'string' },
+  multiplier: { type: 'string' },
+  headroom: { type: 'string' },
+  shape: { type: 'string' },
+  duration: { type: 'string' },
+  'sla-ms': { type: 'string' },
+  'timeout-ms': { type: 'string' },
+  'payload-from': { type: 'string' },
+  'payload-order': { type: 'string' },
+  timestamp: { type: 'string' },
+  'model-name': { type: 'string' },
+  connections: { type: 'string' },
+  seed: { type: 'string' },
+  'find-knee': { type: 'boolean' },
+  'max-rps': { type: 'string' },
+  json: { type: 'boolean' },
+  'hdr-out': { type: 'string' },
+  merge: { type: 'boolean' },
+  ...WORKSPACE_FLAG,
+} as const;
 
 export const loadCommand: Command = {
   name: 'load',
@@ -24,7 +50,8 @@ export const loadCommand: Command = {
     'rehearse load --url <server> [--protocol predict|oip] (--rate <rps> | --peak-rps R [--multiplier 2] [--headroom 0.5])',
     '              [--shape constant|ramp|step|spike] [--duration 30s] [--sla-ms 100] [--timeout-ms N]',
     '              [--payload-from <snapshot> [--payload-order event|sampled] [--timestamp <column>]] [--model-name <name>]',
-    `              [--connections N] [--seed 1] [--find-knee [--max-rps N]] ${WORKSPACE_USAGE} [--json]`,
+    `              [--connections N] [--seed 1] [--find-knee [--max-rps N]] [--hdr-out <file>] ${WORKSPACE_USAGE} [--json]`,
+    'rehearse load --merge <file> <file>... [--json]',
   ].join('\n'),
   description: [
     'Open-loop load on a model server: requests leave on a seeded Poisson schedule at the planned',
@@ -42,34 +69,20 @@ export const loadCommand: Command = {
     '  --timeout-ms N           a request unanswered by then is a timeout (10 x the SLA, at least 1 s)',
     "  --connections N          keep-alive connections (default: sized by Little's law, at most 256)",
     '  --find-knee              step the rate up from a quarter of the target until the SLA breaks',
+    '  --hdr-out <file>         also write the run as a load record: the request counts and the',
+    "                           corrected latency histogram in hdr-histogram-js's compressed base64",
+    '  --merge <file>...        add load records of runs on several processes or machines into one',
+    '                           set of percentiles and request counts (exact: the histograms add)',
     '  --json                   the result as JSON on standard output',
     '',
     'exit: 0 the SLA holds (p99 within --sla-ms, no errors, timeouts or drops; with --find-knee, the',
     'knee is at or above the target), 1 it does not, 2 bad flags or a server that cannot be reached',
   ].join('\n'),
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, {
-      url: { type: 'string' },
-      protocol: { type: 'string' },
-      rate: { type: 'string' },
-      'peak-rps': { type: 'string' },
-      multiplier: { type: 'string' },
-      headroom: { type: 'string' },
-      shape: { type: 'string' },
-      duration: { type: 'string' },
-      'sla-ms': { type: 'string' },
-      'timeout-ms': { type: 'string' },
-      'payload-from': { type: 'string' },
-      'payload-order': { type: 'string' },
-      timestamp: { type: 'string' },
-      'model-name': { type: 'string' },
-      connections: { type: 'string' },
-      seed: { type: 'string' },
-      'find-knee': { type: 'boolean' },
-      'max-rps': { type: 'string' },
-      json: { type: 'boolean' },
-      ...WORKSPACE_FLAG,
-    });
+    const { values, positionals } = parseFlags(args, LOAD_FLAGS);
+    if (values.merge) {
+      return mergeRecords(values, positionals, io);
+    }
     if (positionals.length > 0) {
       throw new UsageError(`unexpected argument "${positionals[0]}"`);
     }
@@ -122,11 +135,32 @@ export const loadCommand: Command = {
       throw new UsageError('--max-rps goes with --find-knee');
     }
     io.err(`load: ${rps.describe}, ${plan.shape} for ${durationMs / 1000} s against ${plan.url} (${plan.protocol}), SLA p99 <= ${slaMs} ms`);
-    const result = await runLoad(plan);
+    const result = values['hdr-out'] === undefined ? await runLoad(plan) : await runRecordedLoad(plan, values['hdr-out']);
     io.out(values.json ? JSON.stringify(result, null, 2) : formatLoadResult(result));
     return result.slaPass ? 0 : 1;
   },
 };
+
+/** Runs the load and writes its load record to `path`. */
+async function runRecordedLoad(plan: LoadPlan, path: string): Promise<LoadResult> {
+  const measured = await runMeasuredLoad(plan);
+  writeLoadRecord(path, measured);
+  return measured.result;
+}
+
+/** `--merge`: the load records named, added into one result. Only `--json` goes with it. */
+function mergeRecords(values: Record<string, unknown>, files: readonly string[], io: CliIo): number {
+  const others = Object.keys(values).filter((k) => k !== 'merge' && k !== 'json' && values[k] !== undefined);
+  if (others.length > 0) {
+    throw new UsageError(`--merge reads load records only; --${others[0]} does not go with it`);
+  }
+  if (files.length === 0) {
+    throw new UsageError('--merge: name the load records to add, e.g. rehearse load --merge a.hdr b.hdr');
+  }
+  const merged = mergeLoadRecordFiles(files);
+  io.out(values['json'] === true ? JSON.stringify(merged, null, 2) : formatMergedLoad(merged));
+  return 0;
+}
 
 /** Refuses (exit 2) a rate or a timeout this machine cannot run (the knee search's highest rate too), before the server is asked anything. */
 function requireFits(plan: LoadPlan, values: { rate?: string; 'find-knee'?: boolean; 'max-rps'?: string }): void {

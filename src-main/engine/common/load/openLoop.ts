@@ -10,7 +10,7 @@
  */
 import type { LatencyPercentiles, LoadIntervals } from '../../../contract/load';
 import type { Clock } from '../ports/clock';
-import type { LatencyHistogram } from '../ports/latencyHistogram';
+import type { LatencyHistogram, LatencyView } from '../ports/latencyHistogram';
 import type { LoadTransport, PlannedRequest, RequestOutcome } from '../ports/loadTransport';
 import type { Rng } from '../ports/rng';
 import type { Scheduler } from '../ports/scheduler';
@@ -24,8 +24,8 @@ export interface OpenLoopPorts {
   readonly scheduler: Scheduler;
   readonly transport: LoadTransport;
   readonly rng: Rng;
-  /** A fresh, empty histogram; the driver keeps four (corrected, uncorrected, lateness, connection wait). */
-  readonly histogram: () => LatencyHistogram;
+  /** A fresh, empty histogram for one view; the driver keeps four (corrected, uncorrected, lateness, connection wait). */
+  readonly histogram: (view: LatencyView) => LatencyHistogram;
   /** What to tell and record beside the tally (the server faults and the live layer 1 rules); nothing when absent. */
   readonly watch?: OpenLoopWatch;
 }
@@ -63,6 +63,8 @@ export interface OpenLoopTally {
   readonly connectionWait: LatencyPercentiles;
   /** Per-interval measurements, when the watch asked for them. */
   readonly intervals?: LoadIntervals;
+  /** The corrected distribution in hdr-histogram-js's compressed base64, when the histogram can encode itself. */
+  readonly correctedEncoded?: string;
 }
 
 /** HTTP 504 is the server's own timeout answer (the model server's `--timeout-ms`), counted as a timeout. */
@@ -130,14 +132,14 @@ class OutcomeTally {
   private allSettled: (() => void) | null = null;
 
   constructor(
-    histogram: () => LatencyHistogram,
+    histogram: (view: LatencyView) => LatencyHistogram,
     private readonly start: number,
     intervalMs: number | undefined,
   ) {
-    this.corrected = histogram();
-    this.uncorrected = histogram();
-    this.lateness = histogram();
-    this.connectionWait = histogram();
+    this.corrected = histogram('corrected');
+    this.uncorrected = histogram('uncorrected');
+    this.lateness = histogram('lateness');
+    this.connectionWait = histogram('connectionWait');
     this.intervals = intervalMs === undefined ? null : new IntervalRecorder(intervalMs);
   }
 
@@ -199,6 +201,7 @@ class OutcomeTally {
       lateness: this.lateness.percentiles(),
       connectionWait: this.connectionWait.percentiles(),
       ...(this.intervals === null ? {} : { intervals: this.intervals.finish(elapsedMs) }),
+      ...(this.corrected.encoded === undefined ? {} : { correctedEncoded: this.corrected.encoded() }),
     };
   }
 

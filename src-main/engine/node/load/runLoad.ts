@@ -12,7 +12,8 @@ import { defaultKneeSearch, findKnee, type KneeSearch } from '../../common/load/
 import type { LoadPlan } from '../../common/load/loadPlan';
 import type { LoadHooks } from '../../common/ports/serving';
 import { DEFAULT_SCHEDULE_TOLERANCE_MS, loadResult } from '../../common/load/loadResult';
-import { runOpenLoop } from '../../common/load/openLoop';
+import { runOpenLoop, type OpenLoopTally } from '../../common/load/openLoop';
+import type { LatencyHistogram, LatencyView } from '../../common/ports/latencyHistogram';
 import { rateShape } from '../../common/load/rateShape';
 import { isNumericDatatype, recordBody, sourcedInferBody, sourcedPredictBody, type InputTensor, type NumericSource } from '../../common/load/requestBodies';
 import { InputError } from '../../common/run/inputError';
@@ -42,6 +43,24 @@ const NUMERIC_BODIES = 1024;
 export async function runLoad(plan: LoadPlan, clock: Clock = systemClock, hooks: LoadHooks = {}): Promise<LoadResult> {
   checkPlan(plan);
   return runPreparedLoad(plan, await prepareLoad(plan, plan.rps), clock, hooks);
+}
+
+/** A load's result with its corrected latency distribution, encoded so runs elsewhere can be merged with it exactly. */
+export interface MeasuredLoad {
+  readonly result: LoadResult;
+  /** hdr-histogram-js compressed base64, microseconds. */
+  readonly correctedHistogram: string;
+}
+
+/** Runs one load, keeping the corrected histogram (`rehearse load --hdr-out`); `histogram` makes each view's histogram. */
+export async function runMeasuredLoad(plan: LoadPlan, histogram: (view: LatencyView) => LatencyHistogram = hdrLatencyHistogram): Promise<MeasuredLoad> {
+  checkPlan(plan);
+  const prepared = await prepareLoad(plan, plan.rps);
+  const { result, tally } = await measurePreparedLoad(plan, prepared, systemClock, {}, histogram);
+  if (tally.correctedEncoded === undefined) {
+    throw new Error('the latency histogram cannot encode itself; an HDR histogram is needed');
+  }
+  return { result, correctedHistogram: tally.correctedEncoded };
 }
 
 /** Searches for the knee: the highest rate at which a run of `plan` holds its SLA. */
@@ -115,6 +134,16 @@ function numericSource(metadata: ModelMetadata, inputs: readonly InputTensor[], 
 
 /** Runs the schedule of `plan` with bodies already built. */
 export async function runPreparedLoad(plan: LoadPlan, prepared: PreparedLoad, clock: Clock = systemClock, hooks: LoadHooks = {}): Promise<LoadResult> {
+  return (await measurePreparedLoad(plan, prepared, clock, hooks, hdrLatencyHistogram)).result;
+}
+
+async function measurePreparedLoad(
+  plan: LoadPlan,
+  prepared: PreparedLoad,
+  clock: Clock,
+  hooks: LoadHooks,
+  histogram: (view: LatencyView) => LatencyHistogram,
+): Promise<{ result: LoadResult; tally: OpenLoopTally }> {
   const shape = rateShape(plan.shape, plan.rps, plan.durationMs);
   const connections = plan.connections ?? connectionsFor(plan.rps, plan.slaMs);
   // Which bodies were written, so the result can say which stretch of event time the load sent.
@@ -126,14 +155,14 @@ export async function runPreparedLoad(plan: LoadPlan, prepared: PreparedLoad, cl
       scheduler: systemScheduler,
       transport,
       rng: seededRng(plan.seed),
-      histogram: hdrLatencyHistogram,
+      histogram,
       watch: {
         ...hooks,
         ...(plan.intervalMs !== undefined ? { intervalMs: plan.intervalMs } : {}),
         ...(plan.marksMs !== undefined ? { marksMs: plan.marksMs } : {}),
       },
     });
-    return loadResult(shape, tally, {
+    const result = loadResult(shape, tally, {
       slaMs: plan.slaMs,
       scheduleToleranceMs: plan.scheduleToleranceMs ?? DEFAULT_SCHEDULE_TOLERANCE_MS,
       protocol: plan.protocol,
@@ -143,6 +172,7 @@ export async function runPreparedLoad(plan: LoadPlan, prepared: PreparedLoad, cl
       connections,
       seed: plan.seed,
     });
+    return { result, tally };
   } finally {
     await transport.close();
   }
