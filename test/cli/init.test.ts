@@ -44,20 +44,16 @@ function choice(document: InitDocument, field: string): string | undefined {
 }
 
 describe('rehearse init', () => {
-  it('drafts the MovieLens rehearsal from two models and the ratings: each training window, monthly windows against the same months, a verdict', () => {
+  it('drafts the MovieLens rehearsal from two models and the raw ratings: their declared pipelines compute the inputs, each training window, monthly windows against the same months, a verdict', () => {
     const { document, text, report } = initValidateRun([
       '--model',
       `${MOVIELENS}/models/blue-v1`,
       '--green',
       `${MOVIELENS}/models/green-v2`,
       '--snapshot',
-      `${MOVIELENS}/data/features.parquet`,
+      `${MOVIELENS}/data/ratings.parquet`,
       '--label',
       'rating >= 4',
-      '--features',
-      BLUE_FEATURES,
-      '--green-features',
-      GREEN_FEATURES,
     ]);
     expect(document.snapshot).toEqual({ rows: 100_004, grain: 'second', timestamp: 'rated_at' });
     expect(choice(document, 'snapshots.reference.blue')).toBe('1996-01-01T00:00:00 to 2001-01-01T00:00:00');
@@ -65,6 +61,8 @@ describe('rehearse init', () => {
     expect(choice(document, 'alerts.drift.window')).toBe('30d');
     expect(choice(document, 'alerts.drift.season')).toBe('month-of-year');
     expect(text).toMatch(/# season: windows of a quarter or less, and the reference spans 5\.0 years/);
+    expect(text).toContain('its card declares its pipelines, which compute the inputs from the raw row');
+    expect(report.checks.find((c) => c.id === 'feature-parity')?.status).toBe('PASS');
     const shift = report.checks.find((c) => c.id === 'distribution-shift');
     expect(shift?.status).not.toBe('NOT RUN');
     expect(shift?.observed).toMatch(/alerts fired in [0-9.]+% of [0-9]+ windows without a shift/);
@@ -112,9 +110,14 @@ describe('rehearse init', () => {
   it('exits 2 naming what is wrong: a matrix without --features, a column missing, a label DuckDB cannot bind, no timestamp', () => {
     const dir = tempDir();
     const base = ['init', '--model', `${MOVIELENS}/models/blue-v1`, '--snapshot', `${MOVIELENS}/data/features.parquet`, '--out', join(dir, 'x.yaml')];
-    const unnamed = rehearse(base);
+    // Declared pipelines read the raw rating; a snapshot of computed features lacks its fields.
+    const raw = rehearse(base);
+    expect(raw.code).toBe(2);
+    expect(raw.stderr).toContain('--model blue-v1: its declared pipelines read release_year, genres, not columns of');
+    // A bare .onnx brings no card: its matrix input's columns are unknown without --features.
+    const unnamed = rehearse(['init', '--model', `${MOVIELENS}/models/blue-v1/model.onnx`, ...base.slice(3)]);
     expect(unnamed.code).toBe(2);
-    expect(unnamed.stderr).toMatch(/--model blue-v1: the model's inputs|missing features "movie_age"/);
+    expect(unnamed.stderr).toMatch(/is a matrix \[N, 5\] whose columns the model does not name/);
     const missing = rehearse([...base, '--features', 'blue_movie_age,blue_genre_count,blue_drama,blue_comedy,no_such_column']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--features: missing feature "no_such_column"');

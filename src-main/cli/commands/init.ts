@@ -4,7 +4,7 @@
  * references, the window, the season, thresholds and budgets (engine/common/draft), writes a
  * commented scenario that `rehearse validate` accepts, and prints each choice with its reason.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { draftScenario, type Draft } from '../../engine/common/draft/draftScenario';
 import { draftYaml } from '../../engine/common/draft/draftYaml';
@@ -89,6 +89,8 @@ export const initCommand: Command = {
     if (!outcome.ok) {
       throw new InputError(outcome.field, outcome.problem);
     }
+    // A new folder for a new rehearsal is what a user expects `--out` to make.
+    mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, draftYaml(outcome.draft, commandLine(args)));
     // Checked as `rehearse validate <out>` will read it: from the current folder and --workspace,
     // not the folders this command's own flags named.

@@ -19,6 +19,8 @@ export interface ModelFacts {
   readonly featureSpec?: string;
   /** The raw fields the feature spec's SQL reads, when it names one. */
   readonly specFields?: readonly string[];
+  /** The raw fields the card's declared pipelines receive, when it declares them (`pipeline.fields`). */
+  readonly pipelineFields?: readonly string[];
   /** The card's training window, event-time ms [from, to). */
   readonly trainingWindow?: { readonly from: number; readonly to: number };
   /** The card's label expression. */

@@ -1,6 +1,6 @@
 /**
- * How the snapshot's columns feed a model: a feature spec computes its own inputs from the raw
- * row; `--features` lists an unnamed matrix input's columns; a card's feature order names them;
+ * How the snapshot's columns feed a model: a feature spec or declared pipelines compute its own
+ * inputs from the raw row; `--features` lists an unnamed matrix input's columns; a card's feature order names them;
  * otherwise each input is matched to the column of its name. A model input without a column is
  * the user's to fix, named with what the snapshot has.
  */
@@ -27,6 +27,21 @@ export function chooseInputs(model: ModelFacts, snapshot: SnapshotFacts): InputC
       };
     }
     return { ok: true, inputs: undefined, reason: `its card names feature spec ${model.featureSpec}, whose training SQL computes the inputs from the raw row` };
+  }
+  if (model.pipelineFields !== undefined && model.features === undefined) {
+    const absent = model.pipelineFields.filter((f) => !available.includes(f));
+    if (absent.length > 0) {
+      return {
+        ok: false,
+        field: where,
+        problem: `its declared pipelines read ${absent.join(', ')}, not columns of ${snapshot.path} (${available.join(', ')})`,
+      };
+    }
+    return {
+      ok: true,
+      inputs: undefined,
+      reason: `its card declares its pipelines, which compute the inputs from the raw row's ${model.pipelineFields.join(', ')}`,
+    };
   }
   const only = model.inputs.length === 1 ? model.inputs[0]! : undefined;
   const matrix = only !== undefined && only.dims.length === 2 && only.dims[1] !== 1;

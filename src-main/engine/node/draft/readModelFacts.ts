@@ -31,6 +31,7 @@ export async function readModelFacts(
     ...(card?.featureOrder ? { featureOrder: card.featureOrder } : {}),
     ...(card?.featureSpec ? { featureSpec: card.featureSpec } : {}),
     ...(bound ? { specFields: [...new Set(bound.spec.features.flatMap((f) => f.fields))] } : {}),
+    ...(card?.pipeline ? { pipelineFields: card.pipeline.fields } : {}),
     ...trainingWindowOf(raw['trainingWindow']),
     ...labelOf(raw['label']),
     ...(features ? { features } : {}),
