@@ -150,7 +150,7 @@ export function drawDriftHeatmap(data: DriftHeatmapData, width = 720, view: Heat
   const texts = heatmapLegend(data, view);
   const legend = (['stable', 'investigate', 'retrain', 'none'] as const).map((band, i) => {
     const text = texts[band];
-    const x0 = plot.left + i * 120;
+    const x0 = plot.left + i * (drawnView(data, view) === 'threshold' ? 160 : 120);
     return element('g', { class: `legend-${band}` }, [
       element('rect', { x: x0, y: 6, width: 12, height: 12, fill: PSI_COLOURS[band] }),
       textElement(text, { x: x0 + 16, y: 16, fill: '#333' }),
