@@ -2,7 +2,8 @@
  * `npm run bench:shifts`: every shift scenario of `scenarios/` (one per family, on the
  * demo data) replayed for real, and for each shift whether and when each monitoring layer caught
  * it, with the false-alarm rate of the same run's windows without a shift. With `--demo`, also
- * the unshifted demo (March-June against January, blue and green): its false-alarm rate.
+ * the unshifted demo (March-June against January, blue and green): its false-alarm rate. Each
+ * shift's line ends with its scenario's monitoring-coverage status.
  * Not a test: it takes about a minute, and the figures are what README.md quotes.
  */
 import { readdirSync } from 'node:fs';
@@ -33,6 +34,8 @@ for (const path of files) {
           .filter((e) => e.label.endsWith('false-alarm rate (windows without a shift)'))
           .map((e) => `${e.label.split(':')[0]} ${percent(e.value)} of ${e.n}`)
       : [];
+  const coverage = events.find((e) => e.kind === 'check.resolved' && e.check.id === 'monitoring-coverage');
+  const covered = coverage?.kind === 'check.resolved' ? ` monitoring-coverage ${coverage.check.status}` : '';
   const injected = events.filter((e) => e.kind === 'shift.injected');
   const name = path.split('/').pop()!.replace('.yaml', '');
   if (injected.length === 0) {
@@ -47,7 +50,7 @@ for (const path of files) {
     );
     const missed = events.find((e) => e.kind === 'shift.missed' && e.index === shift.index);
     console.log(
-      `${name.padEnd(26)} | ${shift.name.padEnd(45)} | ${(caught.join('; ') || `MISSED: ${missed?.kind === 'shift.missed' ? missed.reason : ''}`).padEnd(56)} | ${falseAlarms.join(', ')}  [${seconds} s]`,
+      `${name.padEnd(26)} | ${shift.name.padEnd(45)} | ${(caught.join('; ') || `MISSED: ${missed?.kind === 'shift.missed' ? missed.reason : ''}`).padEnd(56)} | ${falseAlarms.join(', ')}${covered}  [${seconds} s]`,
     );
   }
 }

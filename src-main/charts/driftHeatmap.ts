@@ -1,6 +1,10 @@
 /**
- * Drift heatmap: input features down, event-time windows across, each cell coloured by the PSI
- * band of that feature in that window (the seed: < 0.1 stable, 0.1-0.25 investigate, > 0.25 retrain).
+ * Drift heatmap: input features down, event-time windows across. Two views of the same cells:
+ * `threshold` (the default) colours each cell by its PSI relative to that series' own alert
+ * threshold in that window (below half of it, up to it, past it), so the picture agrees with the
+ * alerts and the verdict; `bands` colours by the seed's fixed PSI bands (< 0.1 stable, 0.1-0.25
+ * investigate, > 0.25 retrain), labelled as such. Without relative figures (a log that recorded
+ * no thresholds) the threshold view falls back to the bands.
  */
 import { scaleBand, scaleUtc } from 'd3';
 import type { DriftHeatmapData, PsiBands } from '../contract/charts';
@@ -24,6 +28,8 @@ export interface HeatmapCell {
   readonly feature: string;
   readonly window: { readonly from: string; readonly to: string };
   readonly psi: number | null;
+  /** The PSI as a share of the series' own alert threshold in that window; null when unknown. */
+  readonly relative: number | null;
 }
 
 /** The heatmap's geometry, for the SVG below and for React alike. */
@@ -34,6 +40,12 @@ export interface DriftHeatmapLayout {
   readonly cells: readonly HeatmapCell[];
   readonly xTicks: readonly Tick[];
 }
+
+/** Which colouring: relative to each series' own alert threshold, or the seed's fixed PSI bands. */
+export type HeatmapView = 'threshold' | 'bands';
+
+/** Below this share of its own threshold a cell is calm; from it up to the threshold, near. */
+const NEAR_THRESHOLD = 0.5;
 
 const ROW_HEIGHT = 18;
 const LABEL_CHARS = 28;
@@ -46,11 +58,25 @@ export function psiBand(psi: number | null, bands: PsiBands): PsiBand {
   return psi > bands.retrain ? 'retrain' : psi >= bands.investigate ? 'investigate' : 'stable';
 }
 
+/** The colour class of a PSI relative to its own threshold: calm below half of it, near up to it, past it beyond. */
+export function relativeBand(relative: number | null): PsiBand {
+  if (relative === null || !Number.isFinite(relative)) {
+    return 'none';
+  }
+  return relative > 1 ? 'retrain' : relative >= NEAR_THRESHOLD ? 'investigate' : 'stable';
+}
+
+/** The view actually drawn: the threshold view needs the relative figures. */
+export function drawnView(data: DriftHeatmapData, view: HeatmapView): HeatmapView {
+  return view === 'threshold' && data.relative !== undefined ? 'threshold' : 'bands';
+}
+
 /**
  * Lays the heatmap out at `width`; the height follows from the number of features. With a
  * `frame` (the app's shared timeline) the x axis is the frame's and labels fit its left margin.
  */
-export function layoutDriftHeatmap(data: DriftHeatmapData, width = 720, frame?: TimeFrame): DriftHeatmapLayout {
+export function layoutDriftHeatmap(data: DriftHeatmapData, width = 720, frame?: TimeFrame, view: HeatmapView = 'threshold'): DriftHeatmapLayout {
+  const shown = drawnView(data, view);
   const labels = data.features.map((f) => shorten(f, frame ? Math.max(4, Math.floor((frame.left - 12) / 6.2)) : LABEL_CHARS));
   const left = frame ? frame.left : Math.max(60, Math.max(0, ...labels.map(labelWidth)) + 12);
   const top = 26;
@@ -70,9 +96,21 @@ export function layoutDriftHeatmap(data: DriftHeatmapData, width = 720, frame?: 
   const cells = data.features.flatMap((feature, f) =>
     data.windows.map((window, w) => {
       const psi = data.psi[f]?.[w] ?? null;
-      const band = psiBand(psi, data.bands);
+      const relative = data.relative?.[f]?.[w] ?? null;
+      const band = shown === 'threshold' ? relativeBand(relative) : psiBand(psi, data.bands);
       const x0 = x(starts[w]!);
-      return { x: x0, y: y(String(f))!, width: Math.max(x(ends[w]!) - x0, 0.5), height: y.bandwidth(), band, fill: PSI_COLOURS[band], feature, window, psi };
+      return {
+        x: x0,
+        y: y(String(f))!,
+        width: Math.max(x(ends[w]!) - x0, 0.5),
+        height: y.bandwidth(),
+        band,
+        fill: PSI_COLOURS[band],
+        feature,
+        window,
+        psi,
+        relative,
+      };
     }),
   );
   return {
@@ -84,24 +122,45 @@ export function layoutDriftHeatmap(data: DriftHeatmapData, width = 720, frame?: 
   };
 }
 
-/** The heatmap as an SVG string. */
-export function drawDriftHeatmap(data: DriftHeatmapData, width = 720): string {
-  const layout = layoutDriftHeatmap(data, width);
+/** What each colour means in a view, for the legends of the report and the app. */
+export function heatmapLegend(data: DriftHeatmapData, view: HeatmapView): Record<PsiBand, string> {
+  return drawnView(data, view) === 'threshold'
+    ? { stable: `< ${NEAR_THRESHOLD} x own threshold`, investigate: `${NEAR_THRESHOLD} to 1 x`, retrain: 'past its threshold', none: 'too few rows' }
+    : {
+        stable: `PSI < ${data.bands.investigate}`,
+        investigate: `${data.bands.investigate} to ${data.bands.retrain}`,
+        retrain: `> ${data.bands.retrain}`,
+        none: 'too few rows',
+      };
+}
+
+/** A cell's tooltip: its PSI, and where it stands against its own threshold. */
+export function cellTitle(c: HeatmapCell): string {
+  const where = `${c.feature}, ${c.window.from} to ${c.window.to}`;
+  if (c.psi === null) {
+    return `${where}: too few rows`;
+  }
+  return `${where}: PSI ${c.psi.toFixed(3)}${c.relative === null ? '' : `, ${c.relative.toFixed(2)} x its own alert threshold`}`;
+}
+
+/** The heatmap as an SVG string, in one view: relative to each series' own threshold (default), or the seed's fixed bands. */
+export function drawDriftHeatmap(data: DriftHeatmapData, width = 720, view: HeatmapView = 'threshold'): string {
+  const layout = layoutDriftHeatmap(data, width, undefined, view);
   const { plot } = layout;
+  const texts = heatmapLegend(data, view);
   const legend = (['stable', 'investigate', 'retrain', 'none'] as const).map((band, i) => {
-    const text = {
-      stable: `PSI < ${data.bands.investigate}`,
-      investigate: `${data.bands.investigate} to ${data.bands.retrain}`,
-      retrain: `> ${data.bands.retrain}`,
-      none: 'too few rows',
-    }[band];
-    const x0 = plot.left + i * 120;
+    const text = texts[band];
+    const x0 = plot.left + i * (drawnView(data, view) === 'threshold' ? 160 : 120);
     return element('g', { class: `legend-${band}` }, [
       element('rect', { x: x0, y: 6, width: 12, height: 12, fill: PSI_COLOURS[band] }),
       textElement(text, { x: x0 + 16, y: 16, fill: '#333' }),
     ]);
   });
-  return svgDocument(layout.size, `Drift heatmap: PSI of ${data.features.length} features over ${data.windows.length} windows`, 'chart-drift-heatmap', [
+  const title =
+    drawnView(data, view) === 'threshold'
+      ? `Drift heatmap: PSI of ${data.features.length} features over ${data.windows.length} windows, relative to each one's own alert threshold`
+      : `Drift heatmap: PSI of ${data.features.length} features over ${data.windows.length} windows, in the seed's fixed PSI bands`;
+  return svgDocument(layout.size, title, drawnView(data, view) === 'threshold' ? 'chart-drift-heatmap' : 'chart-drift-heatmap-bands', [
     ...legend,
     ...layout.rows.map((row) =>
       element('g', {}, [
@@ -113,9 +172,7 @@ export function drawDriftHeatmap(data: DriftHeatmapData, width = 720): string {
       'g',
       { class: 'cells' },
       layout.cells.map((c) =>
-        element('rect', { x: c.x, y: c.y, width: c.width, height: c.height, fill: c.fill, class: `psi-${c.band}` }, [
-          titleElement(`${c.feature}, ${c.window.from} to ${c.window.to}: ${c.psi === null ? 'too few rows' : `PSI ${c.psi.toFixed(3)}`}`),
-        ]),
+        element('rect', { x: c.x, y: c.y, width: c.width, height: c.height, fill: c.fill, class: `psi-${c.band}` }, [titleElement(cellTitle(c))]),
       ),
     ),
     bottomAxis(layout.xTicks, plot.bottom + 4, plot.left, plot.right, 'event time'),

@@ -30,6 +30,12 @@ export interface DriftHeatmapData {
   /** `psi[f][w]` for feature `features[f]` in window `windows[w]`; null when the window had too little data. */
   readonly psi: readonly (readonly (number | null)[])[];
   readonly bands: PsiBands;
+  /**
+   * `relative[f][w]`: the PSI as a share of the PSI that alerts on its own in that window for that
+   * series (its calibrated threshold, or its sequential rule's one-window figure at the window's
+   * size): 1 is the series' own alert threshold. Absent in logs that recorded no thresholds.
+   */
+  readonly relative?: readonly (readonly (number | null)[])[];
 }
 
 /** One load level's latency percentiles, in milliseconds, at the rate actually achieved. */

@@ -45,7 +45,7 @@ export function Timeline({
       </header>
       <div ref={ref} className="timeline-body">
         <Overview view={view} width={width} brushed={brushed} onBrush={onBrush} />
-        <Lane id="drift" title="Drift" hint="feature × window, PSI bands" slot={lanes?.drift ?? null}>
+        <Lane id="drift" title="Drift" hint="feature × window, against each series' own threshold" slot={lanes?.drift ?? null}>
           {(data) => frame && <DriftHeatmapChart data={data} width={width} frame={frame} now={now} />}
         </Lane>
         <Lane

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DriftHeatmapData } from '../../src-main/contract/charts';
-import { drawDriftHeatmap, layoutDriftHeatmap, psiBand } from '../../src-main/charts/driftHeatmap';
+import { drawDriftHeatmap, drawnView, layoutDriftHeatmap, psiBand, relativeBand } from '../../src-main/charts/driftHeatmap';
 import { PSI_COLOURS } from '../../src-main/charts/palette';
 import { expectEscaped, findAll, HOSTILE, parseSvg } from './wellFormed';
 
@@ -19,6 +19,46 @@ const data: DriftHeatmapData = {
   ],
   bands,
 };
+
+describe('drift heatmap views', () => {
+  const relative = {
+    ...data,
+    relative: [
+      [0.2, 0.5, 1.01],
+      [1, null, 0.49],
+      [null, 100, 0],
+    ],
+  };
+
+  it("colours by each series' own threshold by default: calm below half of it, amber up to it, red past it", () => {
+    expect([0, 0.49, 0.5, 1, 1.0001, null, Number.NaN].map(relativeBand)).toEqual([
+      'stable',
+      'stable',
+      'investigate',
+      'investigate',
+      'retrain',
+      'none',
+      'none',
+    ]);
+    const layout = layoutDriftHeatmap(relative, 720);
+    expect(layout.cells.map((c) => c.band)).toEqual(['stable', 'investigate', 'retrain', 'investigate', 'none', 'stable', 'none', 'retrain', 'stable']);
+    // The same cells in the fixed bands: the first row's 0.26 is red in both, its 0.01 calm in both, and dep_hour's 0.25 differs.
+    expect(layoutDriftHeatmap(relative, 720, undefined, 'bands').cells.map((c) => c.band)).toEqual(layoutDriftHeatmap(data, 720).cells.map((c) => c.band));
+  });
+
+  it('falls back to the fixed bands without relative figures, and labels each view in the SVG', () => {
+    expect(drawnView(data, 'threshold')).toBe('bands');
+    expect(drawnView(relative, 'threshold')).toBe('threshold');
+    const own = drawDriftHeatmap(relative);
+    expect(own).toContain('over 3 windows, relative to each one');
+    expect(own).toContain('past its threshold');
+    expect(own).toContain('1.01 x its own alert threshold');
+    const bands = drawDriftHeatmap(relative, 720, 'bands');
+    expect(bands).toContain('fixed PSI bands');
+    expect(bands).not.toContain('relative to each one');
+    expect(bands).toContain('PSI &lt; 0.1');
+  });
+});
 
 describe('drift heatmap', () => {
   it('bands PSI as the seed does: < 0.1 stable, 0.1 to 0.25 investigate, > 0.25 retrain', () => {

@@ -3,7 +3,7 @@
  * JSON on stdout, and bad input (no --out, a missing scenario, an invalid field, a model whose
  * features cannot be named) as exit 2 with the file, line or field.
  */
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rehearse, writeScenario } from '../support/cli';
@@ -50,6 +50,31 @@ describe('rehearse export-monitoring', () => {
     expect(json.rules.filter((r) => r.layer === 2).every((r) => r.expr.includes('job="flights-prod-'))).toBe(true);
   });
 
+  it("writes a run's calibrated thresholds and its sequential rule with --from-run, and refuses a log without a replay", () => {
+    // A real replay.started (blue-v1 under the sequential rule), as a run of shift-null-spike.yaml wrote it.
+    const line = readFileSync(join(ROOT, 'test/fixtures/events/one-of-each-kind.jsonl'), 'utf8')
+      .split('\n')
+      .find((l) => l.includes('"kind":"replay.started"'))!;
+    const started = JSON.parse(line) as { models: { features: { name: string; sequential: { psi: number } }[] }[] };
+    const origin = started.models[0]!.features.find((f) => f.name === 'origin_index')!.sequential.psi;
+    const dir = tempDir();
+    const events = join(dir, 'events.jsonl');
+    writeFileSync(events, `${line}\n`);
+    const scenario = join(ROOT, 'scenarios/shift-null-spike.yaml');
+    const result = rehearse(['export-monitoring', scenario, '--out', dir, '--from-run', events]);
+    expect(result.code).toBe(0);
+    const rules = readFileSync(join(dir, 'prometheus-rules.yaml'), 'utf8');
+    expect(rules).toContain(`model_feature_psi{job="shift-null-spike-blue",feature="origin_index"} > ${Number(origin.toPrecision(6))}`);
+    expect(rules).not.toContain('feature="origin_index"} > 0.25');
+    expect(rules).toContain('about one false alarm per 1000 windows');
+    expect(result.stderr).not.toContain('uses the fixed PSI threshold');
+
+    writeFileSync(events, '{"seq":1,"eventTime":null,"wallTime":"2026-12-08T00:00:00.000Z","kind":"notice","level":"info","message":"m"}\n');
+    const none = rehearse(['export-monitoring', scenario, '--out', dir, '--from-run', events]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain(`${events}: expected a run whose replay compared each model with its reference`);
+  });
+
   it('exits 2 on bad input, naming the file, line or field', () => {
     const out = tempDir();
     const noOut = rehearse(['export-monitoring', SMOKE]);
@@ -67,7 +92,9 @@ describe('rehearse export-monitoring', () => {
     const invalid = rehearse(['export-monitoring', badBudget, '--out', out]);
     expect(invalid.code).toBe(2);
     const line = smoke.split('\n').length + 2;
-    expect(invalid.stderr).toContain(`bad-budget.yaml:${line}:13: alerts.budgets.layer2: expected a duration such as 500ms, 30s, 5m, 2h or 1d, got "soon"`);
+    expect(invalid.stderr).toContain(
+      `bad-budget.yaml:${line}:13: alerts.budgets.layer2: expected a duration such as 30s, 5m or 1h, or a number of windows such as 1 window or 6 windows, got "soon"`,
+    );
     expect(existsSync(join(out, 'prometheus-rules.yaml'))).toBe(false);
 
     const bareOnnx = writeScenario(

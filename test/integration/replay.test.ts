@@ -97,6 +97,35 @@ describe('the replay on real flights (real DuckDB, real onnxruntime)', () => {
     expect(ofKind(events, 'labels.window').length).toBeGreaterThan(15);
   });
 
+  it('catches a sudden shift in its first window with the sequential rule calibrated on the real reference', async () => {
+    const events = await run(
+      scenario(
+        'demo/models/blue-v1',
+        `shifts:
+  - operator: scale
+    target: distance
+    factor: 1.5
+    start: 2001-03-01T12:00:00
+alerts:
+  drift:
+    season: none # a day of reference: each hour's chunk against the other 23
+    thresholds: calibrated
+    ert: 1000
+    allowance: 7
+  budgets:
+    layer2: 1 window
+`,
+      ),
+    );
+    const distance = ofKind(events, 'replay.started')[0]!.models[0]!.features.find((f) => f.name === 'distance')!;
+    expect(distance.sequential).toMatchObject({ allowance: 7, ert: 1000, decision: expect.any(Number) });
+    expect(distance.sequential!.sd).toBeGreaterThan(0);
+    const fired = ofKind(events, 'alert.firing').find((e) => e.rule === 'feature-psi' && e.subject === 'distance')!;
+    expect(fired).toMatchObject({ from: '2001-03-01T12:00:00', message: expect.stringContaining('CUSUM') });
+    expect(ofKind(events, 'shift.detected')[0]).toMatchObject({ layer: 2, rule: 'feature-psi', subject: 'distance', delayMs: 3_600_000 });
+    expect(ofKind(events, 'check.resolved').find((e) => e.check.id === 'monitoring-coverage')!.check.status).toBe('PASS');
+  });
+
   it('reports a schema break clearly: the rows the model cannot be served, the feature missing, the alert', async () => {
     const events = await run(
       scenario(

@@ -30,6 +30,22 @@ export interface WatchedSeries {
   readonly thresholdSource: ThresholdSource;
   /** With a calibrated threshold: the PSI of the reference's own chunks against the rest of their slice. */
   readonly calibration: { readonly mean: number; readonly sd: number; readonly k: number; readonly chunks: number } | null;
+  /**
+   * With `alerts.drift.ert`: the sequential rule (a CUSUM over the PSI standardised by the
+   * reference chunks' mean and sd) in force instead of `psiThreshold` alone. `allowance` (k) and
+   * `decision` (h) are in sd; `ert` is the expected windows between false alarms it was calibrated
+   * for. `psiThreshold` is then the PSI one window must exceed to alarm from a calm sum.
+   */
+  readonly sequential?: {
+    /** The reference chunks' size-scaled PSI: mean and sd, what each window is standardised with. */
+    readonly mean: number;
+    readonly sd: number;
+    readonly allowance: number;
+    readonly decision: number;
+    readonly ert: number;
+    /** The PSI one window of the reference chunks' typical size must pass to alarm from a calm sum; null without chunks. */
+    readonly psi: number | null;
+  };
 }
 
 /** One model's part of the replay: what it is compared with and what it watches. */

@@ -87,6 +87,52 @@ describe('drift heatmap from the replay', () => {
   });
 });
 
+describe("drift heatmap against each series' own threshold", () => {
+  it("gives each cell its PSI over the PSI that alerts on its own there: the calibrated threshold, or the sequential rule's at the window's size", () => {
+    const watched = (
+      name: string,
+      psiThreshold: number,
+      sequential?: { mean: number; sd: number; allowance: number; decision: number; ert: number; psi: null },
+    ) => ({
+      name,
+      kind: 'numeric' as const,
+      compared: 'value',
+      psiThreshold,
+      thresholdSource: 'calibrated' as const,
+      calibration: null,
+      ...(sequential ? { sequential } : {}),
+    });
+    const replayStarted: RunEventBody = {
+      kind: 'replay.started',
+      windowMs: HOUR,
+      season: 'none',
+      minRows: 5,
+      bands: { investigate: 0.1, retrain: 0.25 },
+      forWindows: 1,
+      rows: null,
+      models: [
+        {
+          role: 'blue',
+          model: 'blue-model',
+          reference: null,
+          // origin_index: one window of 10 against 100 alarms alone past (10 + 2 x (4 + 1)) x 110 / 1000 = 2.2.
+          features: [watched('distance', 0.5), watched('origin_index', 0.3, { mean: 10, sd: 2, allowance: 1, decision: 4, ert: 500, psi: null })],
+          prediction: watched('prediction', 0.2),
+          labels: null,
+        },
+      ],
+    };
+    const slot = driftHeatmapData(logOf([replayStart, replayStarted, window('blue', 0, [0.25, 1.1, null]), window('blue', 1, [1, 4.4, 0.3])]));
+    const data = slot.measured ? slot.data : null;
+    expect(data!.psi[1]).toEqual([1.1, 4.4]);
+    expect(data!.relative!.map((row) => row.map((r) => (r === null ? null : Number(r.toFixed(6)))))).toEqual([
+      [0.5, 2],
+      [0.5, 2],
+      [null, 1.5],
+    ]);
+  });
+});
+
 describe('alert timeline from the replay', () => {
   it('draws each alert from firing to resolved in its layer, still-firing ones to the end, and shifts as bars', () => {
     const key = { layer: 2 as const, rule: 'feature-psi', role: 'blue' as const, subject: 'distance' };

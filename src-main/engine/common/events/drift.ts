@@ -14,6 +14,7 @@ const watchedSeries = z.strictObject({
   psiThreshold: z.number(),
   thresholdSource,
   calibration: z.strictObject({ mean: z.number(), sd: z.number(), k: z.number(), chunks: z.number() }).nullable(),
+  sequential: z.strictObject({ mean: z.number(), sd: z.number(), allowance: z.number(), decision: z.number(), ert: z.number(), psi: maybeNumber }).optional(),
 });
 
 const replayModel = z.strictObject({

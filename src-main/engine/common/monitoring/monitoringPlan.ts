@@ -9,7 +9,7 @@
  * so its metrics carry no model label, and the job tells blue from green.
  */
 import type { MonitoringLayer } from '../../../contract/charts';
-import type { ReplayModel } from '../../../contract/events';
+import type { ReplayModel, ReplayStarted, WatchedSeries } from '../../../contract/events';
 import type { DriftAlertsSection } from '../scenario/sections/alerts';
 import type { LiveAlertsSection } from '../scenario/sections/monitoringAlerts';
 import { goDuration } from '../rollout/export/exportNames';
@@ -28,9 +28,13 @@ export interface PlannedModel {
     readonly kind: 'numeric' | 'categorical';
     readonly psiThreshold: number;
     readonly referenceNullRate: number;
+    /** How the rehearsal judged this series when it was not one threshold: its sequential rule, said in the rule's summary. */
+    readonly rule?: string;
   }[];
   /** The predictions' PSI threshold; null when they are not watched (no reference). */
   readonly predictionPsi: number | null;
+  /** The predictions' sequential rule in the rehearsal, when it had one. */
+  readonly predictionRule?: string;
   /** Layer 4: the reference's positive rate and AUC, when known (a rule needs them). */
   readonly reference: { readonly positiveRate: number | null; readonly auc: number | null };
   readonly positiveRate: number;
@@ -89,6 +93,44 @@ export function plannedFromReplay(models: readonly ReplayModel[]): PlannedModel[
     positiveRate: m.labels?.positiveRate ?? 0,
     aucDrop: m.labels?.aucDrop ?? 0,
   }));
+}
+
+/**
+ * The models with the thresholds a run calibrated (its `replay.started`): each watched series'
+ * calibrated PSI threshold, or for a series under the sequential rule the PSI one window of the
+ * reference's typical size passes alone, with the rule said in the summary (Prometheus evaluates
+ * one window; the CUSUM that adds smaller shifts up lives in the rehearsal). Series the run did not
+ * watch keep what they had.
+ */
+export function withRunThresholds(models: readonly PlannedModel[], started: ReplayStarted): PlannedModel[] {
+  return models.map((m) => {
+    const run = started.models.find((r) => r.role === m.role);
+    if (run === undefined) {
+      return m;
+    }
+    const features = m.features.map((f) => {
+      const watched = run.features.find((w) => w.name === f.name);
+      return watched === undefined ? f : { ...f, ...thresholdOf(watched) };
+    });
+    const prediction = run.prediction === null ? null : thresholdOf(run.prediction);
+    return {
+      ...m,
+      features,
+      ...(prediction === null ? {} : { predictionPsi: prediction.psiThreshold, ...(prediction.rule === undefined ? {} : { predictionRule: prediction.rule }) }),
+      ...(run.labels === null ? {} : { positiveRate: run.labels.positiveRate, aucDrop: run.labels.aucDrop }),
+    };
+  });
+}
+
+function thresholdOf(watched: WatchedSeries): { psiThreshold: number; rule?: string } {
+  const q = watched.sequential;
+  if (q === undefined || q.psi === null) {
+    return { psiThreshold: watched.psiThreshold };
+  }
+  return {
+    psiThreshold: q.psi,
+    rule: `the rehearsal judged it by a CUSUM over its size-scaled PSI (reference mean ${num(q.mean)}, sd ${num(q.sd)}; allowance ${num(q.allowance)} sd, decision ${num(q.decision)} sd; about one false alarm per ${q.ert} windows); this threshold is what one window of the reference's typical size passes alone`,
+  };
 }
 
 /** The scrape job of one model. */
@@ -210,7 +252,7 @@ function featureRules({ m, settings, job, window: w }: ModelContext, f: PlannedM
     subject: f.name,
     expr: `${METRICS.featurePsi}{${sel}} > ${num(f.psiThreshold)}`,
     threshold: f.psiThreshold,
-    summary: `${m.role} ${f.name}: PSI against the training window above ${num(f.psiThreshold)}`,
+    summary: `${m.role} ${f.name}: PSI against the training window above ${num(f.psiThreshold)}${f.rule === undefined ? '' : `; ${f.rule}`}`,
   });
   return rules;
 }
@@ -228,7 +270,7 @@ function predictionRules({ m, job }: ModelContext): RuleParts[] {
       subject: 'prediction',
       expr: `${METRICS.predictionPsi}{${job}} > ${num(m.predictionPsi)}`,
       threshold: m.predictionPsi,
-      summary: `${m.role} ${m.model}: PSI of the predictions above ${num(m.predictionPsi)}`,
+      summary: `${m.role} ${m.model}: PSI of the predictions above ${num(m.predictionPsi)}${m.predictionRule === undefined ? '' : `; ${m.predictionRule}`}`,
     },
   ];
 }

@@ -1,6 +1,7 @@
 /**
  * Alert rules evaluated on event time, window by window (four-layer monitoring builds
- * on the same book): a rule fires once it has held for `for` consecutive windows, and resolves at
+ * on the same book): a rule fires once it has held for its persistence in consecutive windows
+ * (1 for the hard faults and the sequential rules, the deprecated `for` otherwise), and resolves at
  * the first window it does not hold in. A window without enough data neither holds nor clears a
  * rule: no evidence either way, so a shift that persists does not resolve every night.
  */
@@ -45,7 +46,8 @@ interface RuleState {
 export class AlertBook {
   private readonly states = new Map<string, RuleState>();
 
-  constructor(private readonly forWindows: number) {}
+  /** `persistence`: consecutive windows a rule must hold before it fires. */
+  constructor(private readonly persistence: (key: RuleKey) => number) {}
 
   /** Whether the rule is firing now. */
   isFiring(key: RuleKey): boolean {
@@ -64,7 +66,7 @@ export class AlertBook {
     const entries: BookEntry[] = [];
     if (outcome.verdict === 'holds') {
       state.held += 1;
-      if (state.firingFrom === null && state.held >= this.forWindows) {
+      if (state.firingFrom === null && state.held >= this.persistence(outcome.key)) {
         state.firingFrom = outcome.from;
         entries.push({
           at: outcome.at,

@@ -12,6 +12,7 @@ import { categoricalPsi } from '../stats/categoricalPsi';
 import { rocAuc } from '../stats/classification';
 import { equalWidthPsi } from '../stats/equalWidthPsi';
 import { quantilePsi } from '../stats/quantilePsi';
+import { sizeScaled } from '../monitoring/sequentialDrift';
 import { sampleDifference, type SortedSample } from '../stats/sortedSample';
 import type { SeriesSpec } from './modelFeed';
 import type { SeasonalReference } from './seasonalReference';
@@ -29,12 +30,26 @@ export interface ModelCalibration {
   readonly prediction: Calibration | null;
   readonly positiveRate: Calibration | null;
   readonly aucDrop: Calibration | null;
+  /** Each chunk's PSI scaled by the sizes compared (`sizeScaled`), per series and for the predictions: what a sequential rule standardises with and resamples. */
+  readonly distances: { readonly features: readonly (readonly number[])[]; readonly prediction: readonly number[] };
+  /** The chunks' mean sizes compared (chunk n, rest of the slice m), per series and for the predictions; null without chunks. */
+  readonly sizes: { readonly features: readonly (ComparedSizes | null)[]; readonly prediction: ComparedSizes | null };
+}
+
+/** How many values a comparison had on each side. */
+export interface ComparedSizes {
+  readonly n: number;
+  readonly m: number;
 }
 
 /** The reference's chunks against the rest of their slices. Chunks with fewer than `options.minN` values are left out. */
 export function calibrate(series: readonly SeriesSpec[], reference: SeasonalReference, options: DriftOptions): ModelCalibration {
   const features: number[][] = series.map(() => []);
   const prediction: number[] = [];
+  const scaled: number[][] = series.map(() => []);
+  const scaledPrediction: number[] = [];
+  const sizes: ComparedSizes[][] = series.map(() => []);
+  const predictionSizes: ComparedSizes[] = [];
   const positiveRate: number[] = [];
   const aucDrop: number[] = [];
   const referenceAuc = reference.auc();
@@ -45,7 +60,11 @@ export function calibrate(series: readonly SeriesSpec[], reference: SeasonalRefe
       if (s.kind === 'numeric') {
         const side = part.numeric[j]!;
         if (side.sample.n >= options.minN) {
-          pushFinite(features[j]!, psiOf(sampleDifference(slice.numeric[j]!.sample, side.sample), side.sample, options));
+          const rest = sampleDifference(slice.numeric[j]!.sample, side.sample);
+          const psi = psiOf(rest, side.sample, options);
+          pushFinite(features[j]!, psi);
+          pushFinite(scaled[j]!, psi === null ? null : sizeScaled(psi, side.sample.n, rest.n));
+          sizes[j]!.push({ n: side.sample.n, m: rest.n });
         }
         return;
       }
@@ -55,10 +74,18 @@ export function calibrate(series: readonly SeriesSpec[], reference: SeasonalRefe
       }
       const whole = slice.codes[j]!.counts;
       const rest = Float64Array.from(whole, (c, code) => c - (code < counts.counts.length ? counts.counts[code]! : 0));
-      pushFinite(features[j]!, categoricalPsi(s.coder!.align(rest, counts.counts)));
+      const psi = categoricalPsi(s.coder!.align(rest, counts.counts));
+      pushFinite(features[j]!, psi);
+      const sides = { n: counts.total - counts.nulls, m: rest.reduce((a, b) => a + b, 0) };
+      pushFinite(scaled[j]!, psi === null ? null : sizeScaled(psi, sides.n, sides.m));
+      sizes[j]!.push(sides);
     });
     if (part.prediction.sample.n >= options.minN) {
-      pushFinite(prediction, psiOf(sampleDifference(slice.prediction.sample, part.prediction.sample), part.prediction.sample, options));
+      const rest = sampleDifference(slice.prediction.sample, part.prediction.sample);
+      const psi = psiOf(rest, part.prediction.sample, options);
+      pushFinite(prediction, psi);
+      pushFinite(scaledPrediction, psi === null ? null : sizeScaled(psi, part.prediction.sample.n, rest.n));
+      predictionSizes.push({ n: part.prediction.sample.n, m: rest.n });
     }
     const restLabelled = slice.labelled - part.labelled;
     if (part.labelled >= options.minN && restLabelled > 0) {
@@ -69,7 +96,14 @@ export function calibrate(series: readonly SeriesSpec[], reference: SeasonalRefe
       pushFinite(aucDrop, referenceAuc - auc);
     }
   }
-  return { features: features.map(summarize), prediction: summarize(prediction), positiveRate: summarize(positiveRate), aucDrop: summarize(aucDrop) };
+  return {
+    features: features.map(summarize),
+    prediction: summarize(prediction),
+    positiveRate: summarize(positiveRate),
+    aucDrop: summarize(aucDrop),
+    distances: { features: scaled, prediction: scaledPrediction },
+    sizes: { features: sizes.map(meanSizes), prediction: meanSizes(predictionSizes) },
+  };
 }
 
 /** mean + k sd of a calibration. */
@@ -88,6 +122,13 @@ function pushFinite(into: number[], x: number | null): void {
   if (x !== null && Number.isFinite(x)) {
     into.push(x);
   }
+}
+
+function meanSizes(sizes: readonly ComparedSizes[]): ComparedSizes | null {
+  if (sizes.length === 0) {
+    return null;
+  }
+  return { n: sizes.reduce((a, b) => a + b.n, 0) / sizes.length, m: sizes.reduce((a, b) => a + b.m, 0) / sizes.length };
 }
 
 /** Mean and sample sd (n - 1); null with fewer than two values. */

@@ -11,7 +11,7 @@ import type { DriftOptions } from '../drift/driftOptions';
 import type { ColumnChunk } from '../ports/snapshot';
 import type { RunControl } from '../run/control';
 import type { EventLog } from '../run/eventLog';
-import type { DriftAlertsSection } from '../scenario/sections/alerts';
+import { persistenceOf, type DriftAlertsSection } from '../scenario/sections/alerts';
 import type { ShiftRunner } from '../shifts/shiftRunner';
 import { formatEventTime } from '../time/eventTime';
 import { AlertBook, type RuleOutcome } from './alertBook';
@@ -22,7 +22,9 @@ import { windowStart } from './seasons';
 import { scoredPrefix, SeriesRows } from './seriesRows';
 import type { ShiftWatch } from './shiftWatch';
 import { compareWindow, round, windowSeries } from './windowDrift';
-import { labelOutcomes, windowOutcomes, type ModelThresholds } from './windowRules';
+import { SequentialWatch } from './sequentialWatch';
+import { HARD_FAULT_RULES, labelOutcomes, windowOutcomes, type ModelThresholds } from './windowRules';
+import type { SequentialRule } from '../monitoring/sequentialDrift';
 
 /** One model in the loop. */
 export interface StreamModel {
@@ -30,6 +32,8 @@ export interface StreamModel {
   /** Null when the scenario gives the model no reference: it is scored, not compared. */
   readonly reference: SeasonalReference | null;
   readonly thresholds: ModelThresholds;
+  /** The sequential rule of each series that has one, by series name (empty without `alerts.drift.ert`). */
+  readonly sequential: ReadonlyMap<string, SequentialRule>;
 }
 
 /** Windows a model's feature PSI rules were evaluated in outside every shift, and fired in. */
@@ -61,6 +65,7 @@ export interface ScoredParts {
 /** The production loop of one replay. */
 export class ReplayStream {
   private readonly book: AlertBook;
+  private readonly sequential: SequentialWatch;
   private readonly labels = new LabelQueue();
   private readonly windows: SeriesRows[];
   private current: number | null = null;
@@ -78,7 +83,11 @@ export class ReplayStream {
     private readonly context: StreamContext,
     private readonly models: readonly StreamModel[],
   ) {
-    this.book = new AlertBook(context.config.for);
+    this.sequential = new SequentialWatch(
+      new Map(models.flatMap((m) => [...m.sequential].map(([name, rule]) => [`${m.feed.model.role}|${name}`, rule] as const))),
+    );
+    const persistence = persistenceOf(context.config);
+    this.book = new AlertBook((key) => (HARD_FAULT_RULES.has(key.rule) || this.sequential.judges(key.role, key.rule, key.subject) ? 1 : persistence));
     this.windows = models.map((m) => new SeriesRows(m.feed.series.map((s) => s.kind)));
     this.scored = models.map(() => ({ predictions: [], labels: [] }));
     this.compared = models.map((m) => m.feed.series.map((s) => ({ name: s.name, windows: 0 })));
@@ -199,7 +208,7 @@ export class ReplayStream {
     for (const c of [...comparison.features, comparison.prediction]) {
       watch.notePsi(role, c.name, c.drift.psi, from, to);
     }
-    const outcomes = windowOutcomes(comparison, m.thresholds, config, { role, from, to, at: to });
+    const outcomes = this.sequential.judge(role, comparison, windowOutcomes(comparison, m.thresholds, config, { role, from, to, at: to }));
     this.apply(outcomes);
     this.tallyFalseAlarms(k, outcomes, from, to);
     this.labels.add({

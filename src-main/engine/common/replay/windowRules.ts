@@ -17,6 +17,13 @@ import type { DriftAlertsSection } from '../scenario/sections/alerts';
 import type { RuleOutcome } from './alertBook';
 import type { SeriesComparison, WindowComparison } from './windowDrift';
 
+/**
+ * Rules on hard faults: a dropped field, a null spike, categories training never saw. Each is
+ * a broken pipeline, not sampling noise, so each fires on the first window that shows it, with
+ * no persistence.
+ */
+export const HARD_FAULT_RULES: ReadonlySet<string> = new Set(['schema-break', 'feature-nulls', 'feature-unseen']);
+
 /** The PSI thresholds in force for one model. */
 export interface ModelThresholds {
   readonly features: readonly number[];

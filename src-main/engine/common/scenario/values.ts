@@ -24,6 +24,25 @@ export const durationMs = z.string().transform((text, ctx) => {
   return ms;
 });
 
+const WINDOWS = /^(\d+)\s*windows?$/;
+
+/** A span counted in event-time windows (`1 window`, `6 windows`), or a duration; windows become `{ windows }`, a duration milliseconds. */
+export const durationOrWindows = z.string().transform((text, ctx): number | { readonly windows: number } => {
+  const windows = WINDOWS.exec(text.trim());
+  if (windows) {
+    const n = Number(windows[1]);
+    if (n >= 1) {
+      return { windows: n };
+    }
+  }
+  const ms = parseDuration(text);
+  if (ms === null) {
+    ctx.addIssue({ code: 'custom', message: `expected a duration such as 30s, 5m or 1h, or a number of windows such as 1 window or 6 windows, got "${text}"` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
 /** An event time in the snapshot's clock; becomes milliseconds. YAML may hand over a Date. */
 export const eventTime = z.union([z.string(), z.date()]).transform((value, ctx) => {
   if (value instanceof Date) {

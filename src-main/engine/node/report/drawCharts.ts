@@ -1,7 +1,7 @@
 /** Draws the report's charts that have data, through the chart module shared with the desktop app. */
-import type { ChartSlot, ReportCharts } from '../../../contract/charts';
+import type { ChartSlot, DriftHeatmapData, ReportCharts } from '../../../contract/charts';
 import { drawAlertTimeline } from '../../../charts/alertTimeline';
-import { drawDriftHeatmap } from '../../../charts/driftHeatmap';
+import { drawDriftHeatmap, drawnView } from '../../../charts/driftHeatmap';
 import { drawLatencyLoad } from '../../../charts/latencyLoad';
 import { drawPredictionHistogram } from '../../../charts/predictionHistogram';
 import { drawRolloutLatency } from '../../../charts/rolloutLatency';
@@ -12,13 +12,21 @@ import { escapeMarkup } from '../../common/report/formats/markup';
 /** The SVG of every measured chart; unmeasured ones are left out (the HTML says why). */
 export function drawCharts(charts: ReportCharts): ChartFigures {
   return {
-    ...figure('driftHeatmap', charts.driftHeatmap, drawDriftHeatmap),
+    ...figure('driftHeatmap', charts.driftHeatmap, drawBothHeatmaps),
     ...figure('latencyLoad', charts.latencyLoad, drawLatencyLoad),
     ...figure('trafficSplit', charts.trafficSplit, drawTrafficSplit),
     ...figure('rolloutLatency', charts.rolloutLatency, drawRolloutLatency),
     ...figure('predictionHistogram', charts.predictionHistogram, drawPredictionHistogram),
     ...figure('alertTimeline', charts.alertTimeline, drawAlertTimeline),
   };
+}
+
+/** The heatmap relative to each series' own threshold, then the seed's fixed bands as a second, labelled view (only the bands when the log has no thresholds). */
+function drawBothHeatmaps(data: DriftHeatmapData): string {
+  if (drawnView(data, 'threshold') === 'bands') {
+    return drawDriftHeatmap(data, 720, 'bands');
+  }
+  return `${drawDriftHeatmap(data, 720, 'threshold')}<p class="chart-view">Second view: the seed's fixed PSI bands (0.1 and 0.25), not the alert thresholds.</p>${drawDriftHeatmap(data, 720, 'bands')}`;
 }
 
 /** One chart drawn; a chart that cannot be drawn says why in its place rather than losing the whole report. */

@@ -18,7 +18,7 @@ import type { SnapshotExtent } from '../../ports/snapshot';
 import { modelFeed, RawCategories, type ModelFeed } from '../../replay/modelFeed';
 import { ReplayStream } from '../../replay/replayStream';
 import { ShiftWatch } from '../../replay/shiftWatch';
-import { budgetsOf, driftAlertsOf } from '../../scenario/sections/alerts';
+import { budgetsOf, driftAlertsOf, persistenceOf } from '../../scenario/sections/alerts';
 import { shiftRunner } from '../../shifts/shiftRunner';
 import { checkShiftTargets } from '../../shifts/shiftTargets';
 import { chunkKindOf } from '../../snapshot/columnTypes';
@@ -54,10 +54,17 @@ export const replayPhase: Phase = {
       season: config.season,
       minRows: config.minRows,
       bands: config.bands,
-      forWindows: config.for,
+      forWindows: persistenceOf(config),
       models: watched.described,
       rows: extent?.rows ?? null,
     });
+    if (config.for !== undefined) {
+      log.append({
+        kind: 'notice',
+        level: 'warn',
+        message: `alerts.drift.for is deprecated: a persistence of ${config.for} windows makes every catch that late; alerts.drift.ert sets a sequential rule by its false-alarm rate instead (hard faults fire on their first window either way)`,
+      });
+    }
     const watch = new RecordingShiftWatch(file.scenario.shifts, feeds);
     const stream = new ReplayStream(
       { log, control: context.control, config, options, labelDelay: section.labelDelay, shifts: shiftRunner(file.scenario.shifts), watch },

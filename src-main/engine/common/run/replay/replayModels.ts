@@ -6,7 +6,9 @@
  */
 import type { ReplayModel, RunEventBody, WatchedSeries } from '../../../../contract/events';
 import type { DriftOptions } from '../../drift/driftOptions';
-import { calibrate, calibratedThreshold, type Calibration } from '../../replay/calibration';
+import { oneWindowPsi, sequentialRule, type SequentialRule } from '../../monitoring/sequentialDrift';
+import { calibrate, calibratedThreshold, type Calibration, type ComparedSizes } from '../../replay/calibration';
+import { seededRng } from '../../rng/seededRng';
 import type { ModelFeed } from '../../replay/modelFeed';
 import { readReference } from '../../replay/readReference';
 import type { StreamModel } from '../../replay/replayStream';
@@ -63,7 +65,7 @@ export async function watchModels(
       state.references.set(feed.model.role, { feed, reference });
     }
     const watch = watchOf(feed, reference, config, options);
-    watched.models.push({ feed, reference, thresholds: watch.thresholds });
+    watched.models.push({ feed, reference, thresholds: watch.thresholds, sequential: watch.sequential });
     watched.described.push({ role: feed.model.role, model: feed.model.artifact.name, reference: describe(reference, snapshots[k]!), ...watch.series });
   });
   return watched;
@@ -116,19 +118,42 @@ function watchOf(
   reference: SeasonalReference | null,
   config: DriftAlertsSection,
   options: DriftOptions,
-): { series: Pick<ReplayModel, 'features' | 'prediction' | 'labels'>; thresholds: ModelThresholds } {
+): { series: Pick<ReplayModel, 'features' | 'prediction' | 'labels'>; thresholds: ModelThresholds; sequential: Map<string, SequentialRule> } {
   const fixed = config.bands.retrain;
   const calibration = reference !== null && config.thresholds === 'calibrated' ? calibrate(feed.series, reference, options) : null;
-  const watched = (name: string, kind: 'numeric' | 'categorical', compared: string, c: Calibration | null | undefined): WatchedSeries => ({
-    name,
-    kind,
-    compared,
-    psiThreshold: c ? calibratedThreshold(c, config.k) : fixed,
-    thresholdSource: c ? 'calibrated' : 'fixed',
-    calibration: c ? { ...c, k: config.k } : null,
+  const sequential = new Map<string, SequentialRule>();
+  const watched = (
+    name: string,
+    kind: 'numeric' | 'categorical',
+    compared: string,
+    c: Calibration | null | undefined,
+    chunks: ChunkDistances,
+  ): WatchedSeries => {
+    const allowance = name === 'prediction' ? (config.predictionAllowance ?? config.allowance) : config.allowance;
+    const rule = config.ert === undefined ? null : sequentialRule(chunks.distances, config.ert, allowance, seededRng(SEQUENTIAL_SEED));
+    if (rule !== null) {
+      sequential.set(name, rule);
+    }
+    return {
+      name,
+      kind,
+      compared,
+      psiThreshold: c ? calibratedThreshold(c, config.k) : fixed,
+      thresholdSource: c ? 'calibrated' : 'fixed',
+      calibration: c ? { ...c, k: config.k } : null,
+      ...(rule === null ? {} : { sequential: describeRule(rule, chunks.sizes) }),
+    };
+  };
+  const features = feed.series.map((s, j) =>
+    watched(s.name, s.kind, s.rawField === null ? 'value' : `field ${s.rawField}`, calibration?.features[j], {
+      distances: calibration?.distances.features[j] ?? [],
+      sizes: calibration?.sizes.features[j] ?? null,
+    }),
+  );
+  const prediction = watched('prediction', 'numeric', 'value', calibration?.prediction, {
+    distances: calibration?.distances.prediction ?? [],
+    sizes: calibration?.sizes.prediction ?? null,
   });
-  const features = feed.series.map((s, j) => watched(s.name, s.kind, s.rawField === null ? 'value' : `field ${s.rawField}`, calibration?.features[j]));
-  const prediction = watched('prediction', 'numeric', 'value', calibration?.prediction);
   const positiveRate = calibration?.positiveRate ? calibratedThreshold(calibration.positiveRate, config.k) : config.positiveRate;
   const aucDrop = calibration?.aucDrop ? calibratedThreshold(calibration.aucDrop, config.k) : config.aucDrop;
   return {
@@ -138,5 +163,27 @@ function watchOf(
       labels: reference === null ? null : { positiveRate, aucDrop, thresholdSource: calibration ? 'calibrated' : 'fixed' },
     },
     thresholds: { features: features.map((f) => f.psiThreshold), prediction: prediction.psiThreshold, positiveRate, aucDrop },
+    sequential,
+  };
+}
+
+/** Each sequential rule's calibration starts from the same seed, so a run replays bit for bit. */
+const SEQUENTIAL_SEED = 0x5e9;
+
+/** A series' reference chunks: their size-scaled distances and mean sizes. */
+interface ChunkDistances {
+  readonly distances: readonly number[];
+  readonly sizes: ComparedSizes | null;
+}
+
+/** The rule as `replay.started` carries it, with the PSI one window of the reference chunks' typical size must pass. */
+function describeRule(rule: SequentialRule, sizes: ComparedSizes | null): NonNullable<WatchedSeries['sequential']> {
+  return {
+    mean: rule.mean,
+    sd: rule.sd,
+    allowance: rule.allowance,
+    decision: rule.decision,
+    ert: rule.ert,
+    psi: sizes === null ? null : oneWindowPsi(rule, sizes.n, sizes.m),
   };
 }

@@ -13,13 +13,14 @@
  *     season: hour-of-week     # hour-of-week | hour-of-day | day-of-week | month-of-year | none
  *     thresholds: calibrated   # fixed: PSI above bands.retrain; calibrated: mean + k sd of the reference's own chunks
  *     k: 3
+ *     ert: 1000              # sequential rule: about one false alarm per 1000 windows per series
  * ```
  */
 import { z } from 'zod';
 import { checkPsiBands, SEED_PSI_BANDS } from '../../stats/psiBands';
 import { MAX_BINS } from '../../drift/driftOptions';
 import { durationMs, unitInterval } from '../values';
-import { budgetsSection, liveAlertsSection, type BudgetsSection, type LiveAlertsSection } from './monitoringAlerts';
+import { budgetMs, budgetsSection, liveAlertsSection, type BudgetsSection, type LiveAlertsSection } from './monitoringAlerts';
 
 const HOUR_MS = 3_600_000;
 
@@ -61,8 +62,26 @@ export const driftAlertsSection = z
      * thousands of windows a p-value is a poor alarm (PSI is what alerts).
      */
     ksPValue: z.boolean().default(false),
-    /** Consecutive windows a rule must hold before it fires (Prometheus' `for`). */
-    for: z.number().int().min(1).default(1),
+    /**
+     * Deprecated: consecutive windows a threshold rule must hold before it fires (Prometheus'
+     * `for`), 1 when absent. A persistence delay makes every catch late by its windows; `ert`
+     * replaces it with a rule that adds evidence up instead of waiting for it.
+     */
+    for: z.number().int().min(1).optional(),
+    /**
+     * The sequential rule (a CUSUM over each series' PSI standardised by the reference's own
+     * chunks): about one false alarm per `ert` windows per series when nothing has changed (the
+     * expected run length, as Alibi Detect's online detectors' `ert`). Needs `thresholds: calibrated`.
+     */
+    ert: z.number().finite().min(2).optional(),
+    /** The sequential rule's allowance k, in the reference chunks' sd: a window adds only what it exceeds this by. */
+    allowance: z.number().finite().min(0).default(1),
+    /**
+     * The predictions' allowance, `allowance` when absent. The predictions sum every input up, so
+     * real drift moves them less than it moves a busy categorical input; a smaller allowance
+     * there adds up a slow shift (a label prior shift) the inputs' own noise would hide.
+     */
+    predictionAllowance: z.number().finite().min(0).optional(),
     /** Layer 2: a feature's null rate above the reference's by more than this. */
     nullRate: unitInterval.default(0.05),
     /** Layer 2: a share of categories never seen in the training window above this. */
@@ -75,6 +94,13 @@ export const driftAlertsSection = z
   .superRefine((section, ctx) => {
     if (section.window <= 0) {
       ctx.addIssue({ code: 'custom', path: ['window'], message: 'expected a window longer than 0' });
+    }
+    if (section.ert !== undefined && section.thresholds !== 'calibrated') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ert'],
+        message: "expected thresholds: calibrated with ert (the sequential rule standardises each PSI with the reference's own chunks)",
+      });
     }
   });
 
@@ -92,9 +118,16 @@ export function driftAlertsOf(alerts: AlertsSection | undefined): DriftAlertsSec
   return alerts?.drift ?? driftAlertsSection.parse({});
 }
 
+/** Windows a threshold rule must hold before it fires: the deprecated `for`, else 1. */
+export function persistenceOf(config: DriftAlertsSection): number {
+  return config.for ?? 1;
+}
+
 /** Each layer's detection budget, with the seed's defaults. */
 export function budgetsOf(alerts: AlertsSection | undefined): BudgetsSection {
-  return alerts?.budgets ?? budgetsSection.parse({});
+  const written = alerts?.budgets ?? budgetsSection.parse({});
+  const windowMs = driftAlertsOf(alerts).window;
+  return { layer1: budgetMs(written.layer1, windowMs), layer2: budgetMs(written.layer2, windowMs), layer3: budgetMs(written.layer3, windowMs) };
 }
 
 /** The live rules' settings, with their defaults. */

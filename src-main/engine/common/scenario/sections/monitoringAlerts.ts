@@ -8,7 +8,7 @@
  * alerts:
  *   budgets:            # the seed: layer 1 in seconds, layer 2 in minutes, layer 3 in hours
  *     layer1: 1m        # event time for replayed shifts, real time for server faults
- *     layer2: 1h
+ *     layer2: 1 window  # or counted in the replay's event-time windows
  *     layer3: 1d
  *   live:
  *     for: 1m           # Prometheus `for` of every exported rule
@@ -18,7 +18,7 @@
  * ```
  */
 import { z } from 'zod';
-import { durationMs, unitInterval } from '../values';
+import { durationMs, durationOrWindows, unitInterval } from '../values';
 
 const MINUTE_MS = 60_000;
 
@@ -29,10 +29,13 @@ const MINUTE_MS = 60_000;
  * starts in, one hour late at most, so the seed's hourly PSI meets layer 2's budget exactly.
  */
 export const budgetsSection = z.strictObject({
-  layer1: durationMs.default(MINUTE_MS),
-  layer2: durationMs.default(60 * MINUTE_MS),
-  layer3: durationMs.default(24 * 60 * MINUTE_MS),
+  layer1: durationOrWindows.default(MINUTE_MS),
+  layer2: durationOrWindows.default(60 * MINUTE_MS),
+  layer3: durationOrWindows.default(24 * 60 * MINUTE_MS),
 });
+
+/** A budget as written: milliseconds, or a number of event-time windows. */
+export type BudgetValue = number | { readonly windows: number };
 
 /** How the exported rules read the live metrics. */
 export const liveAlertsSection = z.strictObject({
@@ -42,5 +45,15 @@ export const liveAlertsSection = z.strictObject({
   p99: durationMs.optional(),
 });
 
-export type BudgetsSection = z.output<typeof budgetsSection>;
+/** Each layer's budget in milliseconds (a budget in windows times the replay's window). */
+export interface BudgetsSection {
+  readonly layer1: number;
+  readonly layer2: number;
+  readonly layer3: number;
+}
+
+/** A budget in milliseconds: windows times the window's length. */
+export function budgetMs(value: BudgetValue, windowMs: number): number {
+  return typeof value === 'number' ? value : value.windows * windowMs;
+}
 export type LiveAlertsSection = z.output<typeof liveAlertsSection>;

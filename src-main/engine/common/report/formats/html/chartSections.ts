@@ -13,7 +13,8 @@ const CHARTS: readonly { readonly key: ChartKey; readonly title: string; readonl
   {
     key: 'driftHeatmap',
     title: 'Drift by feature and window',
-    caption: 'PSI of each input feature per event-time window against its reference; bands at 0.1 (investigate) and 0.25 (retrain), as in the seed.',
+    caption:
+      "PSI of each input feature per event-time window against its reference, coloured by its share of that series' own alert threshold in that window (what the alerts and the verdict use): calm below half of it, amber up to it, red past it. Below it, a second view of the same cells in the seed's fixed PSI bands (0.1 investigate, 0.25 retrain), which ignore how noisy each series is.",
   },
   {
     key: 'latencyLoad',
