@@ -13,7 +13,6 @@ import { tempDir } from '../support/paths';
 
 const MOVIELENS = 'scenarios/examples/movielens';
 const BLUE_FEATURES = 'blue_movie_age,blue_genre_count,blue_drama,blue_comedy,blue_first_genre';
-const GREEN_FEATURES = 'green_movie_age,green_genre_count,green_drama,green_comedy,green_first_genre,green_movie';
 
 interface InitDocument {
   readonly scenario: string;
