@@ -6,14 +6,7 @@
 import { join } from 'node:path';
 import { projectRoot } from '../src-main/engine/node/run/projectRoot';
 import { bundleFeatureModule, installFeatureModule } from './featureModule';
-
-/** Each model folder and the plugin module its features come from. */
-export const FEATURE_MODULES: readonly { readonly folder: string; readonly entry: string }[] = [
-  { folder: 'scenarios/demo/models/blue-v1', entry: 'scenarios/demo/features/flightsV1.ts' },
-  { folder: 'scenarios/demo/models/green-v2', entry: 'scenarios/demo/features/flightsV2.ts' },
-  { folder: 'scenarios/demo/models/green-v2-leak', entry: 'scenarios/demo/features/flightsV2.ts' },
-  { folder: 'scenarios/smoke/model', entry: 'scenarios/smoke/features/smoke.ts' },
-];
+import { FEATURE_MODULES } from './featureModules';
 
 const root = projectRoot();
 for (const { folder, entry } of FEATURE_MODULES) {

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBoundFeatures, readModelCard } from '../../src-main/engine/node/model/modelCard';
 import { verifyModel } from '../../src-main/engine/node/model/modelFolder';
-import { FEATURE_MODULES } from '../../scripts/build-feature-modules';
+import { FEATURE_MODULES } from '../../scripts/featureModules';
 import { bundleFeatureModule, FEATURE_MODULE } from '../../scripts/featureModule';
 import { rehearse } from '../support/cli';
 import { ROOT, tempDir } from '../support/paths';
