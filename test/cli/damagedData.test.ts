@@ -34,18 +34,18 @@ function score(snapshot: string, ...flags: string[]) {
 }
 
 describe('text where a number is expected', () => {
-  it('score: "n/a" in a numeric input is exit 2 naming the file, the line, the column, the value and what was expected', () => {
+  it('score: "n/a" in a numeric input is exit 2 naming the file, the line, the column, what was found (never the cell itself) and what was expected', () => {
     const result = score('na.csv', '--features', 'distance,hour');
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      `rehearse score: ${join(dir, 'na.csv')}: 1 of 4 rows could not be read (25.00%), above the tolerated --max-reject-rate of 0; first: ${join(dir, 'na.csv')}:4: column "distance": expected a number, found "n/a"\n`,
+      `rehearse score: ${join(dir, 'na.csv')}: 1 of 4 rows could not be read (25.00%), above the tolerated --max-reject-rate of 0; first: ${join(dir, 'na.csv')}:4: column "distance": expected a number, found text (3 characters)\n`,
     );
   });
 
   it('score: a tolerated reject is still reported with its line, and the other rows are scored', () => {
     const result = score('na.csv', '--features', 'distance,hour', '--max-reject-rate', '0.3', '--json');
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain(`${join(dir, 'na.csv')}:4: column "distance": expected a number, found "n/a"`);
+    expect(result.stderr).toContain(`${join(dir, 'na.csv')}:4: column "distance": expected a number, found text (3 characters)`);
     expect(JSON.parse(result.stdout)).toMatchObject({ n: 3, rejected: 1 });
   });
 
@@ -73,7 +73,7 @@ describe('text where a number is expected', () => {
     const result = rehearse(['run', scenario, '--out', out]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`[preflight] error: ${join(dir, 'flights.csv')}: 1 of`);
-    expect(result.stderr).toContain(`${join(dir, 'flights.csv')}:58: column "distance": expected a number, found "n/a"`);
+    expect(result.stderr).toContain(`${join(dir, 'flights.csv')}:58: column "distance": expected a number, found text (3 characters)`);
     const events = runEvents(out);
     const preflight = events.find((e) => e.kind === 'phase.finished' && e.phase === 'preflight');
     expect(preflight).toMatchObject({ outcome: 'error' });
@@ -85,7 +85,7 @@ describe('text where a number is expected', () => {
     const result = rehearse(['drift', '--reference', join(dir, 'clean.csv'), '--current', join(dir, 'abc.csv'), '--workspace', dir, '--json']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`--current ${join(dir, 'abc.csv')}: column "distance" holds numbers but for 1 value, so it is compared as numeric`);
-    expect(result.stderr).toContain(`first: ${join(dir, 'abc.csv')}:58: column "distance": expected a number, found "abc"`);
+    expect(result.stderr).toContain(`first: ${join(dir, 'abc.csv')}:58: column "distance": expected a number, found text (3 characters)`);
     const report = JSON.parse(result.stdout) as {
       current: { rows: number };
       features: { name: string; kind: string; leftOut?: { current: { notNumeric: number } } }[];

@@ -39,7 +39,7 @@ describe('snapshot rejects (real DuckDB)', () => {
     expect(rejects.examples).toEqual([
       { file: join(dir, 'a.csv'), line: 3, message: 'Expected Number of Columns: 3 Found: 2' },
       // The column, the type expected and the cell's own value (cut short: the message is about it).
-      { file: join(dir, 'b.csv'), line: 3, message: 'column "ts": expected a TIMESTAMP, found "not a time"' },
+      { file: join(dir, 'b.csv'), line: 3, message: 'column "ts": expected a TIMESTAMP, found text (10 characters)' },
     ]);
   });
 
@@ -69,7 +69,7 @@ describe('snapshot rejects (real DuckDB)', () => {
     expect(word.rows).toBe(38);
     expect(word.rejects).toEqual({
       rejected: 1,
-      examples: [{ file: join(dir, 'word.csv'), line: 10, message: 'column "distance": expected a number, found "abc"' }],
+      examples: [{ file: join(dir, 'word.csv'), line: 10, message: 'column "distance": expected a number, found text (3 characters)' }],
     });
   });
 

@@ -176,9 +176,10 @@ async function rowCount(connection: DuckDBConnection, list: string, options: str
 }
 
 /**
- * A rejected line's problem in words. A cast names the column, what was expected and the cell's
- * own value (cut to 24 characters), since the message is about that value and the file is inside
- * the workspace; other problems are DuckDB's own, content-free.
+ * A rejected line's problem in words. A cast names the column, what was expected and the shape of
+ * what was found, never the cell itself: messages reach events.jsonl and reports, and a file named
+ * by mistake (a secret) must not show there; the line number leads to the value. Other problems
+ * are DuckDB's own, content-free.
  */
 export function castProblem(message: string): string | null {
   const cast = /^Error when converting column "(.*?)"\. Could not convert string (["'])(.*?)\2 to '?([A-Za-z_ ()0-9,]+?)'?(?=$|[.\s,;])/.exec(message);
@@ -186,7 +187,6 @@ export function castProblem(message: string): string | null {
     return null;
   }
   const [, column, , value, type] = cast;
-  const shown = value!.length > 24 ? `${value!.slice(0, 24)}…` : value!;
   const expected = /DOUBLE|INT|FLOAT|DECIMAL/.test(type!) ? 'a number' : `a ${type}`;
-  return `column "${column}": expected ${expected}, found ${JSON.stringify(shown)}`;
+  return `column "${column}": expected ${expected}, found ${value === '' ? 'an empty value' : `text (${[...value!].length} characters)`}`;
 }
