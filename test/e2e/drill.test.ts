@@ -60,7 +60,7 @@ describe('a drill in the app, in a browser', () => {
     requireService(ctx, available, `Debian chromium (${CHROMIUM}) is needed for the e2e tests: apt-get install chromium`);
     const injected = ofKind(events, 'shift.injected')[0]!;
     const alert = ofKind(events, 'alert.firing').find((a) => a.subject === 'distance')!;
-    const resolved = ofKind(events, 'alert.resolved')[0]!;
+    const resolved = ofKind(events, 'alert.resolved').find((r) => r.subject === 'distance')!;
     const stop = page.getByTestId('drill-stop');
 
     await page.goto(mode.url);
@@ -68,7 +68,7 @@ describe('a drill in the app, in a browser', () => {
     await page.getByLabel('Run log').fill(join(out, 'events.jsonl'));
     await page.getByRole('button', { name: 'Open drill' }).click();
     await expect.poll(() => stop.getAttribute('data-stop')).toBe('quiet-start');
-    await expect.poll(() => page.getByRole('button', { name: 'Hold' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Hold', exact: true }).isVisible()).toBe(true);
     const firstSeq = Number(await stop.getAttribute('data-seq'));
     expect(firstSeq).toBeLessThan(injected.seq);
     // Stop 1 (March 6, noon): the drift lane has drawn the windows so far; the shift and its alert are nowhere, not even on the wire.
@@ -85,13 +85,15 @@ describe('a drill in the app, in a browser', () => {
     await page.screenshot({ path: join(SHOTS, '20-drill-first-stop.png'), fullPage: true });
 
     frames.length = 0;
-    await page.getByRole('button', { name: 'Hold' }).click();
+    await page.getByRole('button', { name: 'Hold', exact: true }).click();
     await expect.poll(() => stop.getAttribute('data-stop')).toBe('distance-alert');
-    await expect.poll(() => page.getByRole('button', { name: 'Investigate' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Investigate', exact: true }).isVisible()).toBe(true);
     expect(await page.getByTestId('drill-debrief').textContent()).toContain('right: you chose hold; expected hold.');
     // Stop 2: the alert is on screen; its resolution, later windows and the verdict are not, on screen or on the wire.
     await expect.poll(() => page.getByTestId('drill-stop').textContent()).toContain(alert.message);
-    expect(await page.locator('[data-lane="alerts"] svg').getAttribute('aria-label')).toBe('Alerts: 1 in four layers, 1 injected faults');
+    // Every alert up to this one (single busy hours before the shift among them), none after it.
+    const alertsSoFar = ofKind(events, 'alert.firing').filter((a) => a.seq <= alert.seq).length;
+    expect(await page.locator('[data-lane="alerts"] svg').getAttribute('aria-label')).toBe(`Alerts: ${alertsSoFar} in four layers, 1 injected faults`);
     const beforeSecond = frames.join('\n');
     expect(beforeSecond).toContain('Shift injected');
     expect(beforeSecond).not.toContain(resolved.to.slice(0, 13));
@@ -99,11 +101,12 @@ describe('a drill in the app, in a browser', () => {
     expect(beforeSecond).not.toContain('Run finished');
     expect(Math.max(...seqsIn(beforeSecond))).toBe(alert.seq);
     // The alert is drawn still firing: its resolution is in the future.
-    expect(await page.locator('[data-lane="alerts"] rect.alert title').textContent()).toContain('still firing');
+    const titles = await page.locator('[data-lane="alerts"] rect.alert title').allTextContents();
+    expect(titles.find((t) => t.includes('distance'))).toContain('still firing');
     await page.screenshot({ path: join(SHOTS, '21-drill-alert-stop.png'), fullPage: true });
 
     await page.getByLabel('Feature or layer to investigate').fill('distance');
-    await page.getByRole('button', { name: 'Investigate' }).click();
+    await page.getByRole('button', { name: 'Investigate', exact: true }).click();
     await expect.poll(() => page.getByTestId('drill-score').textContent()).toContain('2 of 2 right');
     expect(await page.getByTestId('drill-debrief').textContent()).toContain('Investigate distance. From 10:00 on March 7');
     // After the last answer the whole run is the past: the verdict arrives.
