@@ -17,12 +17,18 @@ export type CheckStatus = 'PASS' | 'WARN' | 'FAIL' | 'ERROR' | 'NOT RUN';
 /** READY only when every check is PASS or WARN. */
 export type Verdict = 'READY' | 'NOT READY';
 
-/** One number (or short fact) behind a check's status, with the sample size where it has one. */
+/**
+ * One number (or short fact) behind a check's status, with the sample size where it has one.
+ * The label is for people and may change; `key` (with `role` for a per-model figure) is the stable
+ * name a program reads the value by, e.g. distribution-shift's `falseAlarmRate` and `windowsCompared`.
+ */
 export interface EvidenceItem {
   readonly label: string;
   readonly value: string | number | boolean | null;
   readonly unit?: string;
   readonly n?: number;
+  readonly key?: string;
+  readonly role?: 'blue' | 'green';
 }
 
 /** A resolved readiness check, as it appears in events, report.json and the UI. */

@@ -88,10 +88,12 @@ describe('rehearse export-monitoring', () => {
     const smoke = readFileSync(SMOKE, 'utf8')
       .replace('path: smoke/model', `path: ${join(ROOT, 'scenarios/smoke/model')}`)
       .replaceAll('path: smoke/', `path: ${join(ROOT, 'scenarios/smoke')}/`);
-    const badBudget = writeScenario('bad-budget', `${smoke}alerts:\n  budgets:\n    layer2: soon\n`);
+    // The smoke scenario ends in its alerts section: the budget goes into it.
+    expect(smoke.trimEnd().split('\n').at(-3)).toBe('alerts:');
+    const badBudget = writeScenario('bad-budget', `${smoke}  budgets:\n    layer2: soon\n`);
     const invalid = rehearse(['export-monitoring', badBudget, '--out', out]);
     expect(invalid.code).toBe(2);
-    const line = smoke.split('\n').length + 2;
+    const line = smoke.split('\n').length + 1;
     expect(invalid.stderr).toContain(
       `bad-budget.yaml:${line}:13: alerts.budgets.layer2: expected a duration such as 30s, 5m or 1h, or a number of windows such as 1 window or 6 windows, got "soon"`,
     );

@@ -302,10 +302,13 @@ describe('report formats chosen', () => {
   it('refuses an unknown format in the scenario (exit 2, naming the line and field) and in --formats', () => {
     const dir = tempDir();
     const scenario = join(dir, 's.yaml');
-    writeFileSync(scenario, readFileSync(SMOKE, 'utf8') + 'outputs:\n  formats: [md, docx]\n');
+    const smoke = readFileSync(SMOKE, 'utf8');
+    writeFileSync(scenario, smoke + 'outputs:\n  formats: [md, docx]\n');
     const bad = rehearse(['validate', scenario]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/s\.yaml:49:17: outputs\.formats\[1\]: expected one of: "json", "md", "junit", "html", "pdf"/);
+    // The formats line is the second appended, after the smoke scenario's last line.
+    const line = smoke.split('\n').length + 1;
+    expect(bad.stderr).toContain(`s.yaml:${line}:17: outputs.formats[1]: expected one of: "json", "md", "junit", "html", "pdf"`);
     const flag = rehearse(['report', join(dir, 'events.jsonl'), '--out', dir, '--formats', 'md,docx']);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain('--formats: expected a comma-separated list of json, md, junit, html, pdf, got "md,docx"');

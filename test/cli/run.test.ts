@@ -50,6 +50,17 @@ describe('rehearse run', () => {
     expect(result.stderr).toContain('[replay] ok');
     // Hourly windows of three days, each against the same hour of the week in January.
     expect(log.filter((e) => e.kind === 'drift.window')).toHaveLength(72);
+    // The check's per-model figures, by key: what the replay counted, and on unshifted real data under 10% alarming.
+    const evidence = report.checks.find((c) => c.id === 'distribution-shift')?.evidence ?? [];
+    const figure = (key: string) => evidence.find((e) => e.key === key && e.role === 'blue')?.value;
+    const finished = log.find((e) => e.kind === 'replay.finished');
+    const blue = finished?.kind === 'replay.finished' ? finished.models[0]! : null;
+    expect(blue?.falseAlarms.windows).toBeGreaterThan(0);
+    expect(figure('windowsCompared')).toBe(Math.max(...(blue?.compared ?? []).map((c) => c.windows)));
+    expect(figure('windowsCompared')).toBeGreaterThan(0);
+    expect(figure('windowsCompared')).toBeLessThanOrEqual(72);
+    expect(figure('falseAlarmRate')).toBeCloseTo(blue!.falseAlarms.alerting / blue!.falseAlarms.windows, 3);
+    expect(figure('falseAlarmRate')).toBeLessThan(0.1);
   });
 
   it('with --json, stdout holds only the JSON document; progress goes to stderr', () => {

@@ -72,6 +72,8 @@ export interface ReplayStarted {
   readonly kind: 'replay.started';
   readonly windowMs: number;
   readonly season: SeasonKind;
+  /** Why the run chose the season, when the scenario did not say one (alerts.drift.season). */
+  readonly seasonReason?: string;
   /** Windows with fewer usable rows than this are "insufficient data", never an alert. */
   readonly minRows: number;
   readonly bands: PsiBands;

@@ -45,12 +45,47 @@ describe('distribution-shift', () => {
     const result = check({});
     expect(result.status).toBe('PASS');
     expect(result.observed).toContain('2 of 2 input features are compared');
-    expect(result.evidence).toContainEqual({ label: 'blue: false-alarm rate (windows without a shift)', value: 0.01, unit: 'ratio', n: 100 });
+    expect(result.evidence).toContainEqual({
+      label: 'blue: false-alarm rate (windows without a shift)',
+      value: 0.01,
+      unit: 'ratio',
+      n: 100,
+      key: 'falseAlarmRate',
+      role: 'blue',
+    });
     expect(result.evidence).toContainEqual({
       label: 'shift scale distance (x2 + 0): caught by layer 2 feature-psi on blue distance after',
       value: 2,
       unit: 'h',
     });
+  });
+  it('gives each model its falseAlarmRate and windowsCompared by key: null and 0 when nothing was evaluated', () => {
+    const thin = model({ role: 'green', model: 'green-v1' }, 0);
+    const evidence = check({
+      models: [
+        model({}, 7),
+        {
+          ...thin,
+          compared: [
+            { name: 'distance', windows: 40 },
+            { name: 'dep_hour', windows: 38 },
+          ],
+          falseAlarms: { windows: 0, alerting: 0, features: [] },
+        },
+        model({ role: 'green', reference: null }),
+      ],
+    }).evidence;
+    const figure = (key: string) => evidence.filter((e) => e.key === key).map((e) => [e.role, e.value]);
+    expect(figure('falseAlarmRate')).toEqual([
+      ['blue', 0.07],
+      ['green', null],
+      ['green', null],
+    ]);
+    expect(figure('windowsCompared')).toEqual([
+      ['blue', 100],
+      ['green', 40],
+      ['green', 0],
+    ]);
   });
   it("warns when a calibrated threshold is above the seed's 0.25", () => {
     const result = check({ models: [model({ features: [series('distance'), series('origin_index', 1.01)] })] });

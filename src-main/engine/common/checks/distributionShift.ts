@@ -112,7 +112,11 @@ function evidenceItemsOf(evidence: DistributionShiftEvidence): EvidenceItem[] {
 function modelItemsOf(m: ModelWatchEvidence): EvidenceItem[] {
   const role = m.model.role;
   if (m.model.reference === null) {
-    return [{ label: `${role}: reference`, value: 'none' }];
+    return [
+      { label: `${role}: reference`, value: 'none' },
+      { label: `${role}: false-alarm rate (windows without a shift)`, value: null, unit: 'ratio', n: 0, key: 'falseAlarmRate', role },
+      { label: `${role}: windows compared`, value: 0, unit: 'windows', key: 'windowsCompared', role },
+    ];
   }
   const items: EvidenceItem[] = [{ label: `${role}: reference rows`, value: m.model.reference.rows }];
   for (const f of m.model.features) {
@@ -124,7 +128,10 @@ function modelItemsOf(m: ModelWatchEvidence): EvidenceItem[] {
     value: m.falseAlarms.windows === 0 ? null : round(m.falseAlarms.alerting / m.falseAlarms.windows),
     unit: 'ratio',
     n: m.falseAlarms.windows,
+    key: 'falseAlarmRate',
+    role,
   });
+  items.push({ label: `${role}: windows compared`, value: windowsCompared(m), unit: 'windows', key: 'windowsCompared', role });
   const noisiest = [...m.falseAlarms.features].filter((f) => f.evaluated > 0).sort((a, b) => b.firing / b.evaluated - a.firing / a.evaluated)[0];
   if (noisiest !== undefined && noisiest.firing > 0) {
     items.push({
@@ -135,6 +142,11 @@ function modelItemsOf(m: ModelWatchEvidence): EvidenceItem[] {
     });
   }
   return items;
+}
+
+/** Windows in which the model's features were compared: the most any feature was (a window too thin for one feature is usually too thin for all). */
+function windowsCompared(m: ModelWatchEvidence): number {
+  return m.compared.reduce((most, c) => Math.max(most, c.windows), 0);
 }
 
 function shiftItemOf(s: DistributionShiftEvidence['shifts'][number]): EvidenceItem {

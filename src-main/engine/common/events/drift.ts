@@ -61,6 +61,7 @@ export const DRIFT_EVENTS = {
     kind: z.literal('replay.started'),
     windowMs: z.number(),
     season: z.enum(['hour-of-week', 'hour-of-day', 'day-of-week', 'month-of-year', 'none']),
+    seasonReason: z.string().optional(),
     minRows: z.number(),
     bands: psiBands,
     forWindows: z.number(),

@@ -11,9 +11,9 @@ import type { SnapshotSection } from '../scenario/sections/snapshots';
 import type { ModelFeed } from './modelFeed';
 import { SeasonalReference } from './seasonalReference';
 
-/** How the reference is bucketed. */
+/** How the reference is bucketed: null leaves the season to be settled once the rows are in. */
 export interface ReferenceLayout {
-  readonly season: SeasonKind;
+  readonly season: SeasonKind | null;
   readonly windowMs: number;
 }
 

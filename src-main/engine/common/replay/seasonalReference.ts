@@ -7,6 +7,7 @@
  * not copies: the demo's two references take about 60 MB this way.
  */
 import type { SeasonKind } from '../../../contract/events';
+import type { TimeGrain } from '../draft/draftFacts';
 import type { NumericSide } from '../drift/numericSide';
 import { rocAuc } from '../stats/classification';
 import { leftOutOf } from '../stats/dataQuality';
@@ -40,6 +41,15 @@ export interface ReferenceChunk {
 
 const UNKNOWN = -1;
 
+/** The grains from coarsest to finest, and the step of each (an event time a whole multiple of it). */
+const GRAINS: readonly { readonly grain: TimeGrain; readonly ms: number }[] = [
+  { grain: 'day', ms: 86_400_000 },
+  { grain: 'hour', ms: 3_600_000 },
+  { grain: 'minute', ms: 60_000 },
+  { grain: 'second', ms: 1_000 },
+  { grain: 'sub-second', ms: 1 },
+];
+
 /** A model's reference, in event-time order, sliced by season. */
 export class SeasonalReference {
   private readonly numbers: (ColumnOf<Float64Array> | null)[];
@@ -47,7 +57,11 @@ export class SeasonalReference {
   private readonly codes: (ColumnOf<Int32Array> | null)[];
   private readonly predictions = new ColumnOf(Float32Array);
   private readonly labels = new ColumnOf(Int8Array);
-  private readonly buckets = new ColumnOf(Uint8Array);
+  /** Each row's event time: its season's bucket is known only once the season is (the run may choose it from these times). */
+  private readonly times = new ColumnOf(Float64Array);
+  /** The coarsest grain every event time so far is a whole multiple of (an index into GRAINS). */
+  private grainIndex = 0;
+  private chosen: SeasonKind | null;
   private byBucket: { readonly order: Int32Array; readonly starts: Int32Array } | null = null;
   private readonly slices = new Map<string, ReferenceSlice>();
   private knownAuc: number | null | undefined;
@@ -57,9 +71,10 @@ export class SeasonalReference {
 
   constructor(
     private readonly kinds: readonly ('numeric' | 'categorical')[],
-    private readonly season: SeasonKind,
+    season: SeasonKind | null,
     private readonly windowMs: number,
   ) {
+    this.chosen = season;
     this.numbers = kinds.map((k) => (k === 'numeric' ? new ColumnOf(Float64Array) : null));
     this.nulls = kinds.map((k) => (k === 'numeric' ? new ColumnOf(Uint8Array) : null));
     this.codes = kinds.map((k) => (k === 'categorical' ? new ColumnOf(Int32Array) : null));
@@ -68,7 +83,29 @@ export class SeasonalReference {
 
   /** How many rows the reference holds. */
   get rows(): number {
-    return this.buckets.length;
+    return this.times.length;
+  }
+
+  /** The season windows are compared in; set at construction or by `settle` once the rows are in. */
+  get season(): SeasonKind {
+    if (this.chosen === null) {
+      throw new Error('the reference was sliced before its season was settled');
+    }
+    return this.chosen;
+  }
+
+  /** Sets the season chosen from the reference's grain and span (`timeFacts`). */
+  settle(season: SeasonKind): void {
+    this.chosen = season;
+    this.byBucket = null;
+    this.slices.clear();
+  }
+
+  /** The event times' grain and how long the reference spans (first to last row, plus one step of its grain). */
+  timeFacts(): { readonly grain: TimeGrain; readonly spanMs: number } {
+    const times = this.times.view();
+    const step = GRAINS[this.grainIndex]!;
+    return { grain: step.grain, spanMs: times.length === 0 ? 0 : times[times.length - 1]! - times[0]! + (step.ms === 1 ? 0 : step.ms) };
   }
 
   /** Adds a reference chunk (rows in event-time order): as the model's feed saw it, and its predictions. */
@@ -76,10 +113,13 @@ export class SeasonalReference {
     const n = fed.rowCount;
     const first = this.rows;
     // Each column grows once per chunk and is written by its own loop: one element type per site.
-    const buckets = this.buckets.extend(n);
+    const times = this.times.extend(n);
     for (let i = 0; i < n; i++) {
       const t = eventTime[i]!;
-      buckets[first + i] = bucketOf(this.season, t);
+      times[first + i] = t;
+      while (this.grainIndex < GRAINS.length - 1 && t % GRAINS[this.grainIndex]!.ms !== 0) {
+        this.grainIndex++;
+      }
       const window = windowStart(t, this.windowMs);
       if (this.chunks.at(-1)?.from !== window) {
         this.closeChunk(first + i);
@@ -115,7 +155,7 @@ export class SeasonalReference {
 
   /** The rows are all in: columns shrink to their length (they grew by doubling). */
   seal(): void {
-    for (const column of [...this.numbers, ...this.nulls, ...this.codes, this.predictions, this.labels, this.buckets]) {
+    for (const column of [...this.numbers, ...this.nulls, ...this.codes, this.predictions, this.labels, this.times]) {
       column?.trim();
     }
   }
@@ -178,8 +218,9 @@ export class SeasonalReference {
   /** Row numbers grouped by bucket (a counting sort), built once after the rows are in. */
   private bucketIndex(): { readonly order: Int32Array; readonly starts: Int32Array } {
     if (this.byBucket === null) {
-      const buckets = this.buckets.view();
-      const starts = new Int32Array(bucketCount(this.season) + 1);
+      const season = this.season;
+      const buckets = Uint8Array.from(this.times.view(), (t) => bucketOf(season, t));
+      const starts = new Int32Array(bucketCount(season) + 1);
       for (const b of buckets) {
         starts[b + 1]! += 1;
       }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { MachineInfo, ReadinessCheck } from '../../../../contract/report';
 import { CHECK_IDS } from '../../checks/catalog';
 import { agree, type Output } from '../agreement';
-import { list } from '../fields';
+import { list, role } from '../fields';
 
 /** The seven checks. */
 export const checkId = z.enum(CHECK_IDS);
@@ -19,6 +19,8 @@ const evidenceItem = z.strictObject({
   value: z.union([z.string(), z.number(), z.boolean(), z.null()]),
   unit: z.string().optional(),
   n: z.number().optional(),
+  key: z.string().optional(),
+  role: role.optional(),
 });
 
 /** A resolved readiness check. */

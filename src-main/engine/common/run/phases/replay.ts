@@ -51,7 +51,8 @@ export const replayPhase: Phase = {
     log.append({
       kind: 'replay.started',
       windowMs: config.window,
-      season: config.season,
+      season: watched.season.season,
+      ...(watched.season.reason === null ? {} : { seasonReason: watched.season.reason }),
       minRows: config.minRows,
       bands: config.bands,
       forWindows: persistenceOf(config),

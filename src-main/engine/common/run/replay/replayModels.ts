@@ -12,6 +12,7 @@ import { seededRng } from '../../rng/seededRng';
 import type { ModelFeed } from '../../replay/modelFeed';
 import { readReference } from '../../replay/readReference';
 import type { StreamModel } from '../../replay/replayStream';
+import { runSeason, type SeasonDecision } from '../../replay/runSeason';
 import type { SeasonalReference } from '../../replay/seasonalReference';
 import type { ModelThresholds } from '../../replay/windowRules';
 import type { DriftAlertsSection } from '../../scenario/sections/alerts';
@@ -30,6 +31,8 @@ export function driftOptionsOf(config: DriftAlertsSection): DriftOptions {
 export interface WatchedModels {
   readonly models: StreamModel[];
   readonly described: ReplayModel[];
+  /** The season every reference is sliced by: the scenario's, or chosen from the references. */
+  readonly season: SeasonDecision;
 }
 
 /** Reads every model's reference (both at once: DuckDB and onnxruntime work on their own threads) and plans its watch. */
@@ -57,10 +60,17 @@ export async function watchModels(
       throw outcome.reason;
     }
   }
-  const watched: WatchedModels = { models: [], described: [] };
+  const references = read.map((outcome) => (outcome.status === 'fulfilled' ? (outcome.value?.reference ?? null) : null));
+  const present = references.filter((r): r is SeasonalReference => r !== null);
+  const season = runSeason(
+    config.season,
+    present.map((r) => r.timeFacts()),
+    config.window,
+  );
+  present.forEach((r) => r.settle(season.season));
+  const watched: WatchedModels = { models: [], described: [], season };
   feeds.forEach((feed, k) => {
-    const outcome = read[k]!;
-    const reference = outcome.status === 'fulfilled' ? (outcome.value?.reference ?? null) : null;
+    const reference = references[k]!;
     if (reference !== null) {
       state.references.set(feed.model.role, { feed, reference });
     }
@@ -94,7 +104,7 @@ async function referenceOf(
 ): Promise<{ reference: SeasonalReference; events: RunEventBody[] }> {
   const { source, section, role } = snapshot;
   const events: RunEventBody[] = [];
-  const reference = await readReference(feed, source, section, { season: config.season, windowMs: config.window });
+  const reference = await readReference(feed, source, section, { season: config.season ?? null, windowMs: config.window });
   const rejects = source.rejects();
   if (rejects.rejected > 0) {
     events.push({ kind: 'snapshot.rejects', role, source: source.description, rejected: rejects.rejected, read: reference.rows, examples: rejects.examples });

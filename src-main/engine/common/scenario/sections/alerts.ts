@@ -10,7 +10,7 @@
  * alerts:
  *   drift:
  *     window: 1h               # event-time window
- *     season: hour-of-week     # hour-of-week | hour-of-day | day-of-week | month-of-year | none
+ *     season: hour-of-week     # hour-of-week | hour-of-day | day-of-week | month-of-year | none (absent: chosen from the data)
  *     thresholds: calibrated   # fixed: PSI above bands.retrain; calibrated: mean + k sd of the reference's own chunks
  *     k: 3
  *     ert: 1000              # sequential rule: about one false alarm per 1000 windows per series
@@ -41,9 +41,10 @@ export const driftAlertsSection = z
      * (default), of the day, on the same days of the week, in the same months of the year, or all
      * of them. A window of Monday 06:00-07:00 against all of January has PSI near 8 on the hour
      * and the weekday only because it fixes them; daily rows over years have no hour to match,
-     * and a March window meets the reference's Marches under month-of-year.
+     * and a March window meets the reference's Marches under month-of-year. When absent, the run
+     * chooses it from the reference's time grain and span (replay/runSeason.ts) and says why.
      */
-    season: z.enum(['hour-of-week', 'hour-of-day', 'day-of-week', 'month-of-year', 'none']).default('hour-of-week'),
+    season: z.enum(['hour-of-week', 'hour-of-day', 'day-of-week', 'month-of-year', 'none']).optional(),
     /** Fewer usable rows than this in a window (or its reference slice): insufficient data, no alert. */
     minRows: z.number().int().min(1).default(50),
     bins: z.number().int().min(1).max(MAX_BINS).default(10),
