@@ -101,6 +101,29 @@ alerts:
     expect(ofKind(events, 'labels.window').length).toBeGreaterThan(15);
   });
 
+  it("estimates each window's AUC before its labels, and sets the estimate beside the labels when they come", async () => {
+    const events = await run(scenario('demo/models/blue-v1', ''));
+    const calibration = ofKind(events, 'replay.started')[0]!.models[0]!.estimate!;
+    expect(calibration).toMatchObject({ calibrated: true, rows: expect.any(Number) });
+    expect(calibration.error).toBeLessThanOrEqual(calibration.bound);
+    const windows = ofKind(events, 'drift.window');
+    expect(windows.every((w) => w.estimate !== undefined && w.estimate.auc! >= 0.5 && w.estimate.accuracy! > 0.5)).toBe(true);
+    const labelled = ofKind(events, 'labels.window').filter((l) => l.auc !== null && l.labelled >= 50);
+    expect(labelled.length).toBeGreaterThan(15);
+    // Every labelled window carries the estimate its window had when it closed.
+    for (const l of labelled) {
+      expect(l.estimate!.auc).toBe(windows.find((w) => w.from === l.from)!.estimate!.auc);
+      expect(l.estimate!.aucStandardError).toBeGreaterThan(0);
+    }
+    const tally = ofKind(events, 'replay.finished')[0]!.models[0]!.estimate!;
+    const mae = labelled.reduce((sum, l) => sum + Math.abs(l.estimate!.auc! - l.auc!), 0) / labelled.length;
+    expect(tally).toMatchObject({ calibrated: true, windows: labelled.length });
+    // The tally works on unrounded figures, the events carry 4 significant figures.
+    expect(tally.aucMae!).toBeCloseTo(mae, 3);
+    const check = ofKind(events, 'check.resolved').find((e) => e.check.id === 'distribution-shift')!.check;
+    expect(check.evidence).toContainEqual({ label: 'blue: estimated AUC mean absolute error (labelled windows)', value: tally.aucMae, n: labelled.length });
+  });
+
   it('catches a sudden shift in its first window with the sequential rule calibrated on the real reference', async () => {
     const events = await run(
       scenario(

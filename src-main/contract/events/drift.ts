@@ -65,6 +65,21 @@ export interface ReplayModel {
   readonly prediction: WatchedSeries | null;
   /** The layer 4 rules' thresholds: the positive rate's distance from the slice's, the AUC's drop below the reference's. */
   readonly labels: { readonly positiveRate: number; readonly aucDrop: number; readonly thresholdSource: ThresholdSource } | null;
+  /** Whether the model's probabilities are calibrated on its reference, so its windows' performance can be estimated before their labels. */
+  readonly estimate?: EstimateCalibration | null;
+}
+
+/**
+ * The calibration of a model's probabilities on its labelled reference rows (ten bins of equal
+ * rows): its expected calibration error, what chance alone gives on bins of that size, and the
+ * bound it must stay under (a tolerance plus twice that). Only a calibrated model is estimated.
+ */
+export interface EstimateCalibration {
+  readonly calibrated: boolean;
+  readonly error: number;
+  readonly noise: number;
+  readonly bound: number;
+  readonly rows: number;
 }
 
 /** The replay begins: its windows, how they are compared, and every rule it alerts on. */
@@ -101,6 +116,18 @@ export interface ReplayWatch {
     readonly windows: number;
     readonly alerting: number;
     readonly features: readonly { readonly name: string; readonly evaluated: number; readonly firing: number }[];
+  };
+  /**
+   * Performance before labels, once the labels came: over the windows with both an estimated
+   * and a realised AUC and at least `minRows` labels (the windows layer 4 judges), the mean absolute error of the estimate (AUC and accuracy), beside the
+   * labelled windows' own sampling error of AUC (Hanley-McNeil, averaged). Absent without a reference.
+   */
+  readonly estimate?: {
+    readonly calibrated: boolean;
+    readonly windows: number;
+    readonly aucMae: number | null;
+    readonly accuracyMae: number | null;
+    readonly aucStandardError: number | null;
   };
 }
 
@@ -149,6 +176,8 @@ export interface DriftWindow {
   readonly slice: { readonly label: string; readonly rows: number };
   readonly features: readonly WindowSeries[];
   readonly prediction: (WindowSeries & { readonly mean: number | null; readonly histogram: readonly number[] }) | null;
+  /** A calibrated model's performance estimated from its probabilities alone, before the window's labels (accuracy at its threshold). */
+  readonly estimate?: { readonly auc: number | null; readonly accuracy: number | null };
 }
 
 /** A window's outcomes, appended once their delay has passed (at `to` + the label delay). */
@@ -172,6 +201,17 @@ export interface LabelWindow {
   /** Layer 3: calibration, the Brier score and the expected calibration error (ten equal-width bins). */
   readonly brier: number | null;
   readonly ece: number | null;
+  /**
+   * A calibrated model's estimate made when the window closed, against what the labels say: the
+   * estimated AUC beside `auc` with its sampling error (Hanley-McNeil), the estimated accuracy
+   * beside the realised one at the threshold.
+   */
+  readonly estimate?: {
+    readonly auc: number | null;
+    readonly aucStandardError: number | null;
+    readonly accuracy: number | null;
+    readonly realisedAccuracy: number | null;
+  };
 }
 
 /** A rule began to fire: it held for its number of windows. */

@@ -105,6 +105,33 @@ describe('distribution-shift', () => {
     });
     expect(check({ models: [model({}, 0, 0)] })).toMatchObject({ status: 'FAIL', observed: expect.stringContaining('Never compared') });
   });
+  it('gives each model its calibration verdict and the estimated AUC against labelled windows, deciding nothing on them', () => {
+    const calibrated = {
+      ...model({ estimate: { calibrated: true, error: 0.012, noise: 0.01, bound: 0.04, rows: 500 } }),
+      estimate: { calibrated: true, windows: 90, aucMae: 0.021, accuracyMae: 0.011, aucStandardError: 0.035 },
+    };
+    const result = check({ models: [calibrated] });
+    expect(result.status).toBe('PASS');
+    expect(result.observed).toContain(
+      'blue: AUC estimated before labels was off by 0.021 on average over 90 labelled windows, whose own AUC sampling error is 0.035.',
+    );
+    expect(result.evidence).toContainEqual({ label: 'blue: calibration error on the reference (bound 0.040, calibrated)', value: 0.012, n: 500 });
+    expect(result.evidence).toContainEqual({ label: 'blue: estimated AUC mean absolute error (labelled windows)', value: 0.021, n: 90 });
+    expect(result.evidence).toContainEqual({ label: "blue: labelled windows' AUC sampling error (Hanley-McNeil, mean)", value: 0.035, n: 90 });
+    const uncalibrated = {
+      ...model({ estimate: { calibrated: false, error: 0.09, noise: 0.01, bound: 0.04, rows: 500 } }),
+      estimate: { calibrated: false, windows: 0, aucMae: null, accuracyMae: null, aucStandardError: null },
+    };
+    const refused = check({ models: [uncalibrated] });
+    expect(refused.status).toBe('PASS');
+    expect(refused.observed).toContain('blue: probabilities uncalibrated on the reference (calibration error 0.090 above the bound 0.040)');
+    expect(refused.evidence).toContainEqual({
+      label: 'blue: calibration error on the reference (bound 0.040, uncalibrated: no estimate)',
+      value: 0.09,
+      n: 500,
+    });
+    expect(refused.evidence.some((e) => e.label.includes('estimated AUC'))).toBe(false);
+  });
   it('passes with nothing injected, saying so', () => {
     expect(check({ shifts: [] })).toMatchObject({ status: 'PASS', observed: expect.stringContaining('No shift was injected.') });
   });

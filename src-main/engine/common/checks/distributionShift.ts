@@ -11,9 +11,12 @@
  * monitoring people learn to ignore.
  * PASS: every input feature alerts at PSI > 0.25 or lower, and every injected shift was caught.
  * The false-alarm rate (windows outside every shift in which a feature's PSI alert fired) and
- * each shift's detection delay are the evidence.
+ * each shift's detection delay are the evidence. So is performance before labels, per model: whether its
+ * probabilities are calibrated on the reference (else it gets no estimate), and the estimated AUC's
+ * mean absolute error over the labelled windows beside those windows' own sampling error of AUC.
+ * The estimate informs; it decides nothing here.
  */
-import type { ReplayModel, ShiftDetected, ShiftMissed } from '../../../contract/events';
+import type { ReplayModel, ReplayWatch, ShiftDetected, ShiftMissed } from '../../../contract/events';
 import type { EvidenceItem, ReadinessCheck } from '../../../contract/report';
 import { CHECK_TITLES } from './catalog';
 
@@ -31,6 +34,8 @@ export interface ModelWatchEvidence {
     readonly alerting: number;
     readonly features: readonly { readonly name: string; readonly evaluated: number; readonly firing: number }[];
   };
+  /** Performance before labels: the estimate's error over the windows whose labels came (absent in logs from before it existed). */
+  readonly estimate?: ReplayWatch['estimate'];
 }
 
 /** Everything the check decides on. */
@@ -99,6 +104,7 @@ function observedOf(evidence: DistributionShiftEvidence, found: ShiftFindings): 
     ...monitored.map(
       (m) => `${m.model.role}: alerts fired in ${rate(m.falseAlarms.alerting, m.falseAlarms.windows)} of ${m.falseAlarms.windows} windows without a shift.`,
     ),
+    ...monitored.flatMap(estimateSentenceOf),
     evidence.shifts.length === 0
       ? 'No shift was injected.'
       : `${caught} of ${evidence.shifts.length} injected shifts were caught${missed.length > 0 ? `; missed: ${missed.map((s) => s.name).join(', ')}` : ''}.`,
@@ -140,6 +146,51 @@ function modelItemsOf(m: ModelWatchEvidence): EvidenceItem[] {
       unit: 'ratio',
       n: noisiest.evaluated,
     });
+  }
+  return [...items, ...estimateItemsOf(m)];
+}
+
+/** Performance before labels, as a sentence of the observation. */
+function estimateSentenceOf(m: ModelWatchEvidence): string[] {
+  const calibration = m.model.estimate;
+  if (calibration === undefined || calibration === null) {
+    return [];
+  }
+  const role = m.model.role;
+  if (!calibration.calibrated) {
+    return [
+      `${role}: probabilities uncalibrated on the reference (calibration error ${calibration.error.toFixed(3)} above the bound ${calibration.bound.toFixed(3)}), so its performance is not estimated before labels.`,
+    ];
+  }
+  const e = m.estimate;
+  if (e === undefined || e.aucMae === null) {
+    return [`${role}: probabilities calibrated on the reference; no labelled window to check its estimate against.`];
+  }
+  return [
+    `${role}: AUC estimated before labels was off by ${e.aucMae.toFixed(3)} on average over ${e.windows} labelled windows, whose own AUC sampling error is ${e.aucStandardError?.toFixed(3) ?? 'n/a'}.`,
+  ];
+}
+
+function estimateItemsOf(m: ModelWatchEvidence): EvidenceItem[] {
+  const calibration = m.model.estimate;
+  if (calibration === undefined || calibration === null) {
+    return [];
+  }
+  const role = m.model.role;
+  const items: EvidenceItem[] = [
+    {
+      label: `${role}: calibration error on the reference (bound ${calibration.bound.toFixed(3)}, ${calibration.calibrated ? 'calibrated' : 'uncalibrated: no estimate'})`,
+      value: calibration.error,
+      n: calibration.rows,
+    },
+  ];
+  const e = m.estimate;
+  if (calibration.calibrated && e !== undefined) {
+    items.push(
+      { label: `${role}: estimated AUC mean absolute error (labelled windows)`, value: e.aucMae, n: e.windows },
+      { label: `${role}: labelled windows' AUC sampling error (Hanley-McNeil, mean)`, value: e.aucStandardError, n: e.windows },
+      { label: `${role}: estimated accuracy mean absolute error (labelled windows)`, value: e.accuracyMae, n: e.windows },
+    );
   }
   return items;
 }

@@ -33,6 +33,7 @@ const replayModel = z.strictObject({
   features: list(watchedSeries),
   prediction: watchedSeries.nullable(),
   labels: z.strictObject({ positiveRate: z.number(), aucDrop: z.number(), thresholdSource }).nullable(),
+  estimate: z.strictObject({ calibrated: z.boolean(), error: z.number(), noise: z.number(), bound: z.number(), rows: z.number() }).nullable().optional(),
 });
 
 const windowSeries = z.strictObject({
@@ -80,6 +81,7 @@ export const DRIFT_EVENTS = {
     slice: z.strictObject({ label: z.string(), rows: z.number() }),
     features: list(windowSeries),
     prediction: windowSeries.extend({ mean: maybeNumber, histogram: list(z.number()) }).nullable(),
+    estimate: z.strictObject({ auc: maybeNumber, accuracy: maybeNumber }).optional(),
   }),
   'labels.window': z.strictObject({
     kind: z.literal('labels.window'),
@@ -98,6 +100,7 @@ export const DRIFT_EVENTS = {
     falsePositiveRate: maybeNumber,
     brier: maybeNumber,
     ece: maybeNumber,
+    estimate: z.strictObject({ auc: maybeNumber, aucStandardError: maybeNumber, accuracy: maybeNumber, realisedAccuracy: maybeNumber }).optional(),
   }),
   'alert.firing': z.strictObject({
     kind: z.literal('alert.firing'),
@@ -156,6 +159,9 @@ export const DRIFT_EVENTS = {
           alerting: z.number(),
           features: list(z.strictObject({ name: z.string(), evaluated: z.number(), firing: z.number() })),
         }),
+        estimate: z
+          .strictObject({ calibrated: z.boolean(), windows: z.number(), aucMae: maybeNumber, accuracyMae: maybeNumber, aucStandardError: maybeNumber })
+          .optional(),
       }),
     ),
   }),

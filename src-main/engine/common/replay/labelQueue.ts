@@ -6,6 +6,7 @@
  */
 import { rocAuc } from '../stats/classification';
 import { outcomeMetrics, type OutcomeMetrics } from '../stats/outcomeMetrics';
+import type { WindowEstimate } from './performanceEstimates';
 
 /** One window's outcomes, waiting. */
 export interface PendingLabels {
@@ -20,6 +21,8 @@ export interface PendingLabels {
   readonly referencePositiveRate: number | null;
   /** The model's decision threshold, for precision, recall and false-positive rate. */
   readonly threshold: number;
+  /** A calibrated model's estimate of the window's performance, made before these labels. */
+  readonly estimate: WindowEstimate | null;
 }
 
 /** A window's outcomes once known. */

@@ -16,6 +16,7 @@ import type { ShiftRunner } from '../shifts/shiftRunner';
 import { formatEventTime } from '../time/eventTime';
 import { AlertBook, type RuleOutcome } from './alertBook';
 import { LabelQueue } from './labelQueue';
+import { EstimateTally, labelledEstimateOf, roundedEstimate, windowEstimateOf } from './performanceEstimates';
 import type { FedChunk, ModelFeed } from './modelFeed';
 import type { SeasonalReference } from './seasonalReference';
 import { windowStart } from './seasons';
@@ -34,6 +35,8 @@ export interface StreamModel {
   readonly thresholds: ModelThresholds;
   /** The sequential rule of each series that has one, by series name (empty without `alerts.drift.ert`). */
   readonly sequential: ReadonlyMap<string, SequentialRule>;
+  /** Whether its probabilities are calibrated on the reference, so each window's performance is estimated before its labels. */
+  readonly estimated: boolean;
 }
 
 /** Windows a model's feature PSI rules were evaluated in outside every shift, and fired in. */
@@ -78,6 +81,8 @@ export class ReplayStream {
   readonly falseAlarms: FalseAlarms[];
   /** Per model and series: windows in which it had a PSI (enough data on both sides). */
   readonly compared: { readonly name: string; windows: number }[][];
+  /** Per model with a reference: its estimates against the labels that came. */
+  readonly estimates: (EstimateTally | null)[];
 
   constructor(
     private readonly context: StreamContext,
@@ -90,6 +95,7 @@ export class ReplayStream {
     this.book = new AlertBook((key) => (HARD_FAULT_RULES.has(key.rule) || this.sequential.judges(key.role, key.rule, key.subject) ? 1 : persistence));
     this.windows = models.map((m) => new SeriesRows(m.feed.series.map((s) => s.kind)));
     this.scored = models.map(() => ({ predictions: [], labels: [] }));
+    this.estimates = models.map((m) => (m.reference === null ? null : new EstimateTally(m.estimated)));
     this.compared = models.map((m) => m.feed.series.map((s) => ({ name: s.name, windows: 0 })));
     this.falseAlarms = models.map((m) => ({
       role: m.feed.model.role,
@@ -188,6 +194,8 @@ export class ReplayStream {
     const reference = m.reference!;
     const slice = reference.sliceOf(from);
     const comparison = compareWindow(m.feed.series, rows, slice, reference.seen, options);
+    const predictions = Float64Array.from(rows.predictions.view());
+    const estimate = m.estimated ? windowEstimateOf(predictions, m.feed.model.threshold) : null;
     const body: RunEventBody = {
       kind: 'drift.window',
       role,
@@ -200,6 +208,7 @@ export class ReplayStream {
       slice: { label: slice.label, rows: slice.rows },
       features: comparison.features.map(windowSeries),
       prediction: { ...windowSeries(comparison.prediction), mean: round(comparison.meanPrediction), histogram: comparison.histogram },
+      ...(estimate === null ? {} : { estimate: roundedEstimate(estimate) }),
     };
     log.append(body, to);
     comparison.features.forEach((c, j) => {
@@ -216,12 +225,13 @@ export class ReplayStream {
       from,
       to,
       dueAt: to + labelDelay,
-      predictions: Float64Array.from(rows.predictions.view()),
+      predictions,
       predictionLabels: Float64Array.from(rows.predictionLabels.view()),
       labelled: rows.labelled,
       positives: rows.positives,
       referencePositiveRate: slice.positiveRate,
       threshold: m.feed.model.threshold,
+      estimate,
     });
   }
 
@@ -239,6 +249,12 @@ export class ReplayStream {
         auc: known.auc,
         referenceAuc,
       };
+      const estimate =
+        pending.estimate === null ? null : labelledEstimateOf(pending.estimate, pending.predictions, pending.predictionLabels, pending.threshold, known.auc);
+      // Judged on the windows the layer 4 rules judge: below minRows labels a window's own AUC is mostly noise.
+      if (estimate !== null && pending.labelled >= this.context.config.minRows) {
+        this.estimates[k]?.add(estimate, known.auc);
+      }
       if (pending.labelled > 0) {
         this.context.log.append(
           {
@@ -250,6 +266,7 @@ export class ReplayStream {
             ...figures,
             threshold: pending.threshold,
             ...known.outcomes,
+            ...(estimate === null ? {} : { estimate: roundedEstimate(estimate) }),
           },
           pending.dueAt,
         );

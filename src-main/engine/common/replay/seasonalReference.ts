@@ -163,10 +163,15 @@ export class SeasonalReference {
   /** The model's AUC on its whole reference (computed once); null without both classes. */
   auc(): number | null {
     if (this.knownAuc === undefined) {
-      const labels = Float64Array.from(this.labels.view(), (y) => (y === UNKNOWN ? Number.NaN : y));
-      this.knownAuc = rocAuc(this.predictions.view(), labels);
+      const { predictions, labels } = this.scoredRows();
+      this.knownAuc = rocAuc(predictions, labels);
     }
     return this.knownAuc;
+  }
+
+  /** Every row's prediction and label (NaN where the row was not scored or has no label), in row order. */
+  scoredRows(): { readonly predictions: Float32Array; readonly labels: Float64Array } {
+    return { predictions: this.predictions.view(), labels: Float64Array.from(this.labels.view(), (y) => (y === UNKNOWN ? Number.NaN : y)) };
   }
 
   /** The positive rate of the whole reference. */

@@ -29,7 +29,10 @@ export const distributionShiftResolver: CheckResolver = {
     const missed = bodiesOf(events, 'shift.missed');
     return distributionShiftCheck({
       seedThreshold: driftAlertsOf(scenario.alerts).bands.retrain,
-      models: started.models.map((model, k) => ({ model, compared: finished.models[k]!.compared, falseAlarms: finished.models[k]!.falseAlarms })),
+      models: started.models.map((model, k) => {
+        const { compared, falseAlarms, estimate } = finished.models[k]!;
+        return { model, compared, falseAlarms, ...(estimate === undefined ? {} : { estimate }) };
+      }),
       shifts: scenario.shifts.map((shift, index) => ({
         name: shiftName(shift),
         detections: detected.filter((d) => d.index === index),

@@ -147,7 +147,14 @@ function finishReplay(context: PhaseContext, stream: ReplayStream, watched: Watc
       kind: 'replay.finished',
       models: watched.described.map((model, k) => {
         const { windows, alerting, features } = stream.falseAlarms[k]!;
-        return { role: model.role, model: model.model, compared: stream.compared[k]!, falseAlarms: { windows, alerting, features } };
+        const estimate = stream.estimates[k]?.summary();
+        return {
+          role: model.role,
+          model: model.model,
+          compared: stream.compared[k]!,
+          falseAlarms: { windows, alerting, features },
+          ...(estimate ? { estimate } : {}),
+        };
       }),
     },
     at,

@@ -10,6 +10,7 @@ import { oneWindowPsi, sequentialRule, type SequentialRule } from '../../monitor
 import { calibrate, calibratedThreshold, type Calibration, type ComparedSizes } from '../../replay/calibration';
 import { seededRng } from '../../rng/seededRng';
 import type { ModelFeed } from '../../replay/modelFeed';
+import { estimateCalibrationOf } from '../../replay/performanceEstimates';
 import { readReference } from '../../replay/readReference';
 import type { StreamModel } from '../../replay/replayStream';
 import { runSeason, type SeasonDecision } from '../../replay/runSeason';
@@ -75,8 +76,17 @@ export async function watchModels(
       state.references.set(feed.model.role, { feed, reference });
     }
     const watch = watchOf(feed, reference, config, options);
-    watched.models.push({ feed, reference, thresholds: watch.thresholds, sequential: watch.sequential });
-    watched.described.push({ role: feed.model.role, model: feed.model.artifact.name, reference: describe(reference, snapshots[k]!), ...watch.series });
+    // Performance is estimated before labels only from probabilities the reference shows calibrated.
+    const scored = reference?.scoredRows();
+    const estimate = scored === undefined ? null : estimateCalibrationOf(scored.predictions, scored.labels);
+    watched.models.push({ feed, reference, thresholds: watch.thresholds, sequential: watch.sequential, estimated: estimate?.calibrated === true });
+    watched.described.push({
+      role: feed.model.role,
+      model: feed.model.artifact.name,
+      reference: describe(reference, snapshots[k]!),
+      ...watch.series,
+      estimate,
+    });
   });
   return watched;
 }
