@@ -80,7 +80,8 @@ describe('the app in a browser', () => {
     await page.getByRole('button', { name: /Pause/ }).click();
     await page.getByTestId('run-state').filter({ hasText: 'paused' }).waitFor();
     // Step lets one event-time window through: the drift lane gains a column.
-    const windows = async () => Number(/over (\d+) windows/.exec((await lane('drift').locator('svg[role="img"]').first().getAttribute('aria-label')) ?? '')?.[1] ?? 0);
+    const windows = async () =>
+      Number(/over (\d+) windows/.exec((await lane('drift').locator('svg[role="img"]').first().getAttribute('aria-label')) ?? '')?.[1] ?? 0);
     await expect.poll(windows).toBeGreaterThan(0);
     const before = await windows();
     await page.getByRole('button', { name: /Step/ }).click();
