@@ -61,8 +61,13 @@ export class FaultSchedule {
     this.monoStart = this.clock.monotonic();
   }
 
-  /** The load reached mark k: queue its admin call. */
-  reach(k: number): void {
+  /**
+   * The load reached mark k, `elapsedMs` after its schedule started: queue its admin call. The
+   * origin is taken from the schedule itself, so a fault is never timed as set before its mark.
+   */
+  reach(k: number, elapsedMs: number): void {
+    this.monoStart = this.clock.monotonic() - elapsedMs;
+    this.wallStart = this.clock.now() - elapsedMs;
     const mark = this.marks[k]!;
     this.queue(() => (mark.set ? this.set(mark.index) : this.clear(mark.index)));
   }

@@ -58,7 +58,7 @@ export async function runFaultedLoad(job: FaultedLoadJob): Promise<LoadResult> {
   try {
     result = await job.generator.run(
       { ...job.plan, intervalMs: EVALUATION_MS, marksMs: schedule.marks.map((m) => m.ms) },
-      { onStart: () => schedule.start(), onMark: (k) => schedule.reach(k) },
+      { onStart: () => schedule.start(), onMark: (k, elapsedMs) => schedule.reach(k, elapsedMs) },
     );
   } catch (error) {
     failure = error;
