@@ -7,16 +7,12 @@
  */
 import type { RecordProblem, ServingFeatures } from '../../common/features/featureSpec';
 import type { RawRecord } from '../../common/features/rawRecord';
-import { servedRecords } from './workerServing';
+import { servedRecords, type DeclaredServingShape } from './workerServing';
 
 /** What the endpoint's serving pipeline needs to know. */
-export interface HttpServingOptions {
+export interface HttpServingOptions extends DeclaredServingShape {
   readonly url: string;
   readonly concurrency: number;
-  readonly features: readonly string[];
-  readonly kinds: readonly ('numeric' | 'categorical')[];
-  readonly fields: readonly string[];
-  readonly specId: string;
 }
 
 /** The feature service as a serving pipeline. */

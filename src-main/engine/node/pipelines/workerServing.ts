@@ -48,16 +48,15 @@ import(workerData.url).then((module) => {
 `;
 
 /** What the module's serving pipeline needs to know. */
-export interface ModuleServingOptions {
+export interface ModuleServingOptions extends DeclaredServingShape {
   /** The module file (absolute path). */
   readonly path: string;
   readonly exportName: string;
-  readonly features: readonly string[];
-  readonly kinds: readonly ('numeric' | 'categorical')[];
-  readonly fields: readonly string[];
   readonly tables: ServingTables;
-  readonly specId: string;
 }
+
+/** What any declared serving side states of itself: the card's spec id, raw fields and features in input order. */
+export type DeclaredServingShape = Pick<ServingFeatures, 'specId' | 'fields' | 'features' | 'kinds'>;
 
 /** Starts the worker and waits for the module to load; an InputError names the module when it cannot. */
 export async function moduleServing(options: ModuleServingOptions): Promise<ServingFeatures> {
